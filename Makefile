@@ -1,0 +1,52 @@
+# Two commands do all the setup on a fresh machine: `make demo` and `make test`.
+# The venv is built with CPython >= 3.12: PySide6 6.12 aborts on 3.11 (none_dealloc).
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+BASE_PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 /root/.pyenv/versions/3.13*/bin/python3 /root/.pyenv/versions/3.12*/bin/python3 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+TS     := resources/i18n/triage_desktop_en.ts resources/i18n/triage_desktop_vi.ts
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: demo test lint bench soak screenshot translations packaging clean env
+
+env: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -n "$(BASE_PYTHON)" || { echo "Cần Python >= 3.12 (PySide6 6.12 không chạy được trên 3.11)"; exit 1; }
+	$(BASE_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -c 'import sys; assert sys.version_info >= (3, 12), sys.version'
+	$(MAKE) --no-print-directory qm
+	touch $(STAMP)
+
+qm:
+	mkdir -p triage_desktop/resources/i18n
+	for ts in $(TS); do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm triage_desktop/resources/i18n/$$(basename $$ts .ts).qm; done
+
+# Refresh the Linguist sources from the code (run after changing UI strings).
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py -recursive triage_desktop/ui triage_desktop/cli.py -ts $(TS) -no-obsolete
+	$(MAKE) --no-print-directory qm
+
+demo: $(STAMP)
+	QT_QPA_PLATFORM= $(PY) -m triage_desktop demo
+
+test: $(STAMP)
+	$(PY) -m ruff check triage_desktop tests packaging
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check triage_desktop tests packaging
+	$(VENV)/bin/lint-imports --no-cache
+
+screenshot: $(STAMP)
+	$(PY) -m triage_desktop.ui.screenshot docs/screenshot.png
+
+bench: $(STAMP)
+	$(PY) -m pytest tests/perf -p no:cacheprovider -s --bench-size=full
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,219 @@
+"""Plain data handed between layers: frozen dataclasses, never live ORM rows or widgets."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: str
+    username: str
+    full_name: str
+    unit_id: str
+    roles: tuple[str, ...]
+
+    @property
+    def is_leader(self) -> bool:
+        return "leader" in self.roles
+
+    @property
+    def is_officer(self) -> bool:
+        return "officer" in self.roles
+
+    @property
+    def is_clerk_only(self) -> bool:
+        return "clerk" in self.roles and not (self.is_leader or self.is_officer)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> User:
+        return cls(
+            id=str(data["id"]),
+            username=str(data.get("username", "")),
+            full_name=str(data.get("full_name", "")),
+            unit_id=str(data.get("unit_id", "")),
+            roles=tuple(str(r) for r in data.get("roles", ())),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "username": self.username, "full_name": self.full_name,
+                "unit_id": self.unit_id, "roles": list(self.roles)}
+
+
+class ActionState(enum.StrEnum):
+    PENDING = "pending"  # stored locally, not yet accepted by the server
+    SENDING = "sending"  # a request is (or was, when the process died) on the wire
+    CONFLICT = "conflict"  # 412/409/404/403: the officer decides (re-apply or discard)
+    FAILED = "failed"  # another final answer (422…): kept and shown, never dropped silently
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxAction:
+    """One queued officer action (central-api.md §7)."""
+
+    local_id: int
+    kind: str
+    aggregate_id: str
+    type: str
+    payload: Mapping[str, Any]  # the JSON body, `type` included
+    idempotency_key: str
+    base_version: int | None  # the version the officer saw; sent as If-Match
+    state: ActionState
+    created_at: str  # RFC 3339, UTC
+    attempts: int = 0
+    error_status: int | None = None
+    problem: Mapping[str, Any] | None = None  # the server's problem+json for conflicts/failures
+    last_error: str | None = None  # transport error text of the last attempt
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.local_id, "kind": self.kind, "aggregate_id": self.aggregate_id, "type": self.type,
+            "state": str(self.state), "payload": dict(self.payload), "idempotency_key": self.idempotency_key,
+            "base_version": self.base_version, "created_at": self.created_at, "attempts": self.attempts,
+            "error_status": self.error_status, "problem": dict(self.problem) if self.problem else None,
+            "last_error": self.last_error,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    at: str
+    author_id: str | None
+    type: str
+    visibility: str
+    body: str | None
+    data: Mapping[str, Any]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Event:
+        return cls(
+            id=str(data.get("id", "")), at=str(data.get("at", "")), author_id=data.get("author_id"),
+            type=str(data.get("type", "")), visibility=str(data.get("visibility", "internal")),
+            body=data.get("body"), data=data.get("data") or {},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    id: str
+    filename: str  # the citizen's, untrusted: display only, never a path
+    content_type: str
+    size: int
+    sha256: str
+    origin: str
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Attachment:
+        return cls(id=str(data.get("id", "")), filename=str(data.get("filename", "")),
+                   content_type=str(data.get("content_type", "")), size=int(data.get("size") or 0),
+                   sha256=str(data.get("sha256", "")), origin=str(data.get("origin", "citizen")))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A cached aggregate: the server's last word (`data`, unknown fields kept) plus our unsent actions."""
+
+    kind: str
+    id: str
+    version: int
+    data: Mapping[str, Any]
+    pending: tuple[OutboxAction, ...] = ()
+
+    @property
+    def status(self) -> str:
+        return str(self.data.get("status", ""))
+
+    @property
+    def assignee_id(self) -> str | None:
+        return self.data.get("assignee_id")
+
+    @property
+    def events(self) -> list[Event]:
+        return [Event.from_json(e) for e in self.data.get("events") or () if isinstance(e, Mapping)]
+
+    @property
+    def attachments(self) -> list[Attachment]:
+        return [Attachment.from_json(a) for a in self.data.get("attachments") or () if isinstance(a, Mapping)]
+
+    @property
+    def effective_status(self) -> str:
+        """The status once our unsent status changes go through (what the officer expects to see)."""
+        status = self.status
+        for action in self.pending:
+            if action.state in (ActionState.PENDING, ActionState.SENDING):
+                status = predicted_status(self.kind, action.type, action.payload) or status
+        return status
+
+
+def predicted_status(kind: str, action_type: str, payload: Mapping[str, Any]) -> str | None:
+    """The status an action moves an item to, when it moves it at all."""
+    if action_type == "set_status":
+        return str(payload.get("status"))
+    return {
+        ("report", "acknowledge"): "acknowledged",
+        ("dossier", "acknowledge"): "received",
+        ("report", "transfer"): "transferred",
+        ("dossier", "request_supplement"): "awaiting_supplement",
+        ("dossier", "request_fee"): "awaiting_fee",
+        ("dossier", "return_result"): "returned",
+    }.get((kind, action_type))
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One line of the big list: only the columns shown, read a page at a time."""
+
+    kind: str
+    id: str
+    code: str
+    title: str
+    status: str
+    priority: str
+    category: str  # category_code for reports, procedure_code for dossiers
+    assignee_id: str | None
+    submitted_at: str
+    due_at: str | None
+    updated_at: str
+    unsent: int = 0  # pending or sending actions
+    conflicts: int = 0  # conflict or failed actions
+
+
+QUEUES = ("mine", "unassigned", "new", "all")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemQuery:
+    """What the list shows: a queue of one kind, an optional search, an order."""
+
+    kind: str
+    queue: str = "all"  # one of QUEUES
+    user_id: str | None = None  # for "mine"
+    text: str = ""
+    sort_key: str = "submitted_at"  # code | title | status | priority | category | assignee_id | submitted_at | due_at | updated_at
+    descending: bool = True
+    status: str | None = None
+    category: str | None = None
+    assignee_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncProgress:
+    phase: str  # "meta" | "pull" | "push" | "wait"
+    done: int = 0
+    total: int | None = None
+
+
+@dataclass(slots=True)
+class SyncReport:
+    pulled: int = 0  # changes applied
+    pushed: int = 0  # actions accepted
+    conflicts: int = 0  # actions that became conflicts in this run
+    failed: int = 0
+    changed: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of aggregates touched
+    unsent: int = 0  # pending + sending left
+    open_conflicts: int = 0  # conflict + failed left, waiting for the officer
+    in_step: bool = False  # feed drained and nothing sendable left

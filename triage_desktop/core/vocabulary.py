@@ -1,0 +1,97 @@
+"""The contract's fixed vocabulary (central-api.md §4, §6): kinds, statuses, moves and action types."""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+Kind = Literal["report", "dossier"]
+KINDS: Final[tuple[Kind, ...]] = ("report", "dossier")
+
+REPORT_STATUSES: Final = ("new", "acknowledged", "in_progress", "resolved", "closed", "transferred", "rejected")
+DOSSIER_STATUSES: Final = (
+    "submitted", "received", "rejected", "processing", "awaiting_supplement", "awaiting_fee",
+    "withdrawn", "suspended", "resolved", "returned",
+)
+DVC_CODES: Final[dict[str, int]] = {status: i + 1 for i, status in enumerate(DOSSIER_STATUSES)}
+
+PRIORITIES: Final = ("low", "normal", "high", "urgent")
+REJECT_REASONS: Final = ("duplicate", "not_competent", "spam", "insufficient_info", "other")
+REPORT_CHANNELS: Final = ("zalo_mini_app", "hotline", "web", "walk_in")
+DOSSIER_CHANNELS: Final = ("online", "walk_in", "post")
+EVENT_TYPES: Final = (
+    "submitted", "acknowledged", "assigned", "note", "reply", "status_changed", "priority_changed",
+    "transferred", "merged", "supplement_requested", "supplement_received", "fee_requested", "fee_paid",
+    "suspended", "resolved", "result_returned", "rejected", "extended", "withdrawn", "rated",
+)
+
+# Allowed status moves, whoever makes them (server, citizen or officer).
+REPORT_MOVES: Final[dict[str, frozenset[str]]] = {
+    "new": frozenset({"acknowledged", "transferred", "rejected"}),
+    "acknowledged": frozenset({"in_progress", "transferred", "rejected"}),
+    "in_progress": frozenset({"resolved", "transferred", "rejected"}),
+    "resolved": frozenset({"closed", "in_progress"}),
+    "closed": frozenset(),
+    "transferred": frozenset(),
+    "rejected": frozenset(),
+}
+DOSSIER_MOVES: Final[dict[str, frozenset[str]]] = {
+    "submitted": frozenset({"received", "rejected"}),
+    "received": frozenset({"processing", "rejected"}),
+    "processing": frozenset({"awaiting_supplement", "awaiting_fee", "suspended", "resolved"}),
+    "awaiting_supplement": frozenset({"processing", "withdrawn"}),
+    "awaiting_fee": frozenset({"processing", "withdrawn"}),
+    "resolved": frozenset({"returned"}),
+    "rejected": frozenset(),
+    "withdrawn": frozenset(),
+    "suspended": frozenset(),
+    "returned": frozenset(),
+}
+MOVES: Final[dict[str, dict[str, frozenset[str]]]] = {"report": REPORT_MOVES, "dossier": DOSSIER_MOVES}
+
+# What `set_status` may target (other statuses come only through their own actions).
+SET_STATUS_TARGETS: Final[dict[str, frozenset[str]]] = {
+    "report": frozenset({"acknowledged", "in_progress", "resolved", "closed", "rejected"}),
+    "dossier": frozenset({"received", "processing", "suspended", "resolved", "rejected"}),
+}
+
+# The statuses an item is "new" in, per kind (the "Mới" queue).
+NEW_STATUSES: Final[dict[str, tuple[str, ...]]] = {"report": ("new",), "dossier": ("submitted",)}
+# Statuses after which nothing is left to do (used to hide items from "Việc của tôi").
+FINAL_STATUSES: Final[dict[str, frozenset[str]]] = {
+    "report": frozenset({"closed", "transferred", "rejected"}),
+    "dossier": frozenset({"rejected", "withdrawn", "suspended", "returned"}),
+}
+
+ActionType = Literal[
+    "acknowledge", "assign", "note", "reply", "set_status", "set_priority", "transfer", "merge",
+    "request_supplement", "request_fee", "return_result", "extend",
+]
+ACTION_KINDS: Final[dict[str, frozenset[str]]] = {
+    "acknowledge": frozenset(KINDS),
+    "assign": frozenset(KINDS),
+    "note": frozenset(KINDS),
+    "reply": frozenset({"report"}),
+    "set_status": frozenset(KINDS),
+    "set_priority": frozenset({"report"}),
+    "transfer": frozenset({"report"}),
+    "merge": frozenset({"report"}),
+    "request_supplement": frozenset({"dossier"}),
+    "request_fee": frozenset({"dossier"}),
+    "return_result": frozenset({"dossier"}),
+    "extend": frozenset({"dossier"}),
+}
+# Notes and replies never carry If-Match (a stale one would get a needless 412).
+ACTIONS_WITHOUT_IF_MATCH: Final = frozenset({"note", "reply"})
+CLERK_ACTIONS: Final = frozenset({"acknowledge", "note", "reply", "request_fee", "return_result", "set_status"})
+CLERK_STATUSES: Final = frozenset({"received", "rejected"})
+
+
+def needs_if_match(action_type: str) -> bool:
+    return action_type not in ACTIONS_WITHOUT_IF_MATCH
+
+
+def status_needs_reason_text(kind: str, current: str | None, target: str) -> bool:
+    """Rejecting, reopening (resolved → in_progress) and suspending need `reason_text` (§4)."""
+    if target in ("rejected", "suspended"):
+        return True
+    return kind == "report" and target == "in_progress" and current == "resolved"

@@ -1,0 +1,1 @@
+"""sandbox layer (see ARCHITECTURE.md)."""
