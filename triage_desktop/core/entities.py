@@ -183,6 +183,7 @@ class ItemRow:
 
 
 QUEUES = ("mine", "unassigned", "new", "all")
+SORT_KEYS = ("code", "title", "status", "priority", "category", "assignee_id", "submitted_at", "due_at", "updated_at")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +194,8 @@ class ItemQuery:
     queue: str = "all"  # one of QUEUES
     user_id: str | None = None  # for "mine"
     text: str = ""
-    sort_key: str = "submitted_at"  # code | title | status | priority | category | assignee_id | submitted_at | due_at | updated_at
+    # One of SORT_KEYS; the list sorts in SQL on an indexed column.
+    sort_key: str = "submitted_at"
     descending: bool = True
     status: str | None = None
     category: str | None = None

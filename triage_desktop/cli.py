@@ -1,0 +1,291 @@
+"""The command line: the same commands as the window, for scripts and support staff.
+
+Every command runs through `app.build_services`, the path the window uses. Exit codes: 0 done,
+1 not in step (unsent work left), 2 an error with a one-line reason on stderr, 3 login needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import getpass
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from PySide6.QtCore import QCoreApplication
+
+from triage_desktop import __version__, app
+from triage_desktop.core.entities import User
+from triage_desktop.core.errors import LoginRequired, TriageError
+from triage_desktop.core.vocabulary import KINDS
+from triage_desktop.logs import setup_logging
+from triage_desktop.settings import load_deployment, profile_dir
+from triage_desktop.ui.messages import error_message
+
+EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN = 0, 1, 2, 3
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("cli", text)
+
+
+class CommandError(Exception):
+    """A one-line reason for the officer or script; the exit code goes with it."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="triage-desktop", description=_t(
+        "Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính."))
+    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("--profile", help=_t("thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)"))
+    parser.add_argument("--lang", choices=("vi", "en"), help=_t("ngôn ngữ giao diện"))
+    commands = parser.add_subparsers(dest="command")
+
+    def with_profile(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        # Accepted after the command too, as the README shows it.
+        sub.add_argument("--profile", dest="sub_profile", help=argparse.SUPPRESS)
+        return sub
+
+    login = with_profile(commands.add_parser("login", help=_t("đăng nhập vào máy chủ")))
+    login.add_argument("--server", help=_t("địa chỉ máy chủ (URL gốc của API)"))
+    login.add_argument("--username", required=True)
+    login.add_argument("--password-stdin", action="store_true", help=_t("đọc mật khẩu từ đầu vào chuẩn"))
+
+    sync = with_profile(commands.add_parser("sync", help=_t("đồng bộ với máy chủ")))
+    sync.add_argument("--once", action="store_true", help=_t("đồng bộ một lần đến khi khớp rồi thoát"))
+    sync.add_argument("--password-stdin", action="store_true", help=_t("đăng nhập cho lần chạy này"))
+
+    act = with_profile(commands.add_parser("act", help=_t("xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)")))
+    act.add_argument("kind", choices=KINDS)
+    act.add_argument("id")
+    act.add_argument("type")
+    act.add_argument("--body")
+    act.add_argument("--assignee", dest="assignee_id")
+    act.add_argument("--status")
+    act.add_argument("--reason")
+    act.add_argument("--reason-text", dest="reason_text")
+    act.add_argument("--priority")
+    act.add_argument("--unit", dest="unit_id")
+    act.add_argument("--into", dest="into_id")
+    act.add_argument("--document", dest="documents", action="append")
+    act.add_argument("--amount", dest="amount_vnd")
+    act.add_argument("--new-due-at", dest="new_due_at")
+    act.add_argument("--apology", dest="apology_letter")
+
+    outbox = with_profile(commands.add_parser("outbox", help=_t("các thao tác chưa gửi")))
+    outbox.add_argument("--json", action="store_true")
+    outbox.add_argument("--retry", type=int, metavar="ID", help=_t("áp dụng lại thao tác xung đột trên phiên bản mới"))
+    outbox.add_argument("--discard", type=int, metavar="ID", help=_t("bỏ thao tác này"))
+
+    export = with_profile(commands.add_parser("export", help=_t("xuất dữ liệu đã đồng bộ")))
+    export.add_argument("--format", choices=("jsonl", "csv"), required=True)
+    export.add_argument("--kind", choices=KINDS)
+    export.add_argument("--output", help=_t("tệp kết quả (mặc định: đầu ra chuẩn)"))
+
+    sandbox = commands.add_parser("sandbox", help=_t("chạy máy chủ thử nghiệm"))
+    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--port", type=int, default=8765)
+    sandbox.add_argument("--seed", type=int, default=1)
+    sandbox.add_argument("--reports", type=int, default=200)
+    sandbox.add_argument("--dossiers", type=int, default=50)
+    sandbox.add_argument("--db")
+    sandbox.add_argument("--arrivals", type=float, metavar="SECONDS", help=_t("phản ánh mới đến mỗi N giây"))
+
+    demo = commands.add_parser("demo", help=_t("mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu"))
+    demo.add_argument("--reports", type=int, default=400)
+    demo.add_argument("--dossiers", type=int, default=120)
+    demo.add_argument("--arrivals", type=float, default=20.0, metavar="SECONDS")
+    demo.add_argument("--fresh", action="store_true", help=_t("bắt đầu lại với dữ liệu mẫu mới"))
+    return parser
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    return getpass.getpass(_t("Mật khẩu: "))
+
+
+def _user(services: app.Services) -> User | None:
+    return services.workspace.current_user()
+
+
+def cmd_login(args: argparse.Namespace, profile: Path) -> int:
+    server = args.server or load_deployment().server_url
+    if not server:
+        raise CommandError(_t("Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml."))
+    password = _read_password(args.password_stdin)
+    with _services(profile) as services:
+        user = services.sync.login(server, args.username, password)
+        print(_t("Đã đăng nhập: {name} ({username}), đơn vị {unit}.").format(
+            name=user.full_name, username=user.username, unit=user.unit_id))
+        if not services.credentials.persistent:
+            print(_t("Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; "
+                     "dùng --password-stdin với lệnh sync."), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
+    with _services(profile) as services:
+        if args.password_stdin:
+            user, server = _user(services), services.workspace.server_url()
+            if user is None or not server:
+                raise CommandError(_t("Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước."), EXIT_LOGIN)
+            services.sync.login(server, user.username, _read_password(True))
+        elif not services.sync.has_credentials():
+            raise CommandError(_t("Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
+        if not args.once:
+            return _sync_forever(services)
+        report = services.sync.sync_once()
+        print(_t("Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
+                 "{conflicts} xung đột.").format(pulled=report.pulled, pushed=report.pushed,
+                                                 unsent=report.unsent, conflicts=report.open_conflicts))
+        if report.in_step and report.unsent == 0:
+            return EXIT_OK
+        raise CommandError(_t("Chưa khớp: còn {unsent} thao tác chưa gửi được.").format(unsent=report.unsent),
+                           EXIT_NOT_IN_STEP)
+
+
+def _sync_forever(services: app.Services) -> int:
+    try:
+        while True:
+            services.sync.sync_once()
+            services.sync.wait_for_changes(25)
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def cmd_act(args: argparse.Namespace, profile: Path) -> int:
+    names = ("body", "assignee_id", "status", "reason", "reason_text", "priority", "unit_id", "into_id",
+             "documents", "amount_vnd", "new_due_at", "apology_letter")
+    fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    with _services(profile) as services:
+        action = services.workspace.queue_action(args.kind, args.id, args.type, fields)
+    print(action.local_id)
+    return EXIT_OK
+
+
+def cmd_outbox(args: argparse.Namespace, profile: Path) -> int:
+    with _services(profile) as services:
+        workspace = services.workspace
+        if args.retry is not None:
+            print(workspace.retry_action(args.retry).local_id)
+            return EXIT_OK
+        if args.discard is not None:
+            workspace.discard_action(args.discard)
+            return EXIT_OK
+        actions = workspace.outbox()
+    if args.json:
+        json.dump([a.to_json() for a in actions], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for a in actions:
+            print(f"{a.local_id}\t{a.state}\t{a.kind}\t{a.aggregate_id}\t{a.type}\t{a.created_at}")
+    return EXIT_OK
+
+
+CSV_COLUMNS = ("kind", "id", "code", "version", "status", "priority", "category", "title", "person", "phone",
+               "address", "assignee_id", "unit_id", "submitted_at", "due_at", "updated_at")
+
+
+def csv_row(raw: dict[str, Any]) -> list[str]:
+    person = raw.get("citizen") or raw.get("applicant") or {}
+    location = raw.get("location") or {}
+    values = {
+        **raw,
+        "category": raw.get("category_code") or raw.get("procedure_code"),
+        "title": raw.get("title") or raw.get("summary"),
+        "person": person.get("name"), "phone": person.get("phone"),
+        "address": location.get("address") or person.get("address"),
+    }
+    return [_cell(values.get(col)) for col in CSV_COLUMNS]
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    # Citizen text starting with = + - @ would run as an Excel formula: make it inert.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def cmd_export(args: argparse.Namespace, profile: Path) -> int:
+    with _services(profile) as services:
+        rows = services.store.export_raw(args.kind)
+        if args.output:
+            # utf-8-sig: Excel shows Vietnamese correctly only with the BOM.
+            encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+            with open(args.output, "w", encoding=encoding, newline="") as out:
+                count = _write_export(args.format, rows, out)
+        else:
+            if args.format == "csv":
+                sys.stdout.write("\ufeff")
+            count = _write_export(args.format, rows, sys.stdout)
+    print(_t("Đã xuất {count} mục.").format(count=count), file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_export(fmt: str, rows: Iterator[dict[str, Any]], out: TextIO) -> int:
+    count = 0
+    if fmt == "jsonl":
+        for raw in rows:
+            out.write(json.dumps(raw, ensure_ascii=False, separators=(",", ":")) + "\n")
+            count += 1
+        return count
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for raw in rows:
+        writer.writerow(csv_row(raw))
+        count += 1
+    return count
+
+
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from triage_desktop.sandbox.server import run_sandbox
+
+    run_sandbox(host=args.host, port=args.port, seed=args.seed, reports=args.reports, dossiers=args.dossiers,
+                db=args.db, arrival_interval=args.arrivals)
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _services(profile: Path) -> Iterator[app.Services]:
+    """The shared services for one command; the database is always closed."""
+    services = app.build_services(profile)
+    try:
+        yield services
+    finally:
+        services.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    profile = profile_dir(getattr(args, "sub_profile", None) or args.profile)
+    gui = args.command in (None, "demo")
+    setup_logging(profile, console=not gui)
+    try:
+        if args.command is None:
+            return app.run_gui(profile, load_deployment(), language=args.lang)
+        if args.command == "demo":
+            return app.run_demo(profile_override=args.profile, reports=args.reports, dossiers=args.dossiers,
+                                arrival_interval=args.arrivals, fresh=args.fresh, language=args.lang)
+        if args.command == "sandbox":
+            return cmd_sandbox(args)
+        handler = {"login": cmd_login, "sync": cmd_sync, "act": cmd_act, "outbox": cmd_outbox,
+                   "export": cmd_export}[args.command]
+        return handler(args, profile)
+    except CommandError as exc:
+        print(f"triage-desktop: {exc}", file=sys.stderr)
+        return exc.code
+    except LoginRequired as exc:
+        print(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
+        return EXIT_LOGIN
+    except TriageError as exc:
+        print(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
+        return EXIT_ERROR

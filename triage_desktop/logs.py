@@ -1,0 +1,37 @@
+"""Logging to a rotating file in the profile folder, with secrets and personal data masked."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from triage_desktop.security.redact import RedactingFilter
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+
+def setup_logging(profile: Path, level: int = logging.INFO, console: bool = False) -> Path:
+    """Windows gui-scripts have no console, so the file is the only trace; it is the first thing support asks for."""
+    log_dir = profile / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    log_file = log_dir / "triage-desktop.log"
+    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger()
+    root.setLevel(level)
+    for old in [h for h in root.handlers if getattr(h, "_triage", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler._triage = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    if console:
+        stream = logging.StreamHandler()
+        stream.setLevel(logging.WARNING)
+        stream.addFilter(RedactingFilter())
+        stream._triage = True  # type: ignore[attr-defined]
+        root.addHandler(stream)
+    # urllib3 at DEBUG prints request lines; keep it quiet even when we debug.
+    logging.getLogger("urllib3").setLevel(logging.WARNING)
+    return log_file

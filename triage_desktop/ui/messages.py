@@ -1,0 +1,80 @@
+"""Turns core errors into one clear Vietnamese sentence, for the window and the command line alike."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from triage_desktop.core import errors
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+_FIELD_NAMES = {
+    "body": QT_TRANSLATE_NOOP("messages", "nội dung"),
+    "assignee_id": QT_TRANSLATE_NOOP("messages", "người xử lý"),
+    "status": QT_TRANSLATE_NOOP("messages", "trạng thái"),
+    "reason": QT_TRANSLATE_NOOP("messages", "lý do"),
+    "reason_text": QT_TRANSLATE_NOOP("messages", "nội dung lý do"),
+    "priority": QT_TRANSLATE_NOOP("messages", "mức độ"),
+    "unit_id": QT_TRANSLATE_NOOP("messages", "đơn vị nhận"),
+    "into_id": QT_TRANSLATE_NOOP("messages", "phản ánh gốc"),
+    "documents": QT_TRANSLATE_NOOP("messages", "giấy tờ cần bổ sung"),
+    "amount_vnd": QT_TRANSLATE_NOOP("messages", "số tiền"),
+    "new_due_at": QT_TRANSLATE_NOOP("messages", "hạn mới"),
+    "apology_letter": QT_TRANSLATE_NOOP("messages", "thư xin lỗi"),
+}
+
+
+def invalid_action_message(code: str) -> str:
+    """`code` is InvalidAction.detail, e.g. "missing:body" or "too_long:reply:5000"."""
+    head, _, rest = code.partition(":")
+    field = rest.split(":")[0]
+    if head == "missing":
+        return _t("Thiếu thông tin bắt buộc: {field}.").format(field=_t(_FIELD_NAMES.get(field, field)))
+    if head == "too_long":
+        limit = rest.split(":")[-1]
+        return _t("Nội dung quá dài (tối đa {limit} ký tự).").format(limit=limit)
+    if head == "invalid":
+        return _t("Giá trị không hợp lệ: {field}.").format(field=_t(_FIELD_NAMES.get(field, field)))
+    if head == "forbidden" and field == "assign_others":
+        return _t("Cán bộ chỉ được tự nhận xử lý; phân công người khác cần lãnh đạo.")
+    if head == "forbidden":
+        return _t("Vai trò của bạn không được phép thực hiện thao tác này.")
+    if head == "status_target":
+        return _t("Không thể chuyển sang trạng thái này bằng thao tác đổi trạng thái.")
+    if head in ("type", "type_for_kind", "kind"):
+        return _t("Thao tác này không áp dụng cho loại hồ sơ này.")
+    return _t("Thao tác không hợp lệ ({code}).").format(code=code)
+
+
+def error_message(exc: BaseException) -> str:
+    """A sentence an official can act on; never a stack trace."""
+    if isinstance(exc, errors.WrongCredentials):
+        return _t("Sai tên đăng nhập hoặc mật khẩu.")
+    if isinstance(exc, errors.AccountLocked):
+        return _t("Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.")
+    if isinstance(exc, errors.LoginRequired):
+        return _t("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.")
+    if isinstance(exc, errors.Offline):
+        return _t("Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; "
+                  "các thao tác sẽ được gửi khi có mạng.")
+    if isinstance(exc, errors.ServerBusy):
+        return _t("Máy chủ đang bận, sẽ tự thử lại sau.")
+    if isinstance(exc, errors.BadServerResponse):
+        return _t("Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.")
+    if isinstance(exc, errors.ClientTooOld):
+        return _t("Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; "
+                  "các thao tác chưa gửi vẫn được giữ.")
+    if isinstance(exc, errors.InvalidAction):
+        return invalid_action_message(exc.detail)
+    if isinstance(exc, errors.NotFound):
+        return _t("Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.")
+    if isinstance(exc, errors.StorageError):
+        return _t("Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.")
+    if isinstance(exc, errors.Cancelled):
+        return _t("Đã hủy.")
+    if isinstance(exc, errors.ApiError):
+        return _t("Máy chủ từ chối yêu cầu (mã {status}).").format(status=exc.status)
+    return _t("Lỗi không mong đợi: {error}").format(error=type(exc).__name__)
