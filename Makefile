@@ -8,7 +8,7 @@ BASE_PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.1
 TS     := resources/i18n/triage_desktop_en.ts resources/i18n/triage_desktop_vi.ts
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test lint bench soak screenshot translations packaging clean env
+.PHONY: demo test lint screenshot translations package qm clean env
 
 env: $(STAMP)
 
@@ -45,8 +45,11 @@ lint: $(STAMP)
 screenshot: $(STAMP)
 	$(PY) -m triage_desktop.ui.screenshot docs/screenshot.png
 
-bench: $(STAMP)
-	$(PY) -m pytest tests/perf -p no:cacheprovider -s --bench-size=full
-
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Linux one-folder bundle here; Windows installers are built on a Windows runner (PyInstaller does not cross-compile).
+package: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/triage-desktop.spec
+	$(PY) packaging/smoke_test.py dist/triage-desktop-$$($(PY) -c 'import triage_desktop; print(triage_desktop.__version__)')

@@ -27,10 +27,7 @@ from triage_desktop.settings import load_deployment, profile_dir
 from triage_desktop.ui.messages import error_message
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN = 0, 1, 2, 3
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("cli", text)
+translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
 
 
 class CommandError(Exception):
@@ -42,11 +39,11 @@ class CommandError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="triage-desktop", description=_t(
+    parser = argparse.ArgumentParser(prog="triage-desktop", description=translate("cli",
         "Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính."))
     parser.add_argument("--version", action="version", version=__version__)
-    parser.add_argument("--profile", help=_t("thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)"))
-    parser.add_argument("--lang", choices=("vi", "en"), help=_t("ngôn ngữ giao diện"))
+    parser.add_argument("--profile", help=translate("cli", "thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)"))
+    parser.add_argument("--lang", choices=("vi", "en"), help=translate("cli", "ngôn ngữ giao diện"))
     commands = parser.add_subparsers(dest="command")
 
     def with_profile(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -54,16 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--profile", dest="sub_profile", help=argparse.SUPPRESS)
         return sub
 
-    login = with_profile(commands.add_parser("login", help=_t("đăng nhập vào máy chủ")))
-    login.add_argument("--server", help=_t("địa chỉ máy chủ (URL gốc của API)"))
+    login = with_profile(commands.add_parser("login", help=translate("cli", "đăng nhập vào máy chủ")))
+    login.add_argument("--server", help=translate("cli", "địa chỉ máy chủ (URL gốc của API)"))
     login.add_argument("--username", required=True)
-    login.add_argument("--password-stdin", action="store_true", help=_t("đọc mật khẩu từ đầu vào chuẩn"))
+    login.add_argument("--password-stdin", action="store_true", help=translate("cli", "đọc mật khẩu từ đầu vào chuẩn"))
 
-    sync = with_profile(commands.add_parser("sync", help=_t("đồng bộ với máy chủ")))
-    sync.add_argument("--once", action="store_true", help=_t("đồng bộ một lần đến khi khớp rồi thoát"))
-    sync.add_argument("--password-stdin", action="store_true", help=_t("đăng nhập cho lần chạy này"))
+    sync = with_profile(commands.add_parser("sync", help=translate("cli", "đồng bộ với máy chủ")))
+    sync.add_argument("--once", action="store_true", help=translate("cli", "đồng bộ một lần đến khi khớp rồi thoát"))
+    sync.add_argument("--password-stdin", action="store_true", help=translate("cli", "đăng nhập cho lần chạy này"))
 
-    act = with_profile(commands.add_parser("act", help=_t("xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)")))
+    act = with_profile(commands.add_parser("act", help=translate("cli", "xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)")))
     act.add_argument("kind", choices=KINDS)
     act.add_argument("id")
     act.add_argument("type")
@@ -80,30 +77,30 @@ def build_parser() -> argparse.ArgumentParser:
     act.add_argument("--new-due-at", dest="new_due_at")
     act.add_argument("--apology", dest="apology_letter")
 
-    outbox = with_profile(commands.add_parser("outbox", help=_t("các thao tác chưa gửi")))
+    outbox = with_profile(commands.add_parser("outbox", help=translate("cli", "các thao tác chưa gửi")))
     outbox.add_argument("--json", action="store_true")
-    outbox.add_argument("--retry", type=int, metavar="ID", help=_t("áp dụng lại thao tác xung đột trên phiên bản mới"))
-    outbox.add_argument("--discard", type=int, metavar="ID", help=_t("bỏ thao tác này"))
+    outbox.add_argument("--retry", type=int, metavar="ID", help=translate("cli", "áp dụng lại thao tác xung đột trên phiên bản mới"))
+    outbox.add_argument("--discard", type=int, metavar="ID", help=translate("cli", "bỏ thao tác này"))
 
-    export = with_profile(commands.add_parser("export", help=_t("xuất dữ liệu đã đồng bộ")))
+    export = with_profile(commands.add_parser("export", help=translate("cli", "xuất dữ liệu đã đồng bộ")))
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
     export.add_argument("--kind", choices=KINDS)
-    export.add_argument("--output", help=_t("tệp kết quả (mặc định: đầu ra chuẩn)"))
+    export.add_argument("--output", help=translate("cli", "tệp kết quả (mặc định: đầu ra chuẩn)"))
 
-    sandbox = commands.add_parser("sandbox", help=_t("chạy máy chủ thử nghiệm"))
+    sandbox = commands.add_parser("sandbox", help=translate("cli", "chạy máy chủ thử nghiệm"))
     sandbox.add_argument("--host", default="127.0.0.1")
     sandbox.add_argument("--port", type=int, default=8765)
     sandbox.add_argument("--seed", type=int, default=1)
     sandbox.add_argument("--reports", type=int, default=200)
     sandbox.add_argument("--dossiers", type=int, default=50)
     sandbox.add_argument("--db")
-    sandbox.add_argument("--arrivals", type=float, metavar="SECONDS", help=_t("phản ánh mới đến mỗi N giây"))
+    sandbox.add_argument("--arrivals", type=float, metavar="SECONDS", help=translate("cli", "phản ánh mới đến mỗi N giây"))
 
-    demo = commands.add_parser("demo", help=_t("mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu"))
+    demo = commands.add_parser("demo", help=translate("cli", "mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu"))
     demo.add_argument("--reports", type=int, default=400)
     demo.add_argument("--dossiers", type=int, default=120)
     demo.add_argument("--arrivals", type=float, default=20.0, metavar="SECONDS")
-    demo.add_argument("--fresh", action="store_true", help=_t("bắt đầu lại với dữ liệu mẫu mới"))
+    demo.add_argument("--fresh", action="store_true", help=translate("cli", "bắt đầu lại với dữ liệu mẫu mới"))
     return parser
 
 
@@ -111,7 +108,7 @@ def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         line = sys.stdin.readline()
         return line.rstrip("\r\n")
-    return getpass.getpass(_t("Mật khẩu: "))
+    return getpass.getpass(translate("cli", "Mật khẩu: "))
 
 
 def _user(services: app.Services) -> User | None:
@@ -121,14 +118,14 @@ def _user(services: app.Services) -> User | None:
 def cmd_login(args: argparse.Namespace, profile: Path) -> int:
     server = args.server or load_deployment().server_url
     if not server:
-        raise CommandError(_t("Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml."))
+        raise CommandError(translate("cli", "Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml."))
     password = _read_password(args.password_stdin)
     with _services(profile) as services:
         user = services.sync.login(server, args.username, password)
-        print(_t("Đã đăng nhập: {name} ({username}), đơn vị {unit}.").format(
+        print(translate("cli", "Đã đăng nhập: {name} ({username}), đơn vị {unit}.").format(
             name=user.full_name, username=user.username, unit=user.unit_id))
         if not services.credentials.persistent:
-            print(_t("Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; "
+            print(translate("cli", "Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; "
                      "dùng --password-stdin với lệnh sync."), file=sys.stderr)
     return EXIT_OK
 
@@ -138,19 +135,19 @@ def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
         if args.password_stdin:
             user, server = _user(services), services.workspace.server_url()
             if user is None or not server:
-                raise CommandError(_t("Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước."), EXIT_LOGIN)
+                raise CommandError(translate("cli", "Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước."), EXIT_LOGIN)
             services.sync.login(server, user.username, _read_password(True))
         elif not services.sync.has_credentials():
-            raise CommandError(_t("Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
+            raise CommandError(translate("cli", "Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
         if not args.once:
             return _sync_forever(services)
         report = services.sync.sync_once()
-        print(_t("Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
+        print(translate("cli", "Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
                  "{conflicts} xung đột.").format(pulled=report.pulled, pushed=report.pushed,
                                                  unsent=report.unsent, conflicts=report.open_conflicts))
         if report.in_step and report.unsent == 0:
             return EXIT_OK
-        raise CommandError(_t("Chưa khớp: còn {unsent} thao tác chưa gửi được.").format(unsent=report.unsent),
+        raise CommandError(translate("cli", "Chưa khớp: còn {unsent} thao tác chưa gửi được.").format(unsent=report.unsent),
                            EXIT_NOT_IN_STEP)
 
 
@@ -227,7 +224,7 @@ def cmd_export(args: argparse.Namespace, profile: Path) -> int:
             if args.format == "csv":
                 sys.stdout.write("\ufeff")
             count = _write_export(args.format, rows, sys.stdout)
-    print(_t("Đã xuất {count} mục.").format(count=count), file=sys.stderr)
+    print(translate("cli", "Đã xuất {count} mục.").format(count=count), file=sys.stderr)
     return EXIT_OK
 
 

@@ -6,9 +6,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from triage_desktop.core import errors
 
+translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+
+def _field(name: str) -> str:
+    return translate("messages", _FIELD_NAMES.get(name, name))
 
 
 _FIELD_NAMES = {
@@ -32,49 +34,49 @@ def invalid_action_message(code: str) -> str:
     head, _, rest = code.partition(":")
     field = rest.split(":")[0]
     if head == "missing":
-        return _t("Thiếu thông tin bắt buộc: {field}.").format(field=_t(_FIELD_NAMES.get(field, field)))
+        return translate("messages", "Thiếu thông tin bắt buộc: {field}.").format(field=_field(field))
     if head == "too_long":
         limit = rest.split(":")[-1]
-        return _t("Nội dung quá dài (tối đa {limit} ký tự).").format(limit=limit)
+        return translate("messages", "Nội dung quá dài (tối đa {limit} ký tự).").format(limit=limit)
     if head == "invalid":
-        return _t("Giá trị không hợp lệ: {field}.").format(field=_t(_FIELD_NAMES.get(field, field)))
+        return translate("messages", "Giá trị không hợp lệ: {field}.").format(field=_field(field))
     if head == "forbidden" and field == "assign_others":
-        return _t("Cán bộ chỉ được tự nhận xử lý; phân công người khác cần lãnh đạo.")
+        return translate("messages", "Cán bộ chỉ được tự nhận xử lý; phân công người khác cần lãnh đạo.")
     if head == "forbidden":
-        return _t("Vai trò của bạn không được phép thực hiện thao tác này.")
+        return translate("messages", "Vai trò của bạn không được phép thực hiện thao tác này.")
     if head == "status_target":
-        return _t("Không thể chuyển sang trạng thái này bằng thao tác đổi trạng thái.")
+        return translate("messages", "Không thể chuyển sang trạng thái này bằng thao tác đổi trạng thái.")
     if head in ("type", "type_for_kind", "kind"):
-        return _t("Thao tác này không áp dụng cho loại hồ sơ này.")
-    return _t("Thao tác không hợp lệ ({code}).").format(code=code)
+        return translate("messages", "Thao tác này không áp dụng cho loại hồ sơ này.")
+    return translate("messages", "Thao tác không hợp lệ ({code}).").format(code=code)
 
 
 def error_message(exc: BaseException) -> str:
     """A sentence an official can act on; never a stack trace."""
     if isinstance(exc, errors.WrongCredentials):
-        return _t("Sai tên đăng nhập hoặc mật khẩu.")
+        return translate("messages", "Sai tên đăng nhập hoặc mật khẩu.")
     if isinstance(exc, errors.AccountLocked):
-        return _t("Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.")
+        return translate("messages", "Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.")
     if isinstance(exc, errors.LoginRequired):
-        return _t("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.")
+        return translate("messages", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.")
     if isinstance(exc, errors.Offline):
-        return _t("Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; "
+        return translate("messages", "Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; "
                   "các thao tác sẽ được gửi khi có mạng.")
     if isinstance(exc, errors.ServerBusy):
-        return _t("Máy chủ đang bận, sẽ tự thử lại sau.")
+        return translate("messages", "Máy chủ đang bận, sẽ tự thử lại sau.")
     if isinstance(exc, errors.BadServerResponse):
-        return _t("Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.")
+        return translate("messages", "Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.")
     if isinstance(exc, errors.ClientTooOld):
-        return _t("Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; "
+        return translate("messages", "Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; "
                   "các thao tác chưa gửi vẫn được giữ.")
     if isinstance(exc, errors.InvalidAction):
         return invalid_action_message(exc.detail)
     if isinstance(exc, errors.NotFound):
-        return _t("Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.")
+        return translate("messages", "Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.")
     if isinstance(exc, errors.StorageError):
-        return _t("Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.")
+        return translate("messages", "Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.")
     if isinstance(exc, errors.Cancelled):
-        return _t("Đã hủy.")
+        return translate("messages", "Đã hủy.")
     if isinstance(exc, errors.ApiError):
-        return _t("Máy chủ từ chối yêu cầu (mã {status}).").format(status=exc.status)
-    return _t("Lỗi không mong đợi: {error}").format(error=type(exc).__name__)
+        return translate("messages", "Máy chủ từ chối yêu cầu (mã {status}).").format(status=exc.status)
+    return translate("messages", "Lỗi không mong đợi: {error}").format(error=type(exc).__name__)
