@@ -17,7 +17,7 @@ _FIELDS_SET_BY: dict[str, frozenset[str]] = {
     "reply": frozenset(),
     "acknowledge": frozenset({"status", "dvc_code", "received_at", "step"}),
     "assign": frozenset({"assignee_id"}),
-    "set_status": frozenset({"status", "dvc_code", "closed_at", "returned_at", "step"}),
+    "set_status": frozenset({"status", "dvc_code", "received_at", "closed_at", "returned_at", "step"}),
     "set_priority": frozenset({"priority"}),
     "request_supplement": frozenset({"status", "dvc_code", "step"}),
     "request_fee": frozenset({"status", "dvc_code", "step"}),
