@@ -1,0 +1,105 @@
+"""The Alembic migrations shipped in the package: they build schema.py exactly, run once, and refuse
+caches written by a newer program."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from triage_desktop.core.errors import StorageError
+from triage_desktop.storage import migrate
+from triage_desktop.storage.database import Database
+from triage_desktop.storage.migrate import include_name
+from triage_desktop.storage.schema import Base
+from triage_desktop.storage.store import Store
+
+
+def _revision(path: Path) -> str | None:
+    with closing(sqlite3.connect(path)) as conn:
+        return migrate.current_revision(conn.cursor())
+
+
+def test_head_constant_is_the_newest_shipped_revision() -> None:
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert script.get_heads() == [migrate.HEAD]
+
+
+def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    Database(tmp_path / "cache.sqlite3").dispose()
+    engine = create_engine(f"sqlite:///{tmp_path / 'cache.sqlite3'}")
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"include_name": include_name})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_new_file_is_migrated_and_reopening_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    db = Database(path)
+    Store(db).set_state("cursor", "c1")
+    db.dispose()
+    assert _revision(path) == migrate.HEAD
+    with closing(sqlite3.connect(path)) as conn:
+        schema_before = conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    db = Database(path)
+    try:
+        assert Store(db).cursor() == "c1"
+    finally:
+        db.dispose()
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema_before
+    assert not list(tmp_path.glob("*.bak"))  # nothing to upgrade, so no backup
+
+
+def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    Database(path).dispose()
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "base")
+        with engine.connect() as conn:
+            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert names <= {"alembic_version", "sqlite_sequence"}
+    finally:
+        engine.dispose()
+    db = Database(path)
+    try:
+        Store(db).set_state("cursor", "c2")
+        assert _revision(path) == migrate.HEAD
+    finally:
+        db.dispose()
+
+
+def test_a_cache_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    Database(path).dispose()
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    with pytest.raises(StorageError, match="newer_schema"):
+        Database(path)
+    assert _revision(path) == "9999_from_the_future"
+
+
+def test_backup_is_a_private_consistent_copy(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    db = Database(path)
+    Store(db).put_reference("members", None, [{"id": "u_1"}])
+    try:
+        copy = migrate.backup(path, "0001")  # while the cache is open, WAL not checkpointed
+    finally:
+        db.dispose()
+    assert copy.name == "cache.sqlite3.before-0001.bak"
+    assert copy.stat().st_mode & 0o077 == 0
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("SELECT json FROM reference WHERE name = 'members'").fetchone() == ('[{"id": "u_1"}]',)

@@ -1,0 +1,150 @@
+"""Writing cached aggregates inside a caller's write transaction: the version rule, rows, search index.
+
+SQLAlchemy Core with executemany on the hot path (a page of changes); never the ORM's merge/bulk.
+The FTS rows are kept in step here (delete + insert per changed row), not by triggers: triggers would
+re-index rows whose searchable text did not change, which is most status updates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from triage_desktop.storage.rows import aggregate_row
+from triage_desktop.storage.schema import AGGREGATES, ITEM_SEARCH, TOMBSTONES
+
+Key = tuple[str, str]  # (kind, id)
+_CHUNK = 500  # stays far below SQLite's bound-variable limit
+
+
+class Known(NamedTuple):
+    pk: int
+    version: int
+
+
+def _chunks(ids: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start:start + _CHUNK]
+
+
+def _by_kind(keys: Iterable[Key]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for kind, item_id in keys:
+        grouped.setdefault(kind, []).append(item_id)
+    return grouped
+
+
+def load(conn: Connection, keys: Iterable[Key]) -> tuple[dict[Key, Known], dict[Key, int]]:
+    """The stored (pk, version) and the tombstone version of each key that has them."""
+    known: dict[Key, Known] = {}
+    tombs: dict[Key, int] = {}
+    a, t = AGGREGATES.c, TOMBSTONES.c
+    for kind, ids in _by_kind(set(keys)).items():
+        for chunk in _chunks(ids):
+            for pk, item_id, version in conn.execute(
+                    select(a.pk, a.id, a.version).where(a.kind == kind, a.id.in_(chunk))):
+                known[(kind, item_id)] = Known(pk, version)
+            for item_id, version in conn.execute(
+                    select(t.id, t.version).where(t.kind == kind, t.id.in_(chunk))):
+                tombs[(kind, item_id)] = version
+    return known, tombs
+
+
+def is_newer(version: int, known: Known | None, tomb: int | None) -> bool:
+    """The contract's rule: apply only when higher than the stored copy and than any delete we saw."""
+    return (known is None or version > known.version) and (tomb is None or version > tomb)
+
+
+def write(conn: Connection, items: Mapping[Key, tuple[int, Mapping[str, Any]]],
+          known: Mapping[Key, Known]) -> None:
+    """Store each key's (version, data) as its cached copy; the caller applied the version rule already."""
+    updates: list[dict[str, Any]] = []
+    inserts: list[dict[str, Any]] = []
+    texts: dict[int, str] = {}
+    next_pk: int | None = None
+    for (kind, item_id), (version, data) in items.items():
+        columns, text = aggregate_row(kind, item_id, version, data)
+        old = known.get((kind, item_id))
+        if old is not None:
+            columns["b_pk"] = old.pk
+            updates.append(columns)
+            texts[old.pk] = text
+        else:
+            if next_pk is None:  # we hold the write lock, so max+1 is ours
+                next_pk = (conn.execute(select(func.max(AGGREGATES.c.pk))).scalar() or 0) + 1
+            columns["pk"] = next_pk
+            inserts.append(columns)
+            texts[next_pk] = text
+            next_pk += 1
+    if updates:
+        conn.execute(update(AGGREGATES).where(AGGREGATES.c.pk == bindparam("b_pk")), updates)
+    if inserts:
+        conn.execute(insert(AGGREGATES), inserts)
+    _index(conn, texts, [u["b_pk"] for u in updates])
+
+
+def _index(conn: Connection, texts: Mapping[int, str], existing: list[int]) -> None:
+    """Bring item_search rows to `texts`, skipping rows whose folded text did not change."""
+    old: dict[int, str] = {}
+    for start in range(0, len(existing), _CHUNK):
+        chunk = existing[start:start + _CHUNK]
+        rows = conn.execute(select(ITEM_SEARCH.c.rowid, ITEM_SEARCH.c.body).where(ITEM_SEARCH.c.rowid.in_(chunk)))
+        old.update((pk, body) for pk, body in rows)
+    stale = [(pk,) for pk in old if old[pk] != texts[pk]]
+    fresh = [(pk, text) for pk, text in texts.items() if old.get(pk) != text]
+    if stale:
+        conn.exec_driver_sql("DELETE FROM item_search WHERE rowid = ?", stale)
+    if fresh:
+        conn.exec_driver_sql("INSERT INTO item_search (rowid, body) VALUES (?, ?)", fresh)
+
+
+def drop(conn: Connection, pks: Iterable[int]) -> None:
+    """Remove cached rows and their search text."""
+    ids = list(pks)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        conn.execute(delete(AGGREGATES).where(AGGREGATES.c.pk.in_(chunk)))
+        conn.execute(delete(ITEM_SEARCH).where(ITEM_SEARCH.c.rowid.in_(chunk)))
+
+
+def raise_tombstones(conn: Connection, versions: Mapping[Key, int]) -> None:
+    """Write tombstones, never lowering one that is already higher."""
+    if not versions:
+        return
+    statement = sqlite_insert(TOMBSTONES)
+    statement = statement.on_conflict_do_update(
+        index_elements=[TOMBSTONES.c.kind, TOMBSTONES.c.id],
+        set_={"version": func.max(TOMBSTONES.c.version, statement.excluded.version)})
+    conn.execute(statement, [{"kind": k, "id": i, "version": v} for (k, i), v in versions.items()])
+
+
+def replace(conn: Connection, kind: str, data: Mapping[str, Any]) -> bool:
+    """Store one aggregate the server just sent (action answer, conflict's `current`) by the version rule."""
+    item_id, version = data.get("id"), data.get("version")
+    if not isinstance(item_id, str) or not item_id or not _is_version(version):
+        raise ValueError("aggregate without id or version")
+    key = (kind, item_id)
+    known, tombs = load(conn, [key])
+    if not is_newer(version, known.get(key), tombs.get(key)):
+        return False
+    write(conn, {key: (version, data)}, known)
+    return True
+
+
+def raw(conn: Connection, kind: str, item_id: str) -> dict[str, Any] | None:
+    text = conn.execute(select(AGGREGATES.c.raw).where(AGGREGATES.c.kind == kind, AGGREGATES.c.id == item_id)
+                        ).scalar()
+    return json.loads(text) if text is not None else None
+
+
+def version_of(conn: Connection, kind: str, item_id: str) -> int | None:
+    return conn.execute(select(AGGREGATES.c.version)
+                        .where(AGGREGATES.c.kind == kind, AGGREGATES.c.id == item_id)).scalar()
+
+
+def _is_version(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

@@ -1,0 +1,79 @@
+"""Outbox rows inside a caller's transaction: creating them, reading them back as core OutboxActions,
+and turning the unsent actions on a vanished item into conflicts (central-api.md §5, §7)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, Row, insert, select, update
+
+from triage_desktop.core.entities import ActionState, OutboxAction
+from triage_desktop.storage.rows import now_utc
+from triage_desktop.storage.schema import OUTBOX
+
+UNSENT = (ActionState.PENDING.value, ActionState.SENDING.value)
+OPEN_PROBLEMS = (ActionState.CONFLICT.value, ActionState.FAILED.value)
+# What an action on an item that left our feed (deleted, merged, transferred, dropped by a resync) gets.
+GONE_PROBLEM: Mapping[str, Any] = {"type": "https://triage.example/problems/gone", "title": "deleted",
+                                   "status": 404}
+GONE_STATUS = 404
+LAST_ERROR_LIMIT = 500  # transport error text; enough to diagnose, never a whole response body
+
+
+def to_action(row: Row[Any]) -> OutboxAction:
+    m = row._mapping
+    return OutboxAction(
+        local_id=m["local_id"], kind=m["kind"], aggregate_id=m["aggregate_id"], type=m["type"],
+        payload=json.loads(m["payload"]), idempotency_key=m["idempotency_key"],
+        base_version=m["base_version"], state=ActionState(m["state"]), created_at=m["created_at"],
+        attempts=m["attempts"], error_status=m["error_status"],
+        problem=json.loads(m["problem"]) if m["problem"] else None, last_error=m["last_error"],
+    )
+
+
+def get(conn: Connection, local_id: int) -> OutboxAction | None:
+    row = conn.execute(select(OUTBOX).where(OUTBOX.c.local_id == local_id)).first()
+    return to_action(row) if row is not None else None
+
+
+def add(conn: Connection, kind: str, item_id: str, action_type: str, payload: Mapping[str, Any],
+        base_version: int | None) -> OutboxAction:
+    """A new pending action with its Idempotency-Key, made here once and kept for every retry."""
+    body = dict(payload)
+    if body.setdefault("type", action_type) != action_type:
+        raise ValueError("payload type differs from action type")
+    values = {
+        "kind": kind, "aggregate_id": item_id, "type": action_type,
+        "payload": json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+        "idempotency_key": str(uuid.uuid4()), "base_version": base_version,
+        "state": ActionState.PENDING.value, "created_at": now_utc(), "attempts": 0,
+    }
+    local_id = conn.execute(insert(OUTBOX).values(values)).inserted_primary_key[0]
+    action = get(conn, local_id)
+    assert action is not None
+    return action
+
+
+def set_problem(conn: Connection, local_id: int, state: ActionState, status: int,
+                problem: Mapping[str, Any] | None) -> None:
+    conn.execute(update(OUTBOX).where(OUTBOX.c.local_id == local_id).values(
+        state=state.value, error_status=status,
+        problem=json.dumps(dict(problem), ensure_ascii=False) if problem is not None else None))
+
+
+def mark_gone(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Unsent actions on these items become conflicts; returns the items that had any."""
+    # The outbox is small and the key set may be a whole resync's drop list: intersect in Python.
+    rows = conn.execute(select(OUTBOX.c.kind, OUTBOX.c.aggregate_id).where(OUTBOX.c.state.in_(UNSENT)).distinct())
+    unsent = {(kind, item_id) for kind, item_id in rows}
+    touched = unsent.intersection(keys)
+    problem = json.dumps(dict(GONE_PROBLEM))
+    for kind, item_id in touched:
+        conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.kind == kind, OUTBOX.c.aggregate_id == item_id, OUTBOX.c.state.in_(UNSENT))
+            .values(state=ActionState.CONFLICT.value, error_status=GONE_STATUS, problem=problem))
+    return touched

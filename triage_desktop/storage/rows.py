@@ -1,0 +1,86 @@
+"""Turning a server aggregate into the cache's list columns (and its search text).
+
+The JSON was validated by the sync layer, but every field is still read defensively: a server may send
+null where we expect text, and a bad optional field must never stop a page from being stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from triage_desktop.core import vocabulary as v
+from triage_desktop.storage.search import fast_fold, index_text
+
+TITLE_KEY_LENGTH = 100  # enough to sort by; keeps the index small
+
+_STATUS_RANK = {kind: {s: i for i, s in enumerate(statuses)}
+                for kind, statuses in (("report", v.REPORT_STATUSES), ("dossier", v.DOSSIER_STATUSES))}
+_PRIORITY_RANK = {p: i for i, p in enumerate(v.PRIORITIES)}
+
+
+def text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def utc_iso(value: Any) -> str | None:
+    """RFC 3339 with any offset → UTC `YYYY-MM-DDTHH:MM:SSZ`, so the text sorts in time order.
+
+    Seconds only: "…:05.5Z" would sort before "…:05Z" as text. Unparseable values give None (the raw JSON
+    still holds them).
+    """
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:  # not RFC 3339; read it as UTC rather than guess
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def list_columns(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The aggregates-table columns of one aggregate, `raw` included (pk, kind, id, version excluded)."""
+    if kind == "dossier":
+        title = data.get("summary")
+        category = data.get("procedure_code")
+    else:
+        title = data.get("title")
+        category = data.get("category_code")
+    title = title if isinstance(title, str) else ""
+    status = data.get("status") if isinstance(data.get("status"), str) else ""
+    priority = data.get("priority") if isinstance(data.get("priority"), str) else ""
+    return {
+        "code": data.get("code") if isinstance(data.get("code"), str) else "",
+        "title": title,
+        "title_key": fast_fold(title[:TITLE_KEY_LENGTH * 2])[:TITLE_KEY_LENGTH],
+        "status": status,
+        "status_rank": _STATUS_RANK.get(kind, {}).get(status, 99),
+        "is_open": 0 if status in v.FINAL_STATUSES.get(kind, ()) else 1,
+        "priority": priority,
+        "priority_rank": _PRIORITY_RANK.get(priority, -1),
+        "category": text_or_none(category),
+        "assignee_id": text_or_none(data.get("assignee_id")),
+        "unit_id": text_or_none(data.get("unit_id")),
+        "submitted_at": utc_iso(data.get("submitted_at")),
+        "due_at": utc_iso(data.get("due_at")),
+        "updated_at": utc_iso(data.get("updated_at")),
+        "raw": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+def aggregate_row(kind: str, item_id: str, version: int,
+                  data: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
+    """(columns without pk, search text) for storing `data` as the cached copy of (kind, item_id)."""
+    if data.get("id") != item_id or data.get("version") != version:
+        data = {**data, "id": item_id, "version": version}  # the raw JSON always says what it is
+    columns = list_columns(kind, data)
+    columns.update(kind=kind, id=item_id, version=version)
+    return columns, index_text(kind, data)

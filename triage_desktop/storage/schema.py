@@ -1,0 +1,146 @@
+"""The cache's tables as typed SQLAlchemy 2.x models.
+
+The migrations in `migrations/versions/` build exactly this (a test compares them); change both together.
+Hot paths use the `__table__` objects through Core, not the ORM. The FTS5 index `item_search` is a virtual
+table that the metadata cannot express: it is created by the migration and reached through `ITEM_SEARCH`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Index, Integer, MetaData, Text, UniqueConstraint, column, table
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints, so batch migrations ("move and copy" on SQLite) can find them again.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Aggregate(Base):
+    """One cached report or dossier: the list columns (for SQL sort/filter) plus the server's whole JSON."""
+
+    __tablename__ = "aggregates"
+
+    # INTEGER PRIMARY KEY aliases the rowid; it is also the FTS rowid of the item's search text.
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text)
+    id: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")  # report title or dossier summary
+    title_key: Mapped[str] = mapped_column(Text, default="")  # folded title prefix: "Đ" sorts with "D"
+    status: Mapped[str] = mapped_column(Text, default="")
+    status_rank: Mapped[int] = mapped_column(Integer, default=99)  # workflow order, unknown last
+    # 1 unless the status is in core.vocabulary.FINAL_STATUSES (recompute in a migration if that changes).
+    is_open: Mapped[int] = mapped_column(Integer, default=1)
+    priority: Mapped[str] = mapped_column(Text, default="")
+    priority_rank: Mapped[int] = mapped_column(Integer, default=-1)  # low < normal < high < urgent
+    category: Mapped[str | None] = mapped_column(Text)  # category_code or procedure_code
+    assignee_id: Mapped[str | None] = mapped_column(Text)
+    unit_id: Mapped[str | None] = mapped_column(Text)
+    # UTC "YYYY-MM-DDTHH:MM:SSZ", so text order is time order.
+    submitted_at: Mapped[str | None] = mapped_column(Text)
+    due_at: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[str | None] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)  # the server's JSON, unknown fields kept
+
+    __table_args__ = (
+        UniqueConstraint("kind", "id"),
+        # Queues: "new" and status filters, newest first.
+        Index(None, "kind", "status", "submitted_at"),
+        # Queues "mine" / "unassigned", newest first: equality on (kind, is_open, assignee_id) leaves the
+        # range in display order, so deep OFFSETs walk the index and never touch the wide rows.
+        Index(None, "kind", "is_open", "assignee_id", "submitted_at"),
+        # One per sortable column, so deep OFFSET pages walk an index, never the wide table.
+        Index(None, "kind", "submitted_at"),
+        Index(None, "kind", "due_at"),
+        Index(None, "kind", "updated_at"),
+        Index(None, "kind", "code"),
+        Index(None, "kind", "title_key"),
+        Index(None, "kind", "status_rank"),
+        Index(None, "kind", "priority_rank"),
+        Index(None, "kind", "category"),
+    )
+
+
+class Tombstone(Base):
+    """The version of a delete, so a late or re-sent upsert that is not newer never brings an item back."""
+
+    __tablename__ = "tombstones"
+
+    kind: Mapped[str] = mapped_column(Text, primary_key=True)
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class OutboxRow(Base):
+    """One unsent officer action (central-api.md §7)."""
+
+    __tablename__ = "outbox"
+    # AUTOINCREMENT: local ids are never reused, so local_id order stays creation order forever.
+    __table_args__ = (
+        Index(None, "kind", "aggregate_id"),
+        Index(None, "state"),
+        {"sqlite_autoincrement": True},
+    )
+
+    local_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text)
+    aggregate_id: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # JSON body, `type` included
+    idempotency_key: Mapped[str] = mapped_column(Text, unique=True)
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error_status: Mapped[int | None] = mapped_column(Integer)
+    problem: Mapped[str | None] = mapped_column(Text)  # JSON
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncState(Base):
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Reference(Base):
+    """Cached reference data (/members, /units, …) with its ETag."""
+
+    __tablename__ = "reference"
+
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    json: Mapped[str] = mapped_column(Text)
+
+
+class SnapshotSeen(Base):
+    """(kind, id) met during a full resync; whatever is not here at its end is dropped."""
+
+    __tablename__ = "snapshot_seen"
+
+    kind: Mapped[str] = mapped_column(Text, primary_key=True)
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+AGGREGATES = Aggregate.__table__
+TOMBSTONES = Tombstone.__table__
+OUTBOX = OutboxRow.__table__
+SYNC_STATE = SyncState.__table__
+REFERENCE = Reference.__table__
+SNAPSHOT_SEEN = SnapshotSeen.__table__
+
+# FTS5 over folded text; rowid = aggregates.pk. Created by the migration (see FTS_DDL there).
+ITEM_SEARCH = table("item_search", column("rowid", Integer), column("body", Text))
+ITEM_SEARCH_TABLES = frozenset({"item_search", "item_search_data", "item_search_idx", "item_search_content",
+                                "item_search_docsize", "item_search_config"})

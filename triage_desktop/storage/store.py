@@ -1,0 +1,305 @@
+"""The cache's operations for the sync engine and the front ends; each method is one transaction.
+
+Thread-safe: every method opens its own short connection (writes serialised by `Database.write`), and
+nothing returned is a live row. A change (from /changes) is a Mapping {"kind", "op", "id", "version",
+"data"?}, already validated by the sync layer; storage only re-checks what it relies on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from triage_desktop.core import vocabulary as v
+from triage_desktop.core.entities import ActionState, OutboxAction
+from triage_desktop.core.errors import InvalidAction, NotFound
+from triage_desktop.core.rebase import only_own_effect
+from triage_desktop.storage import aggregates
+from triage_desktop.storage import outbox as outbox_rows
+from triage_desktop.storage.aggregates import Key
+from triage_desktop.storage.database import Database
+from triage_desktop.storage.schema import AGGREGATES, OUTBOX, REFERENCE, SNAPSHOT_SEEN, SYNC_STATE
+
+EXPORT_BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    kind: str
+    op: str
+    id: str
+    version: int
+    data: Mapping[str, Any] | None
+
+
+def _parse(change: Mapping[str, Any]) -> _Change | None:
+    """Re-check what storage relies on; ValueError aborts the whole page. None: a kind we do not know."""
+    kind, op, item_id, version = change.get("kind"), change.get("op"), change.get("id"), change.get("version")
+    if not isinstance(kind, str):
+        raise ValueError("change without kind")
+    if kind not in v.KINDS:  # a newer server's kind: skip it rather than stall the feed
+        return None
+    if op not in ("upsert", "delete"):
+        raise ValueError(f"change op {op!r}")
+    if not isinstance(item_id, str) or not item_id:
+        raise ValueError("change without id")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise ValueError("change version is not an integer")
+    data = change.get("data")
+    if op == "upsert":
+        if not isinstance(data, Mapping):
+            raise ValueError("upsert without data")
+        if data.get("id", item_id) != item_id or data.get("version", version) != version:
+            raise ValueError("upsert data does not match its change")
+    return _Change(kind, op, item_id, version, data if op == "upsert" else None)
+
+
+class Store:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- key/value state -------------------------------------------------------------------------------
+
+    def get_state(self, key: str) -> str | None:
+        with self.db.read() as conn:
+            return _get_state(conn, key)
+
+    def set_state(self, key: str, value: str | None) -> None:
+        with self.db.write() as conn:
+            _set_state(conn, key, value)
+
+    def cursor(self) -> str | None:
+        return self.get_state("cursor")
+
+    def in_snapshot(self) -> bool:
+        return self.get_state("snapshot") == "1"
+
+    # --- the change feed ------------------------------------------------------------------------------
+
+    def apply_page(self, changes: Sequence[Mapping[str, Any]], next_cursor: str) -> set[Key]:
+        """Apply one page and store its cursor, all in one transaction; returns the items that changed."""
+        parsed = [c for c in (_parse(change) for change in changes) if c is not None]
+        with self.db.write() as conn:
+            keys = {(c.kind, c.id) for c in parsed}
+            known, tombs = aggregates.load(conn, keys)
+            versions = {key: k.version for key, k in known.items()}
+            upserts: dict[Key, tuple[int, Mapping[str, Any]]] = {}
+            deleted: set[Key] = set()
+            new_tombs: dict[Key, int] = {}
+            # In feed order: the same item may come several times in one page.
+            for c in parsed:
+                key = (c.kind, c.id)
+                floor = max((x for x in (versions.get(key), tombs.get(key)) if x is not None), default=None)
+                if floor is not None and c.version <= floor:
+                    continue
+                if c.op == "upsert":
+                    assert c.data is not None
+                    upserts[key] = (c.version, c.data)
+                    versions[key] = c.version
+                else:
+                    upserts.pop(key, None)
+                    versions.pop(key, None)
+                    tombs[key] = new_tombs[key] = c.version
+                    deleted.add(key)
+            gone = deleted - upserts.keys()
+            aggregates.drop(conn, (known[key].pk for key in gone if key in known))
+            # An item deleted then re-sent in the same page keeps its row (and pk) but loses its old version.
+            aggregates.write(conn, upserts, known)
+            aggregates.raise_tombstones(conn, new_tombs)
+            conflicted = outbox_rows.mark_gone(conn, deleted)
+            if _get_state(conn, "snapshot") == "1" and keys:
+                conn.execute(sqlite_insert(SNAPSHOT_SEEN).on_conflict_do_nothing(),
+                             [{"kind": kind, "id": item_id} for kind, item_id in keys])
+            _set_state(conn, "cursor", next_cursor)
+        return set(upserts) | {key for key in gone if key in known} | conflicted
+
+    def begin_snapshot(self) -> None:
+        """Start a full resync (cursor expired): pages from the start will be recorded as seen."""
+        with self.db.write() as conn:
+            _set_state(conn, "cursor", None)
+            _set_state(conn, "snapshot", "1")
+            conn.execute(delete(SNAPSHOT_SEEN))
+
+    def finish_snapshot(self) -> set[Key]:
+        """Drop every cached item the snapshot did not contain; their unsent actions become conflicts."""
+        with self.db.write() as conn:
+            missing = conn.execute(
+                select(AGGREGATES.c.pk, AGGREGATES.c.kind, AGGREGATES.c.id, AGGREGATES.c.version).where(
+                    ~select(SNAPSHOT_SEEN.c.kind).where(SNAPSHOT_SEEN.c.kind == AGGREGATES.c.kind,
+                                                        SNAPSHOT_SEEN.c.id == AGGREGATES.c.id).exists())
+            ).all()
+            dropped = {(kind, item_id) for _, kind, item_id, _ in missing}
+            aggregates.drop(conn, (pk for pk, _, _, _ in missing))
+            # A late or replayed answer carrying the same version must not bring them back.
+            aggregates.raise_tombstones(conn, {(k, i): version for _, k, i, version in missing})
+            outbox_rows.mark_gone(conn, dropped)
+            conn.execute(delete(SNAPSHOT_SEEN))
+            _set_state(conn, "snapshot", None)
+        return dropped
+
+    # --- aggregates -----------------------------------------------------------------------------------
+
+    def aggregate_raw(self, kind: str, item_id: str) -> dict[str, Any] | None:
+        with self.db.read() as conn:
+            return aggregates.raw(conn, kind, item_id)
+
+    def replace_aggregate(self, kind: str, data: Mapping[str, Any]) -> bool:
+        with self.db.write() as conn:
+            return aggregates.replace(conn, kind, data)
+
+    def export_raw(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every cached aggregate's JSON, in batches of short reads (no transaction held between batches)."""
+        last = 0
+        while True:
+            query = select(AGGREGATES.c.pk, AGGREGATES.c.raw).where(AGGREGATES.c.pk > last)
+            if kind is not None:
+                query = query.where(AGGREGATES.c.kind == kind)
+            with self.db.read() as conn:
+                batch = conn.execute(query.order_by(AGGREGATES.c.pk).limit(EXPORT_BATCH)).all()
+            for _, raw in batch:
+                yield json.loads(raw)
+            if len(batch) < EXPORT_BATCH:
+                return
+            last = batch[-1][0]
+
+    # --- the outbox -----------------------------------------------------------------------------------
+
+    def enqueue(self, kind: str, item_id: str, action_type: str, payload: Mapping[str, Any],
+                base_version: int | None) -> OutboxAction:
+        with self.db.write() as conn:
+            return outbox_rows.add(conn, kind, item_id, action_type, payload, base_version)
+
+    def sendable(self) -> list[OutboxAction]:
+        """Pending and sending actions in creation order (a "sending" one was cut off: send it again)."""
+        with self.db.read() as conn:
+            rows = conn.execute(select(OUTBOX).where(OUTBOX.c.state.in_(outbox_rows.UNSENT))
+                                .order_by(OUTBOX.c.local_id)).all()
+        return [outbox_rows.to_action(row) for row in rows]
+
+    def mark_sending(self, local_id: int) -> None:
+        """Raises NotFound when the action is gone or no longer unsent (the officer discarded it)."""
+        with self.db.write() as conn:
+            result = conn.execute(update(OUTBOX).where(OUTBOX.c.local_id == local_id,
+                                                       OUTBOX.c.state.in_(outbox_rows.UNSENT))
+                                  .values(state=ActionState.SENDING.value))
+            if not result.rowcount:
+                raise NotFound(f"outbox:{local_id}")
+
+    def note_attempt_error(self, local_id: int, error: str) -> None:
+        """A transport failure: back to pending, same key, one more attempt counted."""
+        with self.db.write() as conn:
+            conn.execute(update(OUTBOX)
+                         .where(OUTBOX.c.local_id == local_id, OUTBOX.c.state.in_(outbox_rows.UNSENT))
+                         .values(state=ActionState.PENDING.value, attempts=OUTBOX.c.attempts + 1,
+                                 last_error=error[:outbox_rows.LAST_ERROR_LIMIT]))
+
+    def complete_action(self, local_id: int, aggregate: Mapping[str, Any],
+                        event: Mapping[str, Any] | None) -> set[Key]:
+        """The server accepted the action: cache its aggregate, retire the row, rebase later ones (§7)."""
+        with self.db.write() as conn:
+            action = outbox_rows.get(conn, local_id)
+            if action is None:
+                raise NotFound(f"outbox:{local_id}")
+            kind, item_id = action.kind, action.aggregate_id
+            before = aggregates.raw(conn, kind, item_id)
+            stored = aggregates.replace(conn, kind, aggregate)
+            conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+            if before is not None and only_own_effect(before, aggregate, action.type, event):
+                # The officer's later actions were based on what our own action has just changed: move
+                # their If-Match along, so they do not get a false 412.
+                conn.execute(update(OUTBOX).where(
+                    OUTBOX.c.kind == kind, OUTBOX.c.aggregate_id == item_id, OUTBOX.c.local_id > local_id,
+                    OUTBOX.c.state == ActionState.PENDING.value,
+                    OUTBOX.c.base_version == before.get("version"),
+                ).values(base_version=aggregate["version"]))
+        return {(kind, str(aggregate["id"]))} if stored else set()
+
+    def conflict_action(self, local_id: int, status: int, problem: Mapping[str, Any],
+                        current: Mapping[str, Any] | None) -> None:
+        """412/409/404/403: the officer decides; the server's `current` is cached by the version rule."""
+        with self.db.write() as conn:
+            action = _existing(conn, local_id)
+            outbox_rows.set_problem(conn, local_id, ActionState.CONFLICT, status, problem)
+            if current is not None:
+                aggregates.replace(conn, action.kind, current)
+
+    def fail_action(self, local_id: int, status: int, problem: Mapping[str, Any]) -> None:
+        with self.db.write() as conn:
+            _existing(conn, local_id)
+            outbox_rows.set_problem(conn, local_id, ActionState.FAILED, status, problem)
+
+    def retry_action(self, local_id: int) -> OutboxAction:
+        """Re-apply a conflict/failed action on the current cached version: a new action with a new key."""
+        with self.db.write() as conn:
+            action = _existing(conn, local_id)
+            if action.state not in (ActionState.CONFLICT, ActionState.FAILED):
+                raise InvalidAction(f"retry_state:{action.state}")
+            version = aggregates.version_of(conn, action.kind, action.aggregate_id)
+            if version is None:
+                raise NotFound(f"{action.kind}:{action.aggregate_id}")
+            conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+            return outbox_rows.add(conn, action.kind, action.aggregate_id, action.type, action.payload,
+                                   version)
+
+    def discard_action(self, local_id: int) -> None:
+        """Drop a pending, conflict or failed action; one on the wire ("sending") cannot be taken back."""
+        with self.db.write() as conn:
+            action = _existing(conn, local_id)
+            if action.state is ActionState.SENDING:
+                raise InvalidAction("discard_state:sending")
+            conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+
+    def outbox(self) -> list[OutboxAction]:
+        """Everything not yet accepted by the server, in creation order."""
+        with self.db.read() as conn:
+            rows = conn.execute(select(OUTBOX).order_by(OUTBOX.c.local_id)).all()
+        return [outbox_rows.to_action(row) for row in rows]
+
+    def outbox_summary(self) -> tuple[int, int]:
+        """(pending + sending, conflict + failed)."""
+        with self.db.read() as conn:
+            by_state = select(OUTBOX.c.state, func.count()).group_by(OUTBOX.c.state)
+            counts = {state: n for state, n in conn.execute(by_state)}
+        unsent = sum(counts.get(s, 0) for s in outbox_rows.UNSENT)
+        return unsent, sum(counts.get(s, 0) for s in outbox_rows.OPEN_PROBLEMS)
+
+    # --- reference data -------------------------------------------------------------------------------
+
+    def put_reference(self, name: str, etag: str | None, data: Any) -> None:
+        text = json.dumps(data, ensure_ascii=False)
+        statement = sqlite_insert(REFERENCE).values(name=name, etag=etag, json=text)
+        with self.db.write() as conn:
+            conn.execute(statement.on_conflict_do_update(
+                index_elements=[REFERENCE.c.name],
+                set_={"etag": statement.excluded.etag, "json": statement.excluded.json}))
+
+    def reference(self, name: str) -> tuple[str | None, Any] | None:
+        with self.db.read() as conn:
+            row = conn.execute(select(REFERENCE.c.etag, REFERENCE.c.json)
+                               .where(REFERENCE.c.name == name)).first()
+        return (row.etag, json.loads(row.json)) if row is not None else None
+
+
+def _existing(conn: Connection, local_id: int) -> OutboxAction:
+    action = outbox_rows.get(conn, local_id)
+    if action is None:
+        raise NotFound(f"outbox:{local_id}")
+    return action
+
+
+def _get_state(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(SYNC_STATE.c.value).where(SYNC_STATE.c.key == key)).scalar()
+
+
+def _set_state(conn: Connection, key: str, value: str | None) -> None:
+    if value is None:
+        conn.execute(delete(SYNC_STATE).where(SYNC_STATE.c.key == key))
+        return
+    statement = sqlite_insert(SYNC_STATE).values(key=key, value=value)
+    conn.execute(statement.on_conflict_do_update(index_elements=[SYNC_STATE.c.key],
+                                                 set_={"value": statement.excluded.value}))

@@ -1,0 +1,117 @@
+"""`core.ports.Workspace` over the local cache: what the window and the command line read and queue.
+
+Reads are page-sized and run on their own short connections, so the GUI thread may call the read
+methods; the three write methods belong on the worker thread.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from triage_desktop.core.actions import build_payload
+from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, User
+from triage_desktop.core.errors import NotFound
+from triage_desktop.storage import listing
+from triage_desktop.storage import outbox as outbox_rows
+from triage_desktop.storage.schema import AGGREGATES, OUTBOX
+from triage_desktop.storage.store import Store
+
+
+class LocalWorkspace:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._db = store.db
+
+    # --- who and where --------------------------------------------------------------------------------
+
+    def current_user(self) -> User | None:
+        text = self._store.get_state("user")
+        if not text:
+            return None
+        try:
+            data = json.loads(text)
+            return User.from_json(data) if isinstance(data, Mapping) else None
+        except (ValueError, KeyError):
+            return None
+
+    def server_url(self) -> str | None:
+        return self._store.get_state("server_url")
+
+    def last_sync_at(self) -> str | None:
+        return self._store.get_state("last_sync_at")
+
+    # --- the list -------------------------------------------------------------------------------------
+
+    def count(self, query: ItemQuery) -> int:
+        with self._db.read() as conn:
+            return listing.count(conn, query)
+
+    def page(self, query: ItemQuery, offset: int, limit: int) -> list[ItemRow]:
+        with self._db.read() as conn:
+            return listing.page(conn, query, offset, limit)
+
+    def position_of(self, query: ItemQuery, kind: str, item_id: str) -> int | None:
+        if kind != query.kind:
+            return None
+        with self._db.read() as conn:
+            return listing.position(conn, query, item_id)
+
+    def queue_counts(self, user_id: str | None) -> dict[tuple[str, str], int]:
+        with self._db.read() as conn:
+            return listing.queue_counts(conn, user_id)
+
+    # --- one item -------------------------------------------------------------------------------------
+
+    def item(self, kind: str, item_id: str) -> Item | None:
+        with self._db.read() as conn:
+            row = conn.execute(select(AGGREGATES.c.version, AGGREGATES.c.raw)
+                               .where(AGGREGATES.c.kind == kind, AGGREGATES.c.id == item_id)).first()
+            if row is None:
+                return None
+            actions = conn.execute(select(OUTBOX)
+                                   .where(OUTBOX.c.kind == kind, OUTBOX.c.aggregate_id == item_id)
+                                   .order_by(OUTBOX.c.local_id)).all()
+        return Item(kind=kind, id=item_id, version=row.version, data=json.loads(row.raw),
+                    pending=tuple(outbox_rows.to_action(a) for a in actions))
+
+    # --- reference data -------------------------------------------------------------------------------
+
+    def reference(self, name: str) -> Any:
+        found = self._store.reference(name)
+        return found[1] if found is not None else None
+
+    def members(self) -> list[User]:
+        data = self.reference("members")
+        if not isinstance(data, list):
+            return []
+        return [User.from_json(m) for m in data if isinstance(m, Mapping) and "id" in m]
+
+    # --- the outbox -----------------------------------------------------------------------------------
+
+    def outbox(self, include_done: bool = False) -> list[OutboxAction]:
+        # Accepted actions leave the outbox (the aggregate's timeline shows them), so there is no "done".
+        return self._store.outbox()
+
+    def outbox_summary(self) -> tuple[int, int]:
+        return self._store.outbox_summary()
+
+    def queue_action(self, kind: str, item_id: str, action_type: str,
+                     fields: Mapping[str, Any]) -> OutboxAction:
+        """Validate and queue one officer action on the version the cache holds (InvalidAction, NotFound)."""
+        item = self.item(kind, item_id)
+        if item is None:
+            raise NotFound(f"{kind}:{item_id}")
+        payload = build_payload(self.current_user(), kind, action_type, fields,
+                                current_status=item.effective_status)
+        # Notes and replies are sent without If-Match, but the seen version is kept for the §7 rebase.
+        return self._store.enqueue(kind, item_id, action_type, payload, item.version)
+
+    def retry_action(self, local_id: int) -> OutboxAction:
+        return self._store.retry_action(local_id)
+
+    def discard_action(self, local_id: int) -> None:
+        self._store.discard_action(local_id)
