@@ -1,0 +1,376 @@
+"""SyncEngine: the core.ports.SyncService over ApiClient and the local store.
+
+One sync cycle (sync_once): /meta (a too-old client sends and pulls nothing) → pull the feed until
+`more` is false → push the outbox → pull again → … until nothing is sendable and the feed is drained →
+reference data (ETags) → `last_sync_at`. Every store call is its own short transaction, so no HTTP
+request ever runs with a database transaction open.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from triage_desktop import __version__
+from triage_desktop.core.entities import OutboxAction, SyncProgress, SyncReport, User
+from triage_desktop.core.errors import (
+    ApiError,
+    BadServerResponse,
+    Cancelled,
+    ClientTooOld,
+    InvalidAction,
+    LoginRequired,
+    NotFound,
+    Offline,
+    ServerBusy,
+    UserFacingError,
+)
+from triage_desktop.core.ports import CancelToken, ProgressCallback
+from triage_desktop.core.vocabulary import needs_if_match
+from triage_desktop.sync import wire
+from triage_desktop.sync.auth import AuthState, TokenVault, account_name, device_info
+from triage_desktop.sync.http import ApiClient
+from triage_desktop.sync.ports import Key, SyncStore
+
+log = logging.getLogger(__name__)
+
+ClientFactory = Callable[[str, AuthState], ApiClient]
+
+PAGE_LIMIT = 500
+# pull → push → pull… ends when nothing is left to send; the cap only guards against a server that
+# keeps answering in a way that re-queues work.
+MAX_ROUNDS = 20
+REFERENCE_NAMES = ("members", "units", "categories", "procedures", "templates")
+REFERENCE_INTERVAL = 600.0  # seconds between reference refreshes (cheap 304s, but eight calls)
+CONFLICT_STATUSES = frozenset({403, 404, 409, 412})
+VIETNAM = timezone(timedelta(hours=7))
+
+
+def version_tuple(text: str) -> tuple[int, ...]:
+    """"1.2.0" → (1, 2, 0); trailing non-digits of a part ("0rc1") are ignored."""
+    parts: list[int] = []
+    for part in text.strip().split("."):
+        digits = ""
+        for ch in part:
+            if not ch.isdigit():
+                break
+            digits += ch
+        parts.append(int(digits or 0))
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def normalize_server_url(server_url: str) -> str:
+    url = server_url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InvalidAction("invalid:server_url")
+    return url
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{getattr(exc, 'code', type(exc).__name__)}: {exc}"[:500]
+
+
+class SyncEngine:
+    """Implements core.ports.SyncService. Every method blocks; call them from the one sync worker."""
+
+    def __init__(self, store: SyncStore, client_factory: ClientFactory, credentials: TokenVault,
+                 app_version: str = __version__, page_limit: int = PAGE_LIMIT) -> None:
+        self._store = store
+        self._factory = client_factory
+        self._credentials = credentials
+        self._app_version = app_version
+        self._page_limit = page_limit
+        self._lock = threading.RLock()
+        self._auth = AuthState(credentials, self._stored_account())
+        self._client: ApiClient | None = None
+        self._meta_ok = False
+        self._reference_at: float | None = None
+
+    # -- session ------------------------------------------------------------------------------------
+
+    @property
+    def remembers_login(self) -> bool:
+        """False when there is no secure keyring: the officer logs in again after every restart."""
+        return bool(self._credentials.persistent)
+
+    def current_user(self) -> User | None:
+        raw = self._store.get_state("user")
+        return User.from_json(json.loads(raw)) if raw else None
+
+    def login(self, server_url: str, username: str, password: str) -> User:
+        url = normalize_server_url(server_url)
+        with self._lock:
+            client = self._client if self._client and self._client.base_url == url else None
+            client = client or self._factory(url, self._auth)
+            self._check_meta(client)
+            tokens, user = client.login(username, password, device_info(self._store, self._app_version))
+            self._auth.accept(tokens, account_name(url, user.username))
+            self._store.set_state("server_url", url)
+            self._store.set_state("user", json.dumps(user.to_json(), ensure_ascii=False))
+            self._use_client(client)
+            try:
+                self._refresh_reference(client)
+            except (UserFacingError, ApiError) as exc:  # the login stands; the next sync retries these
+                log.warning("reference data not fetched after login: %s", _describe(exc))
+            return user
+
+    def logout(self) -> None:
+        """Revoke on the server when reachable; forget the tokens here. Cache and outbox stay."""
+        with self._lock:
+            if self._auth.has_credentials():
+                try:
+                    self._current_client().logout()
+                except (UserFacingError, ApiError) as exc:
+                    log.info("logout not confirmed by the server: %s", _describe(exc))
+            self._auth.forget()
+
+    def has_credentials(self) -> bool:
+        return self._auth.has_credentials()
+
+    # -- sync ---------------------------------------------------------------------------------------
+
+    def sync_once(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> SyncReport:
+        with self._lock:
+            client = self._current_client()
+            report = SyncReport()
+            self._check_meta(client, progress)
+            for _ in range(MAX_ROUNDS):
+                self._pull(client, report, progress, cancel)
+                if self._push(client, report, progress, cancel) == 0:
+                    break
+            self._store.set_state("last_sync_at", utc_now())
+            self._maybe_refresh_reference(client)
+            return self._summarize(report, drained=True)
+
+    def push(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> SyncReport:
+        with self._lock:
+            client = self._current_client()
+            report = SyncReport()
+            self._check_meta(client, progress)
+            self._push(client, report, progress, cancel)
+            return self._summarize(report, drained=False)
+
+    def wait_for_changes(self, seconds: int, cancel: CancelToken | None = None) -> SyncReport:
+        """One long poll of the feed (then any further pages at once); applies what comes."""
+        with self._lock:
+            client = self._current_client()
+            if not self._meta_ok:
+                self._check_meta(client)
+            report = SyncReport()
+            self._pull(client, report, None, cancel, wait=max(0, min(30, int(seconds))))
+            return self._summarize(report, drained=True)
+
+    def attachment(self, attachment_id: str, expected_sha256: str | None = None) -> bytes:
+        """An attachment's bytes, checked against its digest (§8). Store them under a generated name."""
+        with self._lock:
+            return self._current_client().attachment(attachment_id, expected_sha256)
+
+    # -- steps --------------------------------------------------------------------------------------
+
+    def _check_meta(self, client: ApiClient, progress: ProgressCallback | None = None) -> None:
+        if progress:
+            progress(SyncProgress("meta"))
+        meta = client.meta()
+        minimum = str(meta["min_client_version"])
+        if version_tuple(self._app_version) < version_tuple(minimum):
+            self._meta_ok = False
+            raise ClientTooOld(minimum)
+        self._meta_ok = True
+        kept = {k: v for k, v in meta.items() if k != "server_time"}
+        cached = self._store.reference("meta")
+        if cached is None or cached[1] != kept:
+            self._store.put_reference("meta", None, kept)
+
+    def _pull(self, client: ApiClient, report: SyncReport, progress: ProgressCallback | None,
+              cancel: CancelToken | None, wait: int = 0) -> None:
+        """Apply pages until `more` is false. A missing cursor means a snapshot (first sync or after 410)."""
+        cursor = self._store.cursor()
+        if cursor is None and not self._store.in_snapshot():
+            self._store.begin_snapshot()
+        while True:
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            # Long-poll only an incremental feed; a snapshot must come in as fast as the server can.
+            page_wait = wait if cursor is not None and not self._store.in_snapshot() else 0
+            wait = 0
+            try:
+                page = client.changes(cursor, self._page_limit, page_wait)
+            except ApiError as exc:
+                if exc.status != 410 or cursor is None:
+                    raise
+                log.info("change cursor expired; starting a snapshot")
+                self._store.begin_snapshot()
+                cursor = None
+                continue
+            report.changed |= self._store.apply_page(page.changes, page.next)
+            report.pulled += len(page.changes)
+            cursor = page.next
+            if progress:
+                progress(SyncProgress("pull", done=report.pulled))
+            if not page.more:
+                if self._store.in_snapshot():
+                    report.changed |= self._store.finish_snapshot()
+                return
+
+    def _push(self, client: ApiClient, report: SyncReport, progress: ProgressCallback | None,
+              cancel: CancelToken | None) -> int:
+        """Send sendable actions in local_id order; return how many were attempted.
+
+        The list is re-read after every answer, because a success may move later actions' If-Match (§7).
+        An action that stays unsent blocks the later ones on its aggregate; other aggregates continue.
+        """
+        attempted = 0
+        handled: set[int] = set()
+        blocked: set[Key] = set()
+        deferred: BadServerResponse | None = None
+        while True:
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            candidates = self._store.sendable()
+            action: OutboxAction | None = None
+            for candidate in candidates:
+                key = (candidate.kind, candidate.aggregate_id)
+                if candidate.local_id in handled or key in blocked:
+                    blocked.add(key)
+                    continue
+                action = candidate
+                break
+            if action is None:
+                break
+            handled.add(action.local_id)
+            attempted += 1
+            if progress:
+                progress(SyncProgress("push", done=attempted - 1, total=attempted - 1 + len(candidates)))
+            try:
+                self._send(client, action, report)
+            except BadServerResponse as exc:
+                # A garbled answer: keep the action (same key next time) and go on with other aggregates.
+                blocked.add((action.kind, action.aggregate_id))
+                deferred = deferred or exc
+        if deferred is not None:
+            raise deferred
+        return attempted
+
+    def _send(self, client: ApiClient, action: OutboxAction, report: SyncReport) -> None:
+        try:
+            self._store.mark_sending(action.local_id)
+        except NotFound:
+            return  # the officer discarded it meanwhile
+        body = dict(action.payload)
+        body.setdefault("type", action.type)
+        if_match = action.base_version if needs_if_match(action.type) else None
+        key = (action.kind, action.aggregate_id)
+        try:
+            aggregate, event = client.post_action(action.kind, action.aggregate_id, body,
+                                                  action.idempotency_key, if_match)
+        except (Offline, ServerBusy, LoginRequired, BadServerResponse) as exc:
+            # No final answer: the action stays queued with the same Idempotency-Key.
+            self._store.note_attempt_error(action.local_id, _describe(exc))
+            raise
+        except ApiError as exc:
+            if exc.status == 401:
+                self._store.note_attempt_error(action.local_id, _describe(exc))
+                raise LoginRequired("action refused after refresh") from None
+            if exc.status in CONFLICT_STATUSES:
+                current = wire.current_from_problem(exc.problem, action.kind)
+                self._store.conflict_action(action.local_id, exc.status, exc.problem, current)
+                report.conflicts += 1
+            else:
+                self._store.fail_action(action.local_id, exc.status, exc.problem)
+                report.failed += 1
+            report.changed.add(key)
+            return
+        report.changed |= self._store.complete_action(action.local_id, aggregate, event)
+        report.changed.add(key)
+        report.pushed += 1
+
+    def _maybe_refresh_reference(self, client: ApiClient) -> None:
+        if self._reference_at is not None and time.monotonic() - self._reference_at < REFERENCE_INTERVAL:
+            return
+        try:
+            self._refresh_reference(client)
+        except (UserFacingError, ApiError) as exc:  # the feed is in step; stale lists can wait
+            log.warning("reference data not refreshed: %s", _describe(exc))
+
+    def _refresh_reference(self, client: ApiClient) -> None:
+        """members/units/categories/procedures/templates, /me and this and next year's calendars."""
+        for name in REFERENCE_NAMES:
+            self._fetch_reference(name, getattr(client, name))
+        me = self._fetch_reference("me", client.me)
+        if me is not None:
+            self._store.set_state("user", json.dumps(User.from_json(me).to_json(), ensure_ascii=False))
+        year = datetime.now(VIETNAM).year
+        for wanted in (year, year + 1):
+            try:
+                self._fetch_reference(f"calendar:{wanted}", lambda etag, y=wanted: client.calendar(y, etag))
+            except ApiError as exc:
+                if exc.status != 404:  # 404: the province has not published that year yet
+                    raise
+        self._reference_at = time.monotonic()
+
+    def _fetch_reference(self, name: str, call: Callable[[str | None], Any]) -> Any:
+        """Fetch with If-None-Match; store and return new data, or None when unchanged (304)."""
+        cached = self._store.reference(name)
+        fetched = call(cached[0] if cached else None)
+        if fetched.not_modified:
+            return None
+        self._store.put_reference(name, fetched.etag, fetched.data)
+        return fetched.data
+
+    def _summarize(self, report: SyncReport, drained: bool) -> SyncReport:
+        report.unsent, report.open_conflicts = self._store.outbox_summary()
+        report.in_step = drained and report.unsent == 0
+        return report
+
+    # -- plumbing -----------------------------------------------------------------------------------
+
+    def _stored_account(self) -> str | None:
+        server_url = self._store.get_state("server_url")
+        raw_user = self._store.get_state("user")
+        if not server_url or not raw_user:
+            return None
+        try:
+            username = json.loads(raw_user)["username"]
+        except (ValueError, KeyError, TypeError):
+            return None
+        return account_name(server_url, str(username))
+
+    def _current_client(self) -> ApiClient:
+        server_url = self._store.get_state("server_url")
+        if not server_url:
+            raise LoginRequired("no server configured")
+        self._auth.use_account(self._stored_account())
+        if self._client is None or self._client.base_url != server_url.rstrip("/"):
+            self._use_client(self._factory(server_url, self._auth))
+        assert self._client is not None
+        return self._client
+
+    def _use_client(self, client: ApiClient) -> None:
+        if self._client is not None and self._client is not client:
+            self._client.close()  # its keep-alive connections go to a server we no longer use
+        self._client = client
+
+
+def build_sync_service(store: SyncStore, credentials: TokenVault,
+                       session: requests.Session | None = None) -> SyncEngine:
+    """Wire an engine for the store's server (state `server_url`, set by login)."""
+
+    def factory(server_url: str, auth: AuthState) -> ApiClient:
+        return ApiClient(server_url, auth, session=session)
+
+    return SyncEngine(store, factory, credentials)

@@ -1,0 +1,400 @@
+"""ApiClient: every HTTP call to the Central API (central-api.md), and the mapping of failures to core errors.
+
+- transport failures (refused, timed out, dropped, cut short) → Offline; a TLS failure → CertificateProblem
+- 408, 429 and 5xx → ServerBusy(retry_after); 401 → refresh once and retry; other 4xx → ApiError
+- a body that is not JSON, has another media type or fails the wire models → BadServerResponse
+Tokens travel only in headers and bodies, never in URLs (urllib3 logs request lines).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import logging
+import ssl
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import msgspec
+import requests
+import truststore
+from requests.adapters import HTTPAdapter
+
+from triage_desktop import __version__
+from triage_desktop.core.entities import User
+from triage_desktop.core.errors import (
+    AccountLocked,
+    ApiError,
+    BadServerResponse,
+    LoginRequired,
+    Offline,
+    ServerBusy,
+    WrongCredentials,
+)
+from triage_desktop.sync import wire
+from triage_desktop.sync.auth import AuthState, Tokens
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 30.0
+MAX_JSON_BYTES = 64 * 1024 * 1024  # a page of 1,000 whole aggregates stays far below this
+MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+_CHUNK = 64 * 1024
+
+
+class CertificateProblem(Offline):
+    """The server's TLS certificate was refused. Retrying will not help: provincial IT must look at it."""
+
+    code = "tls_certificate"
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A cacheable reference answer (§3). `not_modified`: 304, keep the cached copy (`data` is None)."""
+
+    etag: str | None
+    data: Any
+    not_modified: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One validated /changes page; `changes` are the raw dicts (unknown fields kept)."""
+
+    changes: list[dict[str, Any]]
+    next: str
+    more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+class _TrustStoreAdapter(HTTPAdapter):
+    """Verifies TLS against the OS certificate store (item 38): provincial CAs and inspecting proxies work."""
+
+    def __init__(self, ca_bundle: str | None = None) -> None:
+        self._context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        if ca_bundle:
+            self._context.load_verify_locations(ca_bundle)  # IT's extra CA from deployment.toml
+        super().__init__()
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = self._context
+        super().init_poolmanager(*args, **kwargs)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        proxy_kwargs["ssl_context"] = self._context
+        return super().proxy_manager_for(proxy, **proxy_kwargs)
+
+
+def make_session(ca_bundle: str | None = None) -> requests.Session:
+    """A Session that trusts the OS store, identifies the client and never retries on its own."""
+    session = requests.Session()
+    adapter = _TrustStoreAdapter(ca_bundle)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    session.headers["User-Agent"] = f"triage-desktop/{__version__}"
+    return session
+
+
+def media_type(content_type: str | None) -> str:
+    """`application/json; charset=utf-8` → `application/json` (the contract compares media types only)."""
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def _is_json(content_type: str | None) -> bool:
+    kind = media_type(content_type)
+    return kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json"))
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as delta-seconds or an HTTP-date (RFC 9110 §10.2.3); None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _etag_digest(etag: str | None) -> str | None:
+    if not etag:
+        return None
+    etag = etag.strip()
+    if etag.startswith("W/"):
+        etag = etag[2:]
+    return etag.strip('"').lower() or None
+
+
+def _encode_query(query: Mapping[str, Any]) -> str:
+    # quote(safe="") percent-encodes every reserved character, `+ / = &` and space included (§5: the
+    # cursor is opaque and may hold any of them); unlike urlencode it never turns a space into "+".
+    return "&".join(f"{quote(str(k), safe='')}={quote(str(v), safe='')}" for k, v in query.items())
+
+
+class ApiClient:
+    """One server. Not thread-safe by itself: the sync worker is its only user."""
+
+    def __init__(self, base_url: str, auth: AuthState | None = None, session: requests.Session | None = None,
+                 *, connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT) -> None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("the server address must be an http(s) URL")
+        if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+            log.warning("talking to %s over plain HTTP: tokens are not protected in transit", parts.hostname)
+        self.base_url = base_url.rstrip("/")
+        self.auth = auth
+        self._session = session or make_session()
+        self._timeout = (connect_timeout, read_timeout)
+
+    def close(self) -> None:
+        self._session.close()
+
+    # -- no authentication --------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, Any]:
+        raw = self._json(self._request("GET", "/meta", authed=False))
+        wire.check(raw, wire.Meta, "/meta")
+        return raw
+
+    def login(self, username: str, password: str, device: Mapping[str, Any]) -> tuple[Tokens, User]:
+        body = {"username": username, "password": password, "device": dict(device)}
+        try:
+            answer = self._request("POST", "/auth/login", json_body=body, authed=False, final_401=True)
+        except ApiError as exc:
+            if exc.status == 401:
+                raise WrongCredentials() from None
+            if exc.status == 423:
+                raise AccountLocked() from None
+            raise
+        return self._tokens(answer)
+
+    def refresh(self) -> Tokens:
+        """Trade the refresh token for new tokens and keep them at once (rotation, §2)."""
+        auth = self._need_auth()
+        token = auth.refresh_token()
+        if not token:
+            raise LoginRequired("no refresh token")
+        try:
+            answer = self._request("POST", "/auth/refresh", json_body={"refresh_token": token}, authed=False,
+                                   final_401=True)
+        except ApiError as exc:
+            if exc.status in (400, 401, 403):
+                # Expired, revoked or rotated away: the officer logs in again; the outbox is untouched.
+                auth.discard_refresh(token)
+                raise LoginRequired(exc.problem_name) from None
+            raise
+        tokens, _user = self._tokens(answer)
+        auth.accept(tokens)
+        return tokens
+
+    def logout(self) -> None:
+        self._request("POST", "/auth/logout")
+
+    # -- reference data (§3) ------------------------------------------------------------------------
+
+    def me(self, etag: str | None = None) -> Fetched:
+        return self._reference("/me", wire.User, etag)
+
+    def members(self, etag: str | None = None) -> Fetched:
+        return self._reference("/members", list[wire.User], etag)
+
+    def units(self, etag: str | None = None) -> Fetched:
+        return self._reference("/units", list[wire.Unit], etag)
+
+    def categories(self, etag: str | None = None) -> Fetched:
+        return self._reference("/categories", list[wire.Category], etag)
+
+    def procedures(self, etag: str | None = None) -> Fetched:
+        return self._reference("/procedures", list[wire.Procedure], etag)
+
+    def templates(self, etag: str | None = None) -> Fetched:
+        return self._reference("/templates", list[wire.Template], etag)
+
+    def calendar(self, year: int, etag: str | None = None) -> Fetched:
+        """Raises ApiError(404) for a year the province has not published."""
+        fetched = self._reference("/calendar", wire.Calendar, etag, query={"year": int(year)})
+        if not fetched.not_modified and fetched.data.get("year") != int(year):
+            raise BadServerResponse("calendar for another year")
+        return fetched
+
+    def _reference(self, path: str, shape: Any, etag: str | None,
+                   query: Mapping[str, Any] | None = None) -> Fetched:
+        headers = {"If-None-Match": etag} if etag else {}
+        answer = self._request("GET", path, query=query, headers=headers)
+        if answer.status == 304:
+            return Fetched(etag=etag, data=None, not_modified=True)
+        raw = self._json(answer)
+        wire.check(raw, shape, path)
+        return Fetched(etag=answer.headers.get("ETag"), data=raw)
+
+    # -- the change feed (§5) and actions (§6) ------------------------------------------------------
+
+    def changes(self, since: str | None, limit: int = 500, wait: int = 0) -> Page:
+        """One page of the feed. 410 (cursor expired) comes back as ApiError(410)."""
+        query: dict[str, Any] = {}
+        if since is not None:
+            query["since"] = since
+        query["limit"] = max(1, int(limit))
+        wait = max(0, min(30, int(wait)))
+        if wait:
+            query["wait"] = wait
+        answer = self._request("GET", "/changes", query=query, read_extra=wait)
+        changes, next_cursor, more = wire.check_page(self._json(answer))
+        return Page(changes=changes, next=next_cursor, more=more)
+
+    def post_action(self, kind: str, aggregate_id: str, body: Mapping[str, Any], idempotency_key: str,
+                    if_match: int | None) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Send one action; return (aggregate, event) of the 200 answer. Final 4xx → ApiError."""
+        if kind not in ("report", "dossier"):
+            raise ValueError(f"unknown kind {kind!r}")
+        headers = {"Idempotency-Key": idempotency_key}
+        if if_match is not None:
+            headers["If-Match"] = f'"{int(if_match)}"'
+        path = f"/{kind}s/{quote(aggregate_id, safe='')}/actions"
+        answer = self._request("POST", path, json_body=dict(body), headers=headers)
+        return wire.check_action_answer(self._json(answer), kind, aggregate_id)
+
+    # -- attachments (§8) ---------------------------------------------------------------------------
+
+    def attachment(self, attachment_id: str, expected_sha256: str | None = None,
+                   max_bytes: int = MAX_ATTACHMENT_BYTES) -> bytes:
+        """The file's bytes, only when their SHA-256 matches the ETag and/or the attachment metadata."""
+        path = f"/attachments/{quote(attachment_id, safe='')}"
+        answer = self._request("GET", path, headers={"Accept": "*/*"}, max_bytes=max_bytes)
+        digest = hashlib.sha256(answer.body).hexdigest()
+        claims = [c for c in (_etag_digest(answer.headers.get("ETag")), (expected_sha256 or "").lower() or None)
+                  if c is not None]
+        if not claims:
+            raise BadServerResponse("attachment without a digest to check")
+        if any(claim != digest for claim in claims):
+            raise BadServerResponse("attachment digest mismatch")
+        return answer.body
+
+    # -- plumbing -----------------------------------------------------------------------------------
+
+    def _need_auth(self) -> AuthState:
+        if self.auth is None:
+            raise LoginRequired("not signed in")
+        return self.auth
+
+    def _bearer(self) -> str:
+        auth = self._need_auth()
+        token = auth.access_token()
+        if token is None:
+            self.refresh()
+            token = auth.access_token()
+            if token is None:
+                raise LoginRequired("no access token after refresh")
+        return token
+
+    def _request(self, method: str, path: str, *, query: Mapping[str, Any] | None = None,
+                 json_body: Any = None, headers: Mapping[str, str] | None = None, authed: bool = True,
+                 read_extra: float = 0.0, max_bytes: int = MAX_JSON_BYTES, final_401: bool = False) -> _Answer:
+        url = self.base_url + path
+        if query:
+            url += "?" + _encode_query(query)
+        sent = {"Accept": "application/json", **(headers or {})}
+        data = None
+        if json_body is not None:
+            data = msgspec.json.encode(json_body)
+            sent["Content-Type"] = "application/json"
+        for attempt in (1, 2):
+            if authed:
+                sent["Authorization"] = f"Bearer {self._bearer()}"
+            answer = self._send(method, url, sent, data, read_extra, max_bytes)
+            log.debug("%s %s -> %d", method, path, answer.status)
+            if answer.status == 401 and authed:
+                self._need_auth().drop_access()
+                if attempt == 1:
+                    self.refresh()  # raises LoginRequired when the refresh token is dead
+                    continue
+                raise LoginRequired("access refused after a refresh")
+            if answer.status == 401 and not final_401:
+                raise LoginRequired("access refused")
+            return self._check_status(answer)
+        raise AssertionError("unreachable")
+
+    def _send(self, method: str, url: str, headers: Mapping[str, str], data: bytes | None,
+              read_extra: float, max_bytes: int) -> _Answer:
+        timeout = (self._timeout[0], self._timeout[1] + read_extra)
+        try:
+            response = self._session.request(method, url, data=data, headers=dict(headers), timeout=timeout,
+                                             stream=True, allow_redirects=False)
+            try:
+                body = self._read(response, max_bytes)
+            finally:
+                response.close()
+        except requests.exceptions.SSLError as exc:
+            raise CertificateProblem(_reason(exc)) from None
+        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError) as exc:
+            # Includes a body cut short (Content-Length not reached) and a read that stalled.
+            raise Offline(_reason(exc)) from None
+        except requests.RequestException as exc:
+            raise Offline(_reason(exc)) from None
+        return _Answer(status=response.status_code, headers=response.headers, body=body)
+
+    @staticmethod
+    def _read(response: requests.Response, max_bytes: int) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_content(_CHUNK):
+            size += len(chunk)
+            if size > max_bytes:
+                raise BadServerResponse(f"answer larger than {max_bytes} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _check_status(self, answer: _Answer) -> _Answer:
+        status = answer.status
+        if 200 <= status < 300 or status == 304:
+            return answer
+        if status == 408 or status == 429 or status >= 500:
+            raise ServerBusy(f"HTTP {status}", retry_after_seconds(answer.headers.get("Retry-After")))
+        if 300 <= status < 400:
+            raise BadServerResponse(f"unexpected redirect (HTTP {status})")
+        raise ApiError(status, self._problem(answer))
+
+    @staticmethod
+    def _problem(answer: _Answer) -> dict[str, Any]:
+        """The problem+json body as a dict (with `current` etc. kept); {} when there is none."""
+        if not answer.body or not _is_json(answer.headers.get("Content-Type")):
+            return {}
+        try:
+            raw = msgspec.json.decode(answer.body)
+        except msgspec.DecodeError:
+            return {}
+        return raw if isinstance(raw, dict) else {}
+
+    @staticmethod
+    def _json(answer: _Answer) -> Any:
+        if not _is_json(answer.headers.get("Content-Type")):
+            raise BadServerResponse(f"expected JSON, got {media_type(answer.headers.get('Content-Type'))!r}")
+        return wire.decode_json(answer.body)
+
+    def _tokens(self, answer: _Answer) -> tuple[Tokens, User]:
+        raw = self._json(answer)
+        checked = wire.check(raw, wire.LoginAnswer, "login answer")
+        tokens = Tokens(checked.access_token, checked.refresh_token,
+                        float(checked.expires_in) if checked.expires_in is not None else None)
+        return tokens, User.from_json(raw["user"])
+
+
+def _reason(exc: BaseException) -> str:
+    """A short description of a transport failure (tokens are never in URLs, so the text holds none)."""
+    return f"{type(exc).__name__}: {str(exc)[:200]}"

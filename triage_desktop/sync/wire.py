@@ -1,0 +1,293 @@
+"""Wire models: msgspec Structs that check server JSON against central-api.md before anything is stored.
+
+Validation only says yes or no: callers keep and store the RAW decoded dict, so fields this client does
+not know survive (forward compatibility, §intro). Structs ignore unknown fields by default. A body that is
+not JSON, is cut short, or fails a check raises BadServerResponse: a failed request, never data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+from triage_desktop.core.errors import BadServerResponse
+
+# Opaque ids: 1–64 URL-unreserved characters. \A…\Z, because `$` would accept a trailing newline.
+Id = Annotated[str, msgspec.Meta(pattern=r"\A[A-Za-z0-9._~-]{1,64}\Z")]
+Version = Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)]
+# RFC 3339 always carries an offset; a naive timestamp is not the contract.
+Timestamp = Annotated[datetime, msgspec.Meta(tz=True)]
+NonNegative = Annotated[int, msgspec.Meta(ge=0)]
+Sha256 = Annotated[str, msgspec.Meta(pattern=r"\A[0-9a-fA-F]{64}\Z")]
+NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
+
+KindName = Literal["report", "dossier"]
+
+
+class Event(msgspec.Struct):
+    id: Id
+    at: Timestamp
+    type: str  # unknown types are shown as plain timeline lines, so any string passes
+    author_id: Id | None = None
+    visibility: str = "internal"
+    body: str | None = None
+    data: dict[str, Any] | None = None
+
+
+class Attachment(msgspec.Struct):
+    id: Id
+    filename: str  # untrusted display text, never a path
+    content_type: str
+    size: NonNegative
+    sha256: Sha256
+    uploaded_at: Timestamp | None = None
+    origin: str = "citizen"
+
+
+class Location(msgspec.Struct):
+    lat: float | None = None
+    lon: float | None = None
+    address: str | None = None
+
+
+class Citizen(msgspec.Struct):
+    name: str | None = None
+    phone: str | None = None
+    contact_allowed: bool | None = None
+
+
+class Applicant(msgspec.Struct):
+    name: str | None = None
+    id_number: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+class Report(msgspec.Struct, tag_field="kind", tag="report"):
+    """A citizen field report (§4). Required: what the list, the rules and the rebase step rely on."""
+
+    id: Id
+    version: Version
+    code: str
+    status: str
+    channel: str
+    category_code: str
+    title: str
+    priority: str
+    unit_id: str
+    submitted_at: Timestamp
+    updated_at: Timestamp
+    attachments: list[Attachment]
+    events: list[Event]
+    description: str | None = None
+    location: Location | None = None
+    citizen: Citizen | None = None
+    assignee_id: Id | None = None
+    due_at: Timestamp | None = None
+    closed_at: Timestamp | None = None
+    citizen_rating: Annotated[int, msgspec.Meta(ge=1, le=5)] | None = None
+    merged_into_id: Id | None = None
+
+
+class Dossier(msgspec.Struct, tag_field="kind", tag="dossier"):
+    """An administrative dossier (§4)."""
+
+    id: Id
+    version: Version
+    code: str
+    status: str
+    channel: str
+    procedure_code: str
+    unit_id: str
+    submitted_at: Timestamp
+    updated_at: Timestamp
+    attachments: list[Attachment]
+    events: list[Event]
+    summary: str | None = None
+    applicant: Applicant | None = None
+    step: str | None = None
+    assignee_id: Id | None = None
+    received_at: Timestamp | None = None
+    due_at: Timestamp | None = None
+    returned_at: Timestamp | None = None
+    paused_working_days: NonNegative | None = None
+    fee_vnd: NonNegative | None = None
+    dvc_code: Annotated[int, msgspec.Meta(ge=1, le=10)] | None = None
+
+
+Aggregate = Report | Dossier
+
+
+class Change(msgspec.Struct):
+    kind: KindName
+    op: Literal["upsert", "delete"]
+    id: Id
+    version: Version
+    data: Aggregate | None = None
+
+
+class ChangesPage(msgspec.Struct):
+    changes: list[Change]
+    next: NonEmpty
+    more: bool
+
+
+class User(msgspec.Struct):
+    id: Id
+    username: str
+    full_name: str
+    unit_id: str
+    roles: list[str]
+
+
+class LoginAnswer(msgspec.Struct):
+    access_token: NonEmpty
+    refresh_token: NonEmpty
+    user: User
+    expires_in: NonNegative | None = None
+
+
+class ActionAnswer(msgspec.Struct):
+    aggregate: Aggregate
+    event: Event
+
+
+class Problem(msgspec.Struct):
+    type: str = "about:blank"
+    title: str | None = None
+    status: int | None = None
+    detail: str | None = None
+
+
+class Province(msgspec.Struct):
+    code: str
+    name: str
+
+
+class Limits(msgspec.Struct):
+    max_page: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    max_upload_bytes: NonNegative | None = None
+    idempotency_retention_days: NonNegative | None = None
+
+
+class Meta(msgspec.Struct):
+    api_version: str
+    min_client_version: str
+    server_time: Timestamp | None = None
+    province: Province | None = None
+    limits: Limits | None = None
+
+
+class Unit(msgspec.Struct):
+    id: Id
+    name: str
+    parent_id: Id | None = None
+    kind: str | None = None
+
+
+class Category(msgspec.Struct):
+    code: str
+    name: str
+    sla_working_days: NonNegative | None = None
+    active: bool = True
+
+
+class Procedure(msgspec.Struct):
+    code: str
+    name: str
+    processing_working_days: NonNegative | None = None
+    fee_vnd: NonNegative | None = None
+    active: bool = True
+
+
+class Template(msgspec.Struct):
+    id: Id
+    kind: str
+    title: str
+    body: str
+
+
+class Calendar(msgspec.Struct):
+    year: int
+    days_off: list[date]
+    extra_working_days: list[date] = []
+    office_hours: list[tuple[str, str]] = []
+
+
+# The reference calls of §3 and the shape each answers with.
+REFERENCE_TYPES: dict[str, Any] = {
+    "me": User,
+    "members": list[User],
+    "units": list[Unit],
+    "categories": list[Category],
+    "procedures": list[Procedure],
+    "templates": list[Template],
+}
+
+def decode_json(body: bytes) -> Any:
+    """Bytes → plain Python values; anything that is not one complete JSON document is a bad answer."""
+    try:
+        return msgspec.json.decode(body)
+    except msgspec.DecodeError as exc:
+        raise BadServerResponse(f"invalid JSON: {exc}") from None
+
+
+def check[T](raw: Any, shape: type[T] | Any, what: str = "answer") -> T:
+    """Validate decoded JSON against a wire model; return the Struct (callers keep `raw` for storage)."""
+    try:
+        return msgspec.convert(raw, shape)
+    except msgspec.ValidationError as exc:
+        raise BadServerResponse(f"{what} does not match the contract: {exc}") from None
+
+
+def check_aggregate(raw: Any, kind: str | None = None, what: str = "aggregate") -> dict[str, Any]:
+    """Validate one Report or Dossier; return the raw dict. `kind` must be present in the JSON itself."""
+    if not isinstance(raw, dict) or raw.get("kind") not in ("report", "dossier"):
+        raise BadServerResponse(f"{what} has no valid kind")
+    if kind is not None and raw["kind"] != kind:
+        raise BadServerResponse(f"{what} is a {raw['kind']}, expected a {kind}")
+    check(raw, Aggregate, what)
+    return raw
+
+
+def check_page(raw: Any) -> tuple[list[dict[str, Any]], str, bool]:
+    """Validate a /changes page as a whole: (raw changes, next cursor, more). One bad change fails it all."""
+    page = check(raw, ChangesPage, "changes page")
+    changes = raw["changes"]
+    for position, (change, raw_change) in enumerate(zip(page.changes, changes, strict=True)):
+        where = f"change {position}"
+        if change.op == "upsert":
+            if change.data is None:
+                raise BadServerResponse(f"{where}: upsert without data")
+            data = raw_change["data"]
+            check_aggregate(data, change.kind, where)
+            if data["id"] != change.id or data["version"] != change.version:
+                raise BadServerResponse(f"{where}: id or version differs from its data")
+        elif raw_change.get("data") is not None:
+            # A delete carries no aggregate; keep it out of storage rather than guess.
+            raw_change = {k: val for k, val in raw_change.items() if k != "data"}
+            changes[position] = raw_change
+    return changes, page.next, page.more
+
+
+def check_action_answer(raw: Any, kind: str, aggregate_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Validate a 200 action answer; return (raw aggregate, raw event)."""
+    check(raw, ActionAnswer, "action answer")
+    aggregate = check_aggregate(raw["aggregate"], kind, "action answer aggregate")
+    if aggregate["id"] != aggregate_id:
+        raise BadServerResponse("action answer is about another aggregate")
+    return aggregate, raw["event"]
+
+
+def current_from_problem(problem: Mapping[str, Any], kind: str) -> dict[str, Any] | None:
+    """The server's `current` state carried by a 409/412 problem, when present and valid."""
+    current = problem.get("current")
+    if current is None:
+        return None
+    try:
+        return check_aggregate(current, kind, "problem current")
+    except BadServerResponse:
+        return None  # the conflict still stands; only the preview is missing
