@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from triage_desktop.app import Services, build_services
-from triage_desktop.core.errors import Offline
+from triage_desktop.core.errors import Offline, ProfileInUse
 from triage_desktop.sandbox.server import SandboxServer
 
 PASSWORD = "demo123"
@@ -106,3 +106,21 @@ def test_a_colleagues_change_arrives_and_a_stale_status_change_becomes_a_conflic
     assert client.sync.sync_once().in_step
     assert server.aggregate("report", target["id"])["status"] == "acknowledged"
     assert client.workspace.outbox() == []
+
+
+def test_another_officer_cannot_log_in_over_unsent_work(server: SandboxServer, client: Services) -> None:
+    client.sync.login(server.url, "canbo1", PASSWORD)
+    client.sync.sync_once()
+    report = next(raw for raw in server.all_aggregates("report") if raw["status"] == "new")
+    client.workspace.queue_action("report", report["id"], "note", {"body": "Ghi chú của cán bộ 1"})
+
+    with pytest.raises(ProfileInUse):
+        client.sync.login(server.url, "canbo2", PASSWORD)
+    assert len(client.workspace.outbox()) == 1  # canbo1's note is still there, to go out under canbo1
+
+    client.sync.sync_once()
+    client.sync.login(server.url, "canbo2", PASSWORD)  # nothing unsent: the cache starts over for canbo2
+    assert client.workspace.current_user().username == "canbo2"
+    assert client.store.cursor() is None
+    assert client.sync.sync_once().in_step
+    assert [e["user_id"] for e in server.ledger()] == ["u_02"]

@@ -62,6 +62,12 @@ class ClientTooOld(UserFacingError):
     code = "client_too_old"
 
 
+class ProfileInUse(UserFacingError):
+    """Another officer's unsent actions are in this profile: they must go out under that login first."""
+
+    code = "profile_in_use"
+
+
 class InvalidAction(UserFacingError):
     """The officer asked for something the contract forbids (checked before queueing)."""
 

@@ -23,7 +23,15 @@ from triage_desktop.storage import aggregates
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.aggregates import Key
 from triage_desktop.storage.database import Database
-from triage_desktop.storage.schema import AGGREGATES, OUTBOX, REFERENCE, SNAPSHOT_SEEN, SYNC_STATE
+from triage_desktop.storage.schema import (
+    AGGREGATES,
+    ITEM_SEARCH,
+    OUTBOX,
+    REFERENCE,
+    SNAPSHOT_SEEN,
+    SYNC_STATE,
+    TOMBSTONES,
+)
 
 EXPORT_BATCH = 500
 
@@ -117,6 +125,22 @@ class Store:
                              [{"kind": kind, "id": item_id} for kind, item_id in keys])
             _set_state(conn, "cursor", next_cursor)
         return set(upserts) | {key for key in gone if key in known} | conflicted
+
+    def clear_for_new_owner(self) -> None:
+        """Forget another officer's cache (a different user or server logs in on this profile).
+
+        Refuses while unsent actions exist: they were made under the previous login and must go out under it.
+        """
+        with self.db.write() as conn:
+            if conn.execute(select(func.count()).select_from(OUTBOX)).scalar_one():
+                raise InvalidAction("profile_has_unsent_work")
+            conn.execute(delete(AGGREGATES))
+            conn.execute(delete(ITEM_SEARCH))
+            conn.execute(delete(TOMBSTONES))
+            conn.execute(delete(REFERENCE))
+            conn.execute(delete(SNAPSHOT_SEEN))
+            for key in ("cursor", "snapshot", "last_sync_at", "user", "server_url"):
+                _set_state(conn, key, None)
 
     def begin_snapshot(self) -> None:
         """Start a full resync (cursor expired): pages from the start will be recorded as seen."""

@@ -30,6 +30,7 @@ from triage_desktop.core.errors import (
     LoginRequired,
     NotFound,
     Offline,
+    ProfileInUse,
     ServerBusy,
     UserFacingError,
 )
@@ -115,10 +116,14 @@ class SyncEngine:
     def login(self, server_url: str, username: str, password: str) -> User:
         url = normalize_server_url(server_url)
         with self._lock:
+            new_owner = self._is_new_owner(url, username)
             client = self._client if self._client and self._client.base_url == url else None
             client = client or self._factory(url, self._auth)
             self._check_meta(client)
             tokens, user = client.login(username, password, device_info(self._store, self._app_version))
+            if new_owner or self._is_new_owner(url, user.username):
+                # Another officer's (or server's) cache: their unit may see other items.
+                self._store.clear_for_new_owner()
             self._auth.accept(tokens, account_name(url, user.username))
             self._store.set_state("server_url", url)
             self._store.set_state("user", json.dumps(user.to_json(), ensure_ascii=False))
@@ -128,6 +133,19 @@ class SyncEngine:
             except (UserFacingError, ApiError) as exc:  # the login stands; the next sync retries these
                 log.warning("reference data not fetched after login: %s", _describe(exc))
             return user
+
+    def _is_new_owner(self, url: str, username: str) -> bool:
+        """True when this profile holds another login's cache; refuses while that login has unsent work."""
+        stored_url, stored_user = self._store.get_state("server_url"), self._store.get_state("user")
+        if stored_user is None:
+            return False
+        previous = User.from_json(json.loads(stored_user))
+        if stored_url == url and previous.username.casefold() == username.casefold():
+            return False
+        unsent, conflicts = self._store.outbox_summary()
+        if unsent or conflicts:
+            raise ProfileInUse(previous.full_name or previous.username)
+        return True
 
     def logout(self) -> None:
         """Revoke on the server when reachable; forget the tokens here. Cache and outbox stay."""

@@ -69,6 +69,9 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, errors.ClientTooOld):
         return translate("messages", "Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; "
                   "các thao tác chưa gửi vẫn được giữ.")
+    if isinstance(exc, errors.ProfileInUse):
+        return translate("messages", "Máy này còn thao tác chưa gửi của {name}. Người đó cần đăng nhập và đồng bộ trước, "
+                                     "hoặc dùng một hồ sơ riêng (--profile).").format(name=exc.detail)
     if isinstance(exc, errors.InvalidAction):
         return invalid_action_message(exc.detail)
     if isinstance(exc, errors.NotFound):
