@@ -64,6 +64,7 @@ class AuthState:
     def __init__(self, vault: TokenVault, account: str | None = None) -> None:
         self._vault = vault
         self._lock = threading.RLock()
+        self.refresh_lock = threading.Lock()  # one refresh at a time (see ApiClient.refresh)
         self._account = account
         self._access: str | None = None
         self._expires_at: float | None = None

@@ -8,11 +8,12 @@ request ever runs with a database transaction open.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
@@ -96,7 +97,11 @@ class SyncEngine:
         self._credentials = credentials
         self._app_version = app_version
         self._page_limit = page_limit
-        self._lock = threading.RLock()
+        # Two locks, so a long poll of the feed (up to 30 s on the wire) never delays sending an action
+        # the officer just made. Pulls share the cursor, pushes the outbox; the store's version rule
+        # makes the two safe to interleave.
+        self._pull_lock = threading.RLock()
+        self._push_lock = threading.RLock()
         self._auth = AuthState(credentials, self._stored_account())
         self._client: ApiClient | None = None
         self._meta_ok = False
@@ -113,9 +118,14 @@ class SyncEngine:
         raw = self._store.get_state("user")
         return User.from_json(json.loads(raw)) if raw else None
 
+    @contextlib.contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        with self._pull_lock, self._push_lock:
+            yield
+
     def login(self, server_url: str, username: str, password: str) -> User:
         url = normalize_server_url(server_url)
-        with self._lock:
+        with self._exclusive():
             new_owner = self._is_new_owner(url, username)
             client = self._client if self._client and self._client.base_url == url else None
             client = client or self._factory(url, self._auth)
@@ -149,7 +159,7 @@ class SyncEngine:
 
     def logout(self) -> None:
         """Revoke on the server when reachable; forget the tokens here. Cache and outbox stay."""
-        with self._lock:
+        with self._exclusive():
             if self._auth.has_credentials():
                 try:
                     self._current_client().logout()
@@ -163,7 +173,7 @@ class SyncEngine:
     # -- sync ---------------------------------------------------------------------------------------
 
     def sync_once(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> SyncReport:
-        with self._lock:
+        with self._exclusive():
             client = self._current_client()
             report = SyncReport()
             self._check_meta(client, progress)
@@ -176,7 +186,7 @@ class SyncEngine:
             return self._summarize(report, drained=True)
 
     def push(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> SyncReport:
-        with self._lock:
+        with self._push_lock:
             client = self._current_client()
             report = SyncReport()
             self._check_meta(client, progress)
@@ -185,7 +195,7 @@ class SyncEngine:
 
     def wait_for_changes(self, seconds: int, cancel: CancelToken | None = None) -> SyncReport:
         """One long poll of the feed (then any further pages at once); applies what comes."""
-        with self._lock:
+        with self._pull_lock:
             client = self._current_client()
             if not self._meta_ok:
                 self._check_meta(client)
@@ -195,8 +205,7 @@ class SyncEngine:
 
     def attachment(self, attachment_id: str, expected_sha256: str | None = None) -> bytes:
         """An attachment's bytes, checked against its digest (§8). Store them under a generated name."""
-        with self._lock:
-            return self._current_client().attachment(attachment_id, expected_sha256)
+        return self._current_client().attachment(attachment_id, expected_sha256)
 
     # -- steps --------------------------------------------------------------------------------------
 

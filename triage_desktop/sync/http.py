@@ -183,24 +183,33 @@ class ApiClient:
             raise
         return self._tokens(answer)
 
-    def refresh(self) -> Tokens:
-        """Trade the refresh token for new tokens and keep them at once (rotation, §2)."""
+    def refresh(self, stale_access: str | None = None) -> None:
+        """Trade the refresh token for new tokens and keep them at once (rotation, §2).
+
+        Single-flight: the feed's long poll and a push run on two threads. Were both to refresh, the
+        second would send a token the first had just rotated away, and the officer would be asked to
+        log in for nothing. So the second waits and then uses the first one's access token.
+        """
         auth = self._need_auth()
-        token = auth.refresh_token()
-        if not token:
-            raise LoginRequired("no refresh token")
-        try:
-            answer = self._request("POST", "/auth/refresh", json_body={"refresh_token": token}, authed=False,
-                                   final_401=True)
-        except ApiError as exc:
-            if exc.status in (400, 401, 403):
-                # Expired, revoked or rotated away: the officer logs in again; the outbox is untouched.
-                auth.discard_refresh(token)
-                raise LoginRequired(exc.problem_name) from None
-            raise
-        tokens, _user = self._tokens(answer)
-        auth.accept(tokens)
-        return tokens
+        with auth.refresh_lock:
+            current = auth.access_token()
+            if current is not None and current != stale_access:
+                return  # another thread refreshed while we waited
+            auth.drop_access()
+            token = auth.refresh_token()
+            if not token:
+                raise LoginRequired("no refresh token")
+            try:
+                answer = self._request("POST", "/auth/refresh", json_body={"refresh_token": token}, authed=False,
+                                       final_401=True)
+            except ApiError as exc:
+                if exc.status in (400, 401, 403):
+                    # Expired, revoked or rotated away: the officer logs in again; the outbox is untouched.
+                    auth.discard_refresh(token)
+                    raise LoginRequired(exc.problem_name) from None
+                raise
+            tokens, _user = self._tokens(answer)
+            auth.accept(tokens)
 
     def logout(self) -> None:
         self._request("POST", "/auth/logout")
@@ -314,15 +323,16 @@ class ApiClient:
             data = msgspec.json.encode(json_body)
             sent["Content-Type"] = "application/json"
         for attempt in (1, 2):
-            if authed:
-                sent["Authorization"] = f"Bearer {self._bearer()}"
+            bearer = self._bearer() if authed else None
+            if bearer is not None:
+                sent["Authorization"] = f"Bearer {bearer}"
             answer = self._send(method, url, sent, data, read_extra, max_bytes)
             log.debug("%s %s -> %d", method, path, answer.status)
             if answer.status == 401 and authed:
-                self._need_auth().drop_access()
                 if attempt == 1:
-                    self.refresh()  # raises LoginRequired when the refresh token is dead
+                    self.refresh(stale_access=bearer)  # raises LoginRequired when the refresh token is dead
                     continue
+                self._need_auth().drop_access()
                 raise LoginRequired("access refused after a refresh")
             if answer.status == 401 and not final_401:
                 raise LoginRequired("access refused")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import socket
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -251,3 +253,36 @@ def test_logout_revokes_on_the_server_and_keeps_local_work(server: Any, client: 
     assert len(client.store.outbox()) == 1 and cache_of(client)
     with pytest.raises(LoginRequired):
         client.restart().sync_once()
+
+
+def _at_once(*calls: Any) -> list[BaseException]:
+    """Run the calls on threads released together; return what they raised."""
+    start, errors = threading.Barrier(len(calls)), []
+
+    def run(call: Any) -> None:
+        start.wait()
+        try:
+            call()
+        except Exception as exc:  # noqa: BLE001 - collected for the caller's assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return errors
+
+
+def test_a_long_poll_and_a_push_refreshing_at_once_keep_the_login(server: Any, client: Client) -> None:
+    """The window long-polls the feed on one thread while an action is pushed on another. When the access
+    token must be refreshed, both threads need it at once; rotation must not log the officer out."""
+    signed_in(server, client)
+    report = fresh(server, 1)[0]
+    client.sync.sync_once()
+    for round_ in range(5):
+        queue(client, "report", report["id"], "note", body=f"Ghi chú {round_}")
+        engine = client.restart()  # no access token in memory: both calls below must refresh
+        assert _at_once(functools.partial(engine.wait_for_changes, 0), engine.push) == []
+    assert client.sync.sync_once().in_step
+    assert len([e for e in server.ledger() if e["aggregate_id"] == report["id"]]) == 5
