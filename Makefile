@@ -43,7 +43,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
 
 screenshot: $(STAMP)
-	$(PY) -m triage_desktop.ui.screenshot docs/screenshot.png
+	$(PY) -m triage_desktop.screenshot docs/screenshot.png
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

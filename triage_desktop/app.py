@@ -5,14 +5,21 @@ The window and the command line both start here, so they run the same code path.
 
 from __future__ import annotations
 
+import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.settings import Deployment, profile_dir
 from triage_desktop.storage.database import Database, open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import SyncEngine, build_sync_service
+from triage_desktop.ui.launcher import run_window
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -33,3 +40,49 @@ def build_services(profile: Path, credentials: CredentialStore | None = None) ->
     creds = credentials if credentials is not None else CredentialStore()
     return Services(database=database, store=store, workspace=LocalWorkspace(store),
                     sync=build_sync_service(store, creds), credentials=creds)
+
+
+def run_gui(profile: Path, deployment: Deployment, language: str | None = None) -> int:
+    """The window for one profile, with the server IT preset in deployment.toml."""
+    services = build_services(profile)
+    try:
+        return run_window(services.workspace, services.sync, server_url=deployment.server_url or "",
+                          language=language or deployment.language)
+    finally:
+        services.close()
+
+
+DEMO_PORT = 8766
+DEMO_ACCOUNT = ("lanhdao", "demo123")
+
+
+def run_demo(profile_override: str | None = None, *, reports: int = 400, dossiers: int = 120,
+             arrival_interval: float | None = 20.0, fresh: bool = False, language: str | None = None) -> int:
+    """The sandbox server with seeded data plus the window, logged in as the demo ward leader.
+
+    Server data and the officer's cache persist between runs (the demo keeps what was done in it).
+    The login lives in memory only: the demo never writes to the OS keyring.
+    """
+    base = Path(profile_override) if profile_override else profile_dir() / "demo"
+    if fresh and base.exists():
+        shutil.rmtree(base)
+    base.mkdir(parents=True, exist_ok=True, mode=0o700)
+    server = _start_demo_server(base / "sandbox.sqlite3", reports, dossiers, arrival_interval)
+    services = build_services(base / "profile", credentials=CredentialStore.memory_only())
+    try:
+        return run_window(services.workspace, services.sync, server_url=server.url, language=language,
+                          sign_in=(server.url, *DEMO_ACCOUNT))
+    finally:
+        services.close()
+        server.close()
+
+
+def _start_demo_server(db: Path, reports: int, dossiers: int, arrival_interval: float | None) -> SandboxServer:
+    # A fixed port keeps the profile's server URL stable between runs; any free one if it is taken.
+    for port in (DEMO_PORT, 0):
+        try:
+            return SandboxServer(db=db, port=port, reports=reports, dossiers=dossiers,
+                                 arrival_interval=arrival_interval).start()
+        except OSError:
+            log.info("demo port %d taken; using another", port)
+    raise AssertionError("unreachable: port 0 always binds")

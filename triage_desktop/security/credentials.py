@@ -94,6 +94,13 @@ class CredentialStore:
         self._resolved = False
         self._backend: Any | None = None
 
+    @classmethod
+    def memory_only(cls, service: str = "triage-desktop") -> CredentialStore:
+        """Tokens for this process only (the demo and screenshots must not litter the OS keyring)."""
+        store = cls(service)
+        store._resolved = True
+        return store
+
     # -- backend selection -------------------------------------------------------------------------
 
     @property

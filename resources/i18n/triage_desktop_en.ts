@@ -1,0 +1,1587 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="85"/>
+        <source>{kind} {code}</source>
+        <translation>{kind} {code}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="102"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="117"/>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="281"/>
+        <source>Phân công xử lý</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="284"/>
+        <source>Phân công</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="295"/>
+        <source>Giao cho</source>
+        <translation>Assign to</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="52"/>
+        <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
+        <translation>Select a report or dossier in the list to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="101"/>
+        <source>Tiếp nhận</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="102"/>
+        <source>Phân công…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="103"/>
+        <source>Nhận xử lý</source>
+        <translation>Take it on</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="104"/>
+        <source>Ghi chú nội bộ…</source>
+        <translation>Internal note…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="105"/>
+        <source>Trả lời công dân…</source>
+        <translation>Reply to citizen…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="106"/>
+        <source>Đổi trạng thái…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="107"/>
+        <source>Yêu cầu bổ sung…</source>
+        <translation>Request documents…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="108"/>
+        <source>Trả kết quả…</source>
+        <translation>Return result…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="164"/>
+        <source>Nội dung phản ánh</source>
+        <translation>Report description</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="166"/>
+        <source>Tệp đính kèm</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="168"/>
+        <source>Diễn biến xử lý</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="175"/>
+        <source>Chưa có diễn biến nào.</source>
+        <translation>Nothing has happened yet.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="192"/>
+        <source>{kind} · {code}</source>
+        <translation>{kind} · {code}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="213"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="218"/>
+        <source>{status} (mã {dvc})</source>
+        <translation>{status} (code {dvc})</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="221"/>
+        <source>{status} (đang chờ gửi)</source>
+        <translation>{status} (waiting to be sent)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="227"/>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="228"/>
+        <source>Lĩnh vực</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="229"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="242"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="230"/>
+        <source>Mức độ</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="231"/>
+        <source>Kênh tiếp nhận</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="232"/>
+        <source>Người phản ánh</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="233"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="247"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="234"/>
+        <source>Địa điểm</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="235"/>
+        <source>Tọa độ</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="240"/>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="241"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="243"/>
+        <source>Bước xử lý</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="244"/>
+        <source>Kênh nộp</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="245"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="246"/>
+        <source>Số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="248"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="249"/>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
+        <source>Số ngày tạm dừng</source>
+        <translation>Paused working days</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="254"/>
+        <source>Người xử lý</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="254"/>
+        <source>Chưa phân công</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
+        <source>Ngày gửi</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="256"/>
+        <source>Ngày tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="257"/>
+        <source>Hạn xử lý</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="258"/>
+        <source>Ngày trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="259"/>
+        <source>Ngày kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="260"/>
+        <source>Cập nhật lúc</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="264"/>
+        <source>Đánh giá của công dân</source>
+        <translation>Citizen rating</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="264"/>
+        <source>{n}/5</source>
+        <translation>{n}/5</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="265"/>
+        <source>Đã gộp vào</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="279"/>
+        <source>{phone} (công dân không muốn được liên hệ)</source>
+        <translation>{phone} (the citizen does not want to be contacted)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="285"/>
+        <source>Không có tệp đính kèm.</source>
+        <translation>No attachments.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="294"/>
+        <source>Công dân gửi</source>
+        <translation>From the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="294"/>
+        <source>Cán bộ gửi</source>
+        <translation>From staff</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="310"/>
+        <source>Nội bộ</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
+        <source>Công khai — công dân nhìn thấy</source>
+        <translation>Public — the citizen sees this</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <source>Công dân</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
+        <source>Hệ thống</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="358"/>
+        <source>Giao cho: {name}</source>
+        <translation>Assigned to: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="362"/>
+        <source>Giấy tờ cần bổ sung: {docs}</source>
+        <translation>Documents requested: {docs}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="373"/>
+        <source>Xung đột</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="377"/>
+        <source>Đang chờ gửi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="395"/>
+        <source>Máy chủ trả lời: {title}</source>
+        <translation>Server answered: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="397"/>
+        <source>Thao tác chưa được thực hiện. Xem lại thông tin mới nhất rồi gửi lại, hoặc bỏ thao tác này.</source>
+        <translation>The action was not carried out. Check the latest information, then send it again or discard it.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="404"/>
+        <source>Gửi lại</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
+        <source>Bỏ thao tác này</source>
+        <translation>Discard this action</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTableModel</name>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="48"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="49"/>
+        <source>Tiêu đề / Nội dung</source>
+        <translation>Title / Summary</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="50"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
+        <source>Mức độ</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
+        <source>Lĩnh vực / Thủ tục</source>
+        <translation>Category / Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
+        <source>Người xử lý</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
+        <source>Ngày gửi</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
+        <source>Hạn xử lý</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="317"/>
+        <source>{status} · xung đột</source>
+        <translation>{status} · conflict</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="319"/>
+        <source>{status} · đang chờ gửi</source>
+        <translation>{status} · waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="328"/>
+        <source>Chưa phân công</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="334"/>
+        <source>{date} (quá hạn)</source>
+        <translation>{date} (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="340"/>
+        <source>Có {n} thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
+        <translation>{n} action(s) in conflict or failed: open it to resolve.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="342"/>
+        <source>Có {n} thao tác đang chờ gửi lên máy chủ.</source>
+        <translation>{n} action(s) waiting to be sent to the server.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="51"/>
+        <source>Đăng nhập — Tiếp nhận phản ánh, hồ sơ</source>
+        <translation>Log in — Reports and dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="53"/>
+        <source>Đăng nhập bằng tài khoản cán bộ do đơn vị cấp.</source>
+        <translation>Log in with the staff account your unit gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="60"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="79"/>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="63"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="70"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="124"/>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="73"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="78"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="109"/>
+        <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp.</source>
+        <translation>The server address is not valid. It must start with https:// (or http:// for training), as given by IT.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="113"/>
+        <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
+        <translation>Please enter your username and password.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="124"/>
+        <source>Đang đăng nhập…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="127"/>
+        <source>Đang kết nối máy chủ, vui lòng chờ…</source>
+        <translation>Connecting to the server, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="171"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
+        <translation>Wrong username or password. Please check them (mind upper/lower case and the Vietnamese keyboard).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="174"/>
+        <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
+        <translation>The account is locked after too many wrong passwords. Wait a few minutes or ask IT to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="177"/>
+        <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
+        <translation>Cannot reach the server. Check the network and the server address (it may be mistyped).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="180"/>
+        <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
+        <translation>This address is not a reports-and-dossiers server, or the server answered wrongly. Check the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="183"/>
+        <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
+        <translation>The server is busy. Please try again in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="185"/>
+        <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
+        <translation>This version is too old and the server refuses it. Please ask IT to install the update.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="188"/>
+        <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
+        <translation>No service found at this address. Check the server address.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="88"/>
+        <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
+        <translation>Search code, title, name, address… (accents optional)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="158"/>
+        <source>Tìm kiếm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="145"/>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="147"/>
+        <source>Đồng bộ ngay (F9)</source>
+        <translation>Sync now (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="149"/>
+        <source>Hộp thư đi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="151"/>
+        <source>Đăng nhập lại…</source>
+        <translation>Log in again…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="153"/>
+        <source>Đăng xuất</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="155"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="161"/>
+        <source>Chữ to hơn</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="164"/>
+        <source>Chữ nhỏ hơn</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
+        <source>Cỡ chữ mặc định</source>
+        <translation>Default text size</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
+        <source>&amp;Tài khoản</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="176"/>
+        <source>Đồng &amp;bộ</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="179"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
+        <source>Thanh công cụ</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="404"/>
+        <source>Tiếp nhận phản ánh, hồ sơ</source>
+        <translation>Reports and dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="480"/>
+        <source>Đã lưu “{action}” — đang chờ gửi</source>
+        <translation>Saved “{action}” — waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="496"/>
+        <source>Bỏ thao tác</source>
+        <translation>Discard action</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
+        <source>Bỏ thao tác này? Thao tác sẽ không được gửi lên máy chủ.</source>
+        <translation>Discard this action? It will not be sent to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="497"/>
+        <source>Giữ lại</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="519"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not do that</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="522"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="156"/>
+        <source>Ghi chú nội bộ</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="159"/>
+        <source>Lưu ghi chú</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="162"/>
+        <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
+        <translation>Internal: only staff of the unit see this note.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="166"/>
+        <source>Nội dung ghi chú…</source>
+        <translation>Note text…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="169"/>
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="31"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="32"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="33"/>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="34"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="35"/>
+        <source>Số lần gửi</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="36"/>
+        <source>Trả lời của máy chủ</source>
+        <translation>Server&apos;s answer</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="126"/>
+        <source>Không có thao tác nào chờ gửi. Mọi thao tác đã được máy chủ ghi nhận.</source>
+        <translation>Nothing is waiting. The server has every action.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="129"/>
+        <source>Gửi lại</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="131"/>
+        <source>Bỏ thao tác này</source>
+        <translation>Discard this action</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="133"/>
+        <source>Mở phản ánh / hồ sơ</source>
+        <translation>Open report / dossier</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="29"/>
+        <source>Danh sách hàng việc</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="87"/>
+        <source>Hộp thư đi ({n})</source>
+        <translation>Outbox ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="89"/>
+        <source>{n} xung đột</source>
+        <translation>{n} conflict(s)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="92"/>
+        <source>{name} ({n})</source>
+        <translation>{name} ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="206"/>
+        <source>Trả lời công dân</source>
+        <translation>Reply to citizen</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="209"/>
+        <source>Gửi trả lời</source>
+        <translation>Send reply</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="212"/>
+        <source>Công dân sẽ nhìn thấy nội dung này</source>
+        <translation>The citizen will see this text</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="217"/>
+        <source>Nội dung trả lời công dân…</source>
+        <translation>Reply to the citizen…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="218"/>
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnResultDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="255"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="258"/>
+        <source>Trả kết quả</source>
+        <translation>Return result</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
+        <source>Công dân sẽ nhìn thấy nội dung này</source>
+        <translation>The citizen will see this text</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="266"/>
+        <source>Nội dung thông báo trả kết quả…</source>
+        <translation>Notice that the result is ready…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="305"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
+        <source>Đổi trạng thái</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
+        <source>Trạng thái hiện tại</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="316"/>
+        <source>Chuyển sang</source>
+        <translation>Change to</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
+        <source>Lý do từ chối</source>
+        <translation>Rejection reason</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
+        <source>Lý do (bắt buộc)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
+        <source>Ghi chú (không bắt buộc)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
+        <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
+        <translation>State the reason clearly; it is kept on record.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="229"/>
+        <source>Yêu cầu bổ sung hồ sơ</source>
+        <translation>Request more documents</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="232"/>
+        <source>Gửi yêu cầu</source>
+        <translation>Send request</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="235"/>
+        <source>Công dân sẽ nhìn thấy nội dung này</source>
+        <translation>The citizen will see this text</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="240"/>
+        <source>Nội dung yêu cầu bổ sung…</source>
+        <translation>What is needed…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="242"/>
+        <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
+        <translation>One document per line, e.g. Copy of birth certificate</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="243"/>
+        <source>Giấy tờ cần bổ sung</source>
+        <translation>Documents needed</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="24"/>
+        <source>Bấm để đồng bộ ngay</source>
+        <translation>Click to sync now</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="45"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="48"/>
+        <source>Ngoại tuyến — {n} thao tác chờ gửi</source>
+        <translation>Offline — {n} action(s) waiting</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="50"/>
+        <source>Cần đăng nhập lại</source>
+        <translation>Log in again</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="52"/>
+        <source>Phần mềm đã cũ — cần cài bản cập nhật</source>
+        <translation>Out of date — install the update</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="54"/>
+        <source>Lỗi đồng bộ — bấm để thử lại</source>
+        <translation>Sync error — click to retry</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="57"/>
+        <source>Đã đồng bộ {time}</source>
+        <translation>Synced {time}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="59"/>
+        <source>Chưa đồng bộ</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="59"/>
+        <source>Đã đồng bộ</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="61"/>
+        <source>{n} thao tác chờ gửi</source>
+        <translation>{n} action(s) waiting</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="63"/>
+        <source>{n} xung đột</source>
+        <translation>{n} conflict(s)</translation>
+    </message>
+</context>
+<context>
+    <name>_TemplatedDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="188"/>
+        <source>— Không dùng mẫu —</source>
+        <translation>— No template —</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="193"/>
+        <source>Mẫu</source>
+        <translation>Template</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="42"/>
+        <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="45"/>
+        <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="46"/>
+        <source>ngôn ngữ giao diện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="54"/>
+        <source>đăng nhập vào máy chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="55"/>
+        <source>địa chỉ máy chủ (URL gốc của API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="57"/>
+        <source>đọc mật khẩu từ đầu vào chuẩn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="59"/>
+        <source>đồng bộ với máy chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="60"/>
+        <source>đồng bộ một lần đến khi khớp rồi thoát</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="61"/>
+        <source>đăng nhập cho lần chạy này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="63"/>
+        <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="80"/>
+        <source>các thao tác chưa gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="82"/>
+        <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="83"/>
+        <source>bỏ thao tác này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="85"/>
+        <source>xuất dữ liệu đã đồng bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="88"/>
+        <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="90"/>
+        <source>chạy máy chủ thử nghiệm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="97"/>
+        <source>phản ánh mới đến mỗi N giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="99"/>
+        <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="103"/>
+        <source>bắt đầu lại với dữ liệu mẫu mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="111"/>
+        <source>Mật khẩu: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="121"/>
+        <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="125"/>
+        <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="128"/>
+        <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="141"/>
+        <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="145"/>
+        <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="150"/>
+        <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="227"/>
+        <source>Đã xuất {count} mục.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="14"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="115"/>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="15"/>
+        <source>Đã tiếp nhận</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="16"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="28"/>
+        <source>Đang xử lý</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="17"/>
+        <source>Đã xử lý</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="18"/>
+        <source>Đã đóng</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="19"/>
+        <source>Đã chuyển đơn vị khác</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="20"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="69"/>
+        <source>Từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="25"/>
+        <source>Mới đăng ký</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="26"/>
+        <source>Được tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="27"/>
+        <source>Không được tiếp nhận</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="29"/>
+        <source>Yêu cầu bổ sung giấy tờ</source>
+        <translation>Awaiting documents</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="30"/>
+        <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
+        <translation>Awaiting fee payment</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="31"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="71"/>
+        <source>Công dân rút hồ sơ</source>
+        <translation>Withdrawn by citizen</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="32"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="66"/>
+        <source>Dừng xử lý</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="33"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="67"/>
+        <source>Đã xử lý xong</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="34"/>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="38"/>
+        <source>Thấp</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="39"/>
+        <source>Bình thường</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="40"/>
+        <source>Cao</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="41"/>
+        <source>Khẩn cấp</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="45"/>
+        <source>Trùng lặp</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="46"/>
+        <source>Không thuộc thẩm quyền</source>
+        <translation>Not our competence</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="47"/>
+        <source>Tin rác, quấy rối</source>
+        <translation>Spam or abuse</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="48"/>
+        <source>Thiếu thông tin</source>
+        <translation>Not enough information</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="49"/>
+        <source>Lý do khác</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="53"/>
+        <source>Gửi lên</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="54"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="76"/>
+        <source>Tiếp nhận</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="55"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="77"/>
+        <source>Phân công</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="56"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="57"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="79"/>
+        <source>Trả lời công dân</source>
+        <translation>Reply to citizen</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="58"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="80"/>
+        <source>Đổi trạng thái</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="59"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="81"/>
+        <source>Đổi mức độ</source>
+        <translation>Priority changed</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="60"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="82"/>
+        <source>Chuyển đơn vị</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="61"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="83"/>
+        <source>Gộp phản ánh</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="62"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="84"/>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Documents requested</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="63"/>
+        <source>Đã nhận bổ sung</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="64"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="85"/>
+        <source>Yêu cầu nộp phí</source>
+        <translation>Fee requested</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="65"/>
+        <source>Đã nộp phí</source>
+        <translation>Fee paid</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="68"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="86"/>
+        <source>Trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="70"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="87"/>
+        <source>Gia hạn</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="72"/>
+        <source>Công dân đánh giá</source>
+        <translation>Citizen rating</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="78"/>
+        <source>Ghi chú nội bộ</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="91"/>
+        <source>Đang chờ gửi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="92"/>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="93"/>
+        <source>Xung đột</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="94"/>
+        <source>Lỗi</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="95"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="99"/>
+        <source>Zalo</source>
+        <translation>Zalo</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="100"/>
+        <source>Đường dây nóng</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="101"/>
+        <source>Cổng thông tin</source>
+        <translation>Web portal</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="102"/>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="103"/>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="104"/>
+        <source>Bưu chính</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="108"/>
+        <source>Phản ánh</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="109"/>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="113"/>
+        <source>Việc của tôi</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="114"/>
+        <source>Chưa phân công</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="116"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="120"/>
+        <source>Lãnh đạo</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="121"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
+        <source>Một cửa</source>
+        <translation>One-stop desk</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="17"/>
+        <source>nội dung</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="18"/>
+        <source>người xử lý</source>
+        <translation>assignee</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="19"/>
+        <source>trạng thái</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="20"/>
+        <source>lý do</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="21"/>
+        <source>nội dung lý do</source>
+        <translation>reason text</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="22"/>
+        <source>mức độ</source>
+        <translation>priority</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="23"/>
+        <source>đơn vị nhận</source>
+        <translation>receiving unit</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="24"/>
+        <source>phản ánh gốc</source>
+        <translation>original report</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="25"/>
+        <source>giấy tờ cần bổ sung</source>
+        <translation>documents needed</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="26"/>
+        <source>số tiền</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="27"/>
+        <source>hạn mới</source>
+        <translation>new due date</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="28"/>
+        <source>thư xin lỗi</source>
+        <translation>apology letter</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="37"/>
+        <source>Thiếu thông tin bắt buộc: {field}.</source>
+        <translation>Required information missing: {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="40"/>
+        <source>Nội dung quá dài (tối đa {limit} ký tự).</source>
+        <translation>The text is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="42"/>
+        <source>Giá trị không hợp lệ: {field}.</source>
+        <translation>Invalid value: {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="44"/>
+        <source>Cán bộ chỉ được tự nhận xử lý; phân công người khác cần lãnh đạo.</source>
+        <translation>Officers may only assign themselves; assigning others needs a leader.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="46"/>
+        <source>Vai trò của bạn không được phép thực hiện thao tác này.</source>
+        <translation>Your role may not do this.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="48"/>
+        <source>Không thể chuyển sang trạng thái này bằng thao tác đổi trạng thái.</source>
+        <translation>This status cannot be reached with “Change status”.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="50"/>
+        <source>Thao tác này không áp dụng cho loại hồ sơ này.</source>
+        <translation>This action does not apply to this kind of item.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="51"/>
+        <source>Thao tác không hợp lệ ({code}).</source>
+        <translation>Invalid action ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="57"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="59"/>
+        <source>Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.</source>
+        <translation>The account is locked after too many wrong attempts. Wait or contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="61"/>
+        <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.</source>
+        <translation>Your session has expired. Please log in again; unsent actions are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="63"/>
+        <source>Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; các thao tác sẽ được gửi khi có mạng.</source>
+        <translation>Cannot reach the server. Check the network or the server address; actions will be sent when the network is back.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="66"/>
+        <source>Máy chủ đang bận, sẽ tự thử lại sau.</source>
+        <translation>The server is busy; it will be retried automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="68"/>
+        <source>Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.</source>
+        <translation>The server sent invalid data. Check the server address or tell IT.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="70"/>
+        <source>Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; các thao tác chưa gửi vẫn được giữ.</source>
+        <translation>This version is out of date. Please ask IT to install the update; unsent actions are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="73"/>
+        <source>Máy này còn thao tác chưa gửi của {name}. Người đó cần đăng nhập và đồng bộ trước, hoặc dùng một hồ sơ riêng (--profile).</source>
+        <translation>This computer still has unsent actions of {name}. They must log in and sync first, or use a separate profile (--profile).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="78"/>
+        <source>Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.</source>
+        <translation>This report/dossier is not in the synced data.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="80"/>
+        <source>Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.</source>
+        <translation>Could not write to this computer (disk full or locked). Nothing already saved was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="82"/>
+        <source>Đã hủy.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="84"/>
+        <source>Máy chủ từ chối yêu cầu (mã {status}).</source>
+        <translation>The server refused the request (code {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="85"/>
+        <source>Lỗi không mong đợi: {error}</source>
+        <translation>Unexpected error: {error}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,92 @@
+"""Window tests: real Qt widgets offscreen, a real SQLite cache in tmp_path, the real sandbox over loopback.
+
+QT_QPA_PLATFORM=offscreen is set by tests/conftest.py before any Qt import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.seed import seed_store
+from triage_desktop.app import Services, build_services
+from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.storage.database import Database, open_database
+from triage_desktop.storage.store import Store
+from triage_desktop.storage.workspace import LocalWorkspace
+from triage_desktop.sync.engine import build_sync_service
+from triage_desktop.ui.main_window import MainWindow
+from triage_desktop.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "profile")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def store(database: Database) -> Store:
+    seed_store(Store(database))
+    return Store(database)
+
+
+@pytest.fixture
+def workspace(store: Store) -> LocalWorkspace:
+    return LocalWorkspace(store)
+
+
+@pytest.fixture
+def runner(qapp: QApplication) -> Iterator[TaskRunner]:
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.shutdown()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, store: Store, workspace: LocalWorkspace, runner: TaskRunner,
+           settings: QSettings) -> Iterator[MainWindow]:
+    """The main window over a seeded cache; the sync loop is not started (no server in these tests)."""
+    sync = build_sync_service(store, CredentialStore())
+    main = MainWindow(workspace, sync, runner, settings=settings)
+    qtbot.addWidget(main)
+    main.resize(1400, 900)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.shutdown()
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
+    with SandboxServer(db=tmp_path / "server.sqlite3", reports=20, dossiers=6, seed=3) as server:
+        yield server
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    built = build_services(tmp_path / "client")
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def doubled_font(qapp: QApplication) -> Iterator[None]:
+    """200% text size for the duration of a test."""
+    original = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(original)

@@ -1,0 +1,88 @@
+"""SyncController against the real sandbox: first sync, live updates, offline and back, login required, kick."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from triage_desktop.app import Services
+from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.ui.sync_controller import SyncController
+
+PASSWORD = "demo123"
+
+
+@pytest.fixture
+def controller(qapp, services: Services) -> Iterator[SyncController]:
+    # A 1 s long poll keeps stop() quick; the app uses 25 s.
+    loop = SyncController(services.sync, wait_seconds=1, min_backoff=0.05, max_backoff=0.2)
+    yield loop
+    loop.stop()
+    assert not loop.running
+
+
+def wait_state(qtbot, controller: SyncController, state: str, timeout: int = 20_000) -> None:
+    qtbot.waitUntil(lambda: controller.state == state, timeout=timeout)
+
+
+def test_first_sync_then_live_updates(qtbot, sandbox: SandboxServer, services: Services,
+                                      controller: SyncController) -> None:
+    services.sync.login(sandbox.url, "lanhdao", PASSWORD)
+    changed: list[tuple[str, str]] = []
+    controller.itemsChanged.connect(lambda keys: changed.extend(tuple(k) for k in keys))
+    states: list[str] = []
+    controller.stateChanged.connect(lambda state, _u, _c: states.append(state))
+    controller.start()
+    wait_state(qtbot, controller, "online")
+    assert states[:2] == ["syncing", "online"]
+    assert len({k for k in changed if k[0] == "report"}) == len(sandbox.all_aggregates("report"))
+    new = sandbox.add_report(title="Đèn đường tắt cả dãy phố")
+    qtbot.waitUntil(lambda: ("report", new["id"]) in changed, timeout=20_000)  # arrives by the long poll
+    assert services.workspace.item("report", new["id"]).data["title"] == "Đèn đường tắt cả dãy phố"
+
+
+def test_offline_then_back_online(qtbot, sandbox: SandboxServer, services: Services,
+                                  controller: SyncController) -> None:
+    services.sync.login(sandbox.url, "lanhdao", PASSWORD)
+    sandbox.stop()
+    controller.start()
+    wait_state(qtbot, controller, "offline")
+    sandbox.start()
+    controller.kick()
+    wait_state(qtbot, controller, "online")
+
+
+def test_a_kick_pushes_a_queued_action(qtbot, sandbox: SandboxServer, services: Services,
+                                       controller: SyncController) -> None:
+    services.sync.login(sandbox.url, "lanhdao", PASSWORD)
+    controller.start()
+    wait_state(qtbot, controller, "online")
+    target = next(r for r in sandbox.all_aggregates("report") if r["status"] == "new")
+    services.workspace.queue_action("report", target["id"], "note", {"body": "Đã cử cán bộ xuống hiện trường"})
+    controller.kick()
+    qtbot.waitUntil(lambda: any(e["aggregate_id"] == target["id"] for e in sandbox.ledger()), timeout=20_000)
+    qtbot.waitUntil(lambda: controller.state == "online" and controller.unsent == 0, timeout=20_000)
+    assert services.workspace.outbox() == []
+
+
+def test_no_credentials_means_login_required_until_kicked(qtbot, sandbox: SandboxServer, services: Services,
+                                                          controller: SyncController) -> None:
+    controller.start()
+    wait_state(qtbot, controller, "login_required")
+    services.sync.login(sandbox.url, "lanhdao", PASSWORD)
+    controller.kick()
+    wait_state(qtbot, controller, "online")
+
+
+def test_too_old_client_keeps_unsent_work(qtbot, sandbox: SandboxServer, services: Services,
+                                          controller: SyncController) -> None:
+    services.sync.login(sandbox.url, "lanhdao", PASSWORD)
+    services.sync.sync_once()
+    target = next(r for r in sandbox.all_aggregates("report") if r["status"] == "new")
+    services.workspace.queue_action("report", target["id"], "note", {"body": "Chờ cập nhật phần mềm"})
+    sandbox.min_client_version = "99.0.0"
+    controller.start()
+    wait_state(qtbot, controller, "client_too_old")
+    assert len(services.workspace.outbox()) == 1
+    assert not any(e["aggregate_id"] == target["id"] for e in sandbox.ledger())

@@ -1,0 +1,461 @@
+"""DetailPanel: the right pane — every field of one report or dossier, its timeline, unsent actions, attachments.
+
+Everything from the server is shown as plain text (value_label / setPlainText). Internal notes and public
+replies look different (tinted frame + "Nội bộ" vs "Công khai — công dân nhìn thấy"), so an officer never
+mistakes one for the other. Unsent actions sit on top of the timeline as "đang chờ gửi"; conflicts and
+failures show the server's problem title with "Gửi lại" / "Bỏ thao tác".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from triage_desktop.core.entities import ActionState, Event, Item, OutboxAction, User
+from triage_desktop.core.vocabulary import DVC_CODES
+from triage_desktop.ui import action_rules as rules
+from triage_desktop.ui import labels
+from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd
+from triage_desktop.ui.safe_text import value_label
+from triage_desktop.ui.widgets import styling
+from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
+from triage_desktop.ui.widgets.styling import ActionButton, bold, relative_font, text_color, tint
+
+
+class DetailPanel(QWidget):
+    actionRequested = Signal(str)  # one of action_rules.BUTTONS
+    retryRequested = Signal(int)  # OutboxAction.local_id
+    discardRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._item: Item | None = None
+        self._same_item_again = False
+        self._user: User | None = None
+        self._members: dict[str, str] = {}
+        self._categories: dict[str, str] = {}
+        self._procedures: dict[str, str] = {}
+
+        self._empty = QLabel(self.tr("Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết."), self)
+        self._empty.setTextFormat(Qt.TextFormat.PlainText)
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self._code = value_label("", self)
+        self._code.setObjectName("detailCode")
+        self._title = value_label("", self)
+        self._title.setObjectName("detailTitle")
+        self._title.setFont(relative_font(self.font(), 1.25, is_bold=True))
+
+        self._buttons: dict[str, QPushButton] = {}
+        self._action_bar = QWidget(self)
+        self._action_bar.setObjectName("actionBar")
+        self._action_bar.setSizePolicy(expanding_policy())
+        flow = FlowLayout(self._action_bar)
+        flow.setContentsMargins(0, 0, 0, 0)
+        for action, text, icon in self._button_specs():
+            button = ActionButton(self.style().standardIcon(icon), text, self._action_bar)
+            button.setObjectName(f"action_{action}")
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(self._on_button)
+            button.setProperty("action", action)
+            flow.addWidget(button)
+            self._buttons[action] = button
+
+        # Header, buttons and body scroll together: at 200% text on a 1366×768 screen a fixed header would
+        # leave no room for the item itself.
+        self._content = QWidget()
+        self._content_layout = QVBoxLayout(self._content)
+        self._content_layout.addWidget(self._code)
+        self._content_layout.addWidget(self._title)
+        self._content_layout.addWidget(self._action_bar)
+        self._body = QWidget()
+        self._content_layout.addWidget(self._body, 1)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(self._content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._empty)
+        layout.addWidget(self._scroll, 1)
+        self.show_item(None, None)
+
+    def _button_specs(self) -> list[tuple[str, str, QStyle.StandardPixmap]]:
+        sp = QStyle.StandardPixmap
+        return [
+            (rules.ACKNOWLEDGE, self.tr("Tiếp nhận"), sp.SP_DialogApplyButton),
+            (rules.ASSIGN, self.tr("Phân công…"), sp.SP_FileDialogContentsView),
+            (rules.CLAIM, self.tr("Nhận xử lý"), sp.SP_DialogYesButton),
+            (rules.NOTE, self.tr("Ghi chú nội bộ…"), sp.SP_FileDialogDetailedView),
+            (rules.REPLY, self.tr("Trả lời công dân…"), sp.SP_MessageBoxInformation),
+            (rules.SET_STATUS, self.tr("Đổi trạng thái…"), sp.SP_BrowserReload),
+            (rules.REQUEST_SUPPLEMENT, self.tr("Yêu cầu bổ sung…"), sp.SP_FileDialogNewFolder),
+            (rules.RETURN_RESULT, self.tr("Trả kết quả…"), sp.SP_DialogSaveButton),
+        ]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: the title stays 25% larger than the text
+            self._title.setFont(relative_font(self.font(), 1.25, is_bold=True))
+
+    # --- public API ---------------------------------------------------------------------------------------
+
+    def set_reference(self, members: Mapping[str, str], categories: Mapping[str, str],
+                      procedures: Mapping[str, str]) -> None:
+        self._members, self._categories, self._procedures = dict(members), dict(categories), dict(procedures)
+
+    def item(self) -> Item | None:
+        return self._item
+
+    def button(self, action: str) -> QPushButton:
+        return self._buttons[action]
+
+    def show_item(self, item: Item | None, user: User | None) -> None:
+        previous = self._item
+        self._same_item_again = item is not None and previous is not None and (previous.kind, previous.id) == (
+            item.kind, item.id)  # a refresh of the same item keeps the reading position
+        self._item, self._user = item, user
+        has_item = item is not None
+        self._empty.setVisible(not has_item)
+        self._scroll.setVisible(has_item)
+        if item is None:
+            self._replace_body(QWidget())  # drops the previous item's widgets
+            return
+        self._code.setText(self._code_text(item))
+        self._title.setText(str(item.data.get("title" if item.kind == "report" else "summary") or ""))
+        visible = rules.visible_buttons(item.kind, user)
+        enabled = rules.enabled_buttons(item, user)
+        for action, button in self._buttons.items():
+            button.setVisible(action in visible)
+            button.setEnabled(action in enabled)
+        self._build_body(item)
+
+    # --- building the body ---------------------------------------------------------------------------------
+
+    def _replace_body(self, body: QWidget) -> None:
+        self._content_layout.replaceWidget(self._body, body)
+        self._body.hide()
+        self._body.deleteLater()
+        self._body = body
+        body.show()  # a widget added to a visible parent stays hidden until shown
+
+    def _build_body(self, item: Item) -> None:
+        """A fresh body each time, built while hidden, then swapped in whole."""
+        body = QWidget()
+        add = QVBoxLayout(body).addWidget
+        add(self._fields(item))
+        description = item.data.get("description") if item.kind == "report" else None
+        if description:
+            add(self._heading(self.tr("Nội dung phản ánh")))
+            add(value_label(str(description)))
+        add(self._heading(self.tr("Tệp đính kèm")))
+        add(self._attachments(item))
+        add(self._heading(self.tr("Diễn biến xử lý")))
+        for action in reversed(item.pending):  # newest first, like the timeline below
+            add(self._pending_frame(action))
+        events = sorted(item.events, key=lambda e: e.at, reverse=True)
+        for event in events:
+            add(self._event_frame(event))
+        if not events and not item.pending:
+            add(value_label(self.tr("Chưa có diễn biến nào.")))
+        layout = body.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addStretch(1)
+        scroll = self._scroll.verticalScrollBar().value() if self._same_item_again else 0
+        self._replace_body(body)
+        self._scroll.verticalScrollBar().setValue(scroll)
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        bold(label)
+        return label
+
+    def _code_text(self, item: Item) -> str:
+        kind = labels.label(labels.KIND, item.kind)
+        return self.tr("{kind} · {code}").format(kind=kind, code=str(item.data.get("code") or item.id))
+
+    def _fields(self, item: Item) -> QWidget:
+        # A grid, not a QFormLayout: the form's height-for-width under-reports wrapped values, and the scroll
+        # area then squeezes the rows on top of each other instead of scrolling.
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        rows = [(name, value) for name, value in self._field_rows(item) if value not in (None, "")]
+        for row, (name, value) in enumerate(rows):
+            caption = QLabel(name)
+            caption.setTextFormat(Qt.TextFormat.PlainText)
+            caption.setWordWrap(True)
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(value_label(str(value)), row, 1)
+        return box
+
+    def _field_rows(self, item: Item) -> list[tuple[str, Any]]:
+        d = item.data
+        rows: list[tuple[str, Any]] = [(self.tr("Mã"), d.get("code") or item.id)]
+        status = labels.status_label(item.kind, item.status)
+        if item.kind == "dossier":
+            dvc = d.get("dvc_code", DVC_CODES.get(item.status))
+            if dvc is not None:
+                status = self.tr("{status} (mã {dvc})").format(status=status, dvc=dvc)
+        effective = item.effective_status
+        if effective != item.status:
+            status += " → " + self.tr("{status} (đang chờ gửi)").format(
+                status=labels.status_label(item.kind, effective))
+        if item.kind == "report":
+            citizen = _mapping(d.get("citizen"))
+            location = _mapping(d.get("location"))
+            rows += [
+                (self.tr("Tiêu đề"), d.get("title")),
+                (self.tr("Lĩnh vực"), self._name(self._categories, d.get("category_code"))),
+                (self.tr("Trạng thái"), status),
+                (self.tr("Mức độ"), labels.label(labels.PRIORITY, d.get("priority"))),
+                (self.tr("Kênh tiếp nhận"), labels.label(labels.CHANNEL, d.get("channel"))),
+                (self.tr("Người phản ánh"), citizen.get("name")),
+                (self.tr("Điện thoại"), self._phone(citizen)),
+                (self.tr("Địa điểm"), location.get("address")),
+                (self.tr("Tọa độ"), _coordinates(location)),
+            ]
+        else:
+            applicant = _mapping(d.get("applicant"))
+            rows += [
+                (self.tr("Trích yếu"), d.get("summary")),
+                (self.tr("Thủ tục"), self._name(self._procedures, d.get("procedure_code"))),
+                (self.tr("Trạng thái"), status),
+                (self.tr("Bước xử lý"), d.get("step")),
+                (self.tr("Kênh nộp"), labels.label(labels.CHANNEL, d.get("channel"))),
+                (self.tr("Người nộp"), applicant.get("name")),
+                (self.tr("Số định danh"), applicant.get("id_number")),
+                (self.tr("Điện thoại"), applicant.get("phone")),
+                (self.tr("Địa chỉ"), applicant.get("address")),
+                (self.tr("Lệ phí"), format_vnd(d.get("fee_vnd")) if d.get("fee_vnd") is not None else None),
+                (self.tr("Số ngày tạm dừng"), d.get("paused_working_days") or None),
+            ]
+        assignee = item.assignee_id
+        rows += [
+            (self.tr("Người xử lý"), self._members.get(assignee, assignee) if assignee else self.tr("Chưa phân công")),
+            (self.tr("Ngày gửi"), format_datetime(d.get("submitted_at"))),
+            (self.tr("Ngày tiếp nhận"), format_datetime(d.get("received_at"))),
+            (self.tr("Hạn xử lý"), format_datetime(d.get("due_at"))),
+            (self.tr("Ngày trả kết quả"), format_datetime(d.get("returned_at"))),
+            (self.tr("Ngày kết thúc"), format_datetime(d.get("closed_at"))),
+            (self.tr("Cập nhật lúc"), format_datetime(d.get("updated_at"))),
+        ]
+        if item.kind == "report":
+            rating = d.get("citizen_rating")
+            rows.append((self.tr("Đánh giá của công dân"), self.tr("{n}/5").format(n=rating) if rating else None))
+            rows.append((self.tr("Đã gộp vào"), d.get("merged_into_id")))
+        return rows
+
+    def _name(self, names: Mapping[str, str], code: object) -> str | None:
+        if not code:
+            return None
+        name = names.get(str(code))
+        return f"{name} ({code})" if name and name != code else str(code)
+
+    def _phone(self, citizen: Mapping[str, Any]) -> str | None:
+        phone = citizen.get("phone")
+        if not phone:
+            return None
+        if citizen.get("contact_allowed") is False:
+            return self.tr("{phone} (công dân không muốn được liên hệ)").format(phone=phone)
+        return str(phone)
+
+    def _attachments(self, item: Item) -> QWidget:
+        attachments = item.attachments
+        if not attachments:
+            return value_label(self.tr("Không có tệp đính kèm."))
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        for attachment in attachments:
+            # The name is the citizen's and untrusted: plain text, display only, never a path.
+            name = value_label(attachment.filename)
+            name.setObjectName("attachmentName")
+            column.addWidget(name)
+            origin = self.tr("Công dân gửi") if attachment.origin == "citizen" else self.tr("Cán bộ gửi")
+            details = value_label(" · ".join(part for part in (
+                attachment.content_type, format_size(attachment.size), origin) if part))
+            details.setIndent(details.fontMetrics().averageCharWidth() * 2)
+            column.addWidget(details)
+        return box
+
+    def _event_frame(self, event: Event) -> QFrame:
+        frame = QFrame()
+        layout = QVBoxLayout(frame)
+        known = event.type in labels.EVENT_TYPE
+        # Only text someone wrote gets a badge; an unknown type stays a plain line.
+        written = known and (bool(event.body) or event.type in ("note", "reply"))
+        if written and event.visibility == "internal":
+            frame.setObjectName("internalEvent")
+            tint(frame, styling.INTERNAL_BG)
+            badge, badge_color = self.tr("Nội bộ"), styling.INTERNAL_FG
+        elif written and event.visibility == "public":
+            frame.setObjectName("publicEvent")
+            tint(frame, styling.PUBLIC_BG)
+            badge, badge_color = self.tr("Công khai — công dân nhìn thấy"), styling.PUBLIC_FG
+        else:
+            frame.setObjectName("plainEvent")
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            badge, badge_color = "", ""
+        header = " · ".join(part for part in (
+            format_datetime(event.at), self._author(event),
+            labels.label(labels.EVENT_TYPE, event.type) if known else str(event.type)) if part)
+        top = QHBoxLayout()
+        top.addWidget(value_label(header), 1)
+        if badge:
+            badge_label = QLabel(badge)
+            badge_label.setTextFormat(Qt.TextFormat.PlainText)
+            badge_label.setObjectName("visibilityBadge")
+            badge_label.setWordWrap(True)
+            bold(badge_label)
+            text_color(badge_label, badge_color)
+            top.addWidget(badge_label)
+        layout.addLayout(top)
+        detail = self._event_detail(event) if known else None
+        if detail:
+            layout.addWidget(value_label(detail))
+        if event.body:
+            layout.addWidget(value_label(str(event.body)))
+        frame.setProperty("eventType", event.type)
+        frame.setProperty("visibility", event.visibility)
+        return frame
+
+    def _author(self, event: Event) -> str:
+        if event.author_id is None:
+            return self.tr("Công dân") if event.type in ("submitted", "supplement_received", "withdrawn", "rated",
+                                                          "fee_paid") else self.tr("Hệ thống")
+        return self._members.get(str(event.author_id), str(event.author_id))
+
+    def _event_detail(self, event: Event) -> str | None:
+        """A short line for what `data` says (status moves, assignee), in words."""
+        data = event.data if isinstance(event.data, Mapping) else {}
+        kind = self._item.kind if self._item else "report"
+        if event.type in ("status_changed", "rejected", "resolved", "suspended") and data.get("to"):
+            before = labels.status_label(kind, str(data.get("from") or ""))
+            after = labels.status_label(kind, str(data.get("to")))
+            return f"{before} → {after}" if before else after
+        if event.type == "assigned" and data.get("assignee_id"):
+            assignee = str(data["assignee_id"])
+            return self.tr("Giao cho: {name}").format(name=self._members.get(assignee, assignee))
+        if event.type == "priority_changed" and data.get("to"):
+            return labels.label(labels.PRIORITY, str(data["to"]))
+        if event.type == "supplement_requested" and isinstance(data.get("documents"), list):
+            return self.tr("Giấy tờ cần bổ sung: {docs}").format(docs="; ".join(str(d) for d in data["documents"]))
+        return None
+
+    def _pending_frame(self, action: OutboxAction) -> QFrame:
+        frame = QFrame()
+        conflict = action.state in (ActionState.CONFLICT, ActionState.FAILED)
+        frame.setObjectName("conflictAction" if conflict else "pendingAction")
+        tint(frame, styling.CONFLICT_BG if conflict else styling.PENDING_BG)
+        frame.setProperty("localId", action.local_id)
+        layout = QVBoxLayout(frame)
+        if action.state == ActionState.CONFLICT:
+            state = self.tr("Xung đột")
+        elif action.state == ActionState.FAILED:
+            state = self.tr("Lỗi")
+        else:
+            state = self.tr("Đang chờ gửi")
+        top = QHBoxLayout()
+        badge = QLabel(state)
+        badge.setTextFormat(Qt.TextFormat.PlainText)
+        badge.setObjectName("stateBadge")
+        bold(badge)
+        text_color(badge, styling.CONFLICT_FG if conflict else styling.PENDING_FG)
+        top.addWidget(badge)
+        top.addWidget(value_label(" · ".join((format_datetime(action.created_at),
+                                              labels.label(labels.ACTION_TYPE, action.type)))), 1)
+        layout.addLayout(top)
+        summary = _payload_summary(action, self._item.kind if self._item else "report", self._members)
+        if summary:
+            layout.addWidget(value_label(summary))
+        if conflict:
+            problem = action.problem or {}
+            title = str(problem.get("title") or problem.get("detail") or action.last_error or "")
+            if title:
+                layout.addWidget(value_label(self.tr("Máy chủ trả lời: {title}").format(title=title)))
+            layout.addWidget(value_label(self.tr(
+                "Thao tác chưa được thực hiện. Xem lại thông tin mới nhất rồi gửi lại, hoặc bỏ thao tác này.")))
+        if action.state is not ActionState.SENDING:  # a request on the wire cannot be taken back
+            buttons = QWidget()
+            buttons.setSizePolicy(expanding_policy())
+            flow = FlowLayout(buttons)
+            flow.setContentsMargins(0, 0, 0, 0)
+            if conflict:
+                retry = ActionButton(self.tr("Gửi lại"), buttons)
+                retry.setObjectName("retryAction")
+                retry.setProperty("localId", action.local_id)
+                retry.clicked.connect(self._on_retry)
+                flow.addWidget(retry)
+            discard = ActionButton(self.tr("Bỏ thao tác này"), buttons)
+            discard.setObjectName("discardAction")
+            discard.setProperty("localId", action.local_id)
+            discard.clicked.connect(self._on_discard)
+            flow.addWidget(discard)
+            layout.addWidget(buttons)
+        return frame
+
+    # --- slots ----------------------------------------------------------------------------------------------
+
+    def _on_button(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QPushButton):
+            self.actionRequested.emit(str(sender.property("action")))
+
+    def _on_retry(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QPushButton):
+            self.retryRequested.emit(int(sender.property("localId")))
+
+    def _on_discard(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QPushButton):
+            self.discardRequested.emit(int(sender.property("localId")))
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _coordinates(location: Mapping[str, Any]) -> str | None:
+    lat, lon = location.get("lat"), location.get("lon")
+    if isinstance(lat, int | float) and isinstance(lon, int | float):
+        return f"{lat:.5f}, {lon:.5f}"
+    return None
+
+
+def _payload_summary(action: OutboxAction, kind: str, members: Mapping[str, str]) -> str:
+    payload = action.payload
+    if action.type == "set_status" and payload.get("status"):
+        text = "→ " + labels.status_label(kind, str(payload["status"]))
+        if payload.get("reason"):
+            text += " (" + labels.label(labels.REJECT_REASON, str(payload["reason"])) + ")"
+        if payload.get("reason_text"):
+            text += "\n" + str(payload["reason_text"])
+        return text
+    if action.type == "assign" and payload.get("assignee_id"):
+        assignee = str(payload["assignee_id"])
+        return "→ " + members.get(assignee, assignee)
+    parts = [str(payload.get("body") or "")]
+    if payload.get("documents"):
+        parts.append("; ".join(str(d) for d in payload["documents"]))
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,1 @@
+"""Dialogs: login and the officer's actions."""

@@ -1,0 +1,189 @@
+"""LoginDialog: server address (preset by IT), username, password; the login runs off the GUI thread.
+
+Errors are one clear Vietnamese sentence each: wrong password, locked account, server unreachable or a wrong
+address, an answer that is not this API. The password is never kept after the attempt.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from triage_desktop.core.entities import User
+from triage_desktop.core.errors import (
+    AccountLocked,
+    ApiError,
+    BadServerResponse,
+    ClientTooOld,
+    Offline,
+    ServerBusy,
+    WrongCredentials,
+)
+from triage_desktop.core.ports import SyncService
+from triage_desktop.ui.messages import error_message
+from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.widgets import styling
+from triage_desktop.ui.widgets.styling import bold, text_color
+
+
+class LoginDialog(QDialog):
+    loggedIn = Signal(object)  # User
+
+    def __init__(self, sync: SyncService, runner: TaskRunner, server_url: str = "", username: str = "",
+                 parent: QWidget | None = None, *, lock_server: bool = False) -> None:
+        super().__init__(parent)
+        self._sync = sync
+        self._runner = runner
+        self._busy = False
+        self._finished = False
+        self.user: User | None = None
+        self.setWindowTitle(self.tr("Đăng nhập — Tiếp nhận phản ánh, hồ sơ"))
+
+        intro = QLabel(self.tr("Đăng nhập bằng tài khoản cán bộ do đơn vị cấp."), self)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        self.server = QLineEdit(server_url, self)
+        self.server.setPlaceholderText("https://…/triage/v1")
+        self.server.setReadOnly(lock_server and bool(server_url))
+        self.username = QLineEdit(username, self)
+        self.username.setPlaceholderText(self.tr("Tên đăng nhập"))
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Mật khẩu"))
+        self.status = QLabel(self)
+        self.status.setObjectName("loginStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        bold(self.status)
+        self.status.hide()
+        self.login_button = QPushButton(self.tr("Đăng nhập"), self)
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self._submit)
+        self.cancel_button = QPushButton(self.tr("Thoát"), self)
+        self.cancel_button.clicked.connect(self.reject)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self._caption(self.tr("Máy chủ")), self.server)
+        form.addRow(self._caption(self.tr("Tên đăng nhập")), self.username)
+        form.addRow(self._caption(self.tr("Mật khẩu")), self.password)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.login_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 50)
+        (self.password if username else self.username).setFocus()
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _submit(self) -> None:
+        if self._busy:
+            return
+        url = self.server.text().strip().rstrip("/")
+        username = self.username.text().strip()
+        password = self.password.text()
+        if not _valid_url(url):
+            self._show_error(self.tr("Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// "
+                                     "(hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp."))
+            return
+        if not username or not password:
+            self._show_error(self.tr("Vui lòng nhập tên đăng nhập và mật khẩu."))
+            return
+        self._set_busy(True)
+        sync = self._sync
+        self._runner.run(lambda: sync.login(url, username, password), self._on_done, self._on_error,
+                         lane="network")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.server, self.username, self.password, self.login_button):
+            widget.setEnabled(not busy)
+        self.login_button.setText(self.tr("Đang đăng nhập…") if busy else self.tr("Đăng nhập"))
+        if busy:
+            self.status.setPalette(self.palette())
+            self.status.setText(self.tr("Đang kết nối máy chủ, vui lòng chờ…"))
+            self.status.show()
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def _on_done(self, user: User) -> None:
+        if self._finished:
+            return
+        self._set_busy(False)
+        self.password.clear()
+        self.user = user
+        self.loggedIn.emit(user)
+        self.accept()
+
+    def _on_error(self, error: BaseException) -> None:
+        if self._finished:
+            return
+        self._set_busy(False)
+        self._show_error(login_error_message(error))
+        if isinstance(error, WrongCredentials):
+            self.password.selectAll()
+            self.password.setFocus()
+
+    def _show_error(self, text: str) -> None:
+        text_color(self.status, styling.CONFLICT_FG)
+        self.status.setText(text)
+        self.status.show()
+
+    def done(self, result: int) -> None:
+        self._finished = True  # a login still in flight must not touch this dialog afterwards
+        self.password.clear()
+        super().done(result)
+
+
+def _valid_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def login_error_message(error: BaseException) -> str:
+    """What to tell an official whose login failed."""
+    if isinstance(error, WrongCredentials):
+        return QCoreApplication.translate("LoginDialog", "Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại "
+                              "(chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).")
+    if isinstance(error, AccountLocked):
+        return QCoreApplication.translate("LoginDialog", "Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. "
+                              "Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.")
+    if isinstance(error, Offline):
+        return QCoreApplication.translate("LoginDialog", "Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ "
+                              "(có thể địa chỉ bị gõ sai).")
+    if isinstance(error, BadServerResponse):
+        return QCoreApplication.translate("LoginDialog", "Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời "
+                              "không đúng. Kiểm tra lại địa chỉ máy chủ.")
+    if isinstance(error, ServerBusy):
+        return QCoreApplication.translate("LoginDialog", "Máy chủ đang bận. Vui lòng thử lại sau ít phút.")
+    if isinstance(error, ClientTooOld):
+        return QCoreApplication.translate("LoginDialog", "Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. "
+                              "Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.")
+    if isinstance(error, ApiError) and error.status == 404:
+        return QCoreApplication.translate("LoginDialog", "Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.")
+    return error_message(error)

@@ -1,0 +1,54 @@
+"""Installing the interface language.
+
+The source strings are Vietnamese, so `vi` needs no translation file; `en` loads
+`triage_desktop/resources/i18n/triage_desktop_en.qm` (built from resources/i18n/triage_desktop_en.ts).
+Qt's own strings (context menus, file dialogs) come from `qtbase_<lang>.qm` when Qt ships one — it ships
+none for Vietnamese, which is why our dialogs use explicit button texts.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+_LOCALES = {"vi": "vi_VN", "en": "en_GB"}  # en_GB: day-first dates and 24-hour time, like the offices
+
+
+def translation_file(language: str) -> str | None:
+    """The path of our compiled translation for `language`, or None when there is none (or it is `vi`)."""
+    if language == DEFAULT_LANGUAGE:
+        return None
+    entry = resources.files("triage_desktop") / "resources" / "i18n" / f"triage_desktop_{language}.qm"
+    return str(entry) if entry.is_file() else None
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
+    """Install translators for `language` (default Vietnamese); return them (keep them alive)."""
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    QLocale.setDefault(QLocale(_LOCALES[language]))
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{language}", qt_dir) and app.installTranslator(qtbase):
+        installed.append(qtbase)
+    path = translation_file(language)
+    if path is not None:
+        ours = QTranslator(app)
+        if ours.load(path) and app.installTranslator(ours):
+            installed.append(ours)
+        else:
+            log.warning("could not load translation %s", path)
+    elif language != DEFAULT_LANGUAGE:
+        log.warning("no translation file for %s; showing Vietnamese", language)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

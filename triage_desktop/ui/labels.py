@@ -1,0 +1,135 @@
+"""Vietnamese labels for the contract's codes (statuses, priorities, event and action types, channels, queues).
+
+The dicts hold QT_TRANSLATE_NOOP markers so lupdate finds them; `label()` translates at display time, so a
+language switch needs no re-import. An unknown code (a newer server) is shown as the raw code, never dropped.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_CTX = "labels"
+
+REPORT_STATUS = {
+    "new": QT_TRANSLATE_NOOP("labels", "Mới"),
+    "acknowledged": QT_TRANSLATE_NOOP("labels", "Đã tiếp nhận"),
+    "in_progress": QT_TRANSLATE_NOOP("labels", "Đang xử lý"),
+    "resolved": QT_TRANSLATE_NOOP("labels", "Đã xử lý"),
+    "closed": QT_TRANSLATE_NOOP("labels", "Đã đóng"),
+    "transferred": QT_TRANSLATE_NOOP("labels", "Đã chuyển đơn vị khác"),
+    "rejected": QT_TRANSLATE_NOOP("labels", "Từ chối"),
+}
+
+# The national one-stop wording (dvc_code 1–10).
+DOSSIER_STATUS = {
+    "submitted": QT_TRANSLATE_NOOP("labels", "Mới đăng ký"),
+    "received": QT_TRANSLATE_NOOP("labels", "Được tiếp nhận"),
+    "rejected": QT_TRANSLATE_NOOP("labels", "Không được tiếp nhận"),
+    "processing": QT_TRANSLATE_NOOP("labels", "Đang xử lý"),
+    "awaiting_supplement": QT_TRANSLATE_NOOP("labels", "Yêu cầu bổ sung giấy tờ"),
+    "awaiting_fee": QT_TRANSLATE_NOOP("labels", "Yêu cầu thực hiện nghĩa vụ tài chính"),
+    "withdrawn": QT_TRANSLATE_NOOP("labels", "Công dân rút hồ sơ"),
+    "suspended": QT_TRANSLATE_NOOP("labels", "Dừng xử lý"),
+    "resolved": QT_TRANSLATE_NOOP("labels", "Đã xử lý xong"),
+    "returned": QT_TRANSLATE_NOOP("labels", "Đã trả kết quả"),
+}
+
+PRIORITY = {
+    "low": QT_TRANSLATE_NOOP("labels", "Thấp"),
+    "normal": QT_TRANSLATE_NOOP("labels", "Bình thường"),
+    "high": QT_TRANSLATE_NOOP("labels", "Cao"),
+    "urgent": QT_TRANSLATE_NOOP("labels", "Khẩn cấp"),
+}
+
+REJECT_REASON = {
+    "duplicate": QT_TRANSLATE_NOOP("labels", "Trùng lặp"),
+    "not_competent": QT_TRANSLATE_NOOP("labels", "Không thuộc thẩm quyền"),
+    "spam": QT_TRANSLATE_NOOP("labels", "Tin rác, quấy rối"),
+    "insufficient_info": QT_TRANSLATE_NOOP("labels", "Thiếu thông tin"),
+    "other": QT_TRANSLATE_NOOP("labels", "Lý do khác"),
+}
+
+EVENT_TYPE = {
+    "submitted": QT_TRANSLATE_NOOP("labels", "Gửi lên"),
+    "acknowledged": QT_TRANSLATE_NOOP("labels", "Tiếp nhận"),
+    "assigned": QT_TRANSLATE_NOOP("labels", "Phân công"),
+    "note": QT_TRANSLATE_NOOP("labels", "Ghi chú"),
+    "reply": QT_TRANSLATE_NOOP("labels", "Trả lời công dân"),
+    "status_changed": QT_TRANSLATE_NOOP("labels", "Đổi trạng thái"),
+    "priority_changed": QT_TRANSLATE_NOOP("labels", "Đổi mức độ"),
+    "transferred": QT_TRANSLATE_NOOP("labels", "Chuyển đơn vị"),
+    "merged": QT_TRANSLATE_NOOP("labels", "Gộp phản ánh"),
+    "supplement_requested": QT_TRANSLATE_NOOP("labels", "Yêu cầu bổ sung"),
+    "supplement_received": QT_TRANSLATE_NOOP("labels", "Đã nhận bổ sung"),
+    "fee_requested": QT_TRANSLATE_NOOP("labels", "Yêu cầu nộp phí"),
+    "fee_paid": QT_TRANSLATE_NOOP("labels", "Đã nộp phí"),
+    "suspended": QT_TRANSLATE_NOOP("labels", "Dừng xử lý"),
+    "resolved": QT_TRANSLATE_NOOP("labels", "Đã xử lý xong"),
+    "result_returned": QT_TRANSLATE_NOOP("labels", "Trả kết quả"),
+    "rejected": QT_TRANSLATE_NOOP("labels", "Từ chối"),
+    "extended": QT_TRANSLATE_NOOP("labels", "Gia hạn"),
+    "withdrawn": QT_TRANSLATE_NOOP("labels", "Công dân rút hồ sơ"),
+    "rated": QT_TRANSLATE_NOOP("labels", "Công dân đánh giá"),
+}
+
+ACTION_TYPE = {
+    "acknowledge": QT_TRANSLATE_NOOP("labels", "Tiếp nhận"),
+    "assign": QT_TRANSLATE_NOOP("labels", "Phân công"),
+    "note": QT_TRANSLATE_NOOP("labels", "Ghi chú nội bộ"),
+    "reply": QT_TRANSLATE_NOOP("labels", "Trả lời công dân"),
+    "set_status": QT_TRANSLATE_NOOP("labels", "Đổi trạng thái"),
+    "set_priority": QT_TRANSLATE_NOOP("labels", "Đổi mức độ"),
+    "transfer": QT_TRANSLATE_NOOP("labels", "Chuyển đơn vị"),
+    "merge": QT_TRANSLATE_NOOP("labels", "Gộp phản ánh"),
+    "request_supplement": QT_TRANSLATE_NOOP("labels", "Yêu cầu bổ sung"),
+    "request_fee": QT_TRANSLATE_NOOP("labels", "Yêu cầu nộp phí"),
+    "return_result": QT_TRANSLATE_NOOP("labels", "Trả kết quả"),
+    "extend": QT_TRANSLATE_NOOP("labels", "Gia hạn"),
+}
+
+ACTION_STATE = {
+    "pending": QT_TRANSLATE_NOOP("labels", "Đang chờ gửi"),
+    "sending": QT_TRANSLATE_NOOP("labels", "Đang gửi"),
+    "conflict": QT_TRANSLATE_NOOP("labels", "Xung đột"),
+    "failed": QT_TRANSLATE_NOOP("labels", "Lỗi"),
+    "done": QT_TRANSLATE_NOOP("labels", "Đã gửi"),
+}
+
+CHANNEL = {
+    "zalo_mini_app": QT_TRANSLATE_NOOP("labels", "Zalo"),
+    "hotline": QT_TRANSLATE_NOOP("labels", "Đường dây nóng"),
+    "web": QT_TRANSLATE_NOOP("labels", "Cổng thông tin"),
+    "walk_in": QT_TRANSLATE_NOOP("labels", "Trực tiếp"),
+    "online": QT_TRANSLATE_NOOP("labels", "Trực tuyến"),
+    "post": QT_TRANSLATE_NOOP("labels", "Bưu chính"),
+}
+
+KIND = {
+    "report": QT_TRANSLATE_NOOP("labels", "Phản ánh"),
+    "dossier": QT_TRANSLATE_NOOP("labels", "Hồ sơ"),
+}
+
+QUEUE = {
+    "mine": QT_TRANSLATE_NOOP("labels", "Việc của tôi"),
+    "unassigned": QT_TRANSLATE_NOOP("labels", "Chưa phân công"),
+    "new": QT_TRANSLATE_NOOP("labels", "Mới"),
+    "all": QT_TRANSLATE_NOOP("labels", "Tất cả"),
+}
+
+ROLE = {
+    "leader": QT_TRANSLATE_NOOP("labels", "Lãnh đạo"),
+    "officer": QT_TRANSLATE_NOOP("labels", "Cán bộ"),
+    "clerk": QT_TRANSLATE_NOOP("labels", "Một cửa"),
+}
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """The translated label for `code`, or the code itself when this version does not know it."""
+    if not code:
+        return ""
+    source = table.get(code)
+    return QCoreApplication.translate(_CTX, source) if source else str(code)
+
+
+def status_label(kind: str, status: str | None) -> str:
+    return label(DOSSIER_STATUS if kind == "dossier" else REPORT_STATUS, status)

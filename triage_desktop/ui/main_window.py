@@ -1,0 +1,592 @@
+"""MainWindow: queues | list (with search) | detail, a menu, and an always-visible sync indicator.
+
+The window reads page-sized data from the Workspace on the GUI thread (short reads), sends every write
+through the TaskRunner, and lets a SyncController keep the cache live. An officer's action is queued
+locally (so it shows at once as "đang chờ gửi") and the controller is kicked to push it promptly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from triage_desktop.core.entities import ItemQuery, OutboxAction, User
+from triage_desktop.core.ports import SyncService, Workspace
+from triage_desktop.ui import action_rules as rules
+from triage_desktop.ui import labels
+from triage_desktop.ui.detail_panel import DetailPanel
+from triage_desktop.ui.dialogs.action_dialogs import (
+    ActionDialog,
+    AssignDialog,
+    NoteDialog,
+    ReplyDialog,
+    ReturnResultDialog,
+    StatusDialog,
+    SupplementDialog,
+    template_context,
+)
+from triage_desktop.ui.dialogs.login_dialog import LoginDialog
+from triage_desktop.ui.item_list_view import ItemListView
+from triage_desktop.ui.messages import error_message
+from triage_desktop.ui.models.item_table_model import ItemTableModel, reference_names
+from triage_desktop.ui.outbox_view import OutboxView
+from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
+from triage_desktop.ui.sync_controller import SyncController
+from triage_desktop.ui.sync_indicator import SyncIndicator
+from triage_desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, sync_service: SyncService, runner: TaskRunner, *,
+                 settings: QSettings | None = None, controller: SyncController | None = None,
+                 default_server_url: str = "", lock_server_url: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.sync_service = sync_service
+        self.runner = runner
+        self.settings = settings if settings is not None else QSettings()
+        self.controller = controller if controller is not None else SyncController(sync_service, self)
+        self._default_server_url = default_server_url
+        self._lock_server_url = lock_server_url
+        self.user: User | None = self._read_user()
+        self.active_dialog: QDialog | None = None
+        self._sync_state = "idle"  # until the controller reports: show the cache's last sync
+        self._login_prompted = False
+        self._pending_discard: int | None = None
+        self._outbox_item: tuple[str, str] | None = None  # the item opened from the outbox, if any
+        self._unsent = self._conflicts = 0
+        app = QApplication.instance()
+        self._base_point_size = app.font().pointSizeF() if isinstance(app, QApplication) else 10.0
+        self._zoom = 1.0
+
+        self.queues = QueuePanel(self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)"))
+        self.search.setAccessibleName(self.tr("Tìm kiếm"))
+        self.model = ItemTableModel(workspace, None, self)
+        self.list_view = ItemListView(self)
+        self.list_view.setModel(self.model)
+        self.outbox_view = OutboxView(self)
+        self.detail = DetailPanel(self)
+        self._middle_stack = QStackedWidget(self)
+        self._middle_stack.addWidget(self.list_view)
+        self._middle_stack.addWidget(self.outbox_view)
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.search)
+        middle_layout.addWidget(self._middle_stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for pane in (self.queues, middle, self.detail):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.setCentralWidget(self.splitter)
+
+        self.indicator = SyncIndicator(self)
+        self.indicator.clicked.connect(self._on_indicator)
+        self.statusBar().addPermanentWidget(self.indicator)
+        self._build_actions()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._on_search_text)
+        self.queues.queueSelected.connect(self._on_queue)
+        self.list_view.currentItemChanged.connect(self._on_current_item)
+        self.detail.actionRequested.connect(self._on_action)
+        self.detail.retryRequested.connect(self.retry_action)
+        self.detail.discardRequested.connect(self.discard_action)
+        self.outbox_view.retryRequested.connect(self.retry_action)
+        self.outbox_view.discardRequested.connect(self.discard_action)
+        self.outbox_view.openItemRequested.connect(self.open_item)
+        self.controller.stateChanged.connect(self._on_sync_state)
+        self.controller.itemsChanged.connect(self._on_items_changed)
+        self.controller.progress.connect(self._on_progress)
+        self.runner.failed.connect(self._show_error)
+
+        self._update_title()
+        self.reload_reference()
+        self._restore_settings()
+        self.refresh_counts()
+        self._render_indicator()
+
+    # --- construction --------------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.sync_action = QAction(self.tr("Đồng bộ ngay"), self)
+        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.sync_action.setToolTip(self.tr("Đồng bộ ngay (F9)"))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.outbox_action = QAction(self.tr("Hộp thư đi"), self)
+        self.outbox_action.triggered.connect(lambda: self.queues.select(OUTBOX))
+        self.login_action = QAction(self.tr("Đăng nhập lại…"), self)
+        self.login_action.triggered.connect(self.show_login)
+        self.logout_action = QAction(self.tr("Đăng xuất"), self)
+        self.logout_action.triggered.connect(self.logout)
+        self.quit_action = QAction(self.tr("Thoát"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action = QAction(self.tr("Tìm kiếm"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
+        self.zoom_in_action = QAction(self.tr("Chữ to hơn"), self)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence.StandardKey.ZoomIn])
+        self.zoom_in_action.triggered.connect(lambda: self.step_zoom(1))
+        self.zoom_out_action = QAction(self.tr("Chữ nhỏ hơn"), self)
+        self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_action.triggered.connect(lambda: self.step_zoom(-1))
+        self.zoom_reset_action = QAction(self.tr("Cỡ chữ mặc định"), self)
+        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset_action.triggered.connect(lambda: self.set_zoom(1.0))
+
+        file_menu = self.menuBar().addMenu(self.tr("&Tài khoản"))
+        file_menu.addAction(self.login_action)
+        file_menu.addAction(self.logout_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        sync_menu = self.menuBar().addMenu(self.tr("Đồng &bộ"))
+        sync_menu.addAction(self.sync_action)
+        sync_menu.addAction(self.outbox_action)
+        view_menu = self.menuBar().addMenu(self.tr("&Xem"))
+        view_menu.addAction(self.find_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.zoom_in_action)
+        view_menu.addAction(self.zoom_out_action)
+        view_menu.addAction(self.zoom_reset_action)
+
+        toolbar = self.addToolBar(self.tr("Thanh công cụ"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = self.style()
+        self.sync_action.setIcon(style.standardIcon(style.StandardPixmap.SP_BrowserReload))
+        self.outbox_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowUp))
+        self.logout_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogCloseButton))
+        toolbar.addAction(self.sync_action)
+        toolbar.addAction(self.outbox_action)
+        toolbar.addAction(self.logout_action)
+
+    # --- starting and stopping -------------------------------------------------------------------------------
+
+    def start_sync(self) -> None:
+        """Start live sync (call once the window is shown)."""
+        self.controller.start()
+
+    def shutdown(self) -> None:
+        """Save the layout and stop the sync thread; unsent work stays in the outbox.
+
+        The wait is short: a long poll already on the wire cannot be cut, and the officer must not wait for it.
+        The sync thread is a daemon and holds no transaction while it waits on the network.
+        """
+        self._save_settings()
+        self.controller.stop(timeout=3.0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    # --- reading the workspace ------------------------------------------------------------------------------
+
+    def _read_user(self) -> User | None:
+        try:
+            return self.workspace.current_user()
+        except Exception:
+            log.exception("current_user failed")
+            return None
+
+    def reload_reference(self) -> None:
+        try:
+            members = {u.id: u.full_name or u.username for u in self.workspace.members()}
+            categories = reference_names(self.workspace.reference("categories"))
+            procedures = reference_names(self.workspace.reference("procedures"))
+        except Exception:
+            log.exception("reading reference data failed")
+            return
+        self.detail.set_reference(members, categories, procedures)
+        self.model.reload_reference()
+
+    def refresh_counts(self) -> None:
+        try:
+            counts = self.workspace.queue_counts(self.user.id if self.user else None)
+            unsent, conflicts = self.workspace.outbox_summary()
+        except Exception:
+            log.exception("reading counts failed")
+            return
+        self.queues.set_counts(counts, unsent, conflicts)
+        self._unsent, self._conflicts = unsent, conflicts
+        self._render_indicator()
+
+    def refresh_outbox(self) -> None:
+        actions = self.workspace.outbox()
+        codes: dict[tuple[str, str], str] = {}
+        for action in actions:
+            key = (action.kind, action.aggregate_id)
+            if key not in codes:
+                item = self.workspace.item(*key)
+                codes[key] = str(item.data.get("code") or item.id) if item else action.aggregate_id
+        self.outbox_view.set_actions(actions, codes)
+
+    def show_current_item(self) -> None:
+        key = self.list_view.current_key() if self._middle_stack.currentWidget() is self.list_view else None
+        key = key or self._outbox_item
+        item = self.workspace.item(*key) if key else None
+        self.detail.show_item(item, self.user)
+
+    # --- queues, list, search ----------------------------------------------------------------------------
+
+    def _on_queue(self, kind: str, queue: str) -> None:
+        if kind == OUTBOX:
+            self._middle_stack.setCurrentWidget(self.outbox_view)
+            self.search.setEnabled(False)
+            self.refresh_outbox()
+            self._outbox_item = None
+            self.detail.show_item(None, self.user)
+            return
+        self._middle_stack.setCurrentWidget(self.list_view)
+        self.search.setEnabled(True)
+        self._outbox_item = None
+        current = self.model.query()
+        query = ItemQuery(kind=kind, queue=queue, user_id=self.user.id if self.user else None,
+                          text=self.search.text().strip())
+        if current is not None and current.kind == kind:
+            query = dataclasses.replace(query, sort_key=current.sort_key, descending=current.descending)
+        self.model.set_query(query)
+        self.show_current_item()
+
+    def _on_search_text(self, _text: str) -> None:
+        self._search_timer.start()  # debounce: query once the officer pauses typing
+
+    def _apply_search(self) -> None:
+        query = self.model.query()
+        if query is not None:
+            self.model.set_query(dataclasses.replace(query, text=self.search.text().strip()))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_current_item(self, kind: str, item_id: str) -> None:
+        self.show_current_item()
+
+    def open_item(self, kind: str, item_id: str) -> None:
+        """Show one item (from the outbox) in the detail pane."""
+        self._outbox_item = (kind, item_id)
+        self.detail.show_item(self.workspace.item(kind, item_id), self.user)
+
+    def select_item(self, kind: str, item_id: str) -> bool:
+        """Select an item in the current list (tests, screenshots, links)."""
+        return self.list_view.select_key((kind, item_id))
+
+    # --- sync ------------------------------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self._sync_state == "login_required":
+            self.show_login()
+            return
+        if not self.controller.running:
+            self.controller.start()
+        self.controller.kick()
+
+    def _on_indicator(self) -> None:
+        if self._sync_state == "online" and self._conflicts:
+            self.queues.select(OUTBOX)
+            return
+        self.sync_now()
+
+    def _on_sync_state(self, state: str, unsent: int, conflicts: int) -> None:
+        previous, self._sync_state = self._sync_state, state
+        if state == "online" and previous == "syncing":
+            self._after_sync()
+        self.refresh_counts()
+        if state == "login_required" and not self._login_prompted and self.isVisible():
+            self._login_prompted = True
+            self.show_login()
+
+    def _after_sync(self) -> None:
+        user = self._read_user()
+        if user != self.user:
+            self.user = user
+            self._update_title()
+            query = self.model.query()
+            if query is not None and self.user is not None and query.user_id != self.user.id:
+                self.model.set_query(dataclasses.replace(query, user_id=self.user.id))
+        self.reload_reference()
+        if self._middle_stack.currentWidget() is self.outbox_view:
+            self.refresh_outbox()
+        self.show_current_item()
+
+    def _on_items_changed(self, changed: list[Any]) -> None:
+        keys = [tuple(key) for key in changed]
+        self.model.refresh_ids(keys)  # type: ignore[arg-type]
+        self.refresh_counts()
+        self.show_current_item()
+        if self._middle_stack.currentWidget() is self.outbox_view:
+            self.refresh_outbox()
+
+    def _on_progress(self, phase: str, done: int, total: int) -> None:
+        if phase in ("pull", "push"):
+            self.indicator.show_progress(done, total)
+
+    def _render_indicator(self) -> None:
+        last = None
+        try:
+            last = self.workspace.last_sync_at()
+        except Exception:
+            log.exception("last_sync_at failed")
+        self.indicator.show_state(self._sync_state, self._unsent, self._conflicts, last)
+
+    # --- login / logout ------------------------------------------------------------------------------------
+
+    def show_login(self) -> None:
+        if isinstance(self.active_dialog, LoginDialog):
+            self.active_dialog.raise_()
+            return
+        url = ""
+        try:
+            url = self.workspace.server_url() or ""
+        except Exception:
+            log.exception("server_url failed")
+        dialog = LoginDialog(self.sync_service, self.runner, url or self._default_server_url,
+                             self.user.username if self.user else "", self, lock_server=self._lock_server_url)
+        dialog.loggedIn.connect(self._on_logged_in)
+        self._open_dialog(dialog)
+
+    def _on_logged_in(self, user: User) -> None:
+        self.user = user
+        self._login_prompted = False
+        self._update_title()
+        query = self.model.query()
+        if query is not None and query.user_id != user.id:
+            self.model.set_query(dataclasses.replace(query, user_id=user.id))
+        self.refresh_counts()
+        if not self.controller.running:
+            self.controller.start()
+        self.controller.kick()
+
+    def sign_in(self, server_url: str, username: str, password: str) -> None:
+        """Log in off the GUI thread with a preset account (the demo); live sync starts once it succeeds."""
+        self.runner.run(functools.partial(self.sync_service.login, server_url, username, password),
+                        self._on_logged_in, self._on_sign_in_failed, lane="network")
+
+    def _on_sign_in_failed(self, _error: BaseException) -> None:
+        self._login_prompted = True
+        self.show_login()
+
+    def logout(self) -> None:
+        self.runner.run(self.sync_service.logout, self._on_logged_out, self._on_logged_out, lane="network")
+
+    def _on_logged_out(self, _result: object = None) -> None:
+        self.controller.kick()  # the next step finds no credentials: "Cần đăng nhập lại"
+        self._login_prompted = True
+        self.show_login()
+
+    def _update_title(self) -> None:
+        title = self.tr("Tiếp nhận phản ánh, hồ sơ")
+        if self.user is not None:
+            title = f"{title} — {self.user.full_name or self.user.username}"
+        self.setWindowTitle(title)
+
+    # --- actions ---------------------------------------------------------------------------------------------
+
+    def _on_action(self, action: str) -> None:
+        item = self.detail.item()
+        if item is None:
+            return
+        user = self.user
+        if action == rules.ACKNOWLEDGE:
+            self.queue_action(item.kind, item.id, "acknowledge", {})
+            return
+        if action == rules.CLAIM and user is not None:
+            self.queue_action(item.kind, item.id, "assign", {"assignee_id": user.id})
+            return
+        dialog: ActionDialog
+        if action == rules.NOTE:
+            dialog = NoteDialog(item, user, self)
+        elif action == rules.REPLY:
+            dialog = ReplyDialog(item, user, self._reference("templates"), self._template_context(item), self)
+        elif action == rules.REQUEST_SUPPLEMENT:
+            dialog = SupplementDialog(item, user, self._reference("templates"), self._template_context(item), self)
+        elif action == rules.RETURN_RESULT:
+            dialog = ReturnResultDialog(item, user, self._reference("templates"), self._template_context(item), self)
+        elif action == rules.ASSIGN:
+            dialog = AssignDialog(item, user, self.workspace.members(), self)
+        elif action == rules.SET_STATUS:
+            dialog = StatusDialog(item, user, self)
+        else:
+            return
+        dialog.accepted.connect(self._on_dialog_accepted)
+        self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        self.active_dialog = dialog
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.open()
+
+    def _on_dialog_accepted(self) -> None:
+        dialog = self.sender()
+        if isinstance(dialog, ActionDialog) and dialog.payload is not None:
+            fields = {k: v for k, v in dialog.payload.items() if k != "type"}
+            self.queue_action(dialog.item.kind, dialog.item.id, dialog.action_type, fields)
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        dialog = self.sender()
+        if dialog is self.active_dialog:
+            self.active_dialog = None
+        if isinstance(dialog, QDialog):
+            dialog.deleteLater()
+
+    def _reference(self, name: str) -> Any:
+        try:
+            return self.workspace.reference(name)
+        except Exception:
+            log.exception("reference %s failed", name)
+            return None
+
+    def _template_context(self, item: Any) -> dict[str, str]:
+        unit_name = ""
+        units = self._reference("units")
+        if self.user is not None and isinstance(units, Iterable):
+            for unit in units:
+                if isinstance(unit, Mapping) and unit.get("id") == self.user.unit_id:
+                    unit_name = str(unit.get("name") or "")
+        return template_context(item, self.user, unit_name)
+
+    def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> None:
+        """Store the action locally (worker thread), show it at once, then push it."""
+        work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields))
+        self.runner.run(work, self._on_queued, self._show_error)
+
+    def _on_queued(self, action: OutboxAction) -> None:
+        self.statusBar().showMessage(self.tr("Đã lưu “{action}” — đang chờ gửi").format(
+            action=labels.label(labels.ACTION_TYPE, action.type)), 8000)
+        self._local_change([(action.kind, action.aggregate_id)])
+        self.controller.kick()
+
+    def retry_action(self, local_id: int) -> None:
+        self.runner.run(functools.partial(self.workspace.retry_action, local_id), self._on_retried, self._show_error)
+
+    def _on_retried(self, action: OutboxAction) -> None:
+        self._local_change([(action.kind, action.aggregate_id)])
+        self.controller.kick()
+
+    def discard_action(self, local_id: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Bỏ thao tác"),
+                          self.tr("Bỏ thao tác này? Thao tác sẽ không được gửi lên máy chủ."), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes = box.addButton(self.tr("Bỏ thao tác"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Giữ lại"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        self._pending_discard = local_id
+        box.accepted.connect(self._confirm_discard)
+        self._open_dialog(box)
+
+    def _confirm_discard(self) -> None:
+        local_id, self._pending_discard = self._pending_discard, None
+        if local_id is not None:
+            self.runner.run(functools.partial(self.workspace.discard_action, local_id),
+                            lambda _r: self._local_change([]), self._show_error)
+
+    def _local_change(self, keys: list[tuple[str, str]]) -> None:
+        self.model.refresh_ids(keys)
+        self.refresh_counts()
+        if self._middle_stack.currentWidget() is self.outbox_view:
+            self.refresh_outbox()
+        current = self.detail.item()
+        if current is not None:
+            self.detail.show_item(self.workspace.item(current.kind, current.id), self.user)
+
+    def _show_error(self, error: BaseException) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Không thực hiện được"), error_message(error),
+                          parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.addButton(self.tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+        self._open_dialog(box)
+
+    # --- zoom and settings ---------------------------------------------------------------------------------
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale the whole application's text (officers over 45: up to 200%)."""
+        self._zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], factor))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            font = app.font()
+            font.setPointSizeF(self._base_point_size * self._zoom)
+            app.setFont(font)
+        self.settings.setValue("ui/zoom", self._zoom)
+
+    def step_zoom(self, direction: int) -> None:
+        steps = list(ZOOM_STEPS)
+        nearest = min(range(len(steps)), key=lambda i: abs(steps[i] - self._zoom))
+        self.set_zoom(steps[max(0, min(len(steps) - 1, nearest + direction))])
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            width = max(self.width(), 800)
+            self.splitter.setSizes([int(width * 0.18), int(width * 0.42), int(width * 0.40)])
+        header = s.value("list/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.list_view.horizontalHeader().restoreState(header)
+        zoom = s.value("ui/zoom")
+        try:
+            if zoom is not None and float(zoom) != 1.0:
+                self.set_zoom(float(zoom))
+        except (TypeError, ValueError):
+            pass
+        kind = str(s.value("list/kind") or "report")
+        queue = str(s.value("list/queue") or "all")
+        self.queues.select(kind if kind in ("report", "dossier") else "report", queue)
+        if self.queues.current() is None:
+            self.queues.select("report", "all")
+
+    def _save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("list/header", self.list_view.horizontalHeader().saveState())
+        query = self.model.query()
+        if query is not None:
+            s.setValue("list/kind", query.kind)
+            s.setValue("list/queue", query.queue)
+        s.sync()

@@ -1,0 +1,1 @@
+"""Qt item models over the Workspace (page-sized reads, never all rows)."""

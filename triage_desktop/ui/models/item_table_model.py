@@ -1,0 +1,373 @@
+"""ItemTableModel: the big list of reports or dossiers, read a page at a time from the Workspace.
+
+The model never holds every row: only the count of the current ItemQuery and a small LRU of 256-row pages.
+Sorting is pushed into the query (SQL sorts). `set_query` resets the model (a new list); `sort` and
+`refresh_ids` keep the officer's selection and scroll: when the row count is unchanged they re-read the
+cached pages and either emit dataChanged (same items in the same places) or a layout change that moves
+persistent indexes to where their (kind, id) went; when the count changed they reset, and the view
+(ItemListView) puts the selection back by key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from triage_desktop.core.entities import ItemQuery, ItemRow
+from triage_desktop.core.ports import Workspace
+from triage_desktop.core.vocabulary import FINAL_STATUSES
+from triage_desktop.ui import labels
+from triage_desktop.ui.formatting import format_datetime, is_overdue
+from triage_desktop.ui.safe_text import one_line, plain_tooltip
+
+log = logging.getLogger(__name__)
+
+ItemKeyRole = Qt.ItemDataRole.UserRole + 1  # (kind, id)
+SyncStateRole = Qt.ItemDataRole.UserRole + 2  # "conflict" | "unsent" | ""
+
+PAGE_SIZE = 256
+MAX_PAGES = 8  # ~2,000 rows cached at most; a screen shows a few dozen
+REFRESH_PAGES = 2  # pages re-read after a change: the ones on screen are the most recently used
+
+# (ItemQuery.sort_key, header) in column order.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("code", QT_TRANSLATE_NOOP("ItemTableModel", "Mã")),
+    ("title", QT_TRANSLATE_NOOP("ItemTableModel", "Tiêu đề / Nội dung")),
+    ("status", QT_TRANSLATE_NOOP("ItemTableModel", "Trạng thái")),
+    ("priority", QT_TRANSLATE_NOOP("ItemTableModel", "Mức độ")),
+    ("category", QT_TRANSLATE_NOOP("ItemTableModel", "Lĩnh vực / Thủ tục")),
+    ("assignee_id", QT_TRANSLATE_NOOP("ItemTableModel", "Người xử lý")),
+    ("submitted_at", QT_TRANSLATE_NOOP("ItemTableModel", "Ngày gửi")),
+    ("due_at", QT_TRANSLATE_NOOP("ItemTableModel", "Hạn xử lý")),
+)
+COL_CODE, COL_TITLE, COL_STATUS, COL_PRIORITY, COL_CATEGORY, COL_ASSIGNEE, COL_SUBMITTED, COL_DUE = range(8)
+
+CONFLICT_COLOR = QColor("#b3261e")  # ≥ 4.5:1 on white
+UNSENT_COLOR = QColor("#1a4f8b")
+OVERDUE_COLOR = QColor("#b3261e")
+
+Key = tuple[str, str]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ItemTableModel", text)
+
+
+def reference_names(data: Any, key: str = "code") -> dict[str, str]:
+    """`{code: name}` from a reference list (categories, procedures); tolerant of odd shapes."""
+    names: dict[str, str] = {}
+    for entry in data or ():
+        if isinstance(entry, Mapping) and entry.get(key) is not None:
+            names[str(entry[key])] = str(entry.get("name") or entry[key])
+    return names
+
+
+class ItemTableModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace, query: ItemQuery | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._query = query
+        self._count = 0
+        self._pages: OrderedDict[int, list[ItemRow]] = OrderedDict()
+        self._members: dict[str, str] = {}
+        self._categories: dict[str, str] = {}
+        self._procedures: dict[str, str] = {}
+        self._icons: dict[str, QIcon] = {}
+        self.reload_reference(notify=False)
+        self._count = self._read_count(query)
+
+    # --- queries ------------------------------------------------------------------------------------------
+
+    def query(self) -> ItemQuery | None:
+        return self._query
+
+    def set_query(self, query: ItemQuery | None) -> None:
+        """Show another list (queue, kind, search text): a reset, the only one besides a count change."""
+        if query == self._query:
+            return
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._count = self._read_count(query)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self._query is None or not 0 <= column < len(COLUMNS):
+            return
+        query = dataclasses.replace(self._query, sort_key=COLUMNS[column][0],
+                                    descending=order == Qt.SortOrder.DescendingOrder)
+        if query != self._query:
+            self._relayout(query)
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """The header's indicator for the current query."""
+        if self._query is None:
+            return -1, Qt.SortOrder.DescendingOrder
+        keys = [key for key, _ in COLUMNS]
+        column = keys.index(self._query.sort_key) if self._query.sort_key in keys else -1
+        order = Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
+        return column, order
+
+    def refresh_ids(self, changed: Iterable[Key] = ()) -> None:
+        """Re-read after a sync or a local action touched `changed` (an empty list re-reads anyway)."""
+        del changed  # an update can move any row (sort by date), so every cached page is re-read
+        if self._query is None:
+            return
+        count = self._read_count(self._query)
+        if count != self._count:
+            self.beginResetModel()
+            self._pages.clear()
+            self._count = count
+            self.endResetModel()
+            return
+        self._relayout(self._query)
+
+    def reload_reference(self, notify: bool = True) -> None:
+        """Member names and category/procedure names (after a sync brought new reference data)."""
+        try:
+            self._members = {u.id: u.full_name or u.username or u.id for u in self._ws.members()}
+            self._categories = reference_names(self._ws.reference("categories"))
+            self._procedures = reference_names(self._ws.reference("procedures"))
+        except Exception:
+            log.exception("reading reference data failed")
+        if notify and self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    # --- rows -----------------------------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> ItemRow | None:
+        if self._query is None or not 0 <= row < self._count:
+            return None
+        page = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return page[offset] if page is not None and offset < len(page) else None
+
+    def key_at(self, row: int) -> Key | None:
+        item = self.row_at(row)
+        return (item.kind, item.id) if item else None
+
+    def row_of(self, key: Key) -> int | None:
+        """Where (kind, id) is in the current list: cached pages first, then the database."""
+        for number, page in self._pages.items():
+            for offset, item in enumerate(page):
+                if (item.kind, item.id) == key:
+                    return number * PAGE_SIZE + offset
+        if self._query is None:
+            return None
+        try:
+            row = self._ws.position_of(self._query, key[0], key[1])
+        except Exception:
+            log.exception("position_of failed")
+            return None
+        return row if row is not None and 0 <= row < self._count else None
+
+    def _page(self, number: int) -> list[ItemRow] | None:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        page = self._read_page(self._query, number)
+        if page is None:
+            return None
+        self._pages[number] = page
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _read_page(self, query: ItemQuery | None, number: int) -> list[ItemRow] | None:
+        if query is None:
+            return None
+        try:
+            return list(self._ws.page(query, number * PAGE_SIZE, PAGE_SIZE))
+        except Exception:  # an unreadable page shows empty rows; the next refresh tries again
+            log.exception("reading page %d failed", number)
+            return None
+
+    def _read_count(self, query: ItemQuery | None) -> int:
+        if query is None:
+            return 0
+        try:
+            return max(0, int(self._ws.count(query)))
+        except Exception:
+            log.exception("counting items failed")
+            return 0
+
+    def _relayout(self, query: ItemQuery) -> None:
+        """Re-read the pages on screen for `query`; keep every persistent index on its item.
+
+        Only the most recently used pages (a screen never spans more than two) and the pages holding the
+        selection are re-read; the others are dropped and read again if the officer scrolls back to them.
+        """
+        keep = {index.row() // PAGE_SIZE for index in self.persistentIndexList() if index.isValid()}
+        keep.update(list(self._pages)[-REFRESH_PAGES:])
+        recent = [number for number in self._pages if number in keep]
+        new_pages: OrderedDict[int, list[ItemRow]] = OrderedDict()
+        for number in recent:
+            page = self._read_page(query, number)
+            if page is not None:
+                new_pages[number] = page
+        if query == self._query and self._same_keys(new_pages, recent):
+            changed_rows = [number * PAGE_SIZE + offset for number, page in new_pages.items()
+                            for offset, item in enumerate(page)
+                            if self._pages[number][offset] != item]
+            self._pages = new_pages
+            for first, last in _runs(changed_rows):
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_keys = [self.key_at(index.row()) for index in persistent]
+        self._query = query
+        self._pages = new_pages
+        rows: dict[Key, int | None] = {}
+        for index, key in zip(persistent, old_keys, strict=True):
+            if key is not None and key not in rows:
+                rows[key] = self.row_of(key)
+            row = rows.get(key) if key is not None else None
+            target = self.index(row, index.column()) if row is not None else QModelIndex()
+            self.changePersistentIndex(index, target)
+        self.layoutChanged.emit()
+
+    def _same_keys(self, new_pages: Mapping[int, list[ItemRow]], numbers: list[int]) -> bool:
+        """The same items in the same rows on the re-read pages (only their data may differ)."""
+        if list(new_pages) != numbers:
+            return False
+        for number, page in new_pages.items():
+            old = self._pages[number]
+            if len(old) != len(page) or any((a.kind, a.id) != (b.kind, b.id) for a, b in zip(old, page, strict=True)):
+                return False
+        return True
+
+    # --- Qt model API ------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if shown and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return _t(COLUMNS[section][1])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        item = self.row_at(index.row())
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == ItemKeyRole:
+            return (item.kind, item.id)
+        if role == SyncStateRole:
+            return _sync_state(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_CODE:
+            state = _sync_state(item)
+            return self._icon(state) if state else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            state = _sync_state(item)
+            if state == "conflict":
+                return CONFLICT_COLOR
+            if state == "unsent":
+                return UNSENT_COLOR
+            if column == COL_DUE and self._overdue(item):
+                return OVERDUE_COLOR
+            return None
+        if role == Qt.ItemDataRole.FontRole and _sync_state(item) == "unsent":
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _display(self, item: ItemRow, column: int) -> str:
+        if column == COL_CODE:
+            return item.code
+        if column == COL_TITLE:
+            return one_line(item.title)
+        if column == COL_STATUS:
+            text = labels.status_label(item.kind, item.status)
+            if item.conflicts:
+                return QCoreApplication.translate("ItemTableModel", "{status} · xung đột").format(status=text)
+            if item.unsent:
+                return QCoreApplication.translate("ItemTableModel", "{status} · đang chờ gửi").format(status=text)
+            return text
+        if column == COL_PRIORITY:
+            return labels.label(labels.PRIORITY, item.priority)
+        if column == COL_CATEGORY:
+            names = self._procedures if item.kind == "dossier" else self._categories
+            return names.get(item.category, item.category or "")
+        if column == COL_ASSIGNEE:
+            if not item.assignee_id:
+                return QCoreApplication.translate("ItemTableModel", "Chưa phân công")
+            return self._members.get(item.assignee_id, item.assignee_id)
+        if column == COL_SUBMITTED:
+            return format_datetime(item.submitted_at)
+        if column == COL_DUE:
+            text = format_datetime(item.due_at) if item.due_at else ""
+            return QCoreApplication.translate("ItemTableModel", "{date} (quá hạn)").format(date=text) if text and self._overdue(item) else text
+        return ""
+
+    def _tooltip(self, item: ItemRow, column: int) -> str | None:
+        lines = [self._display(item, column)] if column == COL_TITLE else []
+        if item.conflicts:
+            lines.append(QCoreApplication.translate("ItemTableModel", "Có {n} thao tác bị xung đột hoặc lỗi: mở để xử lý.").format(n=item.conflicts))
+        if item.unsent:
+            lines.append(QCoreApplication.translate("ItemTableModel", "Có {n} thao tác đang chờ gửi lên máy chủ.").format(n=item.unsent))
+        text = "\n".join(line for line in lines if line)
+        return plain_tooltip(text) if text else None
+
+    def _overdue(self, item: ItemRow) -> bool:
+        return item.status not in FINAL_STATUSES.get(item.kind, ()) and is_overdue(item.due_at)
+
+    def _icon(self, state: str) -> QIcon:
+        icon = self._icons.get(state)
+        if icon is None:
+            pixmap = (QStyle.StandardPixmap.SP_MessageBoxWarning if state == "conflict"
+                      else QStyle.StandardPixmap.SP_ArrowUp)
+            icon = QApplication.style().standardIcon(pixmap)
+            self._icons[state] = icon
+        return icon
+
+
+def _sync_state(item: ItemRow) -> str:
+    if item.conflicts:
+        return "conflict"
+    return "unsent" if item.unsent else ""
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """[3, 4, 5, 9] → [(3, 5), (9, 9)]."""
+    runs: list[tuple[int, int]] = []
+    for row in sorted(rows):
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

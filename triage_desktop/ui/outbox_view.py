@@ -1,0 +1,176 @@
+"""The outbox ("Hộp thư đi"): every action not yet accepted by the server, with its state and the server's answer.
+
+A short list (an office queues tens of actions, not thousands), so its model simply holds the rows.
+Conflicts and failures can be sent again (a new attempt on the current version) or discarded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from triage_desktop.core.entities import ActionState, OutboxAction
+from triage_desktop.ui import labels
+from triage_desktop.ui.formatting import format_datetime
+from triage_desktop.ui.models.item_table_model import CONFLICT_COLOR
+from triage_desktop.ui.safe_text import one_line, plain_tooltip
+
+_HEADERS = (
+    QT_TRANSLATE_NOOP("OutboxModel", "Thời gian"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Mã"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Thao tác"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Tình trạng"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Số lần gửi"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Trả lời của máy chủ"),
+)
+ActionRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("OutboxModel", text)
+
+
+def problem_text(action: OutboxAction) -> str:
+    problem = action.problem or {}
+    text = str(problem.get("title") or problem.get("detail") or "")
+    if action.error_status and text:
+        text = f"{text} (HTTP {action.error_status})"
+    return text or str(action.last_error or "")
+
+
+class OutboxModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[OutboxAction] = []
+        self._codes: dict[tuple[str, str], str] = {}
+
+    def set_actions(self, actions: Sequence[OutboxAction], codes: dict[tuple[str, str], str]) -> None:
+        self.beginResetModel()
+        self._rows = list(actions)
+        self._codes = dict(codes)
+        self.endResetModel()
+
+    def action_at(self, row: int) -> OutboxAction | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(_HEADERS):
+            return _t(_HEADERS[section])
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        action = self.action_at(index.row()) if index.isValid() else None
+        if action is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                format_datetime(action.created_at),
+                self._codes.get((action.kind, action.aggregate_id), action.aggregate_id),
+                labels.label(labels.ACTION_TYPE, action.type),
+                labels.label(labels.ACTION_STATE, str(action.state)),
+                str(action.attempts),
+                one_line(problem_text(action), 120),
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
+            return plain_tooltip(problem_text(action)) or None
+        if role == Qt.ItemDataRole.ForegroundRole and action.state in (ActionState.CONFLICT, ActionState.FAILED):
+            return CONFLICT_COLOR
+        if role == ActionRole:
+            return action.local_id
+        return None
+
+
+class OutboxView(QWidget):
+    retryRequested = Signal(int)
+    discardRequested = Signal(int)
+    openItemRequested = Signal(str, str)  # kind, id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = OutboxModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._on_open)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.empty = QLabel(self.tr("Không có thao tác nào chờ gửi. Mọi thao tác đã được máy chủ ghi nhận."), self)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Gửi lại"), self)
+        self.retry_button.clicked.connect(self._on_retry)
+        self.discard_button = QPushButton(self.tr("Bỏ thao tác này"), self)
+        self.discard_button.clicked.connect(self._on_discard)
+        self.open_button = QPushButton(self.tr("Mở phản ánh / hồ sơ"), self)
+        self.open_button.clicked.connect(self._on_open)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.retry_button, self.discard_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def set_actions(self, actions: Sequence[OutboxAction], codes: dict[tuple[str, str], str]) -> None:
+        self.model.set_actions(actions, codes)
+        self.empty.setVisible(not actions)
+        self._update_buttons()
+
+    def _selected(self) -> OutboxAction | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.action_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self, *_: object) -> None:
+        action = self._selected()
+        problem = action is not None and action.state in (ActionState.CONFLICT, ActionState.FAILED)
+        self.retry_button.setEnabled(problem)
+        # Anything not on the wire can still be taken back (a request already sent cannot).
+        self.discard_button.setEnabled(action is not None and action.state is not ActionState.SENDING)
+        self.open_button.setEnabled(action is not None)
+
+    def _on_retry(self) -> None:
+        action = self._selected()
+        if action is not None:
+            self.retryRequested.emit(action.local_id)
+
+    def _on_discard(self) -> None:
+        action = self._selected()
+        if action is not None:
+            self.discardRequested.emit(action.local_id)
+
+    def _on_open(self, *_: object) -> None:
+        action = self._selected()
+        if action is not None:
+            self.openItemRequested.emit(action.kind, action.aggregate_id)

@@ -1,0 +1,83 @@
+"""SyncIndicator: the status bar's permanent sync state — icon-free text, colour only as a second cue.
+
+"Đã đồng bộ 10:42", "Đang đồng bộ… 120/500", "Ngoại tuyến — 3 thao tác chờ gửi", "Cần đăng nhập lại",
+"2 xung đột". Online is shown subtly, offline prominently (Outlook/Thunderbird); clicking it acts (the
+window decides: sync now, log in, or open the outbox).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from triage_desktop.ui.formatting import format_number, format_time
+from triage_desktop.ui.widgets import styling
+
+ALERT_STATES = frozenset({"offline", "login_required", "client_too_old"})
+WARN_STATES = frozenset({"error", "conflicts"})
+
+
+class SyncIndicator(QPushButton):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncIndicator")
+        self.setToolTip(self.tr("Bấm để đồng bộ ngay"))
+        self.state = "idle"
+        self.unsent = self.conflicts = 0
+        self.last_sync_at: str | None = None
+        self.progress = ""
+        self._render()
+
+    def show_state(self, state: str, unsent: int, conflicts: int, last_sync_at: str | None) -> None:
+        if state != "syncing":
+            self.progress = ""
+        self.state, self.unsent, self.conflicts, self.last_sync_at = state, unsent, conflicts, last_sync_at
+        self._render()
+
+    def show_progress(self, done: int, total: int) -> None:
+        if self.state == "syncing":
+            self.progress = f"{format_number(done)}/{format_number(total)}" if total else format_number(done)
+            self._render()
+
+    def text_for_state(self) -> str:
+        state = self.state
+        if state == "syncing":
+            text = self.tr("Đang đồng bộ…")
+            return f"{text} {self.progress}" if self.progress else text
+        if state == "offline":
+            return self.tr("Ngoại tuyến — {n} thao tác chờ gửi").format(n=format_number(self.unsent))
+        if state == "login_required":
+            return self.tr("Cần đăng nhập lại")
+        if state == "client_too_old":
+            return self.tr("Phần mềm đã cũ — cần cài bản cập nhật")
+        if state == "error":
+            return self.tr("Lỗi đồng bộ — bấm để thử lại")
+        # "online" and "idle" (not started yet): the cache as of the last completed sync.
+        if self.last_sync_at:
+            parts = [self.tr("Đã đồng bộ {time}").format(time=format_time(self.last_sync_at))]
+        else:
+            parts = [self.tr("Chưa đồng bộ") if state == "idle" else self.tr("Đã đồng bộ")]
+        if self.unsent:
+            parts.append(self.tr("{n} thao tác chờ gửi").format(n=format_number(self.unsent)))
+        if self.conflicts:
+            parts.append(self.tr("{n} xung đột").format(n=format_number(self.conflicts)))
+        return " · ".join(parts)
+
+    def _render(self) -> None:
+        look = "conflicts" if self.state in ("online", "idle") and self.conflicts else self.state
+        alert, warn = look in ALERT_STATES, look in WARN_STATES
+        self.setText(self.text_for_state())
+        self.setAccessibleName(self.text())
+        self.setFlat(not alert)
+        self.setAutoFillBackground(alert)
+        palette = self.parentWidget().palette() if self.parentWidget() is not None else QPalette()
+        if alert:
+            palette.setColor(QPalette.ColorRole.Button, QColor(styling.ALERT_BG))
+            palette.setColor(QPalette.ColorRole.Window, QColor(styling.ALERT_BG))
+            palette.setColor(QPalette.ColorRole.ButtonText, QColor(styling.ALERT_FG))
+        elif warn:
+            palette.setColor(QPalette.ColorRole.ButtonText, QColor(styling.CONFLICT_FG))
+        self.setPalette(palette)
+        font = self.font()
+        font.setBold(alert or warn)
+        self.setFont(font)

@@ -1,0 +1,104 @@
+"""TaskRunner: run blocking work off the GUI thread and hand the result back on it (Anki's TaskManager pattern).
+
+Two single-worker lanes: `write` for local writes (queue_action, retry, discard — one writer, in order) and
+`network` for calls that may block on the server (login, logout), so a slow server never delays a local write.
+Worker code never touches widgets: a finished future queues a closure and emits a no-argument signal of a
+GUI-thread QObject; the slot (a bound method, never a lambda) runs the closures on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+DoneCallback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class TaskRunner(QObject):
+    """`run(fn, on_done, on_error)`: fn runs on a worker; exactly one of the callbacks runs on the GUI thread.
+
+    Without `on_error`, errors go to the `failed` signal (the window shows them). `busyChanged(bool)` tells the
+    window when work is in flight. Create it on the GUI thread; call `shutdown()` before the app quits.
+    """
+
+    failed = Signal(object)  # BaseException from a task that had no on_error
+    busyChanged = Signal(bool)
+    _pending = Signal()  # emitted from worker threads; queued to the GUI thread
+
+    def __init__(self, parent: QObject | None = None, *, write_executor: Executor | None = None,
+                 network_executor: Executor | None = None) -> None:
+        super().__init__(parent)
+        self._lanes: dict[str, Executor] = {
+            "write": write_executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-write"),
+            "network": network_executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-net"),
+        }
+        self._lock = threading.Lock()
+        self._closures: list[Callable[[], None]] = []
+        self._in_flight = 0
+        self._closed = False
+        self._pending.connect(self._drain)
+
+    @property
+    def busy(self) -> bool:
+        return self._in_flight > 0
+
+    def run(self, fn: Callable[[], Any], on_done: DoneCallback | None = None,
+            on_error: ErrorCallback | None = None, *, lane: str = "write") -> Future[Any] | None:
+        """Submit `fn`; None when the runner is already shut down (the app is closing)."""
+        if self._closed:
+            log.warning("task submitted after shutdown; ignored")
+            return None
+        self._in_flight += 1
+        if self._in_flight == 1:
+            self.busyChanged.emit(True)
+        future = self._lanes[lane].submit(fn)
+        # Runs on the worker (or here, when fn already finished): only queue, never call back directly.
+        future.add_done_callback(lambda f: self._queue(lambda: self._finish(f, on_done, on_error)))
+        return future
+
+    def _queue(self, closure: Callable[[], None]) -> None:
+        with self._lock:
+            self._closures.append(closure)
+        self._pending.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        with self._lock:
+            closures, self._closures = self._closures, []
+        for closure in closures:
+            closure()
+
+    def _finish(self, future: Future[Any], on_done: DoneCallback | None, on_error: ErrorCallback | None) -> None:
+        self._in_flight -= 1
+        if self._in_flight == 0:
+            self.busyChanged.emit(False)
+        if self._closed or future.cancelled():
+            return  # the widgets these callbacks touch may be gone
+        error = future.exception()
+        if error is None:
+            if on_done is not None:
+                on_done(future.result())
+        elif on_error is not None:
+            on_error(error)
+        else:
+            log.error("background task failed", exc_info=error)
+            self.failed.emit(error)
+
+    def shutdown(self) -> None:
+        """Wait for running work to finish (a leaked worker thread aborts the interpreter at exit)."""
+        if self._closed:
+            return
+        self._closed = True
+        # Queued local writes still run (they are the officer's work); queued network calls are dropped.
+        self._lanes["network"].shutdown(wait=False, cancel_futures=True)
+        self._lanes["write"].shutdown(wait=True)
+        self._lanes["network"].shutdown(wait=True)
+        self._drain()  # results arriving after close are dropped, but the queue is emptied
