@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--db")
     sandbox.add_argument("--arrivals", type=float, metavar="SECONDS", help=translate("cli", "phản ánh mới đến mỗi N giây"))
 
-    demo = commands.add_parser("demo", help=translate("cli", "mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu"))
+    demo = with_profile(commands.add_parser("demo", help=translate("cli", "mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu")))
     demo.add_argument("--reports", type=int, default=400)
     demo.add_argument("--dossiers", type=int, default=120)
     demo.add_argument("--arrivals", type=float, default=20.0, metavar="SECONDS")
@@ -263,14 +263,15 @@ def _services(profile: Path) -> Iterator[app.Services]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    profile = profile_dir(getattr(args, "sub_profile", None) or args.profile)
+    explicit_profile = getattr(args, "sub_profile", None) or args.profile
+    profile = profile_dir(explicit_profile)
     gui = args.command in (None, "demo")
     setup_logging(profile, console=not gui)
     try:
         if args.command is None:
             return app.run_gui(profile, load_deployment(), language=args.lang)
         if args.command == "demo":
-            return app.run_demo(profile_override=args.profile, reports=args.reports, dossiers=args.dossiers,
+            return app.run_demo(profile_override=explicit_profile, reports=args.reports, dossiers=args.dossiers,
                                 arrival_interval=args.arrivals, fresh=args.fresh, language=args.lang)
         if args.command == "sandbox":
             return cmd_sandbox(args)

@@ -34,4 +34,5 @@ def setup_logging(profile: Path, level: int = logging.INFO, console: bool = Fals
         root.addHandler(stream)
     # urllib3 at DEBUG prints request lines; keep it quiet even when we debug.
     logging.getLogger("urllib3").setLevel(logging.WARNING)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     return log_file

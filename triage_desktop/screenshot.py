@@ -51,7 +51,7 @@ def _settle(app: object, seconds: float) -> None:
 
 
 def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: int = 1440, height: int = 900,
-                    language: str = "vi") -> Path:
+                    language: str = "vi", zoom: float = 1.0) -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"  # a throwaway login, memory only
 
@@ -82,6 +82,8 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
                 window = MainWindow(services.workspace, services.sync, runner, settings=settings)
                 window.resize(width, height)
                 window.show()
+                if zoom != 1.0:
+                    window.set_zoom(zoom)
                 window.queues.select("report", "all")
                 item = pick_report(services.workspace)
                 if item is not None:
@@ -104,9 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="PNG file to write")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
     parser.add_argument("--size", default="1440x900", help="window size, e.g. 1366x768")
+    parser.add_argument("--zoom", type=float, default=1.0, help="text size, e.g. 2 for 200%%")
     args = parser.parse_args(argv)
     width, _, height = args.size.partition("x")
-    take_screenshot(args.out, width=int(width), height=int(height), language=args.lang)
+    take_screenshot(args.out, width=int(width), height=int(height), language=args.lang, zoom=args.zoom)
     return 0
 
 

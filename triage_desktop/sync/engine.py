@@ -174,6 +174,7 @@ class SyncEngine:
 
     def sync_once(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> SyncReport:
         with self._exclusive():
+            started = time.monotonic()
             client = self._current_client()
             report = SyncReport()
             self._check_meta(client, progress)
@@ -183,7 +184,10 @@ class SyncEngine:
                     break
             self._store.set_state("last_sync_at", utc_now())
             self._maybe_refresh_reference(client)
-            return self._summarize(report, drained=True)
+            report = self._summarize(report, drained=True)
+            log.info("sync: %d changes pulled, %d actions sent, %d conflicts, %d unsent, in %.2f s",
+                     report.pulled, report.pushed, report.conflicts, report.unsent, time.monotonic() - started)
+            return report
 
     def push(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> SyncReport:
         with self._push_lock:
