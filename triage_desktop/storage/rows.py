@@ -34,7 +34,7 @@ def utc_iso(value: Any) -> str | None:
     if not isinstance(value, str) or not value:
         return None
     try:
-        moment = datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value.upper())  # RFC 3339 allows "t" and "z"
     except ValueError:
         return None
     if moment.tzinfo is None:  # not RFC 3339; read it as UTC rather than guess
