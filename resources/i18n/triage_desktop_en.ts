@@ -605,38 +605,38 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="413"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="489"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="493"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="505"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="503"/>
         <source>Bỏ thao tác này? Thao tác sẽ không được gửi lên máy chủ.</source>
         <translation>Discard this action? It will not be sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="506"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="528"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="531"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -953,142 +953,142 @@
     <message>
         <location filename="../../triage_desktop/cli.py" line="42"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage citizens&apos; field reports and administrative dossiers.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="45"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
-        <translation type="unfinished"></translation>
+        <translation>data folder (default: TRIAGE_PROFILE or the user data folder)</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="46"/>
         <source>ngôn ngữ giao diện</source>
-        <translation type="unfinished"></translation>
+        <translation>interface language</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="54"/>
         <source>đăng nhập vào máy chủ</source>
-        <translation type="unfinished"></translation>
+        <translation>log in to the server</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="55"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
-        <translation type="unfinished"></translation>
+        <translation>server address (the API base URL)</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="57"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
-        <translation type="unfinished"></translation>
+        <translation>read the password from standard input</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="59"/>
         <source>đồng bộ với máy chủ</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronise with the server</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="60"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronise until in step, then exit</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="61"/>
         <source>đăng nhập cho lần chạy này</source>
-        <translation type="unfinished"></translation>
+        <translation>log in for this run</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="63"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
-        <translation type="unfinished"></translation>
+        <translation>queue one action in the outbox (works offline)</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="80"/>
         <source>các thao tác chưa gửi</source>
-        <translation type="unfinished"></translation>
+        <translation>unsent actions</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="82"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
-        <translation type="unfinished"></translation>
+        <translation>re-apply a conflicting action on the new version</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="83"/>
         <source>bỏ thao tác này</source>
-        <translation type="unfinished"></translation>
+        <translation>discard this action</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="85"/>
         <source>xuất dữ liệu đã đồng bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>export the synchronised data</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="88"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
-        <translation type="unfinished"></translation>
+        <translation>output file (default: standard output)</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="90"/>
         <source>chạy máy chủ thử nghiệm</source>
-        <translation type="unfinished"></translation>
+        <translation>run the sandbox server</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="97"/>
         <source>phản ánh mới đến mỗi N giây</source>
-        <translation type="unfinished"></translation>
+        <translation>a new report arrives every N seconds</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="99"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
-        <translation type="unfinished"></translation>
+        <translation>open the window with the sandbox server and sample data</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="103"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
-        <translation type="unfinished"></translation>
+        <translation>start over with fresh sample data</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="111"/>
         <source>Mật khẩu: </source>
-        <translation type="unfinished"></translation>
+        <translation>Password: </translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="121"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
-        <translation type="unfinished"></translation>
+        <translation>No server address: use --server or deployment.toml.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="125"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged in: {name} ({username}), unit {unit}.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="128"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>This machine has no secure keyring: the login lasts only for this run; use --password-stdin with sync.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="138"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="141"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="145"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="150"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="227"/>
         <source>Đã xuất {count} mục.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {count} items.</translation>
     </message>
 </context>
 <context>

@@ -605,38 +605,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="413"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="489"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="493"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="505"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="503"/>
         <source>Bỏ thao tác này? Thao tác sẽ không được gửi lên máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="506"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="528"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="531"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
