@@ -22,17 +22,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="281"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="273"/>
         <source>Phân công xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="284"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="276"/>
         <source>Phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="295"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="287"/>
         <source>Giao cho</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,90 +751,70 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="206"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="216"/>
         <source>Trả lời công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="209"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="219"/>
         <source>Gửi trả lời</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="212"/>
-        <source>Công dân sẽ nhìn thấy nội dung này</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="217"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="222"/>
         <source>Nội dung trả lời công dân…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="218"/>
-        <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReturnResultDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="255"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="258"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="253"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="256"/>
         <source>Trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
-        <source>Công dân sẽ nhìn thấy nội dung này</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="266"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="259"/>
         <source>Nội dung thông báo trả kết quả…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
-        <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="305"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="297"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="300"/>
         <source>Đổi trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="304"/>
         <source>Trạng thái hiện tại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="316"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
         <source>Chuyển sang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
         <source>Lý do từ chối</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="329"/>
         <source>Lý do (bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="329"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="331"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -842,37 +822,27 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="229"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="233"/>
         <source>Yêu cầu bổ sung hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="232"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="236"/>
         <source>Gửi yêu cầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="235"/>
-        <source>Công dân sẽ nhìn thấy nội dung này</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="240"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="239"/>
         <source>Nội dung yêu cầu bổ sung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
-        <source>Nội dung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="242"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="240"/>
         <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="243"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
         <source>Giấy tờ cần bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,11 +909,21 @@
     <name>_TemplatedDialog</name>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="188"/>
+        <source>Công dân sẽ nhìn thấy nội dung này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="194"/>
+        <source>Nội dung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="198"/>
         <source>— Không dùng mẫu —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="193"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="203"/>
         <source>Mẫu</source>
         <translation type="unfinished"></translation>
     </message>

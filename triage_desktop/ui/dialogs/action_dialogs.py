@@ -183,6 +183,16 @@ class _TemplatedDialog(ActionDialog):
         self._context = dict(context or template_context(item, user))
         super().__init__(item, user, parent)
 
+    def _add_public_body(self, placeholder: str) -> None:
+        """What every citizen-facing message starts with: the warning, the template picker, the text."""
+        warning = self._caption(self.tr("Công dân sẽ nhìn thấy nội dung này"))
+        warning.setObjectName("publicWarning")
+        _notice(warning, styling.PUBLIC_BG, styling.PUBLIC_FG)
+        self.form.addRow(warning)
+        self._add_template_picker()
+        self.body = self._editor(placeholder)
+        self.form.addRow(self._caption(self.tr("Nội dung")), self.body)
+
     def _add_template_picker(self) -> None:
         self.template = QComboBox(self)
         self.template.addItem(self.tr("— Không dùng mẫu —"), None)
@@ -209,13 +219,7 @@ class ReplyDialog(_TemplatedDialog):
         return self.tr("Gửi trả lời")
 
     def _build(self) -> None:
-        warning = self._caption(self.tr("Công dân sẽ nhìn thấy nội dung này"))
-        warning.setObjectName("publicWarning")
-        _notice(warning, styling.PUBLIC_BG, styling.PUBLIC_FG)
-        self.form.addRow(warning)
-        self._add_template_picker()
-        self.body = self._editor(self.tr("Nội dung trả lời công dân…"))
-        self.form.addRow(self._caption(self.tr("Nội dung")), self.body)
+        self._add_public_body(self.tr("Nội dung trả lời công dân…"))
 
     def fields(self) -> dict[str, Any]:
         return {"body": self.body.toPlainText(), "attachment_ids": []}
@@ -232,13 +236,7 @@ class SupplementDialog(_TemplatedDialog):
         return self.tr("Gửi yêu cầu")
 
     def _build(self) -> None:
-        warning = self._caption(self.tr("Công dân sẽ nhìn thấy nội dung này"))
-        warning.setObjectName("publicWarning")
-        _notice(warning, styling.PUBLIC_BG, styling.PUBLIC_FG)
-        self.form.addRow(warning)
-        self._add_template_picker()
-        self.body = self._editor(self.tr("Nội dung yêu cầu bổ sung…"))
-        self.form.addRow(self._caption(self.tr("Nội dung")), self.body)
+        self._add_public_body(self.tr("Nội dung yêu cầu bổ sung…"))
         self.documents = self._editor(self.tr("Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh"))
         self.form.addRow(self._caption(self.tr("Giấy tờ cần bổ sung")), self.documents)
 
@@ -258,13 +256,7 @@ class ReturnResultDialog(_TemplatedDialog):
         return self.tr("Trả kết quả")
 
     def _build(self) -> None:
-        warning = self._caption(self.tr("Công dân sẽ nhìn thấy nội dung này"))
-        warning.setObjectName("publicWarning")
-        _notice(warning, styling.PUBLIC_BG, styling.PUBLIC_FG)
-        self.form.addRow(warning)
-        self._add_template_picker()
-        self.body = self._editor(self.tr("Nội dung thông báo trả kết quả…"))
-        self.form.addRow(self._caption(self.tr("Nội dung")), self.body)
+        self._add_public_body(self.tr("Nội dung thông báo trả kết quả…"))
 
     def fields(self) -> dict[str, Any]:
         return {"body": self.body.toPlainText(), "attachment_ids": []}
