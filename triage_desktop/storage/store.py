@@ -34,6 +34,9 @@ from triage_desktop.storage.schema import (
 )
 
 EXPORT_BATCH = 500
+# sync_state keys "fed_effect|<kind>|<id>": a feed change that may be our own unanswered action's effect
+# (see _remember_fed_effects). Ids never contain "|".
+_FED_EFFECT = "fed_effect|"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,7 @@ class Store:
                     versions.pop(key, None)
                     tombs[key] = new_tombs[key] = c.version
                     deleted.add(key)
+            _remember_fed_effects(conn, upserts, known)
             gone = deleted - upserts.keys()
             aggregates.drop(conn, (known[key].pk for key in gone if key in known))
             # An item deleted then re-sent in the same page keeps its row (and pk) but loses its old version.
@@ -139,6 +143,7 @@ class Store:
             conn.execute(delete(TOMBSTONES))
             conn.execute(delete(REFERENCE))
             conn.execute(delete(SNAPSHOT_SEEN))
+            conn.execute(delete(SYNC_STATE).where(SYNC_STATE.c.key.startswith(_FED_EFFECT, autoescape=True)))
             for key in ("cursor", "snapshot", "last_sync_at", "user", "server_url"):
                 _set_state(conn, key, None)
 
@@ -234,12 +239,17 @@ class Store:
             stored = aggregates.replace(conn, kind, aggregate)
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
             if before is not None and only_own_effect(before, aggregate, action.type, event):
+                seen = before.get("version")
+            else:  # the feed may have brought this very effect before the answer came
+                seen = _fed_own_effect(conn, (kind, item_id), action.type, aggregate, event)
+            _set_state(conn, _fed_effect_key((kind, item_id)), None)
+            if seen is not None:
                 # The officer's later actions were based on what our own action has just changed: move
                 # their If-Match along, so they do not get a false 412.
                 conn.execute(update(OUTBOX).where(
                     OUTBOX.c.kind == kind, OUTBOX.c.aggregate_id == item_id, OUTBOX.c.local_id > local_id,
                     OUTBOX.c.state == ActionState.PENDING.value,
-                    OUTBOX.c.base_version == before.get("version"),
+                    OUTBOX.c.base_version == seen,
                 ).values(base_version=aggregate["version"]))
         return {(kind, str(aggregate["id"]))} if stored else set()
 
@@ -307,6 +317,52 @@ class Store:
             row = conn.execute(select(REFERENCE.c.etag, REFERENCE.c.json)
                                .where(REFERENCE.c.name == name)).first()
         return (row.etag, json.loads(row.json)) if row is not None else None
+
+
+def _fed_effect_key(key: Key) -> str:
+    return f"{_FED_EFFECT}{key[0]}|{key[1]}"
+
+
+def _remember_fed_effects(conn: Connection, upserts: Mapping[Key, tuple[int, Mapping[str, Any]]],
+                          known: Mapping[Key, aggregates.Known]) -> None:
+    """Note feed changes that look exactly like the effect of the first unsent action on their item.
+
+    When an action's answer is lost (or still on the wire), the feed may bring its effect first; the cache
+    then no longer holds what the officer saw, and complete_action could not tell our own change from
+    someone else's (§7). So remember seen version → new version and the one new event's id here; the
+    answer confirms it by that event id, so a look-alike change by someone else is never taken for ours.
+    """
+    first: dict[Key, str] = {}
+    bases: dict[Key, set[int | None]] = {}
+    for row in conn.execute(select(OUTBOX.c.kind, OUTBOX.c.aggregate_id, OUTBOX.c.type, OUTBOX.c.base_version)
+                            .where(OUTBOX.c.state.in_(outbox_rows.UNSENT)).order_by(OUTBOX.c.local_id)):
+        key = (row.kind, row.aggregate_id)
+        first.setdefault(key, row.type)
+        bases.setdefault(key, set()).add(row.base_version)
+    for key, action_type in first.items():
+        if key not in upserts or key not in known or known[key].version not in bases[key]:
+            continue
+        before = aggregates.raw(conn, *key)
+        version, after = upserts[key]
+        if before is None or not only_own_effect(before, after, action_type, None):
+            continue
+        before_ids = {e.get("id") for e in before.get("events") or () if isinstance(e, Mapping)}
+        [event_id] = [e.get("id") for e in after.get("events") or ()
+                      if isinstance(e, Mapping) and e.get("id") not in before_ids]
+        _set_state(conn, _fed_effect_key(key), json.dumps(
+            {"type": action_type, "from": known[key].version, "to": version, "event_id": event_id}))
+
+
+def _fed_own_effect(conn: Connection, key: Key, action_type: str, aggregate: Mapping[str, Any],
+                    event: Mapping[str, Any] | None) -> int | None:
+    """The version the officer saw, when the feed already brought exactly this answer's effect."""
+    text = _get_state(conn, _fed_effect_key(key))
+    if text is None or event is None:
+        return None
+    fed = json.loads(text)
+    if (fed["type"], fed["to"], fed["event_id"]) != (action_type, aggregate.get("version"), event.get("id")):
+        return None
+    return int(fed["from"])
 
 
 def _existing(conn: Connection, local_id: int) -> OutboxAction:

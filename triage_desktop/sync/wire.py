@@ -25,6 +25,7 @@ Sha256 = Annotated[str, msgspec.Meta(pattern=r"\A[0-9a-fA-F]{64}\Z")]
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 
 KindName = Literal["report", "dossier"]
+KINDS = ("report", "dossier")
 
 
 class Event(msgspec.Struct):
@@ -103,9 +104,9 @@ class Dossier(msgspec.Struct, tag_field="kind", tag="dossier"):
     procedure_code: str
     unit_id: str
     submitted_at: Timestamp
-    updated_at: Timestamp
     attachments: list[Attachment]
     events: list[Event]
+    updated_at: Timestamp | None = None  # §4's Dossier does not list it (the Report does): never rely on it
     summary: str | None = None
     applicant: Applicant | None = None
     step: str | None = None
@@ -253,8 +254,18 @@ def check_aggregate(raw: Any, kind: str | None = None, what: str = "aggregate") 
     return raw
 
 
+def _foreign_kind(change: Any) -> bool:
+    """A change of a kind this client does not know (a newer server's): skipped, not judged by our models."""
+    return isinstance(change, dict) and isinstance(change.get("kind"), str) and change["kind"] not in KINDS
+
+
 def check_page(raw: Any) -> tuple[list[dict[str, Any]], str, bool]:
-    """Validate a /changes page as a whole: (raw changes, next cursor, more). One bad change fails it all."""
+    """Validate a /changes page as a whole: (raw changes, next cursor, more). One bad change fails it all.
+
+    Changes of an unknown kind are dropped first: failing the page on them would stall the feed for good.
+    """
+    if isinstance(raw, dict) and isinstance(raw.get("changes"), list):
+        raw = {**raw, "changes": [c for c in raw["changes"] if not _foreign_kind(c)]}
     page = check(raw, ChangesPage, "changes page")
     changes = raw["changes"]
     for position, (change, raw_change) in enumerate(zip(page.changes, changes, strict=True)):

@@ -144,6 +144,30 @@ def test_no_rebase_when_the_cache_moved_on_before_our_note_went_out(store: Store
     assert store.outbox()[0].base_version == 5
 
 
+def test_own_note_still_rebases_when_the_feed_brought_it_before_the_answer(store: Store, cached: dict) -> None:
+    # The note's answer was lost; the next run pulls the note's effect first, then gets the replayed answer.
+    note = store.enqueue("report", "r_1", "note", NOTE, 5)
+    resolve = store.enqueue("report", "r_1", "set_status", RESOLVE, 5)
+    after = _after_note(cached, version=12)
+    store.apply_page([upsert(after)], "c2")
+    store.complete_action(note.local_id, after, after["events"][-1])
+    [left] = store.outbox()
+    assert (left.local_id, left.base_version) == (resolve.local_id, 12)
+    assert store.get_state("fed_effect|report|r_1") is None
+
+
+def test_a_fed_look_alike_of_our_note_is_not_taken_for_it(store: Store, cached: dict) -> None:
+    # Someone else's note arrives through the feed while ours is unsent: our answer names another event.
+    note = store.enqueue("report", "r_1", "note", NOTE, 5)
+    resolve = store.enqueue("report", "r_1", "set_status", RESOLVE, 5)
+    theirs = _after_note(cached, note_id="e_theirs")
+    store.apply_page([upsert(theirs)], "c2")
+    ours = _after_note(theirs, note_id="e_ours")
+    store.complete_action(note.local_id, ours, ours["events"][-1])
+    [left] = store.outbox()
+    assert (left.local_id, left.base_version) == (resolve.local_id, 5)  # the 412 must stand
+
+
 def test_conflict_keeps_the_action_and_caches_the_current_state(store: Store, cached: dict) -> None:
     action = store.enqueue("report", "r_1", "set_status", RESOLVE, 5)
     current = report("r_1", 8, status="transferred")

@@ -120,3 +120,25 @@ def test_reference_shapes() -> None:
     with pytest.raises(BadServerResponse):
         wire.check(decode([{"id": "u_1", "username": "a", "full_name": "A", "unit_id": "w", "roles": "leader"}]),
                    list[wire.User])
+
+
+def test_a_change_of_an_unknown_kind_is_skipped_and_the_page_still_counts() -> None:
+    # A newer server's kind, in a shape none of our models knows: failing the page would stall the feed.
+    future = {"kind": "appointment", "op": "upsert", "id": "not an id/", "version": "soon", "data": {"room": 2}}
+    gone = {"kind": "appointment", "op": "delete", "id": "A.1", "version": 4}
+    raw = decode(samples.page(future, samples.upsert(samples.report()), gone, next_cursor="c2", more=True))
+    changes, next_cursor, more = wire.check_page(raw)
+    assert [(c["kind"], c["id"]) for c in changes] == [("report", "r_1")]
+    assert (next_cursor, more) == ("c2", True)
+    with pytest.raises(BadServerResponse):  # a change without a kind is still malformed
+        wire.check_page(decode(samples.page({"op": "delete", "id": "x", "version": 1})))
+
+
+def test_a_dossier_needs_no_updated_at() -> None:
+    # §4's Dossier lists no `updated_at` (only the Report does): a server may leave it out.
+    data = samples.dossier()
+    del data["updated_at"]
+    changes, _, _ = wire.check_page(decode(samples.page(samples.upsert(data))))
+    assert "updated_at" not in changes[0]["data"]
+    with pytest.raises(BadServerResponse):
+        wire.check_page(decode(samples.page(samples.upsert(samples.dossier(updated_at="yesterday")))))
