@@ -49,6 +49,7 @@ ClientFactory = Callable[[str, AuthState], ApiClient]
 PAGE_LIMIT = 500
 # pull → push → pull… ends when nothing is left to send; the cap only guards against a server that
 # keeps answering in a way that re-queues work.
+MAX_SNAPSHOT_RESTARTS = 3  # per pull; more means the server is broken, not that we are behind
 MAX_ROUNDS = 20
 REFERENCE_NAMES = ("members", "units", "categories", "procedures", "templates")
 REFERENCE_INTERVAL = 600.0  # seconds between reference refreshes (cheap 304s, but eight calls)
@@ -233,6 +234,7 @@ class SyncEngine:
         cursor = self._store.cursor()
         if cursor is None and not self._store.in_snapshot():
             self._store.begin_snapshot()
+        restarts = 0
         while True:
             if cancel is not None and cancel.cancelled:
                 raise Cancelled()
@@ -244,6 +246,9 @@ class SyncEngine:
             except ApiError as exc:
                 if exc.status != 410 or cursor is None:
                     raise
+                restarts += 1
+                if restarts > MAX_SNAPSHOT_RESTARTS:  # a server that expires every cursor it hands out
+                    raise BadServerResponse("cursor expired again and again") from exc
                 log.info("change cursor expired; starting a snapshot")
                 self._store.begin_snapshot()
                 cursor = None

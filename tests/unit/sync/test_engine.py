@@ -168,6 +168,22 @@ def test_an_expired_cursor_restarts_with_a_snapshot(watched: Loopback, engine: S
     assert report.open_conflicts == 1 and report.in_step and store.cursor() == "fresh"
 
 
+def test_a_server_expiring_every_cursor_is_a_bad_server_not_an_endless_loop(
+        watched: Loopback, engine: SyncEngine, store: Store) -> None:
+    store.apply_page([samples.upsert(samples.report("r_1"))], "old")
+
+    def expire_every_cursor(seen: Seen) -> Reply:
+        if seen.param("since") is None:
+            return Reply(200, samples.page(samples.upsert(samples.report("r_1", 5)), next_cursor="n", more=True))
+        return problem("cursor-expired", 410)
+
+    watched.on("GET", "/changes", expire_every_cursor)
+    with pytest.raises(BadServerResponse):
+        engine.sync_once()
+    assert len(watched.requests_to("/changes")) < 10
+    assert store.aggregate_raw("report", "r_1") is not None  # nothing dropped on the way
+
+
 def test_a_delete_drops_the_item_and_its_unsent_work_becomes_a_conflict(
         watched: Loopback, engine: SyncEngine, store: Store) -> None:
     store.apply_page([samples.upsert(samples.report("r_1"))], "c1")
