@@ -38,321 +38,410 @@
     </message>
 </context>
 <context>
-    <name>DetailPanel</name>
+    <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="52"/>
-        <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="101"/>
-        <source>Tiếp nhận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="102"/>
-        <source>Phân công…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="103"/>
-        <source>Nhận xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="104"/>
-        <source>Ghi chú nội bộ…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="105"/>
-        <source>Trả lời công dân…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="106"/>
-        <source>Đổi trạng thái…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="107"/>
-        <source>Yêu cầu bổ sung…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="108"/>
-        <source>Trả kết quả…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="164"/>
-        <source>Nội dung phản ánh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="166"/>
-        <source>Tệp đính kèm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="168"/>
-        <source>Diễn biến xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="175"/>
-        <source>Chưa có diễn biến nào.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="192"/>
-        <source>{kind} · {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="213"/>
-        <source>Mã</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="218"/>
-        <source>{status} (mã {dvc})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="221"/>
-        <source>{status} (đang chờ gửi)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="227"/>
-        <source>Tiêu đề</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="228"/>
-        <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="229"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="242"/>
-        <source>Trạng thái</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="230"/>
-        <source>Mức độ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="231"/>
-        <source>Kênh tiếp nhận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="232"/>
-        <source>Người phản ánh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="233"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="247"/>
-        <source>Điện thoại</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="234"/>
-        <source>Địa điểm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="235"/>
-        <source>Tọa độ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="240"/>
-        <source>Trích yếu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="241"/>
-        <source>Thủ tục</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="243"/>
-        <source>Bước xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="244"/>
-        <source>Kênh nộp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="245"/>
-        <source>Người nộp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="246"/>
-        <source>Số định danh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="248"/>
-        <source>Địa chỉ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="249"/>
-        <source>Lệ phí</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
-        <source>Số ngày tạm dừng</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="254"/>
-        <source>Người xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="254"/>
-        <source>Chưa phân công</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
-        <source>Ngày gửi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="256"/>
-        <source>Ngày tiếp nhận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="257"/>
-        <source>Hạn xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="258"/>
-        <source>Ngày trả kết quả</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="259"/>
-        <source>Ngày kết thúc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="260"/>
-        <source>Cập nhật lúc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="264"/>
-        <source>Đánh giá của công dân</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="264"/>
-        <source>{n}/5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="265"/>
-        <source>Đã gộp vào</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="279"/>
-        <source>{phone} (công dân không muốn được liên hệ)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="285"/>
-        <source>Không có tệp đính kèm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="294"/>
-        <source>Công dân gửi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="294"/>
-        <source>Cán bộ gửi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="310"/>
-        <source>Nội bộ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
-        <source>Công khai — công dân nhìn thấy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
-        <source>Công dân</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
-        <source>Hệ thống</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="358"/>
-        <source>Giao cho: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="362"/>
-        <source>Giấy tờ cần bổ sung: {docs}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="373"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="47"/>
         <source>Xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="47"/>
         <source>Lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="377"/>
-        <source>Đang chờ gửi</source>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="58"/>
+        <source>Máy chủ trả lời: {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="395"/>
-        <source>Máy chủ trả lời: {title}</source>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="71"/>
+        <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="397"/>
-        <source>Thao tác chưa được thực hiện. Xem lại thông tin mới nhất rồi gửi lại, hoặc bỏ thao tác này.</source>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
+        <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="404"/>
-        <source>Gửi lại</source>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="77"/>
+        <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="87"/>
+        <source>Áp dụng lại trên phiên bản mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="95"/>
+        <source>Bỏ thao tác này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="117"/>
+        <source>Bạn muốn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="127"/>
+        <source>Trên máy chủ hiện nay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="129"/>
+        <source>{kind} không còn trong danh sách của đơn vị bạn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="136"/>
+        <source>Trạng thái: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="139"/>
+        <source>Chưa phân công</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="140"/>
+        <source>Người xử lý: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="143"/>
+        <source>Bước xử lý: {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="155"/>
+        <source>{kind} được gửi lúc {time}, chưa có cập nhật nào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="160"/>
+        <source>công dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="162"/>
+        <source>hệ thống</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
+        <source>{kind} đã được {name} cập nhật lúc {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="167"/>
+        <source>{kind} đã được cập nhật lúc {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="168"/>
+        <source>{kind} đã được cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="56"/>
+        <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="105"/>
+        <source>Tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="106"/>
+        <source>Phân công…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="107"/>
+        <source>Nhận xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="108"/>
+        <source>Ghi chú nội bộ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="109"/>
+        <source>Trả lời công dân…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="110"/>
+        <source>Đổi trạng thái…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
+        <source>Yêu cầu bổ sung…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="112"/>
+        <source>Trả kết quả…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="203"/>
+        <source>Nội dung phản ánh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="205"/>
+        <source>Tệp đính kèm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="207"/>
+        <source>Diễn biến xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="215"/>
+        <source>Chưa có diễn biến nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="169"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="235"/>
+        <source>{kind} · {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="170"/>
+        <source>Không còn thuộc đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="176"/>
+        <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="256"/>
+        <source>Mã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="261"/>
+        <source>{status} (mã {dvc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="264"/>
+        <source>{status} (đang chờ gửi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="270"/>
+        <source>Tiêu đề</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="271"/>
+        <source>Lĩnh vực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="272"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="285"/>
+        <source>Trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="273"/>
+        <source>Mức độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="274"/>
+        <source>Kênh tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="275"/>
+        <source>Người phản ánh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="276"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="290"/>
+        <source>Điện thoại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
+        <source>Địa điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="278"/>
+        <source>Tọa độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="283"/>
+        <source>Trích yếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="284"/>
+        <source>Thủ tục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="286"/>
+        <source>Bước xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="287"/>
+        <source>Kênh nộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="288"/>
+        <source>Người nộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="289"/>
+        <source>Số định danh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
+        <source>Địa chỉ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="292"/>
+        <source>Lệ phí</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="293"/>
+        <source>Số ngày tạm dừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="297"/>
+        <source>Người xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="297"/>
+        <source>Chưa phân công</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="298"/>
+        <source>Ngày gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="299"/>
+        <source>Ngày tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="300"/>
+        <source>Hạn xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
+        <source>Ngày trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
+        <source>Ngày kết thúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="303"/>
+        <source>Cập nhật lúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="307"/>
+        <source>Đánh giá của công dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="307"/>
+        <source>{n}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
+        <source>Đã gộp vào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
+        <source>{phone} (công dân không muốn được liên hệ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
+        <source>Không có tệp đính kèm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <source>Công dân gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <source>Cán bộ gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
+        <source>Nội bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="357"/>
+        <source>Công khai — công dân nhìn thấy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
+        <source>Công dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="388"/>
+        <source>Hệ thống</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="401"/>
+        <source>Giao cho: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
+        <source>Giấy tờ cần bổ sung: {docs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -529,114 +618,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="94"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="89"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="152"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="154"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="156"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="158"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="160"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="162"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="168"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="174"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="183"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="193"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="440"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="516"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="502"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="525"/>
+        <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="538"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="503"/>
-        <source>Bỏ thao tác này? Thao tác sẽ không được gửi lên máy chủ.</source>
+        <location filename="../../triage_desktop/ui/main_window.py" line="535"/>
+        <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="539"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="560"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="563"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -672,55 +766,65 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="31"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="32"/>
         <source>Thời gian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="32"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="33"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="33"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="34"/>
         <source>Thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="34"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="35"/>
         <source>Tình trạng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="35"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="36"/>
         <source>Số lần gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="36"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="37"/>
         <source>Trả lời của máy chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="50"/>
+        <source>Lần gửi trước chưa tới được máy chủ; sẽ tự gửi lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="59"/>
+        <source>Chi tiết: {words}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="126"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="138"/>
         <source>Không có thao tác nào chờ gửi. Mọi thao tác đã được máy chủ ghi nhận.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="129"/>
-        <source>Gửi lại</source>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="146"/>
+        <source>Áp dụng lại trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="131"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="148"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="133"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="150"/>
         <source>Mở phản ánh / hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,52 +959,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="45"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="52"/>
         <source>Đang đồng bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="48"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="55"/>
         <source>Ngoại tuyến — {n} thao tác chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="50"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="57"/>
         <source>Cần đăng nhập lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="52"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="59"/>
         <source>Phần mềm đã cũ — cần cài bản cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="54"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="61"/>
         <source>Lỗi đồng bộ — bấm để thử lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="57"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="64"/>
         <source>Đã đồng bộ {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="59"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="66"/>
         <source>Chưa đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="59"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="66"/>
         <source>Đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="61"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="68"/>
         <source>{n} thao tác chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="63"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="46"/>
         <source>{n} xung đột</source>
         <translation type="unfinished"></translation>
     </message>
@@ -931,142 +1035,157 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="42"/>
+        <location filename="../../triage_desktop/cli.py" line="43"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="45"/>
+        <location filename="../../triage_desktop/cli.py" line="46"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="46"/>
+        <location filename="../../triage_desktop/cli.py" line="47"/>
         <source>ngôn ngữ giao diện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="54"/>
+        <location filename="../../triage_desktop/cli.py" line="55"/>
         <source>đăng nhập vào máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="55"/>
+        <location filename="../../triage_desktop/cli.py" line="56"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="57"/>
+        <location filename="../../triage_desktop/cli.py" line="58"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="59"/>
+        <location filename="../../triage_desktop/cli.py" line="60"/>
         <source>đồng bộ với máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="60"/>
+        <location filename="../../triage_desktop/cli.py" line="61"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="61"/>
+        <location filename="../../triage_desktop/cli.py" line="62"/>
         <source>đăng nhập cho lần chạy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="63"/>
+        <location filename="../../triage_desktop/cli.py" line="64"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="80"/>
+        <location filename="../../triage_desktop/cli.py" line="81"/>
         <source>các thao tác chưa gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="82"/>
+        <location filename="../../triage_desktop/cli.py" line="83"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="83"/>
+        <location filename="../../triage_desktop/cli.py" line="84"/>
         <source>bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="85"/>
+        <location filename="../../triage_desktop/cli.py" line="86"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="88"/>
+        <location filename="../../triage_desktop/cli.py" line="89"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="90"/>
+        <location filename="../../triage_desktop/cli.py" line="91"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="97"/>
+        <location filename="../../triage_desktop/cli.py" line="98"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="99"/>
-        <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
+        <location filename="../../triage_desktop/cli.py" line="100"/>
+        <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="101"/>
+        <source>hạt giống cho chế độ lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="117"/>
+        <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="103"/>
+        <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="107"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="111"/>
+        <location filename="../../triage_desktop/cli.py" line="125"/>
         <source>Mật khẩu: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="121"/>
+        <location filename="../../triage_desktop/cli.py" line="135"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="125"/>
+        <location filename="../../triage_desktop/cli.py" line="139"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="128"/>
+        <location filename="../../triage_desktop/cli.py" line="142"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <location filename="../../triage_desktop/cli.py" line="152"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="141"/>
+        <location filename="../../triage_desktop/cli.py" line="155"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="145"/>
+        <location filename="../../triage_desktop/cli.py" line="160"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="150"/>
+        <location filename="../../triage_desktop/cli.py" line="165"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="227"/>
+        <location filename="../../triage_desktop/cli.py" line="242"/>
         <source>Đã xuất {count} mục.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,168 +1518,221 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="17"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="19"/>
         <source>nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="18"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="20"/>
         <source>người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="19"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="21"/>
         <source>trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="20"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="22"/>
         <source>lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="21"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="23"/>
         <source>nội dung lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="22"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="24"/>
         <source>mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="23"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="25"/>
         <source>đơn vị nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="24"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="26"/>
         <source>phản ánh gốc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="25"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="27"/>
         <source>giấy tờ cần bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="26"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="28"/>
         <source>số tiền</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="27"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="29"/>
         <source>hạn mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="28"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="30"/>
         <source>thư xin lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="37"/>
-        <source>Thiếu thông tin bắt buộc: {field}.</source>
+        <location filename="../../triage_desktop/ui/messages.py" line="31"/>
+        <source>tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="40"/>
+        <source>Thiếu thông tin bắt buộc: {field}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="43"/>
         <source>Nội dung quá dài (tối đa {limit} ký tự).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="42"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="45"/>
         <source>Giá trị không hợp lệ: {field}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="44"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="47"/>
         <source>Cán bộ chỉ được tự nhận xử lý; phân công người khác cần lãnh đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="46"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="49"/>
         <source>Vai trò của bạn không được phép thực hiện thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="48"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="51"/>
         <source>Không thể chuyển sang trạng thái này bằng thao tác đổi trạng thái.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="50"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="53"/>
         <source>Thao tác này không áp dụng cho loại hồ sơ này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="51"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="54"/>
         <source>Thao tác không hợp lệ ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="57"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="60"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="59"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="62"/>
         <source>Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="61"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="64"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="63"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="66"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; các thao tác sẽ được gửi khi có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="66"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="69"/>
         <source>Máy chủ đang bận, sẽ tự thử lại sau.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="68"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="71"/>
         <source>Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="70"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="73"/>
         <source>Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; các thao tác chưa gửi vẫn được giữ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="73"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="76"/>
         <source>Máy này còn thao tác chưa gửi của {name}. Người đó cần đăng nhập và đồng bộ trước, hoặc dùng một hồ sơ riêng (--profile).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="78"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="81"/>
         <source>Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="80"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="83"/>
         <source>Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="82"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="85"/>
         <source>Đã hủy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="84"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="87"/>
         <source>Máy chủ từ chối yêu cầu (mã {status}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="85"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="88"/>
         <source>Lỗi không mong đợi: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="53"/>
+        <source>Hồ sơ đã được người khác cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="54"/>
+        <source>Phản ánh đã được người khác cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="56"/>
+        <source>Trạng thái hiện tại không cho phép thao tác này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="58"/>
+        <source>Vai trò của bạn không được phép thực hiện thao tác này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="60"/>
+        <source>Không còn thuộc đơn vị (đã chuyển đi, gộp, rút hoặc xóa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="64"/>
+        <source>Dữ liệu không hợp lệ: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="65"/>
+        <source>Dữ liệu không hợp lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="67"/>
+        <source>Máy chủ từ chối thao tác (mã {status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="68"/>
+        <source>Máy chủ từ chối thao tác</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -120,23 +120,28 @@ def test_a_refused_action_is_explained_in_vietnamese(qtbot, window: MainWindow) 
     box.accept()
 
 
-def test_a_conflict_shows_the_servers_answer_and_can_be_sent_again(qtbot, window: MainWindow, store: Store,
-                                                                   workspace: LocalWorkspace) -> None:
+def test_a_conflict_shows_the_reason_in_vietnamese_and_can_be_reapplied(qtbot, window: MainWindow, store: Store,
+                                                                        workspace: LocalWorkspace) -> None:
     action = workspace.queue_action("report", "r_0007", "set_status", {"status": "acknowledged"})
     store.conflict_action(action.local_id, 412, {"type": "https://triage.example/problems/version-conflict",
-                                                 "title": "Phản ánh đã được người khác cập nhật"}, None)
+                                                 "title": "Precondition failed <b>"}, None)
     window.refresh_counts()
     assert window.queues.item_text("outbox") == "Hộp thư đi (0) · 1 xung đột"
+    assert window.indicator.text().endswith("· 1 xung đột")
     window.select_item("report", "r_0007")
     [frame] = window.detail.findChildren(QFrame, "conflictAction")
     texts = [w.text() for w in frame.findChildren(QLabel)]
     assert "Xung đột" in texts
-    assert "Máy chủ trả lời: Phản ánh đã được người khác cập nhật" in texts
+    assert "Phản ánh đã được người khác cập nhật" in texts  # ours, not the server's English title
+    reason = frame.findChild(QLabel, "conflictReason")
+    assert "Precondition failed &lt;b&gt;" in reason.toolTip()  # the server's words, escaped
     [retry] = [b for b in frame.findChildren(QAbstractButton) if b.objectName() == "retryAction"]
+    assert retry.text() == "Áp dụng lại trên phiên bản mới"
     qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(window.detail.findChildren(QFrame, "pendingAction")))
     [again] = workspace.outbox()
     assert again.state == "pending" and again.local_id != action.local_id
+    assert not window.detail.findChildren(QFrame, "conflictAction")
 
 
 def test_officer_gets_claim_instead_of_assign(qtbot, store: Store, workspace: LocalWorkspace, runner: TaskRunner,

@@ -14,7 +14,9 @@ def test_outbox_lists_actions_and_discards_after_confirmation(qtbot, window: Mai
                                                               workspace: LocalWorkspace) -> None:
     workspace.queue_action("report", "r_0004", "note", {"body": "Ghi chú chờ gửi"})
     failed = workspace.queue_action("report", "r_0005", "set_status", {"status": "acknowledged"})
-    store.fail_action(failed.local_id, 422, {"title": "Dữ liệu không hợp lệ <b>", "status": 422})
+    store.fail_action(failed.local_id, 422, {"type": "https://triage.example/problems/validation",
+                                             "title": "Unprocessable <b>", "status": 422,
+                                             "errors": [{"field": "reason_text", "message": "bắt buộc <b>"}]})
     window.refresh_counts()
     window.queues.select("outbox")
     model = window.outbox_view.model
@@ -22,8 +24,9 @@ def test_outbox_lists_actions_and_discards_after_confirmation(qtbot, window: Mai
     rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(2)]
     assert rows[0][1:4] == ["PA-2026-000004", "Ghi chú nội bộ", "Đang chờ gửi"]
     assert rows[1][1:4] == ["PA-2026-000005", "Đổi trạng thái", "Lỗi"]
-    assert rows[1][5] == "Dữ liệu không hợp lệ <b> (HTTP 422)"
-    assert "&lt;b&gt;" in model.index(1, 5).data(Qt.ItemDataRole.ToolTipRole)
+    assert rows[1][5] == "Dữ liệu không hợp lệ: nội dung lý do (bắt buộc <b>)"
+    tooltip = model.index(1, 5).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Chi tiết: Unprocessable &lt;b&gt;" in tooltip and "<b>" not in tooltip
 
     window.outbox_view.table.selectRow(1)
     assert window.outbox_view.retry_button.isEnabled()

@@ -3,7 +3,8 @@
 Everything from the server is shown as plain text (value_label / setPlainText). Internal notes and public
 replies look different (tinted frame + "Nội bộ" vs "Công khai — công dân nhìn thấy"), so an officer never
 mistakes one for the other. Unsent actions sit on top of the timeline as "đang chờ gửi"; conflicts and
-failures show the server's problem title with "Gửi lại" / "Bỏ thao tác".
+failures open the body as ConflictPanels (what the officer wanted beside the server's current state). An item
+that left the unit with actions still on it is shown by `show_gone`, so those actions stay reachable.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from triage_desktop.core.entities import ActionState, Event, Item, OutboxAction,
 from triage_desktop.core.vocabulary import DVC_CODES
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
+from triage_desktop.ui.action_text import payload_summary
+from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd
 from triage_desktop.ui.safe_text import value_label
 from triage_desktop.ui.widgets import styling
@@ -43,6 +46,7 @@ class DetailPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._item: Item | None = None
+        self._key: tuple[str, str] | None = None  # what is shown: an item, or one that left the unit
         self._same_item_again = False
         self._user: User | None = None
         self._members: dict[str, str] = {}
@@ -122,14 +126,24 @@ class DetailPanel(QWidget):
     def item(self) -> Item | None:
         return self._item
 
+    def shown_key(self) -> tuple[str, str] | None:
+        """(kind, id) of what the pane shows, including an item that is no longer in the cache."""
+        return self._key
+
+    def conflict_panels(self) -> list[ConflictPanel]:
+        return self._body.findChildren(ConflictPanel)
+
+    def horizontal_overflow(self) -> int:
+        """Pixels the content is wider than the pane (0: nothing is cut off or needs sideways scrolling)."""
+        return self._scroll.horizontalScrollBar().maximum()
+
     def button(self, action: str) -> QPushButton:
         return self._buttons[action]
 
     def show_item(self, item: Item | None, user: User | None) -> None:
-        previous = self._item
-        self._same_item_again = item is not None and previous is not None and (previous.kind, previous.id) == (
-            item.kind, item.id)  # a refresh of the same item keeps the reading position
-        self._item, self._user = item, user
+        key = (item.kind, item.id) if item is not None else None
+        self._same_item_again = key is not None and key == self._key  # a refresh keeps the reading position
+        self._item, self._user, self._key = item, user, key
         has_item = item is not None
         self._empty.setVisible(not has_item)
         self._scroll.setVisible(has_item)
@@ -145,6 +159,28 @@ class DetailPanel(QWidget):
             button.setEnabled(action in enabled)
         self._build_body(item)
 
+    def show_gone(self, kind: str, item_id: str, actions: list[OutboxAction], user: User | None) -> None:
+        """An item the server no longer shows us (transferred, merged, withdrawn, deleted) that still has
+        actions in the outbox: no fields or buttons, only those actions, so the officer can copy and discard."""
+        self._same_item_again = self._key == (kind, item_id)
+        self._item, self._user, self._key = None, user, (kind, item_id)
+        self._empty.setVisible(False)
+        self._scroll.setVisible(True)
+        self._code.setText(self.tr("{kind} · {code}").format(kind=labels.label(labels.KIND, kind), code=item_id))
+        self._title.setText(self.tr("Không còn thuộc đơn vị"))
+        for button in self._buttons.values():
+            button.setVisible(False)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(value_label(self.tr(
+            "Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). "
+            "Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.")))
+        for action in actions:
+            layout.addWidget(self._conflict_panel(action, None) if action.state in _PROBLEM_STATES
+                             else self._pending_frame(action))
+        layout.addStretch(1)
+        self._install_body(body)
+
     # --- building the body ---------------------------------------------------------------------------------
 
     def _replace_body(self, body: QWidget) -> None:
@@ -158,6 +194,9 @@ class DetailPanel(QWidget):
         """A fresh body each time, built while hidden, then swapped in whole."""
         body = QWidget()
         add = QVBoxLayout(body).addWidget
+        for action in item.pending:  # refused actions first: the officer must see them before anything else
+            if action.state in _PROBLEM_STATES:
+                add(self._conflict_panel(action, item))
         add(self._fields(item))
         description = item.data.get("description") if item.kind == "report" else None
         if description:
@@ -166,16 +205,20 @@ class DetailPanel(QWidget):
         add(self._heading(self.tr("Tệp đính kèm")))
         add(self._attachments(item))
         add(self._heading(self.tr("Diễn biến xử lý")))
-        for action in reversed(item.pending):  # newest first, like the timeline below
+        waiting = [action for action in item.pending if action.state not in _PROBLEM_STATES]
+        for action in reversed(waiting):  # newest first, like the timeline below
             add(self._pending_frame(action))
         events = sorted(item.events, key=lambda e: e.at, reverse=True)
         for event in events:
             add(self._event_frame(event))
-        if not events and not item.pending:
+        if not events and not waiting:
             add(value_label(self.tr("Chưa có diễn biến nào.")))
         layout = body.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addStretch(1)
+        self._install_body(body)
+
+    def _install_body(self, body: QWidget) -> None:
         scroll = self._scroll.verticalScrollBar().value() if self._same_item_again else 0
         self._replace_body(body)
         self._scroll.verticalScrollBar().setValue(scroll)
@@ -362,50 +405,36 @@ class DetailPanel(QWidget):
             return self.tr("Giấy tờ cần bổ sung: {docs}").format(docs="; ".join(str(d) for d in data["documents"]))
         return None
 
+    def _conflict_panel(self, action: OutboxAction, item: Item | None) -> ConflictPanel:
+        panel = ConflictPanel(action, item, self._members)
+        panel.retryRequested.connect(self.retryRequested)
+        panel.discardRequested.connect(self.discardRequested)
+        return panel
+
     def _pending_frame(self, action: OutboxAction) -> QFrame:
+        """An action still waiting (or on the wire): shown above the timeline until the server confirms it."""
         frame = QFrame()
-        conflict = action.state in (ActionState.CONFLICT, ActionState.FAILED)
-        frame.setObjectName("conflictAction" if conflict else "pendingAction")
-        tint(frame, styling.CONFLICT_BG if conflict else styling.PENDING_BG)
+        frame.setObjectName("pendingAction")
+        tint(frame, styling.PENDING_BG)
         frame.setProperty("localId", action.local_id)
         layout = QVBoxLayout(frame)
-        if action.state == ActionState.CONFLICT:
-            state = self.tr("Xung đột")
-        elif action.state == ActionState.FAILED:
-            state = self.tr("Lỗi")
-        else:
-            state = self.tr("Đang chờ gửi")
-        top = QHBoxLayout()
-        badge = QLabel(state)
+        # The badge on its own line: beside the header it would set a minimum width the pane lacks at 200%.
+        badge = QLabel(labels.label(labels.ACTION_STATE, str(action.state)))
         badge.setTextFormat(Qt.TextFormat.PlainText)
         badge.setObjectName("stateBadge")
         bold(badge)
-        text_color(badge, styling.CONFLICT_FG if conflict else styling.PENDING_FG)
-        top.addWidget(badge)
-        top.addWidget(value_label(" · ".join((format_datetime(action.created_at),
-                                              labels.label(labels.ACTION_TYPE, action.type)))), 1)
-        layout.addLayout(top)
-        summary = _payload_summary(action, self._item.kind if self._item else "report", self._members)
+        text_color(badge, styling.PENDING_FG)
+        layout.addWidget(badge)
+        layout.addWidget(value_label(" · ".join((format_datetime(action.created_at),
+                                                 labels.label(labels.ACTION_TYPE, action.type)))))
+        summary = payload_summary(action, self._item.kind if self._item else action.kind, self._members)
         if summary:
             layout.addWidget(value_label(summary))
-        if conflict:
-            problem = action.problem or {}
-            title = str(problem.get("title") or problem.get("detail") or action.last_error or "")
-            if title:
-                layout.addWidget(value_label(self.tr("Máy chủ trả lời: {title}").format(title=title)))
-            layout.addWidget(value_label(self.tr(
-                "Thao tác chưa được thực hiện. Xem lại thông tin mới nhất rồi gửi lại, hoặc bỏ thao tác này.")))
         if action.state is not ActionState.SENDING:  # a request on the wire cannot be taken back
             buttons = QWidget()
             buttons.setSizePolicy(expanding_policy())
             flow = FlowLayout(buttons)
             flow.setContentsMargins(0, 0, 0, 0)
-            if conflict:
-                retry = ActionButton(self.tr("Gửi lại"), buttons)
-                retry.setObjectName("retryAction")
-                retry.setProperty("localId", action.local_id)
-                retry.clicked.connect(self._on_retry)
-                flow.addWidget(retry)
             discard = ActionButton(self.tr("Bỏ thao tác này"), buttons)
             discard.setObjectName("discardAction")
             discard.setProperty("localId", action.local_id)
@@ -421,15 +450,13 @@ class DetailPanel(QWidget):
         if isinstance(sender, QPushButton):
             self.actionRequested.emit(str(sender.property("action")))
 
-    def _on_retry(self) -> None:
-        sender = self.sender()
-        if isinstance(sender, QPushButton):
-            self.retryRequested.emit(int(sender.property("localId")))
-
     def _on_discard(self) -> None:
         sender = self.sender()
         if isinstance(sender, QPushButton):
             self.discardRequested.emit(int(sender.property("localId")))
+
+
+_PROBLEM_STATES = (ActionState.CONFLICT, ActionState.FAILED)
 
 
 def _mapping(value: object) -> Mapping[str, Any]:
@@ -441,21 +468,3 @@ def _coordinates(location: Mapping[str, Any]) -> str | None:
     if isinstance(lat, int | float) and isinstance(lon, int | float):
         return f"{lat:.5f}, {lon:.5f}"
     return None
-
-
-def _payload_summary(action: OutboxAction, kind: str, members: Mapping[str, str]) -> str:
-    payload = action.payload
-    if action.type == "set_status" and payload.get("status"):
-        text = "→ " + labels.status_label(kind, str(payload["status"]))
-        if payload.get("reason"):
-            text += " (" + labels.label(labels.REJECT_REASON, str(payload["reason"])) + ")"
-        if payload.get("reason_text"):
-            text += "\n" + str(payload["reason_text"])
-        return text
-    if action.type == "assign" and payload.get("assignee_id"):
-        assignee = str(payload["assignee_id"])
-        return "→ " + members.get(assignee, assignee)
-    parts = [str(payload.get("body") or "")]
-    if payload.get("documents"):
-        parts.append("; ".join(str(d) for d in payload["documents"]))
-    return "\n".join(p for p in parts if p)

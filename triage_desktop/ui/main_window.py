@@ -2,7 +2,10 @@
 
 The window reads page-sized data from the Workspace on the GUI thread (short reads), sends every write
 through the TaskRunner, and lets a SyncController keep the cache live. An officer's action is queued
-locally (so it shows at once as "đang chờ gửi") and the controller is kicked to push it promptly.
+locally (so it shows at once as "đang chờ gửi") and the controller is kicked to push it promptly, as it is
+when the operating system says the network is back (NetworkWatcher). Refused actions show as conflict panels
+in the detail pane, a badge in the list and "N xung đột" in the status bar; the officer re-applies or discards
+each one (a discard only after a confirmation).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from triage_desktop.ui.dialogs.login_dialog import LoginDialog
 from triage_desktop.ui.item_list_view import ItemListView
 from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.models.item_table_model import ItemTableModel, reference_names
+from triage_desktop.ui.network_watcher import NetworkWatcher
 from triage_desktop.ui.outbox_view import OutboxView
 from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
 from triage_desktop.ui.sync_controller import SyncController
@@ -60,14 +64,15 @@ ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, sync_service: SyncService, runner: TaskRunner, *,
                  settings: QSettings | None = None, controller: SyncController | None = None,
-                 default_server_url: str = "", lock_server_url: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 network: NetworkWatcher | None = None, default_server_url: str = "",
+                 lock_server_url: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.sync_service = sync_service
         self.runner = runner
         self.settings = settings if settings is not None else QSettings()
         self.controller = controller if controller is not None else SyncController(sync_service, self)
+        self.network = network if network is not None else NetworkWatcher(self)
         self._default_server_url = default_server_url
         self._lock_server_url = lock_server_url
         self.user: User | None = self._read_user()
@@ -77,6 +82,7 @@ class MainWindow(QMainWindow):
         self._pending_discard: int | None = None
         self._outbox_item: tuple[str, str] | None = None  # the item opened from the outbox, if any
         self._unsent = self._conflicts = 0
+        self._shut_down = False  # after shutdown, late signals from a sync thread still ending are ignored
         app = QApplication.instance()
         self._base_point_size = app.font().pointSizeF() if isinstance(app, QApplication) else 10.0
         self._zoom = 1.0
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow):
         self.controller.stateChanged.connect(self._on_sync_state)
         self.controller.itemsChanged.connect(self._on_items_changed)
         self.controller.progress.connect(self._on_progress)
+        self.network.networkReturned.connect(self._on_network_returned)
         self.runner.failed.connect(self._show_error)
 
         self._update_title()
@@ -208,6 +215,7 @@ class MainWindow(QMainWindow):
         The sync thread is a daemon and holds no transaction while it waits on the network.
         """
         self._save_settings()
+        self._shut_down = True
         self.controller.stop(timeout=3.0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -257,9 +265,19 @@ class MainWindow(QMainWindow):
 
     def show_current_item(self) -> None:
         key = self.list_view.current_key() if self._middle_stack.currentWidget() is self.list_view else None
-        key = key or self._outbox_item
+        self._show(key or self._outbox_item)
+
+    def _show(self, key: tuple[str, str] | None) -> None:
+        """The item in the detail pane; one that left the unit still shows while actions on it wait."""
         item = self.workspace.item(*key) if key else None
-        self.detail.show_item(item, self.user)
+        if item is not None or key is None:
+            self.detail.show_item(item, self.user)
+            return
+        waiting = [a for a in self.workspace.outbox() if (a.kind, a.aggregate_id) == key]
+        if waiting:
+            self.detail.show_gone(key[0], key[1], waiting, self.user)
+        else:
+            self.detail.show_item(None, self.user)
 
     # --- queues, list, search ----------------------------------------------------------------------------
 
@@ -300,7 +318,7 @@ class MainWindow(QMainWindow):
     def open_item(self, kind: str, item_id: str) -> None:
         """Show one item (from the outbox) in the detail pane."""
         self._outbox_item = (kind, item_id)
-        self.detail.show_item(self.workspace.item(kind, item_id), self.user)
+        self._show((kind, item_id))
 
     def select_item(self, kind: str, item_id: str) -> bool:
         """Select an item in the current list (tests, screenshots, links)."""
@@ -316,6 +334,11 @@ class MainWindow(QMainWindow):
             self.controller.start()
         self.controller.kick()
 
+    def _on_network_returned(self) -> None:
+        """The OS says we are connected again: sync now instead of sleeping out the back-off."""
+        if self.controller.running and self._sync_state != "login_required" and not self._shut_down:
+            self.controller.kick()
+
     def _on_indicator(self) -> None:
         if self._sync_state == "online" and self._conflicts:
             self.queues.select(OUTBOX)
@@ -323,6 +346,8 @@ class MainWindow(QMainWindow):
         self.sync_now()
 
     def _on_sync_state(self, state: str, unsent: int, conflicts: int) -> None:
+        if self._shut_down:  # the cache may already be closed
+            return
         previous, self._sync_state = self._sync_state, state
         if state == "online" and previous == "syncing":
             self._after_sync()
@@ -345,6 +370,8 @@ class MainWindow(QMainWindow):
         self.show_current_item()
 
     def _on_items_changed(self, changed: list[Any]) -> None:
+        if self._shut_down:
+            return
         keys = [tuple(key) for key in changed]
         self.model.refresh_ids(keys)  # type: ignore[arg-type]
         self.refresh_counts()
@@ -495,16 +522,23 @@ class MainWindow(QMainWindow):
         self.runner.run(functools.partial(self.workspace.retry_action, local_id), self._on_retried, self._show_error)
 
     def _on_retried(self, action: OutboxAction) -> None:
+        self.statusBar().showMessage(self.tr("Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi").format(
+            action=labels.label(labels.ACTION_TYPE, action.type)), 8000)
         self._local_change([(action.kind, action.aggregate_id)])
         self.controller.kick()
 
     def discard_action(self, local_id: int) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Bỏ thao tác"),
-                          self.tr("Bỏ thao tác này? Thao tác sẽ không được gửi lên máy chủ."), parent=self)
+        """Ask first: discarding drops the officer's own work (a reply, a decision) for good."""
+        action = next((a for a in self.workspace.outbox() if a.local_id == local_id), None)
+        name = labels.label(labels.ACTION_TYPE, action.type) if action is not None else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bỏ thao tác"),
+                          self.tr("Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể "
+                                  "khôi phục.").format(action=name), parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        yes = box.addButton(self.tr("Bỏ thao tác"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Giữ lại"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(yes)
+        box.addButton(self.tr("Bỏ thao tác"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Giữ lại"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter keeps the work; dropping it takes a deliberate click
+        box.setEscapeButton(keep)
         self._pending_discard = local_id
         box.accepted.connect(self._confirm_discard)
         self._open_dialog(box)
@@ -520,9 +554,7 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         if self._middle_stack.currentWidget() is self.outbox_view:
             self.refresh_outbox()
-        current = self.detail.item()
-        if current is not None:
-            self.detail.show_item(self.workspace.item(current.kind, current.id), self.user)
+        self._show(self.detail.shown_key())
 
     def _show_error(self, error: BaseException) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Không thực hiện được"), error_message(error),

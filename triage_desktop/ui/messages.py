@@ -9,8 +9,10 @@ from triage_desktop.core import errors
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
 
 
-def _field(name: str) -> str:
-    return translate("messages", _FIELD_NAMES.get(name, name))
+def field_name(name: str) -> str:
+    """A contract field name in words ("reason_text" → "nội dung lý do"); an unknown one as it is."""
+    source = _FIELD_NAMES.get(name)
+    return translate("messages", source) if source else name
 
 
 _FIELD_NAMES = {
@@ -26,6 +28,7 @@ _FIELD_NAMES = {
     "amount_vnd": QT_TRANSLATE_NOOP("messages", "số tiền"),
     "new_due_at": QT_TRANSLATE_NOOP("messages", "hạn mới"),
     "apology_letter": QT_TRANSLATE_NOOP("messages", "thư xin lỗi"),
+    "attachment_ids": QT_TRANSLATE_NOOP("messages", "tệp đính kèm"),
 }
 
 
@@ -34,12 +37,12 @@ def invalid_action_message(code: str) -> str:
     head, _, rest = code.partition(":")
     field = rest.split(":")[0]
     if head == "missing":
-        return translate("messages", "Thiếu thông tin bắt buộc: {field}.").format(field=_field(field))
+        return translate("messages", "Thiếu thông tin bắt buộc: {field}.").format(field=field_name(field))
     if head == "too_long":
         limit = rest.split(":")[-1]
         return translate("messages", "Nội dung quá dài (tối đa {limit} ký tự).").format(limit=limit)
     if head == "invalid":
-        return translate("messages", "Giá trị không hợp lệ: {field}.").format(field=_field(field))
+        return translate("messages", "Giá trị không hợp lệ: {field}.").format(field=field_name(field))
     if head == "forbidden" and field == "assign_others":
         return translate("messages", "Cán bộ chỉ được tự nhận xử lý; phân công người khác cần lãnh đạo.")
     if head == "forbidden":

@@ -1,7 +1,8 @@
 """The outbox ("Hộp thư đi"): every action not yet accepted by the server, with its state and the server's answer.
 
 A short list (an office queues tens of actions, not thousands), so its model simply holds the rows.
-Conflicts and failures can be sent again (a new attempt on the current version) or discarded.
+Conflicts and failures show our reason in Vietnamese (the server's words in the tool tip) and can be re-applied
+on the current version (a new action with a new key) or discarded.
 """
 
 from __future__ import annotations
@@ -12,20 +13,20 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from triage_desktop.core.entities import ActionState, OutboxAction
-from triage_desktop.ui import labels
+from triage_desktop.ui import labels, problems
 from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.models.item_table_model import CONFLICT_COLOR
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
+from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
+from triage_desktop.ui.widgets.styling import ActionButton
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("OutboxModel", "Thời gian"),
@@ -42,12 +43,21 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("OutboxModel", text)
 
 
-def problem_text(action: OutboxAction) -> str:
-    problem = action.problem or {}
-    text = str(problem.get("title") or problem.get("detail") or "")
-    if action.error_status and text:
-        text = f"{text} (HTTP {action.error_status})"
-    return text or str(action.last_error or "")
+def reason(action: OutboxAction) -> str:
+    """The last column: why it was refused, or that the last try did not get through (it will retry)."""
+    text = problems.reason_text(action)
+    if not text and action.last_error:
+        text = QCoreApplication.translate("OutboxModel", "Lần gửi trước chưa tới được máy chủ; sẽ tự gửi lại")
+    return text
+
+
+def reason_tooltip(action: OutboxAction) -> str:
+    """Our reason, then the server's own words or the transport error (untrusted: shown as plain text)."""
+    words = problems.server_words(action) or str(action.last_error or "")
+    lines = [reason(action)]
+    if words:
+        lines.append(QCoreApplication.translate("OutboxModel", "Chi tiết: {words}").format(words=words))
+    return "\n".join(line for line in lines if line)
 
 
 class OutboxModel(QAbstractTableModel):
@@ -94,10 +104,10 @@ class OutboxModel(QAbstractTableModel):
                 labels.label(labels.ACTION_TYPE, action.type),
                 labels.label(labels.ACTION_STATE, str(action.state)),
                 str(action.attempts),
-                one_line(problem_text(action), 120),
+                one_line(reason(action), 120),
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
-            return plain_tooltip(problem_text(action)) or None
+            return plain_tooltip(reason_tooltip(action)) or None
         if role == Qt.ItemDataRole.ForegroundRole and action.state in (ActionState.CONFLICT, ActionState.FAILED):
             return CONFLICT_COLOR
         if role == ActionRole:
@@ -123,24 +133,29 @@ class OutboxView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_open)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        # The reason column is often scrolled out of sight: the detail pane shows the whole conflict at once.
+        self.table.selectionModel().selectionChanged.connect(self._on_open)
         self.empty = QLabel(self.tr("Không có thao tác nào chờ gửi. Mọi thao tác đã được máy chủ ghi nhận."), self)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
-        self.retry_button = QPushButton(self.tr("Gửi lại"), self)
+        # A flow, not a row: at 200% text the three labels side by side are wider than the middle pane.
+        buttons = QWidget(self)
+        buttons.setSizePolicy(expanding_policy())
+        flow = FlowLayout(buttons)
+        flow.setContentsMargins(0, 0, 0, 0)
+        self.retry_button = ActionButton(self.tr("Áp dụng lại trên phiên bản mới"), buttons)
         self.retry_button.clicked.connect(self._on_retry)
-        self.discard_button = QPushButton(self.tr("Bỏ thao tác này"), self)
+        self.discard_button = ActionButton(self.tr("Bỏ thao tác này"), buttons)
         self.discard_button.clicked.connect(self._on_discard)
-        self.open_button = QPushButton(self.tr("Mở phản ánh / hồ sơ"), self)
+        self.open_button = ActionButton(self.tr("Mở phản ánh / hồ sơ"), buttons)
         self.open_button.clicked.connect(self._on_open)
-        buttons = QHBoxLayout()
         for button in (self.open_button, self.retry_button, self.discard_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            flow.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self._update_buttons()
 
     def set_actions(self, actions: Sequence[OutboxAction], codes: dict[tuple[str, str], str]) -> None:
@@ -155,7 +170,8 @@ class OutboxView(QWidget):
     def _update_buttons(self, *_: object) -> None:
         action = self._selected()
         problem = action is not None and action.state in (ActionState.CONFLICT, ActionState.FAILED)
-        self.retry_button.setEnabled(problem)
+        # An item that left the unit has no new version to re-apply on: only discarding is left.
+        self.retry_button.setEnabled(problem and action is not None and not problems.is_gone(action))
         # Anything not on the wire can still be taken back (a request already sent cannot).
         self.discard_button.setEnabled(action is not None and action.state is not ActionState.SENDING)
         self.open_button.setEnabled(action is not None)

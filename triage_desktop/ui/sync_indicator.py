@@ -1,8 +1,8 @@
 """SyncIndicator: the status bar's permanent sync state — icon-free text, colour only as a second cue.
 
 "Đã đồng bộ 10:42", "Đang đồng bộ… 120/500", "Ngoại tuyến — 3 thao tác chờ gửi", "Cần đăng nhập lại",
-"2 xung đột". Online is shown subtly, offline prominently (Outlook/Thunderbird); clicking it acts (the
-window decides: sync now, log in, or open the outbox).
+each followed by "· 2 xung đột" while refused actions wait for the officer. Online is shown subtly, offline
+prominently (Outlook/Thunderbird); clicking it acts (the window decides: sync now, log in, or open the outbox).
 """
 
 from __future__ import annotations
@@ -40,6 +40,13 @@ class SyncIndicator(QPushButton):
             self._render()
 
     def text_for_state(self) -> str:
+        """The state, then "N xung đột" whatever the state: a refused action waits for the officer, online or not."""
+        text = self._state_text()
+        if self.conflicts:
+            text += " · " + self.tr("{n} xung đột").format(n=format_number(self.conflicts))
+        return text
+
+    def _state_text(self) -> str:
         state = self.state
         if state == "syncing":
             text = self.tr("Đang đồng bộ…")
@@ -59,8 +66,6 @@ class SyncIndicator(QPushButton):
             parts = [self.tr("Chưa đồng bộ") if state == "idle" else self.tr("Đã đồng bộ")]
         if self.unsent:
             parts.append(self.tr("{n} thao tác chờ gửi").format(n=format_number(self.unsent)))
-        if self.conflicts:
-            parts.append(self.tr("{n} xung đột").format(n=format_number(self.conflicts)))
         return " · ".join(parts)
 
     def _render(self) -> None:

@@ -1,0 +1,29 @@
+"""What a queued action asks for, in a line or two of words (the timeline, the conflict panel)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from triage_desktop.core.entities import OutboxAction
+from triage_desktop.ui import labels
+
+
+def payload_summary(action: OutboxAction, kind: str, members: Mapping[str, str]) -> str:
+    """"→ Đã tiếp nhận", "→ Trần Văn Bình", or the text the officer wrote; plain text, may be empty."""
+    payload = action.payload
+    if action.type == "set_status" and payload.get("status"):
+        text = "→ " + labels.status_label(kind, str(payload["status"]))
+        if payload.get("reason"):
+            text += " (" + labels.label(labels.REJECT_REASON, str(payload["reason"])) + ")"
+        if payload.get("reason_text"):
+            text += "\n" + str(payload["reason_text"])
+        return text
+    if action.type == "assign" and payload.get("assignee_id"):
+        assignee = str(payload["assignee_id"])
+        return "→ " + members.get(assignee, assignee)
+    if action.type == "set_priority" and payload.get("priority"):
+        return "→ " + labels.label(labels.PRIORITY, str(payload["priority"]))
+    parts = [str(payload.get("body") or payload.get("reason_text") or payload.get("apology_letter") or "")]
+    if payload.get("documents"):
+        parts.append("; ".join(str(d) for d in payload["documents"]))
+    return "\n".join(p for p in parts if p)
