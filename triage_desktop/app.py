@@ -46,8 +46,10 @@ def run_gui(profile: Path, deployment: Deployment, language: str | None = None) 
     """The window for one profile, with the server IT preset in deployment.toml."""
     services = build_services(profile)
     try:
+        recovered = services.database.recovered_from
         return run_window(services.workspace, services.sync, server_url=deployment.server_url or "",
-                          language=language or deployment.language)
+                          language=language or deployment.language,
+                          recovered_from=recovered.name if recovered else None)
     finally:
         services.close()
 

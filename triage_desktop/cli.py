@@ -24,6 +24,7 @@ from triage_desktop.core.errors import LoginRequired, TriageError
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import setup_logging
 from triage_desktop.settings import load_deployment, profile_dir
+from triage_desktop.sync.retry import sync_until_in_step, with_retries
 from triage_desktop.ui.messages import error_message
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN = 0, 1, 2, 3
@@ -95,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--dossiers", type=int, default=50)
     sandbox.add_argument("--db")
     sandbox.add_argument("--arrivals", type=float, metavar="SECONDS", help=translate("cli", "phản ánh mới đến mỗi N giây"))
+    sandbox.add_argument("--faults", type=_fault_rate, default=0.0, metavar="RATE",
+                         help=translate("cli", "tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1"))
+    sandbox.add_argument("--fault-seed", type=int, metavar="N", help=translate("cli", "hạt giống cho chế độ lỗi"))
 
     demo = with_profile(commands.add_parser("demo", help=translate("cli", "mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu")))
     demo.add_argument("--reports", type=int, default=400)
@@ -102,6 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--arrivals", type=float, default=20.0, metavar="SECONDS")
     demo.add_argument("--fresh", action="store_true", help=translate("cli", "bắt đầu lại với dữ liệu mẫu mới"))
     return parser
+
+
+def _fault_rate(text: str) -> float:
+    try:
+        rate = float(text)
+    except ValueError:
+        rate = -1.0
+    if not 0.0 <= rate <= 1.0:
+        raise argparse.ArgumentTypeError(translate("cli", "cần một số từ 0 đến 1"))
+    return rate
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -121,7 +135,7 @@ def cmd_login(args: argparse.Namespace, profile: Path) -> int:
         raise CommandError(translate("cli", "Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml."))
     password = _read_password(args.password_stdin)
     with _services(profile) as services:
-        user = services.sync.login(server, args.username, password)
+        user = with_retries(lambda: services.sync.login(server, args.username, password))
         print(translate("cli", "Đã đăng nhập: {name} ({username}), đơn vị {unit}.").format(
             name=user.full_name, username=user.username, unit=user.unit_id))
         if not services.credentials.persistent:
@@ -136,12 +150,14 @@ def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
             user, server = _user(services), services.workspace.server_url()
             if user is None or not server:
                 raise CommandError(translate("cli", "Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước."), EXIT_LOGIN)
-            services.sync.login(server, user.username, _read_password(True))
+            password = _read_password(True)
+            with_retries(lambda: services.sync.login(server, user.username, password))
         elif not services.sync.has_credentials():
             raise CommandError(translate("cli", "Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
         if not args.once:
             return _sync_forever(services)
-        report = services.sync.sync_once()
+        # A flaky server or line: retry transient failures a few times (same keys), then give the verdict.
+        report = sync_until_in_step(services.sync)
         print(translate("cli", "Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
                  "{conflicts} xung đột.").format(pulled=report.pulled, pushed=report.pushed,
                                                  unsent=report.unsent, conflicts=report.open_conflicts))
@@ -247,7 +263,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     from triage_desktop.sandbox.server import run_sandbox
 
     run_sandbox(host=args.host, port=args.port, seed=args.seed, reports=args.reports, dossiers=args.dossiers,
-                db=args.db, arrival_interval=args.arrivals)
+                db=args.db, arrival_interval=args.arrivals, faults=args.faults, fault_seed=args.fault_seed)
     return EXIT_OK
 
 

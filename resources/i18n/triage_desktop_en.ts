@@ -449,72 +449,72 @@
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="48"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="49"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="49"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="50"/>
         <source>Tiêu đề / Nội dung</source>
         <translation>Title / Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="50"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
         <source>Lĩnh vực / Thủ tục</source>
         <translation>Category / Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="56"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="317"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="332"/>
         <source>{status} · xung đột</source>
         <translation>{status} · conflict</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="319"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="334"/>
         <source>{status} · đang chờ gửi</source>
         <translation>{status} · waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="328"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="343"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="334"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="349"/>
         <source>{date} (quá hạn)</source>
         <translation>{date} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="340"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="355"/>
         <source>Có {n} thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
         <translation>{n} action(s) in conflict or failed: open it to resolve.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="342"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="357"/>
         <source>Có {n} thao tác đang chờ gửi lên máy chủ.</source>
         <translation>{n} action(s) waiting to be sent to the server.</translation>
     </message>
@@ -694,43 +694,58 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="424"/>
+        <source>Dữ liệu trên máy đã được khôi phục</source>
+        <translation>The local data was recovered</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="425"/>
+        <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
+        <translation>The local data file was damaged and has been set aside ({file}). Your unsent actions were kept; all reports and dossiers are being downloaded again from the server.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="429"/>
+        <source>Đã hiểu</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="451"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="527"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="536"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="534"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="545"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="549"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="546"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="539"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="550"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="571"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="563"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="574"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1170,22 +1185,22 @@
         <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="155"/>
+        <location filename="../../triage_desktop/cli.py" line="156"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="160"/>
+        <location filename="../../triage_desktop/cli.py" line="161"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="165"/>
+        <location filename="../../triage_desktop/cli.py" line="166"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="242"/>
+        <location filename="../../triage_desktop/cli.py" line="243"/>
         <source>Đã xuất {count} mục.</source>
         <translation>Exported {count} items.</translation>
     </message>

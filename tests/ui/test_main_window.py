@@ -228,3 +228,12 @@ def test_search_without_accents_finds_vietnamese_text(qtbot, window: MainWindow,
     codes = {window.model.index(r, 0).data() for r in range(window.model.rowCount())}
     assert "PA-2026-000007" in codes
     assert 0 < window.model.rowCount() < workspace.count(ItemQuery(kind="report"))
+
+
+def test_a_recovered_cache_is_explained_once_in_plain_words(qtbot, window: MainWindow) -> None:
+    box = window.tell_cache_recovered("cache.sqlite3.corrupt-20261125T0800Z")
+    qtbot.waitUntil(box.isVisible)
+    assert "cache.sqlite3.corrupt-20261125T0800Z" in box.text()
+    assert "thao tác chưa gửi vẫn được giữ" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.accept()

@@ -1,7 +1,8 @@
 """`SandboxServer`: the reference Central API for demos, training and tests, and `run_sandbox` for the CLI.
 
 Binds loopback only unless told otherwise. `stop()` closes the listening socket and drops every open
-connection (a pulled cable); `start()` binds the same port again and the data is still there.
+connection (a pulled cable); `start()` binds the same port again and the data is still there. With
+`faults=RATE` it misbehaves on purpose at that rate (sandbox.faults).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
@@ -17,6 +19,7 @@ from triage_desktop.core.errors import ApiError
 from triage_desktop.sandbox import seed as seeding
 from triage_desktop.sandbox.api import Api
 from triage_desktop.sandbox.backend import Backend
+from triage_desktop.sandbox.faults import FaultInjector
 from triage_desktop.sandbox.rules import Problem
 from triage_desktop.sandbox.wire import FaultHook, WireServer
 
@@ -26,8 +29,13 @@ BASE_PATH = "/triage/v1"
 class SandboxServer:
     def __init__(self, db: Path | str | None = None, host: str = "127.0.0.1", port: int = 0, seed: int = 1,
                  reports: int = 200, dossiers: int = 50, access_ttl: int = 900,
-                 arrival_interval: float | None = None) -> None:
-        """Seeds only when the database is new or empty; `db=None` uses a private temporary file."""
+                 arrival_interval: float | None = None, faults: float = 0.0, fault_seed: int | None = None,
+                 slow_seconds: float | None = None, fault_retry_after: int = 1) -> None:
+        """Seeds only when the database is new or empty; `db=None` uses a private temporary file.
+
+        `faults`: the share of HTTP requests that get a fault (sandbox.faults), drawn from `fault_seed`;
+        `slow_seconds`: how long a slow answer is held (default: a bit over the client's read timeout).
+        """
         self.host, self.port = host, port
         self.arrival_interval = arrival_interval
         self.backend = Backend(db, seed, reports, dossiers, access_ttl)
@@ -36,7 +44,8 @@ class SandboxServer:
         self._thread: threading.Thread | None = None
         self._arrivals: threading.Thread | None = None
         self._stop_arrivals = threading.Event()
-        self._faults: FaultHook | None = None  # fault injection hook (none by default; see wire.FaultHook)
+        self.injector = FaultInjector(faults, fault_seed, slow_seconds, fault_retry_after)
+        self._faults: FaultHook | None = None  # a test's own hook; wins over the injector when set
 
     @property
     def url(self) -> str:
@@ -60,9 +69,10 @@ class SandboxServer:
     def start(self) -> SandboxServer:
         if self._httpd is not None:
             return self
-        httpd = WireServer((self.host, self.port), self._api, BASE_PATH, lambda: self._faults)
+        httpd = WireServer((self.host, self.port), self._api, BASE_PATH, self._fault_hook)
         self.port = httpd.server_address[1]  # port 0 → the one the OS chose; kept for the next start()
         self.backend.signal.reopen()
+        self.injector.resume()
         self._httpd = httpd
         self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         name=f"sandbox:{self.port}", daemon=True)
@@ -84,6 +94,7 @@ class SandboxServer:
             self._arrivals = None
         httpd.shutdown()  # no more accepts
         self.backend.signal.close()  # long polls return now
+        self.injector.release()  # and so do answers held by a "slow" fault
         httpd.drop_connections()  # open keep-alive connections die mid-conversation
         httpd.server_close()  # closes the listening socket and joins the handler threads
         if self._thread is not None:
@@ -105,6 +116,20 @@ class SandboxServer:
     def _arrive(self, interval: float) -> None:
         while not self._stop_arrivals.wait(interval):
             self.add_report()
+
+    # -- fault mode ------------------------------------------------------------------------------------------
+    def _fault_hook(self) -> FaultHook | None:
+        if self._faults is not None:
+            return self._faults
+        return self.injector if self.injector.rate > 0 else None
+
+    def set_faults(self, rate: float, kinds: Iterable[str] | None = None) -> None:
+        """Change the fault rate (0 turns fault mode off) and, optionally, which faults are drawn."""
+        self.injector.configure(rate, kinds)
+
+    def fault_counts(self) -> dict[str, int]:
+        """Faults injected so far, by name (sandbox.faults.FAULTS)."""
+        return self.injector.counts()
 
     # -- test and demo hooks -------------------------------------------------------------------------------
     def add_report(self, **overrides: Any) -> dict[str, Any]:
@@ -142,10 +167,11 @@ class SandboxServer:
 
 
 def run_sandbox(host: str = "127.0.0.1", port: int = 8765, seed: int = 1, reports: int = 200, dossiers: int = 50,
-                db: Path | str | None = None, arrival_interval: float | None = None) -> None:
+                db: Path | str | None = None, arrival_interval: float | None = None, faults: float = 0.0,
+                fault_seed: int | None = None) -> None:
     """Serve until Ctrl-C (or SIGTERM); prints one line with the URL and the demo accounts."""
     server = SandboxServer(db=db, host=host, port=port, seed=seed, reports=reports, dossiers=dossiers,
-                           arrival_interval=arrival_interval)
+                           arrival_interval=arrival_interval, faults=faults, fault_seed=fault_seed)
     done = threading.Event()
 
     def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -158,11 +184,17 @@ def run_sandbox(host: str = "127.0.0.1", port: int = 8765, seed: int = 1, report
         accounts = ", ".join(u[1] for u in seeding.USERS if u[3] == seeding.HOME_UNIT)
         _say(f"Máy chủ thử nghiệm: {server.url}  — tài khoản: {accounts} (mật khẩu: {seeding.PASSWORD}); "
              "Ctrl-C để dừng\n")
+        if faults:
+            _say(f"Chế độ lỗi: {faults:.0%} yêu cầu bị lỗi (500, 503/429, chậm {server.injector.slow_seconds:g} s, "
+                 "ngắt kết nối, thân cụt, mất trả lời sau khi đã ghi)\n")
         while not done.wait(0.5):  # short waits keep Ctrl-C responsive on Windows
             pass
     except KeyboardInterrupt:
         pass
     finally:
+        if faults:
+            counts = ", ".join(f"{name} {n}" for name, n in server.fault_counts().items())
+            _say(f"Lỗi đã gây ra: {counts}\n")
         server.close()
 
 

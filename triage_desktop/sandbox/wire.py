@@ -3,7 +3,7 @@ every answer with a body, gzip when asked, and a registry of open connections so
 them like a pulled network cable.
 
 Every request passes through `Handler._serve` and every answer through `Handler._send`: the one place where
-a fault hook may later cut bodies short, reset connections or lose answers after the commit.
+a fault hook (sandbox.faults) cuts bodies short, resets connections or loses answers after the commit.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ import contextlib
 import gzip
 import logging
 import socket
+import struct
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Protocol
+from typing import Literal, Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from triage_desktop.sandbox.api import Api, Request, Response, problem_response
@@ -30,11 +32,26 @@ _DRAIN_CAP = 256 * 1024 * 1024  # read and discard oversized bodies up to this, 
 _GZIP_MIN = 512
 
 
+@dataclass(frozen=True)
+class Cut:
+    """An answer a fault hook wants damaged on the wire.
+
+    `lost`: nothing leaves, the line drops. `short`: the headers (with the full Content-Length) and `keep`
+    of the body leave, then the connection closes. `reset`: the same, then a TCP reset instead of a close.
+    An answer without a body is lost whole.
+    """
+
+    response: Response
+    mode: Literal["lost", "short", "reset"]
+    keep: float = 0.5
+
+
 class FaultHook(Protocol):
-    """Fault injection (a later issue). Either method may return a replacement response, or None."""
+    """Fault injection (sandbox.faults). Either method may return a replacement response, or None;
+    `on_response` may also return a Cut."""
 
     def on_request(self, handler: Handler, request: Request) -> Response | None: ...
-    def on_response(self, handler: Handler, request: Request, response: Response) -> Response | None: ...
+    def on_response(self, handler: Handler, request: Request, response: Response) -> Response | Cut | None: ...
 
 
 def accepts_gzip(header: str | None) -> bool:
@@ -137,9 +154,11 @@ class Handler(BaseHTTPRequestHandler):
         response = hook.on_request(self, request) if hook is not None else None
         if response is None:
             response = self.server.api.handle(request)
-        if hook is not None:
-            response = hook.on_response(self, request, response) or response
-        self._send(request, response)
+        answer = hook.on_response(self, request, response) if hook is not None else None
+        if isinstance(answer, Cut):
+            self._send(request, answer.response, answer)
+        else:
+            self._send(request, answer or response)
 
     def _read_body(self, path: str) -> bytes | None:
         """The request body, or None when an error answer was already sent."""
@@ -194,7 +213,7 @@ class Handler(BaseHTTPRequestHandler):
         return b"".join(parts)
 
     # -- the one way out -----------------------------------------------------------------------------
-    def _send(self, request: Request | None, response: Response) -> None:
+    def _send(self, request: Request | None, response: Response, cut: Cut | None = None) -> None:
         body = response.body
         headers = dict(response.headers)
         bodyless = response.status in (204, 304) or response.status < 200
@@ -205,6 +224,9 @@ class Handler(BaseHTTPRequestHandler):
             if not bodyless and len(body) >= _GZIP_MIN and accepts_gzip(self.headers.get("Accept-Encoding")):
                 body = gzip.compress(body, compresslevel=5)
                 headers["Content-Encoding"] = "gzip"
+        if cut is not None and (cut.mode == "lost" or bodyless or not body or self.command == "HEAD"):
+            self._hang_up(reset=cut.mode == "reset")
+            return
         self.send_response(response.status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -213,6 +235,22 @@ class Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
+        if cut is not None:  # Content-Length promised the whole body; at least one byte never comes
+            self.wfile.write(body[:max(0, min(len(body) - 1, int(len(body) * cut.keep)))])
+            self.wfile.flush()
+            self._hang_up(reset=cut.mode == "reset")
+            return
         if not bodyless and self.command != "HEAD":
             self.wfile.write(body)
         self.wfile.flush()
+
+    def _hang_up(self, reset: bool) -> None:
+        """End this connection now: a close (FIN), or with `reset` a TCP reset (RST)."""
+        self.close_connection = True
+        if not reset:
+            _cut(self.connection)
+            return
+        # A zero linger time makes close() send RST instead of FIN: "connection reset by peer". No shutdown
+        # first (that would send FIN); the socket really closes when finish() closes its reader.
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()

@@ -1,4 +1,8 @@
-"""The SQLite file: engines, per-connection pragmas, transactions, error mapping, migrations at open.
+"""The SQLite file: engines, per-connection pragmas, transactions, error mapping, migrations at open, and
+the quarantine of a file that fails its integrity check (see `quarantine`).
+
+Durability: WAL with `synchronous=FULL` on every connection, so a committed outbox row survives a power cut,
+not only a crash of the program.
 
 Two engines on one file. Writes go through `write()`: one at a time in this process (a lock), each in a
 `BEGIN IMMEDIATE` transaction, so a read-then-write never dies of SQLITE_BUSY_SNAPSHOT and another process
@@ -8,6 +12,8 @@ deferred transactions on a query-only pool that WAL lets run beside the writer.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import sqlite3
 import threading
@@ -15,11 +21,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PureWindowsPath
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 
 from triage_desktop.core.errors import StorageError
-from triage_desktop.storage import migrate
+from triage_desktop.storage import migrate, quarantine
+from triage_desktop.storage.schema import SYNC_STATE
+
+log = logging.getLogger(__name__)
 
 CACHE_FILE_NAME = "cache.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -48,6 +57,12 @@ def storage_error(exc: BaseException) -> StorageError | None:
         return None
     # The detail starts with a stable word (full, readonly, busy…) for logs; sqlite messages hold no data.
     return StorageError(f"{_ENVIRONMENT_CODES[code & 0xFF]}: {getattr(orig, 'sqlite_errorname', '')} {orig}")
+
+
+def _environment_word(exc: BaseException) -> str:
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    code = getattr(orig, "sqlite_errorcode", None) or 0
+    return _ENVIRONMENT_CODES.get(code & 0xFF, "error")
 
 
 @contextmanager
@@ -102,6 +117,22 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
+def _finish_interrupted_recovery(path: Path) -> bool:
+    """A `.recovering` file left by a recovery that was cut off (see `quarantine`). True when it was finished."""
+    fresh = quarantine.recovering_path(path)
+    if not fresh.exists():
+        return False
+    try:
+        if path.exists():  # cut off while building: the damaged file is still here and will be checked again
+            quarantine.remove_with_sidecars(fresh)
+            return False
+        quarantine.move_with_sidecars(fresh, path)  # built, and the damaged file already moved aside
+    except OSError as exc:
+        raise StorageError(f"cantopen: {exc.strerror}") from exc
+    log.warning("finished an interrupted recovery of the damaged cache %s", path)
+    return True
+
+
 def _engine(path: Path, busy_timeout_ms: int, begin: str, *, pool_size: int, query_only: bool) -> Engine:
     engine = create_engine(URL.create("sqlite", database=str(path)), pool_size=pool_size, max_overflow=0,
                            pool_timeout=60)
@@ -125,40 +156,71 @@ def _engine(path: Path, busy_timeout_ms: int, begin: str, *, pool_size: int, que
     return engine
 
 
+FULL_CHECK_BELOW = 256 * 1024 * 1024  # bytes; see Database.__init__
+
+
 class Database:
-    """One cache file, migrated to the current schema; safe to share between threads."""
+    """One cache file, migrated to the current schema; safe to share between threads.
+
+    A file that fails its integrity check at open is quarantined and replaced by a fresh one that keeps the
+    unsent actions (see `quarantine`); `recovered_from` then names the damaged file, so the front end can
+    tell the officer why everything is being downloaded again.
+    """
 
     def __init__(self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
+        self.recovered_from: Path | None = None
+        self._busy_timeout_ms = busy_timeout_ms
         self._write_lock = threading.Lock()
         self._local = threading.local()
         _refuse_network_location(self.path)
-        _create_private(self.path)
-        self._writer = _engine(self.path, busy_timeout_ms, "BEGIN IMMEDIATE", pool_size=1, query_only=False)
-        self._reader = _engine(self.path, busy_timeout_ms, "BEGIN", pool_size=4, query_only=True)
+        finished = _finish_interrupted_recovery(self.path)
+        self._open_marker = self.path.with_name(self.path.name + ".open")
+        # quick_check reads the whole file: milliseconds for a ward's cache, seconds for a province's million
+        # items. Damage comes with crashes and power cuts, so a big cache is checked only after an unclean stop.
+        check = self._open_marker.exists() or not self.path.exists() or self.path.stat().st_size < FULL_CHECK_BELOW
+        self._open()
         try:
-            self._prepare()
+            self._prepare(check)
+        except quarantine.Damaged as damaged:
+            self.dispose()
+            self._recover(damaged.reason)
         except BaseException:
             self.dispose()
             raise
+        if finished:
+            name = self._state(quarantine.RECOVERED_FROM)
+            self.recovered_from = self.path.with_name(name) if name else None
+        self._open_marker.touch(mode=0o600)  # removed by dispose(): still here at the next open = unclean stop
 
-    def _prepare(self) -> None:
-        with mapped_errors():
+    def _open(self) -> None:
+        _create_private(self.path)
+        self._writer = _engine(self.path, self._busy_timeout_ms, "BEGIN IMMEDIATE", pool_size=1, query_only=False)
+        self._reader = _engine(self.path, self._busy_timeout_ms, "BEGIN", pool_size=4, query_only=True)
+
+    def _prepare(self, check: bool = True) -> None:
+        try:
             raw = self._writer.raw_connection()
             try:
                 cursor = raw.cursor()
                 # journal_mode is stored in the file: set once here, not per connection.
                 mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                check = cursor.execute("PRAGMA quick_check").fetchall()
+                verdict = cursor.execute("PRAGMA quick_check").fetchall() if check else [("ok",)]
                 current = migrate.current_revision(cursor)
                 cursor.close()
             finally:
                 raw.close()
+        except (DBAPIError, sqlite3.Error) as exc:
+            if quarantine.is_corruption(exc):
+                raise quarantine.Damaged(_environment_word(exc)) from exc
+            mapped = storage_error(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
         if str(mode).lower() != "wal":
             raise StorageError(f"journal_mode: {mode}")
-        if check != [("ok",)]:
-            # Quarantine and resync is a later step; for now the caller tells the officer.
-            raise StorageError("corrupt: quick_check failed")
+        if verdict != [("ok",)]:
+            raise quarantine.Damaged(f"quick_check: {str(verdict[0][0])[:200] if verdict else 'no answer'}")
         if current == migrate.HEAD:
             return
         migrate.check_known(current)
@@ -166,6 +228,41 @@ class Database:
             migrate.backup(self.path, current)
         with self.write() as connection:
             migrate.upgrade(connection)
+
+    def _recover(self, reason: str) -> None:
+        """Quarantine the damaged file and put a fresh one holding its salvaged unsent actions in its place."""
+        try:
+            found = quarantine.salvage(self.path)
+        except quarantine.InUse as exc:
+            raise StorageError(f"busy: the damaged cache is open in another program ({exc})") from exc
+        fresh_path = quarantine.recovering_path(self.path)
+        quarantine.remove_with_sidecars(fresh_path)
+        target = quarantine.quarantine_path(self.path)
+        fresh = Database(fresh_path, busy_timeout_ms=self._busy_timeout_ms)
+        try:
+            with fresh.write() as connection:
+                quarantine.restore(connection, found, target)
+        finally:
+            fresh.dispose()
+        try:
+            quarantine.move_with_sidecars(self.path, target)
+            quarantine.move_with_sidecars(fresh_path, self.path)
+        except OSError as exc:  # e.g. another program holds the file open on Windows
+            raise StorageError(f"corrupt: {reason}; cannot move it aside ({exc.strerror})") from exc
+        log.error("cache %s was damaged (%s): moved to %s; %d unsent actions kept (%d unreadable); "
+                  "everything else will be downloaded again", self.path, reason, target.name, len(found.actions),
+                  found.unreadable)
+        self._open()
+        try:
+            self._prepare()
+        except BaseException:
+            self.dispose()
+            raise
+        self.recovered_from = target
+
+    def _state(self, key: str) -> str | None:
+        with self.read() as connection:
+            return connection.execute(select(SYNC_STATE.c.value).where(SYNC_STATE.c.key == key)).scalar()
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -190,6 +287,8 @@ class Database:
     def dispose(self) -> None:
         self._writer.dispose()
         self._reader.dispose()
+        with contextlib.suppress(OSError, AttributeError):
+            self._open_marker.unlink(missing_ok=True)
 
 
 def open_database(profile_dir: Path) -> Database:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import logging
+import os
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ import msgspec
 import requests
 import truststore
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 from triage_desktop import __version__
 from triage_desktop.core.entities import User
@@ -41,6 +43,7 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
+READ_TIMEOUT_ENV = "TRIAGE_READ_TIMEOUT"  # seconds; tests and fault-mode demos use a short one
 MAX_JSON_BYTES = 64 * 1024 * 1024  # a page of 1,000 whole aggregates stays far below this
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 _CHUNK = 64 * 1024
@@ -50,6 +53,20 @@ class CertificateProblem(Offline):
     """The server's TLS certificate was refused. Retrying will not help: provincial IT must look at it."""
 
     code = "tls_certificate"
+
+
+class Unreachable(Offline):
+    """No connection could be made at all (refused, no route, connect timeout): the server is not there,
+    as opposed to a server that answered badly. A one-shot command gives up at once on this."""
+
+
+def timeouts_from_env() -> tuple[float, float]:
+    """(connect, read) timeouts; the read one from TRIAGE_READ_TIMEOUT when it holds a positive number."""
+    try:
+        read = float(os.environ.get(READ_TIMEOUT_ENV, "") or READ_TIMEOUT)
+    except ValueError:
+        read = READ_TIMEOUT
+    return CONNECT_TIMEOUT, read if read > 0 else READ_TIMEOUT
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,7 +370,9 @@ class ApiClient:
             raise CertificateProblem(_reason(exc)) from None
         except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
                 requests.exceptions.ContentDecodingError) as exc:
-            # Includes a body cut short (Content-Length not reached) and a read that stalled.
+            if _never_connected(exc):
+                raise Unreachable(_reason(exc)) from None
+            # Includes a body cut short (Content-Length not reached), a reset and a read that stalled.
             raise Offline(_reason(exc)) from None
         except requests.RequestException as exc:
             raise Offline(_reason(exc)) from None
@@ -403,6 +422,13 @@ class ApiClient:
         tokens = Tokens(checked.access_token, checked.refresh_token,
                         float(checked.expires_in) if checked.expires_in is not None else None)
         return tokens, User.from_json(raw["user"])
+
+
+def _never_connected(exc: requests.RequestException) -> bool:
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    cause = exc.args[0] if exc.args else None
+    return isinstance(cause, MaxRetryError) and isinstance(cause.reason, NewConnectionError)
 
 
 def _reason(exc: BaseException) -> str:

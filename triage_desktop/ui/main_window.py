@@ -419,6 +419,17 @@ class MainWindow(QMainWindow):
             self.controller.start()
         self.controller.kick()
 
+    def tell_cache_recovered(self, file_name: str) -> QMessageBox:
+        """The cache was damaged and set aside at start-up; unsent actions were kept. Say so once, plainly."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Dữ liệu trên máy đã được khôi phục"),
+                          self.tr("Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi "
+                                  "vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.")
+                          .format(file=file_name), QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Đã hiểu"))
+        box.open()
+        return box
+
     def sign_in(self, server_url: str, username: str, password: str) -> None:
         """Log in off the GUI thread with a preset account (the demo); live sync starts once it succeeds."""
         self.runner.run(functools.partial(self.sync_service.login, server_url, username, password),

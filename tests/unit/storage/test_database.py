@@ -88,13 +88,15 @@ def test_path_with_vietnamese_letters_and_spaces(tmp_path: Path) -> None:
     assert path.is_file()
 
 
-def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_database_is_moved_aside_untouched(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
     junk = b"This is a Word document, not SQLite. " * 200
     path.write_bytes(junk)
-    with pytest.raises(StorageError, match="notadb"):
-        Database(path)
-    assert path.read_bytes() == junk
+    db = Database(path)  # quarantined and replaced (more in test_quarantine.py)
+    try:
+        assert db.recovered_from is not None and db.recovered_from.read_bytes() == junk
+    finally:
+        db.dispose()
 
 
 def test_a_damaged_database_fails_the_check_at_open(tmp_path: Path) -> None:
@@ -111,8 +113,12 @@ def test_a_damaged_database_fails_the_check_at_open(tmp_path: Path) -> None:
     for offset in range(page * 3, len(data) - page, page * 2):  # scribble over every other page
         data[offset + 8:offset + 64] = b"\xff" * 56
     path.write_bytes(bytes(data))
-    with pytest.raises(StorageError):
-        Database(path)
+    db = Database(path)
+    try:
+        assert db.recovered_from is not None
+        assert Store(db).reference("r1") is None  # a fresh file; the server's data comes again
+    finally:
+        db.dispose()
 
 
 def test_disk_full_becomes_storage_error_and_nothing_is_half_written(db: Database) -> None:
