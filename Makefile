@@ -8,7 +8,7 @@ BASE_PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.1
 TS     := resources/i18n/triage_desktop_en.ts resources/i18n/triage_desktop_vi.ts
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test lint screenshot translations package qm clean env
+.PHONY: demo test soak bench lint screenshot translations package qm clean env
 
 env: $(STAMP)
 
@@ -37,6 +37,15 @@ test: $(STAMP)
 	$(PY) -m ruff check triage_desktop tests packaging
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
+
+# The long versions of the chaos and crash tests; they print their figures (faults, kills, lost, twice, time).
+soak: $(STAMP)
+	$(PY) -m pytest -m soak -s -q -p no:cacheprovider
+
+# Issue 4's goals at full size (1M cached reports, 100k-report syncs), each beside its ceiling from the same run;
+# also writes build/bench.json. The 1M cache is built once under build/bench/ (~6 GB, ~7 min) and kept.
+bench: $(STAMP)
+	$(PY) -m tests.perf.bench --size full
 
 lint: $(STAMP)
 	$(PY) -m ruff check triage_desktop tests packaging

@@ -1,8 +1,9 @@
 """Writing cached aggregates inside a caller's write transaction: the version rule, rows, search index.
 
 SQLAlchemy Core with executemany on the hot path (a page of changes); never the ORM's merge/bulk.
-The FTS rows are kept in step here (delete + insert per changed row), not by triggers: triggers would
-re-index rows whose searchable text did not change, which is most status updates.
+The FTS rows are kept in step here through `search_index` (only rows whose folded text changed), not by
+triggers: triggers would re-index rows whose searchable text did not change, which is most status updates,
+and could not be deferred for a bulk build after an initial sync.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from triage_desktop.storage import search_index
 from triage_desktop.storage.rows import aggregate_row
-from triage_desktop.storage.schema import AGGREGATES, ITEM_SEARCH, TOMBSTONES
+from triage_desktop.storage.schema import AGGREGATES, TOMBSTONES
 
 Key = tuple[str, str]  # (kind, id)
 _CHUNK = 500  # stays far below SQLite's bound-variable limit
+# Rows per executemany(): the sqlite3 module never lets another thread take the GIL inside one (it drops the GIL
+# for each row, then takes it straight back), so 2,000 rows froze the window for ~100 ms during a sync.
+GIL_SLICE = 100
 
 
 class Known(NamedTuple):
@@ -68,6 +73,7 @@ def write(conn: Connection, items: Mapping[Key, tuple[int, Mapping[str, Any]]],
     next_pk: int | None = None
     for (kind, item_id), (version, data) in items.items():
         columns, text = aggregate_row(kind, item_id, version, data)
+        columns["search_text"] = text
         old = known.get((kind, item_id))
         if old is not None:
             columns["b_pk"] = old.pk
@@ -80,35 +86,22 @@ def write(conn: Connection, items: Mapping[Key, tuple[int, Mapping[str, Any]]],
             inserts.append(columns)
             texts[next_pk] = text
             next_pk += 1
-    if updates:
-        conn.execute(update(AGGREGATES).where(AGGREGATES.c.pk == bindparam("b_pk")), updates)
-    if inserts:
-        conn.execute(insert(AGGREGATES), inserts)
-    _index(conn, texts, [u["b_pk"] for u in updates])
-
-
-def _index(conn: Connection, texts: Mapping[int, str], existing: list[int]) -> None:
-    """Bring item_search rows to `texts`, skipping rows whose folded text did not change."""
-    old: dict[int, str] = {}
-    for start in range(0, len(existing), _CHUNK):
-        chunk = existing[start:start + _CHUNK]
-        rows = conn.execute(select(ITEM_SEARCH.c.rowid, ITEM_SEARCH.c.body).where(ITEM_SEARCH.c.rowid.in_(chunk)))
-        old.update((pk, body) for pk, body in rows)
-    stale = [(pk,) for pk in old if old[pk] != texts[pk]]
-    fresh = [(pk, text) for pk, text in texts.items() if old.get(pk) != text]
-    if stale:
-        conn.exec_driver_sql("DELETE FROM item_search WHERE rowid = ?", stale)
-    if fresh:
-        conn.exec_driver_sql("INSERT INTO item_search (rowid, body) VALUES (?, ?)", fresh)
+    # What the index holds for the updated rows, read before the rows change (external content).
+    previous = search_index.old_texts(conn, [u["b_pk"] for u in updates]) if updates else {}
+    statement = update(AGGREGATES).where(AGGREGATES.c.pk == bindparam("b_pk"))
+    for start in range(0, len(updates), GIL_SLICE):
+        conn.execute(statement, updates[start:start + GIL_SLICE])
+    for start in range(0, len(inserts), GIL_SLICE):
+        conn.execute(insert(AGGREGATES), inserts[start:start + GIL_SLICE])
+    search_index.update(conn, previous, texts)
 
 
 def drop(conn: Connection, pks: Iterable[int]) -> None:
     """Remove cached rows and their search text."""
     ids = list(pks)
+    search_index.remove(conn, search_index.old_texts(conn, ids))
     for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        conn.execute(delete(AGGREGATES).where(AGGREGATES.c.pk.in_(chunk)))
-        conn.execute(delete(ITEM_SEARCH).where(ITEM_SEARCH.c.rowid.in_(chunk)))
+        conn.execute(delete(AGGREGATES).where(AGGREGATES.c.pk.in_(ids[start:start + _CHUNK])))
 
 
 def raise_tombstones(conn: Connection, versions: Mapping[Key, int]) -> None:

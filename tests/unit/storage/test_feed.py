@@ -100,7 +100,7 @@ def test_a_bad_change_in_the_middle_stores_nothing_of_its_page(store: Store) -> 
 
 def test_a_failure_inside_the_transaction_rolls_the_whole_page_back(store: Store) -> None:
     store.apply_page([upsert(report("r_0", 1))], "c1")
-    unserialisable = report("r_2", 1, x_blob={1, 2})  # json.dumps fails on a set, after r_1 was written
+    unserialisable = report("r_2", 1, x_blob=object())  # encoding it fails, after r_1 was written
     with pytest.raises(TypeError):
         store.apply_page([upsert(report("r_1", 1)), delete("report", "r_0", 2), upsert(unserialisable)], "c2")
     assert store.cursor() == "c1"

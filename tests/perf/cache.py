@@ -1,0 +1,87 @@
+"""The benchmark profiles: a cache of N reports, built once and kept under build/bench/ between runs.
+
+The file is made by our own migrations (Database), then filled by direct bulk inserts of the same columns the
+sync path computes (storage.rows.aggregate_row + search text), then the FTS5 index is built in one 'rebuild'.
+Deterministic: the same N gives the same rows. Going through HTTP here would only make `make bench` slower.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+from tests.perf import gen
+from triage_desktop.storage import migrate
+from triage_desktop.storage.database import CACHE_FILE_NAME, Database
+from triage_desktop.storage.rows import aggregate_row
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH_DIR = ROOT / "build" / "bench"
+SERVER_URL = "http://127.0.0.1:9"  # never contacted by the read-only benchmarks
+GENERATOR_VERSION = 2  # bump when gen.py changes what it makes
+_COLUMNS = ("pk", "kind", "id", "version", "code", "title", "title_key", "status", "status_rank", "is_open",
+            "priority", "priority_rank", "category", "assignee_id", "unit_id", "submitted_at", "due_at",
+            "updated_at", "raw", "search_text")
+
+
+def user_json() -> dict[str, object]:
+    return {"id": gen.ME, "username": "canbo1", "full_name": "Lê Đình Tâm", "unit_id": "w_0101",
+            "roles": ["leader"]}
+
+
+def members() -> list[dict[str, object]]:
+    return [{"id": u, "username": f"cb{u}", "full_name": f"Cán bộ {u}", "unit_id": "w_0101", "roles": ["officer"]}
+            for u in gen.ASSIGNEES]
+
+
+def categories() -> list[dict[str, object]]:
+    return [{"code": c, "name": c.replace("_", " ").title(), "sla_working_days": 3, "active": True}
+            for c in gen.CATEGORIES]
+
+
+def profile_for(size: int) -> Path:
+    """The profile folder holding a cache of `size` reports, built now unless an identical one exists."""
+    profile = BENCH_DIR / f"cache-{size}-g{GENERATOR_VERSION}-s{migrate.HEAD}"
+    done = profile / "complete"
+    if done.exists():
+        return profile
+    profile.mkdir(parents=True, exist_ok=True)
+    for stale in profile.glob(f"{CACHE_FILE_NAME}*"):
+        stale.unlink()
+    started = time.monotonic()
+    build(profile / CACHE_FILE_NAME, size)
+    done.write_text(f"{size} reports in {time.monotonic() - started:.0f} s\n")
+    return profile
+
+
+def build(path: Path, size: int, batch: int = 10_000) -> None:
+    Database(path).dispose()  # our migrations make the schema
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA synchronous = OFF")  # a cache we can rebuild; durability does not matter here
+        placeholders = ", ".join("?" * len(_COLUMNS))
+        insert = f"INSERT INTO aggregates ({', '.join(_COLUMNS)}) VALUES ({placeholders})"
+        for start in range(0, size, batch):
+            rows = []
+            for index in range(start, min(start + batch, size)):
+                data = gen.report(index)
+                columns, text = aggregate_row("report", data["id"], 1, data)
+                columns.update(pk=index + 1, search_text=text)
+                rows.append(tuple(columns[name] for name in _COLUMNS))
+            conn.execute("BEGIN")
+            conn.executemany(insert, rows)
+            conn.execute("COMMIT")
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO item_search (item_search) VALUES ('rebuild')")
+        state = {"user": json.dumps(user_json(), ensure_ascii=False), "server_url": SERVER_URL,
+                 "cursor": f"c-{size}", "last_sync_at": "2026-03-09T01:00:00Z"}
+        conn.executemany("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", state.items())
+        conn.executemany("INSERT OR REPLACE INTO reference (name, etag, json) VALUES (?, ?, ?)",
+                         [("members", '"m1"', json.dumps(members(), ensure_ascii=False)),
+                          ("categories", '"c1"', json.dumps(categories(), ensure_ascii=False))])
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()

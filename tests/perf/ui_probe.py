@@ -1,0 +1,204 @@
+"""One fresh process measuring the list on a cached profile: `python -m tests.perf.ui_probe PROFILE app|bare`.
+
+Prints one JSON object (milliseconds, MB). Every step ends with processEvents() and a grab() of the
+viewport, so a real paint is included. Offscreen, 1280×800.
+
+`app` is the real thing: LocalWorkspace → ItemTableModel → ItemListView.
+`bare` is the ceiling: the windowed model of perf-ceilings.md §6 with nothing of ours in it: raw sqlite3,
+`count(*)` plus 256-row LIMIT/OFFSET pages in a small LRU, a plain QTableView; it sorts by the indexed
+submitted_at, filters with plain WHEREs, searches with one raw FTS5 query, and reaches the end by OFFSET
+through the index.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import sys
+import time
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+# As an officer types them: with and without marks, a street, a whole phone number and codes (all present in
+# the generated cache; a code that matches nothing makes FTS5 check every "pa" + "2024" document: ≈55 ms).
+SEARCHES = ("cay do", "cây đổ", "duong 30/4", "0979606356", "PA-2024-0004211", "PA-2025-0777777")
+FILTERS = (("in_progress", "GIAO_THONG", "u_3"), ("new", "CAY_XANH", "u_7"), ("resolved", "DIEN", "u_12"))
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def keystrokes(text: str) -> list[str]:
+    return [text[:n] for n in range(1, len(text) + 1)]
+
+
+def timed(app: QApplication, view: QTableView, action: Any) -> float:
+    started = time.perf_counter()
+    action()
+    app.processEvents()
+    view.viewport().grab()
+    return (time.perf_counter() - started) * 1000
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+class BareModel(QAbstractTableModel):
+    COLUMNS = ("code", "title", "status", "priority", "category", "assignee_id", "submitted_at", "due_at")
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._where, self._args, self._order, self._ids = "kind = 'report'", (), "submitted_at DESC", None
+        self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self._count = self._read_count()
+
+    def _read_count(self) -> int:
+        if self._ids is not None:
+            return len(self._ids)
+        return self._db.execute(f"SELECT count(*) FROM aggregates WHERE {self._where}", self._args).fetchone()[0]
+
+    def set(self, where: str, args: tuple[Any, ...], order: str = "submitted_at DESC",
+            ids: list[int] | None = None) -> None:
+        self.beginResetModel()
+        self._where, self._args, self._order, self._ids = where, args, order, ids
+        self._pages.clear()
+        self._count = self._read_count()
+        self.endResetModel()
+
+    def _page(self, number: int) -> list[tuple[Any, ...]]:
+        page = self._pages.get(number)
+        if page is None:
+            columns = ", ".join(self.COLUMNS)
+            if self._ids is not None:
+                chunk = self._ids[number * 256:(number + 1) * 256]
+                page = self._db.execute(f"SELECT {columns} FROM aggregates WHERE pk IN ({','.join('?' * len(chunk))}) "
+                                        f"ORDER BY {self._order}", chunk).fetchall()
+            else:
+                page = self._db.execute(f"SELECT {columns} FROM aggregates WHERE {self._where} ORDER BY {self._order} "
+                                        "LIMIT 256 OFFSET ?", (*self._args, number * 256)).fetchall()
+            self._pages[number] = page
+            while len(self._pages) > 64:
+                self._pages.popitem(last=False)
+        return page
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        page = self._page(index.row() // 256)
+        offset = index.row() % 256
+        return str(page[offset][index.column()]) if offset < len(page) else None
+
+
+def run_bare(app: QApplication, profile: Path) -> dict[str, Any]:
+    path = profile / "cache.sqlite3"
+    view = QTableView()
+    view.resize(1280, 800)
+    started = time.perf_counter()
+    model = BareModel(path)
+    view.setModel(model)
+    view.show()
+    app.processEvents()
+    view.viewport().grab()
+    first = (time.perf_counter() - started) * 1000
+    result: dict[str, Any] = {"first_paint": first, "rss_first": rss_mb()}
+    result["sort"] = timed(app, view, lambda: model.set("kind = 'report'", (), "submitted_at ASC"))
+    result["filter"] = timed(app, view, lambda: model.set(
+        "kind = 'report' AND status = ? AND category = ? AND assignee_id = ?", FILTERS[0]))
+    from triage_desktop.storage.search import match_query
+
+    times = []
+    for text in SEARCHES:
+        for typed in keystrokes(text):
+            expression = match_query(typed)
+
+            def search(expression: str | None = expression) -> None:
+                ids = [r[0] for r in model._db.execute(
+                    "SELECT rowid FROM item_search WHERE item_search MATCH ? ORDER BY rowid DESC LIMIT 256",
+                    (expression,))] if expression else []
+                model.set("1", (), "pk DESC", ids)
+
+            times.append(timed(app, view, search))
+    result["search_p95"] = p95(times)
+    model.set("kind = 'report'", ())
+    app.processEvents()
+    result["scroll_end"] = timed(app, view, view.scrollToBottom)
+    result["rss"] = rss_mb()
+    return result
+
+
+def run_app(app: QApplication, profile: Path) -> dict[str, Any]:
+    from triage_desktop.core.entities import ItemQuery
+    from triage_desktop.storage.database import open_database
+    from triage_desktop.storage.store import Store
+    from triage_desktop.storage.workspace import LocalWorkspace
+    from triage_desktop.ui.item_list_view import ItemListView
+    from triage_desktop.ui.models.item_table_model import COLUMNS, ItemTableModel
+
+    database = open_database(profile)
+    workspace = LocalWorkspace(Store(database))
+    view = ItemListView()
+    view.resize(1280, 800)
+    view.reset_column_widths()
+    query = ItemQuery(kind="report", queue="all", user_id="u_1")
+    started = time.perf_counter()
+    model = ItemTableModel(workspace, query)
+    view.setModel(model)
+    view.show()
+    app.processEvents()
+    view.viewport().grab()
+    first = (time.perf_counter() - started) * 1000
+    result: dict[str, Any] = {"first_paint": first, "rss_first": rss_mb()}
+    view.select_key(model.key_at(3))  # a selection, as an officer has one: sorting must keep it
+    sorts = {}
+    for column, (key, _) in enumerate(COLUMNS):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            sorts[f"{key}:{order.name}"] = timed(app, view, lambda c=column, o=order: view.sortByColumn(c, o))
+    result["sort"] = max(sorts.values())
+    result["sorts"] = sorts
+    view.sortByColumn(COLUMNS.index(("submitted_at", COLUMNS[6][1])), Qt.SortOrder.DescendingOrder)
+    filters = [timed(app, view, lambda f=f: model.set_query(dataclasses.replace(
+        query, status=f[0], category=f[1], assignee_id=f[2]))) for f in FILTERS]
+    result["filter"] = max(filters)
+    times = []
+    for text in SEARCHES:
+        for typed in keystrokes(text):
+            times.append(timed(app, view, lambda t=typed: model.set_query(dataclasses.replace(query, text=t))))
+        model.set_query(query)
+    result["search_p95"] = p95(times)
+    result["search_max"] = max(times)
+    model.set_query(dataclasses.replace(query, queue="unassigned"))
+    model.set_query(query)
+    app.processEvents()
+    result["scroll_end"] = timed(app, view, view.scrollToBottom)
+    result["rss"] = rss_mb()
+    database.dispose()
+    return result
+
+
+def main() -> None:
+    profile, mode = Path(sys.argv[1]), sys.argv[2]
+    app = QApplication(["bench"])
+    result = run_app(app, profile) if mode == "app" else run_bare(app, profile)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
