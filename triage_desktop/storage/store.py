@@ -206,6 +206,8 @@ class Store:
             outbox_rows.mark_gone(conn, dropped)
             conn.execute(delete(SNAPSHOT_SEEN))
             _set_state(conn, "snapshot", None)
+            # Back to the default, so this commit already checkpoints what the snapshot left in the WAL.
+            conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
         return dropped
 
     # --- aggregates -----------------------------------------------------------------------------------
