@@ -86,3 +86,21 @@ def test_too_old_client_keeps_unsent_work(qtbot, sandbox: SandboxServer, service
     wait_state(qtbot, controller, "client_too_old")
     assert len(services.workspace.outbox()) == 1
     assert not any(e["aggregate_id"] == target["id"] for e in sandbox.ledger())
+
+
+def test_a_kick_during_a_long_poll_pushes_without_waiting_for_it(qtbot, sandbox: SandboxServer,
+                                                                 services: Services) -> None:
+    """With the app's real 25 s long poll on the wire, an officer's action still goes out within seconds."""
+    loop = SyncController(services.sync, wait_seconds=25, min_backoff=0.05, max_backoff=0.2)
+    try:
+        services.sync.login(sandbox.url, "lanhdao", PASSWORD)
+        loop.start()
+        wait_state(qtbot, loop, "online")
+        qtbot.wait(500)  # the loop is now inside its long poll
+        target = next(r for r in sandbox.all_aggregates("report") if r["status"] == "new")
+        services.workspace.queue_action("report", target["id"], "note", {"body": "Gửi ngay, không chờ"})
+        loop.kick()
+        qtbot.waitUntil(lambda: any(e["aggregate_id"] == target["id"] for e in sandbox.ledger()), timeout=5_000)
+        qtbot.waitUntil(lambda: loop.unsent == 0, timeout=5_000)
+    finally:
+        loop.stop(timeout=30)

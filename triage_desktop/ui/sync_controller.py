@@ -73,9 +73,14 @@ class SyncController(QObject):
         """Sync now: push what was just queued, or retry at once after an error or a new login."""
         with self._lock:
             self._kicked = True
-            if self._waiting:
+            polling = self._waiting
+            if polling:
                 self._step_token.cancel()  # end the long poll; the next step is a full sync
             self._wake.set()
+        if polling:
+            # A long poll already on the wire ends only when the server answers (up to `wait_seconds`); the
+            # officer's action must not wait for it. The engine pushes under its own lock, beside the poll.
+            threading.Thread(target=self._push_now, name="triage-push", daemon=True).start()
 
     def stop(self, timeout: float = 30.0) -> None:
         """Cancel the running step and join the thread (unsent work stays in the outbox)."""
@@ -147,6 +152,17 @@ class SyncController(QObject):
             need_sync = (kicked or (need_sync and not report.in_step and made_progress)
                          or (report.unsent > 0 and since_full >= self._unsent_retry)
                          or since_full >= self._full_sync_every)
+
+    def _push_now(self) -> None:
+        try:
+            report = self._sync.push(None, self._stop)
+        except Exception as exc:  # offline, busy, login: the loop's next full step reports and retries
+            log.info("prompt push did not go through: %s", type(exc).__name__)
+            return
+        if report.changed:
+            self.itemsChanged.emit(sorted(report.changed))
+        self.unsent, self.conflicts = report.unsent, report.open_conflicts
+        self.stateChanged.emit(self.state, self.unsent, self.conflicts)
 
     def _new_step(self, waiting: bool) -> CancelToken:
         with self._lock:
