@@ -9,8 +9,8 @@ import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.settings import Deployment, profile_dir
 from triage_desktop.storage.database import Database, open_database
@@ -18,6 +18,9 @@ from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import SyncEngine, build_sync_service
 from triage_desktop.ui.launcher import run_window
+
+if TYPE_CHECKING:
+    from triage_desktop.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +83,9 @@ def run_demo(profile_override: str | None = None, *, reports: int = 400, dossier
 
 
 def _start_demo_server(db: Path, reports: int, dossiers: int, arrival_interval: float | None) -> SandboxServer:
+    # Imported here: only the demo needs the server, and every window start and CLI command imports app.
+    from triage_desktop.sandbox.server import SandboxServer
+
     # A fixed port keeps the profile's server URL stable between runs; any free one if it is taken.
     for port in (DEMO_PORT, 0):
         try:
