@@ -61,9 +61,10 @@ def test_a_kick_pushes_a_queued_action(qtbot, sandbox: SandboxServer, services: 
     target = next(r for r in sandbox.all_aggregates("report") if r["status"] == "new")
     services.workspace.queue_action("report", target["id"], "note", {"body": "Đã cử cán bộ xuống hiện trường"})
     controller.kick()
-    qtbot.waitUntil(lambda: any(e["aggregate_id"] == target["id"] for e in sandbox.ledger()), timeout=20_000)
-    qtbot.waitUntil(lambda: controller.state == "online" and controller.unsent == 0, timeout=20_000)
-    assert services.workspace.outbox() == []
+    # Confirmed by the server's answer, not merely applied there: the outbox empties.
+    qtbot.waitUntil(lambda: services.workspace.outbox() == [], timeout=20_000)
+    assert [e["aggregate_id"] for e in sandbox.ledger()] == [target["id"]]
+    qtbot.waitUntil(lambda: controller.unsent == 0, timeout=20_000)
 
 
 def test_no_credentials_means_login_required_until_kicked(qtbot, sandbox: SandboxServer, services: Services,

@@ -53,6 +53,7 @@ class SyncController(QObject):
         self._waiting = False  # inside wait_for_changes: a kick cancels it
         self._step_token = CancelToken()
         self._thread: threading.Thread | None = None
+        self._pushers: list[threading.Thread] = []  # prompt pushes beside a long poll; stop() joins them too
         self.state = "offline"
         self.unsent = 0
         self.conflicts = 0
@@ -67,7 +68,7 @@ class SyncController(QObject):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return any(thread.is_alive() for thread in self._threads())
 
     def kick(self) -> None:
         """Sync now: push what was just queued, or retry at once after an error or a new login."""
@@ -80,7 +81,9 @@ class SyncController(QObject):
         if polling:
             # A long poll already on the wire ends only when the server answers (up to `wait_seconds`); the
             # officer's action must not wait for it. The engine pushes under its own lock, beside the poll.
-            threading.Thread(target=self._push_now, name="triage-push", daemon=True).start()
+            pusher = threading.Thread(target=self._push_now, name="triage-push", daemon=True)
+            self._pushers = [thread for thread in self._pushers if thread.is_alive()] + [pusher]
+            pusher.start()
 
     def stop(self, timeout: float = 30.0) -> None:
         """Cancel the running step and join the thread (unsent work stays in the outbox)."""
@@ -88,10 +91,15 @@ class SyncController(QObject):
         with self._lock:
             self._step_token.cancel()
             self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                log.warning("sync thread did not stop within %.0f s", timeout)
+        # A push on the wire is let finish: its answer is worth recording, and the cache must not be closed under it.
+        deadline = time.monotonic() + timeout
+        for thread in self._threads():
+            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive():
+                log.warning("%s thread did not stop within %.0f s", thread.name, timeout)
+
+    def _threads(self) -> list[threading.Thread]:
+        return ([self._thread] if self._thread is not None else []) + list(self._pushers)
 
     # --- the thread -------------------------------------------------------------------------------------------
 
