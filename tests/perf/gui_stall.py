@@ -72,8 +72,8 @@ def main() -> None:
     started = time.perf_counter()
     probe.start()
     window.start_sync()
-    # A local loop, not app.exec(): QApplication.quit() closes the window, and closing waits for a long poll in
-    # flight (up to 3 s) — that is the window's shutdown, not a stall while it syncs.
+    # A local loop, not app.exec(): QApplication.quit() closes the window, and the window's shutdown is not
+    # part of a stall while it syncs.
     loop.exec()
     probe.timer.stop()
     sync_seconds = done[0] - started if done else float("nan")

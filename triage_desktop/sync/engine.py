@@ -238,16 +238,18 @@ class SyncEngine:
         restarts = 0
         pending: list[Any] = []  # snapshot changes fetched, not yet stored (their cursor neither)
         while True:
-            if cancel is not None and cancel.cancelled:
+            try:
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled()
+                # Long-poll only an incremental feed; a snapshot must come in as fast as the server can.
+                page_wait = wait if cursor is not None and not self._store.in_snapshot() else 0
+                wait = 0
+                page = client.changes(cursor, self._page_limit, page_wait, cancel)
+            except Cancelled:
                 if pending:  # keep what was fetched: the next sync resumes after it
                     report.changed |= self._store.apply_page(pending, cursor)
                     report.pulled += len(pending)
-                raise Cancelled()
-            # Long-poll only an incremental feed; a snapshot must come in as fast as the server can.
-            page_wait = wait if cursor is not None and not self._store.in_snapshot() else 0
-            wait = 0
-            try:
-                page = client.changes(cursor, self._page_limit, page_wait)
+                raise
             except ApiError as exc:
                 if exc.status != 410 or cursor is None:
                     raise

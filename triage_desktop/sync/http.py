@@ -31,12 +31,14 @@ from triage_desktop.core.errors import (
     AccountLocked,
     ApiError,
     BadServerResponse,
+    Cancelled,
     LoginRequired,
     Offline,
     ServerBusy,
     WrongCredentials,
 )
-from triage_desktop.sync import wire
+from triage_desktop.core.ports import CancelToken
+from triage_desktop.sync import abortable, wire
 from triage_desktop.sync.auth import AuthState, Tokens
 
 log = logging.getLogger(__name__)
@@ -106,10 +108,13 @@ class _TrustStoreAdapter(HTTPAdapter):
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         kwargs["ssl_context"] = self._context
         super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = abortable.POOL_CLASSES
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         proxy_kwargs["ssl_context"] = self._context
-        return super().proxy_manager_for(proxy, **proxy_kwargs)
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        manager.pool_classes_by_scheme = abortable.POOL_CLASSES
+        return manager
 
 
 def make_session(ca_bundle: str | None = None) -> requests.Session:
@@ -270,8 +275,11 @@ class ApiClient:
 
     # -- the change feed (§5) and actions (§6) ------------------------------------------------------
 
-    def changes(self, since: str | None, limit: int = 500, wait: int = 0) -> Page:
-        """One page of the feed. 410 (cursor expired) comes back as ApiError(410)."""
+    def changes(self, since: str | None, limit: int = 500, wait: int = 0, cancel: CancelToken | None = None) -> Page:
+        """One page of the feed. 410 (cursor expired) comes back as ApiError(410).
+
+        Cancelling `cancel` breaks the request off at once (Cancelled), even a long poll the server holds.
+        """
         query: dict[str, Any] = {}
         if since is not None:
             query["since"] = since
@@ -279,7 +287,7 @@ class ApiClient:
         wait = max(0, min(30, int(wait)))
         if wait:
             query["wait"] = wait
-        answer = self._request("GET", "/changes", query=query, read_extra=wait)
+        answer = self._request("GET", "/changes", query=query, read_extra=wait, cancel=cancel)
         changes, next_cursor, more = wire.check_page(self._json(answer))
         return Page(changes=changes, next=next_cursor, more=more)
 
@@ -330,7 +338,8 @@ class ApiClient:
 
     def _request(self, method: str, path: str, *, query: Mapping[str, Any] | None = None,
                  json_body: Any = None, headers: Mapping[str, str] | None = None, authed: bool = True,
-                 read_extra: float = 0.0, max_bytes: int = MAX_JSON_BYTES, final_401: bool = False) -> _Answer:
+                 read_extra: float = 0.0, max_bytes: int = MAX_JSON_BYTES, final_401: bool = False,
+                 cancel: CancelToken | None = None) -> _Answer:
         url = self.base_url + path
         if query:
             url += "?" + _encode_query(query)
@@ -343,7 +352,7 @@ class ApiClient:
             bearer = self._bearer() if authed else None
             if bearer is not None:
                 sent["Authorization"] = f"Bearer {bearer}"
-            answer = self._send(method, url, sent, data, read_extra, max_bytes)
+            answer = self._send(method, url, sent, data, read_extra, max_bytes, cancel)
             log.debug("%s %s -> %d", method, path, answer.status)
             if answer.status == 401 and authed:
                 if attempt == 1:
@@ -357,7 +366,17 @@ class ApiClient:
         raise AssertionError("unreachable")
 
     def _send(self, method: str, url: str, headers: Mapping[str, str], data: bytes | None,
-              read_extra: float, max_bytes: int) -> _Answer:
+              read_extra: float, max_bytes: int, cancel: CancelToken | None = None) -> _Answer:
+        try:
+            with abortable.abortable(cancel):
+                return self._exchange(method, url, headers, data, read_extra, max_bytes)
+        except Offline:
+            if cancel is not None and cancel.cancelled:  # the socket was shut under the request on purpose
+                raise Cancelled() from None
+            raise
+
+    def _exchange(self, method: str, url: str, headers: Mapping[str, str], data: bytes | None,
+                  read_extra: float, max_bytes: int) -> _Answer:
         timeout = (self._timeout[0], self._timeout[1] + read_extra)
         try:
             response = self._session.request(method, url, data=data, headers=dict(headers), timeout=timeout,

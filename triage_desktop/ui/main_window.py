@@ -211,8 +211,9 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Save the layout and stop the sync thread; unsent work stays in the outbox.
 
-        The wait is short: a long poll already on the wire cannot be cut, and the officer must not wait for it.
-        The sync thread is a daemon and holds no transaction while it waits on the network.
+        Stopping breaks off a long poll on the wire (sync/abortable.py), so this returns at once; the bound
+        only matters where a socket cannot be cut. The sync thread is a daemon and holds no transaction
+        while it waits on the network.
         """
         self._save_settings()
         self._shut_down = True

@@ -79,8 +79,9 @@ class SyncController(QObject):
                 self._step_token.cancel()  # end the long poll; the next step is a full sync
             self._wake.set()
         if polling:
-            # A long poll already on the wire ends only when the server answers (up to `wait_seconds`); the
-            # officer's action must not wait for it. The engine pushes under its own lock, beside the poll.
+            # Cancelling cuts the long poll's socket, but where a platform cannot interrupt a blocked read the
+            # poll lasts until the server answers (up to `wait_seconds`). The officer's action must not wait
+            # for that: the engine pushes under its own lock, beside the poll.
             pusher = threading.Thread(target=self._push_now, name="triage-push", daemon=True)
             self._pushers = [thread for thread in self._pushers if thread.is_alive()] + [pusher]
             pusher.start()
