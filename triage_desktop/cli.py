@@ -12,6 +12,7 @@ import csv
 import getpass
 import json
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,15 +20,17 @@ from typing import Any, TextIO
 from PySide6.QtCore import QCoreApplication
 
 from triage_desktop import __version__, app
-from triage_desktop.core.entities import User
-from triage_desktop.core.errors import LoginRequired, TriageError
+from triage_desktop.core.entities import SyncReport, User
+from triage_desktop.core.errors import BadServerResponse, LoginRequired, Offline, ServerBusy, TriageError
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import setup_logging
 from triage_desktop.settings import load_deployment, profile_dir
+from triage_desktop.sync.backoff import Backoff
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
 from triage_desktop.ui.messages import error_message
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN = 0, 1, 2, 3
+LONG_POLL_SECONDS = 25  # as the window
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
 
 
@@ -158,20 +161,39 @@ def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
             return _sync_forever(services)
         # A flaky server or line: retry transient failures a few times (same keys), then give the verdict.
         report = sync_until_in_step(services.sync)
-        print(translate("cli", "Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
-                 "{conflicts} xung đột.").format(pulled=report.pulled, pushed=report.pushed,
-                                                 unsent=report.unsent, conflicts=report.open_conflicts))
+        _print_report(report)
         if report.in_step and report.unsent == 0:
             return EXIT_OK
         raise CommandError(translate("cli", "Chưa khớp: còn {unsent} thao tác chưa gửi được.").format(unsent=report.unsent),
                            EXIT_NOT_IN_STEP)
 
 
+def _print_report(report: SyncReport) -> None:
+    print(translate("cli", "Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
+             "{conflicts} xung đột.").format(pulled=report.pulled, pushed=report.pushed, unsent=report.unsent,
+                                            conflicts=report.open_conflicts), flush=True)
+
+
 def _sync_forever(services: app.Services) -> int:
+    """Keep in step until Ctrl+C, as the window does: an offline spell or a busy server is waited out.
+
+    A full step after every long poll also sends what `act` queued from another process meanwhile.
+    A login or version problem needs a person, so it ends the run with its reason.
+    """
+    backoff = Backoff(base=1.0, cap=60.0)
     try:
         while True:
-            services.sync.sync_once()
-            services.sync.wait_for_changes(25)
+            try:
+                report = services.sync.sync_once()
+                if report.pulled or report.pushed:
+                    _print_report(report)
+                backoff.reset()
+                services.sync.wait_for_changes(LONG_POLL_SECONDS)
+            except (Offline, ServerBusy, BadServerResponse) as exc:
+                delay = backoff.delay_for(exc)
+                print(translate("cli", "Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.").format(
+                    reason=error_message(exc), seconds=max(1, round(delay))), file=sys.stderr, flush=True)
+                time.sleep(delay)
     except KeyboardInterrupt:
         return EXIT_OK
 

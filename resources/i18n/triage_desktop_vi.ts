@@ -694,58 +694,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="425"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="426"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="430"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="452"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="528"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="537"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="545"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="550"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="547"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="551"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="572"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="574"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="575"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,157 +1050,162 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="43"/>
+        <location filename="../../triage_desktop/cli.py" line="46"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="46"/>
+        <location filename="../../triage_desktop/cli.py" line="49"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="47"/>
+        <location filename="../../triage_desktop/cli.py" line="50"/>
         <source>ngôn ngữ giao diện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="55"/>
+        <location filename="../../triage_desktop/cli.py" line="58"/>
         <source>đăng nhập vào máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="56"/>
+        <location filename="../../triage_desktop/cli.py" line="59"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="58"/>
+        <location filename="../../triage_desktop/cli.py" line="61"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="60"/>
+        <location filename="../../triage_desktop/cli.py" line="63"/>
         <source>đồng bộ với máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="61"/>
+        <location filename="../../triage_desktop/cli.py" line="64"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="62"/>
+        <location filename="../../triage_desktop/cli.py" line="65"/>
         <source>đăng nhập cho lần chạy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="64"/>
+        <location filename="../../triage_desktop/cli.py" line="67"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="81"/>
+        <location filename="../../triage_desktop/cli.py" line="84"/>
         <source>các thao tác chưa gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="83"/>
+        <location filename="../../triage_desktop/cli.py" line="86"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="84"/>
+        <location filename="../../triage_desktop/cli.py" line="87"/>
         <source>bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="86"/>
+        <location filename="../../triage_desktop/cli.py" line="89"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="89"/>
+        <location filename="../../triage_desktop/cli.py" line="92"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="91"/>
+        <location filename="../../triage_desktop/cli.py" line="94"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="98"/>
+        <location filename="../../triage_desktop/cli.py" line="101"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="100"/>
+        <location filename="../../triage_desktop/cli.py" line="103"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="101"/>
+        <location filename="../../triage_desktop/cli.py" line="104"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="117"/>
+        <location filename="../../triage_desktop/cli.py" line="120"/>
         <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="103"/>
+        <location filename="../../triage_desktop/cli.py" line="106"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="107"/>
+        <location filename="../../triage_desktop/cli.py" line="110"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="125"/>
+        <location filename="../../triage_desktop/cli.py" line="128"/>
         <source>Mật khẩu: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="135"/>
+        <location filename="../../triage_desktop/cli.py" line="138"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="139"/>
+        <location filename="../../triage_desktop/cli.py" line="142"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="142"/>
+        <location filename="../../triage_desktop/cli.py" line="145"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="152"/>
+        <location filename="../../triage_desktop/cli.py" line="155"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="156"/>
+        <location filename="../../triage_desktop/cli.py" line="159"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="161"/>
+        <location filename="../../triage_desktop/cli.py" line="172"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="166"/>
+        <location filename="../../triage_desktop/cli.py" line="167"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="243"/>
+        <location filename="../../triage_desktop/cli.py" line="194"/>
+        <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="265"/>
         <source>Đã xuất {count} mục.</source>
         <translation type="unfinished"></translation>
     </message>

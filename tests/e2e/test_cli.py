@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +96,64 @@ def test_sync_before_login_asks_for_login(tmp_path: Path) -> None:
     result = run(tmp_path / "p", "sync", "--once")
     assert result.returncode == 3
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+class Running:
+    """`triage-desktop sync` (no --once) in the background, its output collected line by line."""
+
+    def __init__(self, profile: Path) -> None:
+        self.lines: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "triage_desktop", "sync", "--password-stdin", "--profile", str(profile)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+        assert self.process.stdin is not None
+        self.process.stdin.write("demo123\n")
+        self.process.stdin.close()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def wait_for(self, text: str, after: int = 0, timeout: float = 60) -> int:
+        """Index of the first line from `after` on that holds `text`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for index, line in enumerate(self.lines[after:], start=after):
+                if text in line:
+                    return index
+            assert self.process.poll() is None, "\n".join(self.lines)
+            time.sleep(0.05)
+        raise AssertionError(f"no {text!r} in:\n" + "\n".join(self.lines))
+
+    def interrupt(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        code = self.process.wait(30)
+        self._reader.join(5)
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+        return code
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is a POSIX signal")
+def test_continuous_sync_rides_out_an_outage_and_sends_what_act_queued(server: SandboxServer,
+                                                                        tmp_path: Path) -> None:
+    profile = tmp_path / "p"
+    assert run(profile, "login", "--server", server.url, "--username", "canbo1", "--password-stdin",
+               stdin="demo123\n").returncode == 0
+    syncing = Running(profile)
+    try:
+        first = syncing.wait_for("Đã đồng bộ")
+        server.stop()
+        outage = syncing.wait_for("Chưa đồng bộ được", after=first)
+        report = next(raw for raw in server.all_aggregates("report") if raw["status"] == "new")
+        queued = run(profile, "act", "report", report["id"], "note", "--body", "Ghi chú trong lúc mất mạng")
+        assert queued.returncode == 0, queued.stderr
+        server.start()
+        syncing.wait_for("1 thao tác đã gửi", after=outage)
+        assert [entry["aggregate_id"] for entry in server.ledger()] == [report["id"]]
+    finally:
+        code = syncing.interrupt()
+    assert code == 0, "\n".join(syncing.lines)
