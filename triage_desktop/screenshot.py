@@ -51,7 +51,7 @@ def _settle(app: object, seconds: float) -> None:
 
 
 def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: int = 1440, height: int = 900,
-                    language: str = "vi", zoom: float = 1.0) -> Path:
+                    language: str = "vi", zoom: float = 1.0, open_photo: bool = False) -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"  # a throwaway login, memory only
 
@@ -89,8 +89,15 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
                 if item is not None:
                     window.select_item(item.kind, item.id)
                 _settle(app, 0.3)  # let the detail pane lay itself out
+                shown = window
+                if open_photo and item is not None:
+                    photo = next((a for a in item.attachments if a.content_type.startswith("image/")), None)
+                    if photo is not None:
+                        window.attachments.view(photo)
+                        _settle(app, 1.0)  # fetched on the network lane, then shown
+                        shown = window.active_dialog or window
                 out.parent.mkdir(parents=True, exist_ok=True)
-                if not window.grab().save(str(out)):
+                if not shown.grab().save(str(out)):
                     raise OSError(f"could not write {out}")
                 window.shutdown()
                 window.close()
@@ -107,9 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
     parser.add_argument("--size", default="1440x900", help="window size, e.g. 1366x768")
     parser.add_argument("--zoom", type=float, default=1.0, help="text size, e.g. 2 for 200%%")
+    parser.add_argument("--open-photo", action="store_true", help="grab the photo viewer over the window instead")
     args = parser.parse_args(argv)
     width, _, height = args.size.partition("x")
-    take_screenshot(args.out, width=int(width), height=int(height), language=args.lang, zoom=args.zoom)
+    take_screenshot(args.out, width=int(width), height=int(height), language=args.lang, zoom=args.zoom,
+                    open_photo=args.open_photo)
     return 0
 
 

@@ -38,6 +38,39 @@
     </message>
 </context>
 <context>
+    <name>AttachmentOpener</name>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="72"/>
+        <source>Đang tải “{name}”…</source>
+        <translation>Downloading “{name}”…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="106"/>
+        <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
+        <translation>This file is not a readable image. You can save it to this computer and open it with another program.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="109"/>
+        <source>Không tải được tệp đính kèm. {reason}</source>
+        <translation>Could not download the attachment. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="122"/>
+        <source>Lưu tệp đính kèm</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="129"/>
+        <source>Đã lưu “{name}”</source>
+        <translation>Saved “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="133"/>
+        <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
+        <translation>Could not save the file (the disk is full or this folder cannot be written to). Please choose another place.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictPanel</name>
     <message>
         <location filename="../../triage_desktop/ui/conflict_panel.py" line="47"/>
@@ -148,300 +181,300 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="56"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="61"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Select a report or dossier in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="105"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="110"/>
         <source>Tiếp nhận</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="106"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
         <source>Phân công…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="107"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="112"/>
         <source>Nhận xử lý</source>
         <translation>Take it on</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="108"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="113"/>
         <source>Ghi chú nội bộ…</source>
         <translation>Internal note…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="109"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="114"/>
         <source>Trả lời công dân…</source>
         <translation>Reply to citizen…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="110"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="115"/>
         <source>Đổi trạng thái…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="116"/>
         <source>Yêu cầu bổ sung…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="112"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="117"/>
         <source>Trả kết quả…</source>
         <translation>Return result…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="203"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="208"/>
         <source>Nội dung phản ánh</source>
         <translation>Report description</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="205"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="210"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="207"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="212"/>
         <source>Diễn biến xử lý</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="215"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="220"/>
         <source>Chưa có diễn biến nào.</source>
         <translation>Nothing has happened yet.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="169"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="235"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="174"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="240"/>
         <source>{kind} · {code}</source>
         <translation>{kind} · {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="170"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="175"/>
         <source>Không còn thuộc đơn vị</source>
         <translation>No longer in your unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="176"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="181"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation>This item has left your unit&apos;s list (transferred, merged, withdrawn by the citizen or deleted). The actions below were not sent and wait for your decision.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="256"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="261"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="261"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="266"/>
         <source>{status} (mã {dvc})</source>
         <translation>{status} (code {dvc})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="264"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="269"/>
         <source>{status} (đang chờ gửi)</source>
         <translation>{status} (waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="270"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="275"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="271"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="276"/>
         <source>Lĩnh vực</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="272"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="285"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="290"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="273"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="278"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="274"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="279"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="275"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="280"/>
         <source>Người phản ánh</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="276"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="290"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="281"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="295"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="282"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="278"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="283"/>
         <source>Tọa độ</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="283"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="288"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="284"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="289"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="286"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
         <source>Bước xử lý</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="287"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="292"/>
         <source>Kênh nộp</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="288"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="293"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="289"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="294"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="296"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="292"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="297"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="293"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="298"/>
         <source>Số ngày tạm dừng</source>
         <translation>Paused working days</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="297"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="297"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="298"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="303"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="299"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
         <source>Ngày tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="300"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="305"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="306"/>
         <source>Ngày trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="307"/>
         <source>Ngày kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="303"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
         <source>Cập nhật lúc</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="307"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
         <source>Đánh giá của công dân</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="307"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
         <source>{n}/5</source>
         <translation>{n}/5</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="313"/>
         <source>Đã gộp vào</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation>{phone} (the citizen does not want to be contacted)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
         <source>Không có tệp đính kèm.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
-        <source>Công dân gửi</source>
-        <translation>From the citizen</translation>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <source>Xem ảnh</source>
+        <translation>View photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
-        <source>Cán bộ gửi</source>
-        <translation>From staff</translation>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
+        <source>Lưu về máy…</source>
+        <translation>Save to computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="374"/>
         <source>Nội bộ</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="357"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="378"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation>Public — the citizen sees this</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="408"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="388"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="401"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="422"/>
         <source>Giao cho: {name}</source>
         <translation>Assigned to: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="426"/>
         <source>Giấy tờ cần bổ sung: {docs}</source>
         <translation>Documents requested: {docs}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="459"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
@@ -618,134 +651,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="95"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation>Search code, title, name, address… (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="95"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="156"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="158"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="160"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="162"/>
         <source>Đăng nhập lại…</source>
         <translation>Log in again…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="164"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="166"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="172"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="175"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="190"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="197"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="429"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="430"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>The local data file was damaged and has been set aside ({file}). Your unsent actions were kept; all reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="434"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="456"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="532"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="541"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="546"/>
         <location filename="../../triage_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="554"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="551"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="555"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="572"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="589"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="575"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="591"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -842,6 +875,29 @@
         <location filename="../../triage_desktop/ui/outbox_view.py" line="150"/>
         <source>Mở phản ánh / hồ sơ</source>
         <translation>Open report / dossier</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="44"/>
+        <source>Ảnh đính kèm</source>
+        <translation>Attached photo</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="52"/>
+        <source>Ảnh: {name}</source>
+        <translation>Photo: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="60"/>
+        <source>Lưu về máy…</source>
+        <translation>Save to computer…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="61"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1521,16 +1577,26 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="120"/>
+        <source>Công dân gửi</source>
+        <translation>From the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="121"/>
+        <source>Cán bộ gửi</source>
+        <translation>From staff</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="121"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="126"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="127"/>
         <source>Một cửa</source>
         <translation>One-stop desk</translation>
     </message>

@@ -38,6 +38,39 @@
     </message>
 </context>
 <context>
+    <name>AttachmentOpener</name>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="72"/>
+        <source>Đang tải “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="106"/>
+        <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="109"/>
+        <source>Không tải được tệp đính kèm. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="122"/>
+        <source>Lưu tệp đính kèm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="129"/>
+        <source>Đã lưu “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="133"/>
+        <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictPanel</name>
     <message>
         <location filename="../../triage_desktop/ui/conflict_panel.py" line="47"/>
@@ -148,300 +181,300 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="56"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="61"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="105"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="110"/>
         <source>Tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="106"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
         <source>Phân công…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="107"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="112"/>
         <source>Nhận xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="108"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="113"/>
         <source>Ghi chú nội bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="109"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="114"/>
         <source>Trả lời công dân…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="110"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="115"/>
         <source>Đổi trạng thái…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="116"/>
         <source>Yêu cầu bổ sung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="112"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="117"/>
         <source>Trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="203"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="208"/>
         <source>Nội dung phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="205"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="210"/>
         <source>Tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="207"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="212"/>
         <source>Diễn biến xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="215"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="220"/>
         <source>Chưa có diễn biến nào.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="169"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="235"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="174"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="240"/>
         <source>{kind} · {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="170"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="175"/>
         <source>Không còn thuộc đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="176"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="181"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="256"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="261"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="261"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="266"/>
         <source>{status} (mã {dvc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="264"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="269"/>
         <source>{status} (đang chờ gửi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="270"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="275"/>
         <source>Tiêu đề</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="271"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="276"/>
         <source>Lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="272"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="285"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="290"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="273"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="278"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="274"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="279"/>
         <source>Kênh tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="275"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="280"/>
         <source>Người phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="276"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="290"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="281"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="295"/>
         <source>Điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="282"/>
         <source>Địa điểm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="278"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="283"/>
         <source>Tọa độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="283"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="288"/>
         <source>Trích yếu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="284"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="289"/>
         <source>Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="286"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
         <source>Bước xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="287"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="292"/>
         <source>Kênh nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="288"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="293"/>
         <source>Người nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="289"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="294"/>
         <source>Số định danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="296"/>
         <source>Địa chỉ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="292"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="297"/>
         <source>Lệ phí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="293"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="298"/>
         <source>Số ngày tạm dừng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="297"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="297"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="298"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="303"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="299"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
         <source>Ngày tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="300"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="305"/>
         <source>Hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="306"/>
         <source>Ngày trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="307"/>
         <source>Ngày kết thúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="303"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
         <source>Cập nhật lúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="307"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
         <source>Đánh giá của công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="307"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
         <source>{n}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="313"/>
         <source>Đã gộp vào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
         <source>Không có tệp đính kèm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
-        <source>Công dân gửi</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <source>Xem ảnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
-        <source>Cán bộ gửi</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
+        <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="374"/>
         <source>Nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="357"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="378"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="408"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="388"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="401"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="422"/>
         <source>Giao cho: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="426"/>
         <source>Giấy tờ cần bổ sung: {docs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="459"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,134 +651,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="95"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="95"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="156"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="158"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="160"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="162"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="164"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="166"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="172"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="175"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="190"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="197"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="429"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="430"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="434"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="456"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="532"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="541"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="546"/>
         <location filename="../../triage_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="554"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="551"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="555"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="572"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="589"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="575"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="591"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,6 +874,29 @@
     <message>
         <location filename="../../triage_desktop/ui/outbox_view.py" line="150"/>
         <source>Mở phản ánh / hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="44"/>
+        <source>Ảnh đính kèm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="52"/>
+        <source>Ảnh: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="60"/>
+        <source>Lưu về máy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="61"/>
+        <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1521,16 +1577,26 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="120"/>
-        <source>Lãnh đạo</source>
+        <source>Công dân gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="121"/>
+        <source>Cán bộ gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
+        <source>Lãnh đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="126"/>
         <source>Cán bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="127"/>
         <source>Một cửa</source>
         <translation type="unfinished"></translation>
     </message>

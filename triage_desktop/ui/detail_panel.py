@@ -9,6 +9,7 @@ that left the unit with actions still on it is shown by `show_gone`, so those ac
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,23 +26,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_desktop.core.entities import ActionState, Event, Item, OutboxAction, User
+from triage_desktop.core.entities import ActionState, Attachment, Event, Item, OutboxAction, User
 from triage_desktop.core.vocabulary import DVC_CODES
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
 from triage_desktop.ui.action_text import payload_summary
 from triage_desktop.ui.conflict_panel import ConflictPanel
+from triage_desktop.ui.file_names import is_photo
 from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd
 from triage_desktop.ui.safe_text import value_label
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
 from triage_desktop.ui.widgets.styling import ActionButton, bold, relative_font, text_color, tint
 
+OPEN, SAVE = "open", "save"  # what attachmentRequested asks for
+
 
 class DetailPanel(QWidget):
     actionRequested = Signal(str)  # one of action_rules.BUTTONS
     retryRequested = Signal(int)  # OutboxAction.local_id
     discardRequested = Signal(int)
+    attachmentRequested = Signal(str, str)  # Attachment.id, OPEN or SAVE
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -334,12 +339,28 @@ class DetailPanel(QWidget):
             name = value_label(attachment.filename)
             name.setObjectName("attachmentName")
             column.addWidget(name)
-            origin = self.tr("Công dân gửi") if attachment.origin == "citizen" else self.tr("Cán bộ gửi")
             details = value_label(" · ".join(part for part in (
-                attachment.content_type, format_size(attachment.size), origin) if part))
+                attachment.content_type, format_size(attachment.size),
+                labels.label(labels.ATTACHMENT_ORIGIN, attachment.origin)) if part))
             details.setIndent(details.fontMetrics().averageCharWidth() * 2)
             column.addWidget(details)
+            column.addWidget(self._attachment_buttons(attachment))
         return box
+
+    def _attachment_buttons(self, attachment: Attachment) -> QWidget:
+        row = QWidget()
+        flow = FlowLayout(row)
+        flow.setContentsMargins(row.fontMetrics().averageCharWidth() * 2, 0, 0, 0)
+        specs = [(OPEN, self.tr("Xem ảnh"), QStyle.StandardPixmap.SP_FileDialogContentsView)] \
+            if is_photo(attachment.content_type) else []
+        specs.append((SAVE, self.tr("Lưu về máy…"), QStyle.StandardPixmap.SP_DialogSaveButton))
+        for purpose, text, icon in specs:
+            button = QPushButton(self.style().standardIcon(icon), text, row)
+            button.setObjectName(f"attachment_{purpose}")
+            button.setAccessibleName(f"{text.rstrip('…')}: {attachment.filename}")
+            button.clicked.connect(functools.partial(self.attachmentRequested.emit, attachment.id, purpose))
+            flow.addWidget(button)
+        return row
 
     def _event_frame(self, event: Event) -> QFrame:
         frame = QFrame()

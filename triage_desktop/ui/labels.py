@@ -116,6 +116,11 @@ QUEUE = {
     "all": QT_TRANSLATE_NOOP("labels", "Tất cả"),
 }
 
+ATTACHMENT_ORIGIN = {
+    "citizen": QT_TRANSLATE_NOOP("labels", "Công dân gửi"),
+    "officer": QT_TRANSLATE_NOOP("labels", "Cán bộ gửi"),
+}
+
 ROLE = {
     "leader": QT_TRANSLATE_NOOP("labels", "Lãnh đạo"),
     "officer": QT_TRANSLATE_NOOP("labels", "Cán bộ"),

@@ -34,7 +34,8 @@ from triage_desktop.core.entities import ItemQuery, OutboxAction, User
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
-from triage_desktop.ui.detail_panel import DetailPanel
+from triage_desktop.ui.attachment_opener import AttachmentOpener
+from triage_desktop.ui.detail_panel import OPEN, DetailPanel
 from triage_desktop.ui.dialogs.action_dialogs import (
     ActionDialog,
     AssignDialog,
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
         self.detail.actionRequested.connect(self._on_action)
         self.detail.retryRequested.connect(self.retry_action)
         self.detail.discardRequested.connect(self.discard_action)
+        self.attachments = AttachmentOpener(sync_service, runner, self, open_dialog=self._open_dialog,
+                                            show_error=self._show_message, show_status=self.statusBar().showMessage)
+        self.detail.attachmentRequested.connect(self._on_attachment)
         self.outbox_view.retryRequested.connect(self.retry_action)
         self.outbox_view.discardRequested.connect(self.discard_action)
         self.outbox_view.openItemRequested.connect(self.open_item)
@@ -568,9 +572,21 @@ class MainWindow(QMainWindow):
             self.refresh_outbox()
         self._show(self.detail.shown_key())
 
+    def _on_attachment(self, attachment_id: str, purpose: str) -> None:
+        item = self.detail.item()
+        attachment = next((a for a in item.attachments if a.id == attachment_id), None) if item else None
+        if attachment is None:
+            return
+        if purpose == OPEN:
+            self.attachments.view(attachment)
+        else:
+            self.attachments.save(attachment)
+
     def _show_error(self, error: BaseException) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Không thực hiện được"), error_message(error),
-                          parent=self)
+        self._show_message(error_message(error))
+
+    def _show_message(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Không thực hiện được"), text, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.addButton(self.tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
         self._open_dialog(box)

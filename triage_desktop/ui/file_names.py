@@ -1,0 +1,40 @@
+"""A safe name to suggest when an officer saves an attachment: the citizen's name is untrusted.
+
+The server's name is only a suggestion in the save dialog, never a path by itself: path parts, reserved
+names and characters no OS accepts are removed (pathvalidate), and the extension always comes from the
+allow-listed content type (central-api.md §8), so "biên bản.pdf.exe" sent as a PDF is saved as a .pdf.
+"""
+
+from __future__ import annotations
+
+from pathvalidate import sanitize_filename
+
+EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+}
+UNKNOWN_EXTENSION = ".bin"  # a type outside the contract: nothing will try to run it
+FALLBACK_STEM = "tep-dinh-kem"
+MAX_STEM = 100  # characters; leaves room for a folder path on Windows
+
+
+def extension_for(content_type: str) -> str:
+    return EXTENSIONS.get(content_type.split(";", 1)[0].strip().lower(), UNKNOWN_EXTENSION)
+
+
+def is_photo(content_type: str) -> bool:
+    return extension_for(content_type) in (".jpg", ".png")
+
+
+def suggested_file_name(filename: str, content_type: str) -> str:
+    extension = extension_for(content_type)
+    name = sanitize_filename(filename.replace("/", " ").replace("\\", " "), platform="universal")
+    if name.lower().endswith(extension) or (extension == ".jpg" and name.lower().endswith(".jpeg")):
+        name = name[: name.rfind(".")]
+    stem = name[:MAX_STEM].strip(" .")
+    if not stem:
+        stem = FALLBACK_STEM
+    return sanitize_filename(stem + extension, platform="universal")
