@@ -370,7 +370,7 @@ class ApiClient:
         try:
             with abortable.abortable(cancel):
                 return self._exchange(method, url, headers, data, read_extra, max_bytes)
-        except Offline:
+        except (Offline, BadServerResponse):
             if cancel is not None and cancel.cancelled:  # the socket was shut under the request on purpose
                 raise Cancelled() from None
             raise
