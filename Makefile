@@ -53,6 +53,7 @@ lint: $(STAMP)
 
 screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/screenshot.png
+	$(PY) -m triage_desktop.screenshot docs/photo-viewer.png --open-photo
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
