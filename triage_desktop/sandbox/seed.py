@@ -216,10 +216,11 @@ def image_pool(seed: int, size: int = 24) -> tuple[Blob, ...]:
     for i in range(size):
         def colour() -> tuple[int, int, int]:
             return (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        # 320×240: big enough to look at in the photo viewer, small enough to seed in milliseconds.
         if i % 2:
-            pool.append(Blob("image/png", images.make_png(48, 36, colour(), colour()), "png"))
+            pool.append(Blob("image/png", images.make_png(320, 240, colour(), colour()), "png"))
         else:
-            grid = [[colour() for _ in range(6)] for _ in range(4)]
+            grid = [[colour() for _ in range(40)] for _ in range(30)]  # 8×8-pixel blocks
             pool.append(Blob("image/jpeg", images.make_jpeg(grid), "jpg"))
     return tuple(pool)
 
