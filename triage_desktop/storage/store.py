@@ -74,6 +74,20 @@ def _parse(change: Mapping[str, Any]) -> _Change | None:
     return _Change(kind, op, item_id, version, data if op == "upsert" else None)
 
 
+def _stale(op: str, version: int, stored: int | None, tombstone: int | None) -> bool:
+    """Whether a change is one we already have (§5: apply only what is newer).
+
+    An upsert must be newer than the copy and the tombstone. A delete need only not be older than the copy:
+    after our own transfer or merge, the answer we stored and the feed's delete carry the same version, and
+    the item must still leave the list. A delete at or below the tombstone is a repeat.
+    """
+    if tombstone is not None and version <= tombstone:
+        return True
+    if stored is None:
+        return False
+    return version < stored if op == "delete" else version <= stored
+
+
 class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -122,8 +136,7 @@ class Store:
             # In feed order: the same item may come several times in one page.
             for c in parsed:
                 key = (c.kind, c.id)
-                floor = max((x for x in (versions.get(key), tombs.get(key)) if x is not None), default=None)
-                if floor is not None and c.version <= floor:
+                if _stale(c.op, c.version, versions.get(key), tombs.get(key)):
                     continue
                 if c.op == "upsert":
                     assert c.data is not None

@@ -58,8 +58,18 @@ def test_delete_drops_the_item_and_its_tombstone_blocks_late_upserts(store: Stor
 
 def test_a_stale_delete_does_not_drop_a_newer_copy(store: Store) -> None:
     store.apply_page([upsert(report("r_1", 5))], "c1")
-    assert store.apply_page([delete("report", "r_1", 5)], "c2") == set()
+    assert store.apply_page([delete("report", "r_1", 4)], "c2") == set()
     assert store.aggregate_raw("report", "r_1") is not None
+
+
+def test_a_delete_at_the_version_our_own_transfer_returned_still_drops_it(store: Store) -> None:
+    """The transfer's answer (v5, now another unit's) is stored first; the feed's delete says the same v5
+    left us. Found through the window: the transferred report stayed in the officer's list."""
+    store.apply_page([upsert(report("r_1", 4))], "c1")
+    assert store.replace_aggregate("report", report("r_1", 5, status="transferred", unit_id="w_0102"))
+    assert store.apply_page([delete("report", "r_1", 5)], "c2") == {("report", "r_1")}
+    assert store.aggregate_raw("report", "r_1") is None
+    assert store.apply_page([delete("report", "r_1", 5)], "c3") == set()  # a repeat of the same delete
 
 
 def test_delete_of_an_unknown_item_still_leaves_a_tombstone(store: Store) -> None:
