@@ -4,17 +4,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="85"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="95"/>
         <source>{kind} {code}</source>
         <translation>{kind} {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="102"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="112"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="117"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="127"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -22,17 +22,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="273"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="281"/>
         <source>Phân công xử lý</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="276"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="284"/>
         <source>Phân công</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="287"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="295"/>
         <source>Giao cho</source>
         <translation>Assign to</translation>
     </message>
@@ -181,302 +181,393 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="61"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="63"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Select a report or dossier in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="110"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="123"/>
         <source>Tiếp nhận</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="124"/>
         <source>Phân công…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="112"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="125"/>
         <source>Nhận xử lý</source>
         <translation>Take it on</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="113"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="126"/>
         <source>Ghi chú nội bộ…</source>
         <translation>Internal note…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="114"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="127"/>
         <source>Trả lời công dân…</source>
         <translation>Reply to citizen…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="115"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
         <source>Đổi trạng thái…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="116"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
         <source>Yêu cầu bổ sung…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="117"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
         <source>Trả kết quả…</source>
         <translation>Return result…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="208"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="243"/>
         <source>Nội dung phản ánh</source>
         <translation>Report description</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="210"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="245"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="212"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="247"/>
         <source>Diễn biến xử lý</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="220"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
         <source>Chưa có diễn biến nào.</source>
         <translation>Nothing has happened yet.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="174"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="240"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="209"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="275"/>
         <source>{kind} · {code}</source>
         <translation>{kind} · {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="175"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="95"/>
+        <source>Thao tác khác</source>
+        <translation>More actions</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="135"/>
+        <source>Đổi mức độ ưu tiên…</source>
+        <translation>Change priority…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="136"/>
+        <source>Chuyển đơn vị khác xử lý…</source>
+        <translation>Transfer to another unit…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="137"/>
+        <source>Gộp vào phản ánh trùng…</source>
+        <translation>Merge into a duplicate report…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="138"/>
+        <source>Yêu cầu nộp phí, lệ phí…</source>
+        <translation>Request fees…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="139"/>
+        <source>Gia hạn và xin lỗi công dân…</source>
+        <translation>Extend with an apology…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="210"/>
         <source>Không còn thuộc đơn vị</source>
         <translation>No longer in your unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="181"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="216"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation>This item has left your unit&apos;s list (transferred, merged, withdrawn by the citizen or deleted). The actions below were not sent and wait for your decision.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="261"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="296"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="266"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
         <source>{status} (mã {dvc})</source>
         <translation>{status} (code {dvc})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="269"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
         <source>{status} (đang chờ gửi)</source>
         <translation>{status} (waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="275"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="310"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="276"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
         <source>Lĩnh vực</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="290"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="278"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="313"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="279"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="280"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="315"/>
         <source>Người phản ánh</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="281"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="295"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="316"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="282"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="317"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="283"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="318"/>
         <source>Tọa độ</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="288"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="289"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
         <source>Bước xử lý</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="292"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
         <source>Kênh nộp</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="293"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="294"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="296"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="297"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="298"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
         <source>Số ngày tạm dừng</source>
         <translation>Paused working days</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="303"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
         <source>Ngày tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="305"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="306"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
         <source>Ngày trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="307"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="342"/>
         <source>Ngày kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="343"/>
         <source>Cập nhật lúc</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
         <source>Đánh giá của công dân</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
         <source>{n}/5</source>
         <translation>{n}/5</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="313"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
         <source>Đã gộp vào</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="362"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation>{phone} (the citizen does not want to be contacted)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="368"/>
         <source>Không có tệp đính kèm.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="389"/>
         <source>Xem ảnh</source>
         <translation>View photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="391"/>
         <source>Lưu về máy…</source>
         <translation>Save to computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="374"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
         <source>Nội bộ</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="378"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="413"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation>Public — the citizen sees this</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="408"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="443"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="444"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="422"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="457"/>
         <source>Giao cho: {name}</source>
         <translation>Assigned to: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="426"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="461"/>
         <source>Giấy tờ cần bổ sung: {docs}</source>
         <translation>Documents requested: {docs}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="459"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="494"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="81"/>
+        <source>Gia hạn và xin lỗi công dân</source>
+        <translation>Extend with an apology to the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="84"/>
+        <source>Gia hạn</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="88"/>
+        <source>Hạn hiện tại</source>
+        <translation>Current due date</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="89"/>
+        <source>Chưa có</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="96"/>
+        <source>Hạn mới</source>
+        <translation>New due date</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="97"/>
+        <source>Văn bản xin lỗi và hẹn lại ngày trả kết quả…</source>
+        <translation>Apology letter with the new date for the result…</translation>
+    </message>
+</context>
+<context>
+    <name>FeeDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="47"/>
+        <source>Yêu cầu nộp phí, lệ phí</source>
+        <translation>Request fees</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="50"/>
+        <source>Gửi yêu cầu</source>
+        <translation>Send request</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="59"/>
+        <source>Số tiền</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="60"/>
+        <source>Nội dung thông báo cho công dân…</source>
+        <translation>Message to the applicant…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="68"/>
+        <source>Hồ sơ {code} cần thực hiện nghĩa vụ tài chính. Đề nghị ông/bà nộp {amount} để cơ quan tiếp tục giải quyết hồ sơ.</source>
+        <translation>Dossier {code} requires a fee. Please pay {amount} so that we can continue processing it.</translation>
     </message>
 </context>
 <context>
@@ -651,162 +742,195 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="102"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation>Search code, title, name, address… (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="96"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="176"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="163"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
         <source>Đăng nhập lại…</source>
         <translation>Log in again…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="173"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="179"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="185"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="194"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="197"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="204"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="436"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="437"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>The local data file was damaged and has been set aside ({file}). Your unsent actions were kept; all reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="441"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="463"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="556"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="565"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="550"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="574"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="578"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="575"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="579"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="589"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="591"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="615"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="92"/>
+        <source>Gộp vào phản ánh trùng</source>
+        <translation>Merge into a duplicate report</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="95"/>
+        <source>Gộp</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="100"/>
+        <source>Phản ánh này sẽ được gộp vào phản ánh gốc và rời khỏi danh sách; phản ánh gốc ghi lại việc gộp.</source>
+        <translation>This report will be merged into the original and leave the list; the original records the merge.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="102"/>
+        <source>Mã hoặc nội dung phản ánh gốc…</source>
+        <translation>Code or words of the original report…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="104"/>
+        <source>Tìm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="107"/>
+        <source>Phản ánh gốc</source>
+        <translation>Original report</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="156"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="166"/>
         <source>Ghi chú nội bộ</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="159"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="169"/>
         <source>Lưu ghi chú</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="162"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="172"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation>Internal: only staff of the unit see this note.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="166"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="176"/>
         <source>Nội dung ghi chú…</source>
         <translation>Note text…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="169"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="179"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
@@ -901,6 +1025,24 @@
     </message>
 </context>
 <context>
+    <name>PriorityDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="29"/>
+        <source>Đổi mức độ ưu tiên</source>
+        <translation>Change priority</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="32"/>
+        <source>Đổi mức độ</source>
+        <translation>Change priority</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="40"/>
+        <source>Mức độ</source>
+        <translation>Priority</translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
         <location filename="../../triage_desktop/ui/queue_panel.py" line="29"/>
@@ -926,17 +1068,17 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="216"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="224"/>
         <source>Trả lời công dân</source>
         <translation>Reply to citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="219"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="227"/>
         <source>Gửi trả lời</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="222"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="230"/>
         <source>Nội dung trả lời công dân…</source>
         <translation>Reply to the citizen…</translation>
     </message>
@@ -944,13 +1086,13 @@
 <context>
     <name>ReturnResultDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="253"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="256"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="264"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="259"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
         <source>Nội dung thông báo trả kết quả…</source>
         <translation>Notice that the result is ready…</translation>
     </message>
@@ -958,38 +1100,38 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="297"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="300"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="305"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
         <source>Đổi trạng thái</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="304"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
         <source>Trạng thái hiện tại</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="316"/>
         <source>Chuyển sang</source>
         <translation>Change to</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
         <source>Lý do từ chối</source>
         <translation>Rejection reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="329"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="329"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="331"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation>State the reason clearly; it is kept on record.</translation>
     </message>
@@ -997,27 +1139,27 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="233"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
         <source>Yêu cầu bổ sung hồ sơ</source>
         <translation>Request more documents</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="236"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="244"/>
         <source>Gửi yêu cầu</source>
         <translation>Send request</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="239"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
         <source>Nội dung yêu cầu bổ sung…</source>
         <translation>What is needed…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="240"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="248"/>
         <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
         <translation>One document per line, e.g. Copy of birth certificate</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="249"/>
         <source>Giấy tờ cần bổ sung</source>
         <translation>Documents needed</translation>
     </message>
@@ -1081,26 +1223,64 @@
     </message>
 </context>
 <context>
-    <name>_TemplatedDialog</name>
+    <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="188"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="198"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation>The citizen will see this text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="194"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="202"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="198"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="206"/>
         <source>— Không dùng mẫu —</source>
         <translation>— No template —</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="203"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="211"/>
         <source>Mẫu</source>
         <translation>Template</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="57"/>
+        <source>Chuyển đơn vị khác xử lý</source>
+        <translation>Transfer to another unit</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="60"/>
+        <source>Chuyển đi</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="63"/>
+        <source>Công dân sẽ nhìn thấy lý do chuyển</source>
+        <translation>The citizen will see the reason for the transfer</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="65"/>
+        <source>— Chọn đơn vị nhận —</source>
+        <translation>— Choose the receiving unit —</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="68"/>
+        <source>Đơn vị nhận</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="69"/>
+        <source>Ví dụ: Nội dung thuộc thẩm quyền của Điện lực, không thuộc phường.</source>
+        <translation>For example: this is the power company&apos;s responsibility, not the ward&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="70"/>
+        <source>Lý do (bắt buộc)</source>
+        <translation>Reason (required)</translation>
     </message>
 </context>
 <context>

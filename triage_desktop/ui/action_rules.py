@@ -12,9 +12,26 @@ from triage_desktop.core.entities import ActionState, Item, User
 # Button ids (the detail panel's actionRequested values), in display order.
 ACKNOWLEDGE, ASSIGN, CLAIM, NOTE, REPLY, SET_STATUS, REQUEST_SUPPLEMENT, RETURN_RESULT = (
     "acknowledge", "assign", "claim", "note", "reply", "set_status", "request_supplement", "return_result")
-BUTTONS = (ACKNOWLEDGE, ASSIGN, CLAIM, NOTE, REPLY, SET_STATUS, REQUEST_SUPPLEMENT, RETURN_RESULT)
+# Less frequent actions, offered under "Thao tác khác" so the everyday buttons stay few and large.
+SET_PRIORITY, TRANSFER, MERGE, REQUEST_FEE, EXTEND = "set_priority", "transfer", "merge", "request_fee", "extend"
+MAIN_BUTTONS = (ACKNOWLEDGE, ASSIGN, CLAIM, NOTE, REPLY, SET_STATUS, REQUEST_SUPPLEMENT, RETURN_RESULT)
+MORE_ACTIONS = (SET_PRIORITY, TRANSFER, MERGE, REQUEST_FEE, EXTEND)
+BUTTONS = MAIN_BUTTONS + MORE_ACTIONS
 
-_KIND_ONLY = {REPLY: "report", REQUEST_SUPPLEMENT: "dossier", RETURN_RESULT: "dossier"}
+_KIND_ONLY = {REPLY: "report", REQUEST_SUPPLEMENT: "dossier", RETURN_RESULT: "dossier", SET_PRIORITY: "report",
+              TRANSFER: "report", MERGE: "report", REQUEST_FEE: "dossier", EXTEND: "dossier"}
+# The statuses each of these actions is allowed from (central-api.md §4 and §6).
+_ACTIVE_REPORT = frozenset({"new", "acknowledged", "in_progress"})
+_FROM_STATUS = {
+    TRANSFER: _ACTIVE_REPORT,
+    MERGE: _ACTIVE_REPORT,
+    REQUEST_SUPPLEMENT: frozenset({"processing"}),
+    REQUEST_FEE: frozenset({"processing"}),
+    RETURN_RESULT: frozenset({"resolved"}),
+    EXTEND: frozenset({"received", "processing", "awaiting_supplement", "awaiting_fee"}),
+}
+# What a one-stop clerk may do besides note, reply, acknowledge and set_status (§2).
+_CLERK_ALSO = {REQUEST_FEE, RETURN_RESULT}
 
 
 def effective_assignee(item: Item) -> str | None:
@@ -48,7 +65,7 @@ def visible_buttons(kind: str, user: User | None) -> set[str]:
     elif user.is_officer:
         shown.discard(ASSIGN)  # officers may assign only themselves: "Nhận xử lý"
     else:
-        shown -= {ASSIGN, CLAIM, REQUEST_SUPPLEMENT}
+        shown &= {ACKNOWLEDGE, NOTE, REPLY, SET_STATUS} | _CLERK_ALSO
     return shown
 
 
@@ -67,10 +84,8 @@ def enabled_buttons(item: Item, user: User | None) -> set[str]:
         enabled.add(ASSIGN)
         if effective_assignee(item) != user.id:
             enabled.add(CLAIM)
+        enabled.add(SET_PRIORITY)
     if status_targets(item, user):
         enabled.add(SET_STATUS)
-    if item.kind == "dossier" and status == "processing":
-        enabled.add(REQUEST_SUPPLEMENT)
-    if item.kind == "dossier" and status == "resolved":
-        enabled.add(RETURN_RESULT)
+    enabled |= {action for action, statuses in _FROM_STATUS.items() if status in statuses}
     return enabled & shown

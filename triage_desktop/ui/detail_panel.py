@@ -14,11 +14,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -83,6 +85,17 @@ class DetailPanel(QWidget):
             button.setProperty("action", action)
             flow.addWidget(button)
             self._buttons[action] = button
+        self._more_menu = QMenu(self)
+        self._more_actions: dict[str, QAction] = {}
+        for action, text in self._more_specs():
+            entry = self._more_menu.addAction(text)
+            entry.setObjectName(f"action_{action}")
+            entry.triggered.connect(functools.partial(self.actionRequested.emit, action))
+            self._more_actions[action] = entry
+        self._more_button = ActionButton(self.tr("Thao tác khác"), self._action_bar)
+        self._more_button.setObjectName("moreActions")
+        self._more_button.setMenu(self._more_menu)
+        flow.addWidget(self._more_button)
 
         # Header, buttons and body scroll together: at 200% text on a 1366×768 screen a fixed header would
         # leave no room for the item itself.
@@ -117,6 +130,15 @@ class DetailPanel(QWidget):
             (rules.RETURN_RESULT, self.tr("Trả kết quả…"), sp.SP_DialogSaveButton),
         ]
 
+    def _more_specs(self) -> list[tuple[str, str]]:
+        return [
+            (rules.SET_PRIORITY, self.tr("Đổi mức độ ưu tiên…")),
+            (rules.TRANSFER, self.tr("Chuyển đơn vị khác xử lý…")),
+            (rules.MERGE, self.tr("Gộp vào phản ánh trùng…")),
+            (rules.REQUEST_FEE, self.tr("Yêu cầu nộp phí, lệ phí…")),
+            (rules.EXTEND, self.tr("Gia hạn và xin lỗi công dân…")),
+        ]
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # zoom: the title stays 25% larger than the text
@@ -145,6 +167,13 @@ class DetailPanel(QWidget):
     def button(self, action: str) -> QPushButton:
         return self._buttons[action]
 
+    def more_action(self, action: str) -> QAction:
+        """An entry of the "Thao tác khác" menu (rules.MORE_ACTIONS)."""
+        return self._more_actions[action]
+
+    def more_button(self) -> QPushButton:
+        return self._more_button
+
     def show_item(self, item: Item | None, user: User | None) -> None:
         key = (item.kind, item.id) if item is not None else None
         self._same_item_again = key is not None and key == self._key  # a refresh keeps the reading position
@@ -162,6 +191,12 @@ class DetailPanel(QWidget):
         for action, button in self._buttons.items():
             button.setVisible(action in visible)
             button.setEnabled(action in enabled)
+        for action, entry in self._more_actions.items():
+            entry.setVisible(action in visible)
+            entry.setEnabled(action in enabled)
+        self._more_button.setVisible(any(entry.isVisible() for entry in self._more_actions.values()))
+        self._more_button.setEnabled(any(entry.isEnabled() and entry.isVisible()
+                                         for entry in self._more_actions.values()))
         self._build_body(item)
 
     def show_gone(self, kind: str, item_id: str, actions: list[OutboxAction], user: User | None) -> None:
@@ -173,7 +208,7 @@ class DetailPanel(QWidget):
         self._scroll.setVisible(True)
         self._code.setText(self.tr("{kind} · {code}").format(kind=labels.label(labels.KIND, kind), code=item_id))
         self._title.setText(self.tr("Không còn thuộc đơn vị"))
-        for button in self._buttons.values():
+        for button in [*self._buttons.values(), self._more_button]:
             button.setVisible(False)
         body = QWidget()
         layout = QVBoxLayout(body)

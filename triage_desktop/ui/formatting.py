@@ -5,9 +5,11 @@ Explicit formats on purpose: the vi_VN short date is `d/M/yy`, not the administr
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCollator, QLocale
 
 DATE_TIME_FORMAT = "%d/%m/%Y %H:%M"
 DATE_FORMAT = "%d/%m/%Y"
@@ -72,3 +74,10 @@ def format_size(size: object) -> str:
 def is_overdue(due_at: object, now: datetime | None = None) -> bool:
     due = parse_timestamp(due_at)
     return due is not None and due < (now or datetime.now(UTC))
+
+
+def sorted_vietnamese[T](values: Iterable[T], key: Callable[[T], str]) -> list[T]:
+    """Sorted in Vietnamese dictionary order: "Đặng" after "Dương" and before "Hoàng", not after "Vũ" as
+    code points would put it."""
+    collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    return sorted(values, key=functools.cmp_to_key(lambda a, b: collator.compare(key(a), key(b))))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_desktop.core.entities import ItemQuery, OutboxAction, User
+from triage_desktop.core.entities import ItemQuery, ItemRow, OutboxAction, User
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
@@ -46,7 +46,14 @@ from triage_desktop.ui.dialogs.action_dialogs import (
     SupplementDialog,
     template_context,
 )
+from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog, FeeDialog
 from triage_desktop.ui.dialogs.login_dialog import LoginDialog
+from triage_desktop.ui.dialogs.report_action_dialogs import (
+    MERGE_CANDIDATES,
+    MergeDialog,
+    PriorityDialog,
+    TransferDialog,
+)
 from triage_desktop.ui.item_list_view import ItemListView
 from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.models.item_table_model import ItemTableModel, reference_names
@@ -484,6 +491,16 @@ class MainWindow(QMainWindow):
             dialog = AssignDialog(item, user, self.workspace.members(), self)
         elif action == rules.SET_STATUS:
             dialog = StatusDialog(item, user, self)
+        elif action == rules.SET_PRIORITY:
+            dialog = PriorityDialog(item, user, self)
+        elif action == rules.TRANSFER:
+            dialog = TransferDialog(item, user, self._reference("units"), self)
+        elif action == rules.MERGE:
+            dialog = MergeDialog(item, user, self._find_reports, self)
+        elif action == rules.REQUEST_FEE:
+            dialog = FeeDialog(item, user, self._reference("procedures"), self._template_context(item), self)
+        elif action == rules.EXTEND:
+            dialog = ExtendDialog(item, user, self._reference("templates"), self._template_context(item), self)
         else:
             return
         dialog.accepted.connect(self._on_dialog_accepted)
@@ -506,6 +523,13 @@ class MainWindow(QMainWindow):
             self.active_dialog = None
         if isinstance(dialog, QDialog):
             dialog.deleteLater()
+
+    def _find_reports(self, text: str, category: str | None) -> list[ItemRow]:
+        try:
+            return self.workspace.page(ItemQuery(kind="report", text=text, category=category), 0, MERGE_CANDIDATES + 1)
+        except Exception:
+            log.exception("searching reports to merge into failed")
+            return []
 
     def _reference(self, name: str) -> Any:
         try:

@@ -1,4 +1,4 @@
-"""The officer's action dialogs: note, reply, assign, status, request supplement, return result.
+"""The officer's everyday action dialogs: note, reply, assign, status, request supplement, return result.
 
 Each dialog only collects `fields` (the contract's names) and checks them with `core.actions.build_payload`,
 the same check the command line uses, before it closes; the window then queues the action. Buttons carry
@@ -28,13 +28,14 @@ from triage_desktop.core.entities import Item, User
 from triage_desktop.core.errors import InvalidAction
 from triage_desktop.core.vocabulary import status_needs_reason_text
 from triage_desktop.ui import action_rules, labels
-from triage_desktop.ui.formatting import format_date
+from triage_desktop.ui.formatting import format_date, sorted_vietnamese
 from triage_desktop.ui.messages import invalid_action_message
 from triage_desktop.ui.safe_text import value_label
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.styling import bold, text_color, tint
 
 PLACEHOLDERS = ("citizen_name", "code", "due_date", "officer_name", "unit_name")
+MIN_WIDTH_CHARS = 64
 
 
 
@@ -70,6 +71,13 @@ def _notice(label: QLabel, background: str, foreground: str) -> None:
     label.setMargin(label.fontMetrics().averageCharWidth())
 
 
+def public_notice(label: QLabel) -> QLabel:
+    """Make `label` the notice that what follows is shown to the citizen."""
+    label.setObjectName("publicWarning")
+    _notice(label, styling.PUBLIC_BG, styling.PUBLIC_FG)
+    return label
+
+
 class ActionDialog(QDialog):
     """Shared frame: a form, an error line, and "primary / Hủy" buttons; validates before accepting."""
 
@@ -81,6 +89,8 @@ class ActionDialog(QDialog):
         self.user = user
         self.payload: dict[str, Any] | None = None
         self.setWindowTitle(self._title())
+        # Room for a sentence per line and a code with a title in lists; grows with the text size.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * MIN_WIDTH_CHARS)
         self._layout = QVBoxLayout(self)
         heading = value_label(self.tr("{kind} {code}").format(
             kind=labels.label(labels.KIND, item.kind), code=str(item.data.get("code") or item.id)), self)
@@ -172,7 +182,7 @@ class NoteDialog(ActionDialog):
         return {"body": self.body.toPlainText()}
 
 
-class _TemplatedDialog(ActionDialog):
+class TemplatedDialog(ActionDialog):
     """A body editor with an optional template picker whose placeholders are filled in."""
 
     template_kind = ""
@@ -185,11 +195,9 @@ class _TemplatedDialog(ActionDialog):
 
     def _add_public_body(self, placeholder: str) -> None:
         """What every citizen-facing message starts with: the warning, the template picker, the text."""
-        warning = self._caption(self.tr("Công dân sẽ nhìn thấy nội dung này"))
-        warning.setObjectName("publicWarning")
-        _notice(warning, styling.PUBLIC_BG, styling.PUBLIC_FG)
-        self.form.addRow(warning)
-        self._add_template_picker()
+        self.form.addRow(public_notice(self._caption(self.tr("Công dân sẽ nhìn thấy nội dung này"))))
+        if self.template_kind:
+            self._add_template_picker()
         self.body = self._editor(placeholder)
         self.form.addRow(self._caption(self.tr("Nội dung")), self.body)
 
@@ -208,7 +216,7 @@ class _TemplatedDialog(ActionDialog):
             self.body.setPlainText(fill_template(str(body), self._context))
 
 
-class ReplyDialog(_TemplatedDialog):
+class ReplyDialog(TemplatedDialog):
     action_type = "reply"
     template_kind = "reply"
 
@@ -225,7 +233,7 @@ class ReplyDialog(_TemplatedDialog):
         return {"body": self.body.toPlainText(), "attachment_ids": []}
 
 
-class SupplementDialog(_TemplatedDialog):
+class SupplementDialog(TemplatedDialog):
     action_type = "request_supplement"
     template_kind = "supplement"
 
@@ -245,7 +253,7 @@ class SupplementDialog(_TemplatedDialog):
         return {"body": self.body.toPlainText(), "documents": documents}
 
 
-class ReturnResultDialog(_TemplatedDialog):
+class ReturnResultDialog(TemplatedDialog):
     action_type = "return_result"
     template_kind = "reply"
 
@@ -278,7 +286,7 @@ class AssignDialog(ActionDialog):
     def _build(self) -> None:
         self.member = QComboBox(self)
         current = action_rules.effective_assignee(self.item)
-        for member in sorted(self._members, key=lambda m: m.full_name):
+        for member in sorted_vietnamese(self._members, lambda m: m.full_name):
             roles = ", ".join(labels.label(labels.ROLE, r) for r in member.roles)
             text = f"{member.full_name} ({roles})" if roles else member.full_name
             self.member.addItem(text, member.id)
