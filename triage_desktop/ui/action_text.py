@@ -6,11 +6,17 @@ from collections.abc import Mapping
 
 from triage_desktop.core.entities import OutboxAction
 from triage_desktop.ui import labels
+from triage_desktop.ui.formatting import format_datetime, format_vnd
 
 
-def payload_summary(action: OutboxAction, kind: str, members: Mapping[str, str]) -> str:
+def payload_summary(action: OutboxAction, kind: str, members: Mapping[str, str],
+                    units: Mapping[str, str] | None = None) -> str:
     """"→ Đã tiếp nhận", "→ Trần Văn Bình", or the text the officer wrote; plain text, may be empty."""
     payload = action.payload
+    head = _target(action.type, payload, units or {})
+    if head:
+        text = str(payload.get("body") or payload.get("reason_text") or payload.get("apology_letter") or "")
+        return "\n".join(part for part in (head, text) if part)
     if action.type == "set_status" and payload.get("status"):
         text = "→ " + labels.status_label(kind, str(payload["status"]))
         if payload.get("reason"):
@@ -27,3 +33,17 @@ def payload_summary(action: OutboxAction, kind: str, members: Mapping[str, str])
     if payload.get("documents"):
         parts.append("; ".join(str(d) for d in payload["documents"]))
     return "\n".join(p for p in parts if p)
+
+
+def _target(action_type: str, payload: Mapping[str, object], units: Mapping[str, str]) -> str:
+    """Where a transfer, merge, fee or extension points, in words; "" for other actions."""
+    if action_type == "transfer" and payload.get("unit_id"):
+        unit = str(payload["unit_id"])
+        return "→ " + units.get(unit, unit)
+    if action_type == "merge" and payload.get("into_id"):
+        return "→ " + str(payload["into_id"])
+    if action_type == "request_fee" and payload.get("amount_vnd") is not None:
+        return format_vnd(payload["amount_vnd"])
+    if action_type == "extend" and payload.get("new_due_at"):
+        return "→ " + format_datetime(payload["new_due_at"])
+    return ""

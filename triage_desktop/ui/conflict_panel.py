@@ -33,10 +33,11 @@ class ConflictPanel(QFrame):
     discardRequested = Signal(int)
 
     def __init__(self, action: OutboxAction, item: Item | None, members: Mapping[str, str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, units: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self.action = action
         self._members = members
+        self._units = units or {}
         kind = item.kind if item is not None else action.kind
         self.setObjectName("conflictAction")
         self.setProperty("localId", action.local_id)
@@ -117,7 +118,7 @@ class ConflictPanel(QFrame):
         box, column = self._box("conflictWanted", self.tr("Bạn muốn"))
         column.addWidget(value_label(" · ".join(part for part in (
             labels.label(labels.ACTION_TYPE, action.type), format_datetime(action.created_at)) if part)))
-        summary = payload_summary(action, kind, self._members)
+        summary = payload_summary(action, kind, self._members, self._units)
         if summary:
             column.addWidget(value_label(summary))
         column.addStretch(1)

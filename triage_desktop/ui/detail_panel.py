@@ -57,6 +57,7 @@ class DetailPanel(QWidget):
         self._same_item_again = False
         self._user: User | None = None
         self._members: dict[str, str] = {}
+        self._units: dict[str, str] = {}
         self._categories: dict[str, str] = {}
         self._procedures: dict[str, str] = {}
 
@@ -147,8 +148,9 @@ class DetailPanel(QWidget):
     # --- public API ---------------------------------------------------------------------------------------
 
     def set_reference(self, members: Mapping[str, str], categories: Mapping[str, str],
-                      procedures: Mapping[str, str]) -> None:
+                      procedures: Mapping[str, str], units: Mapping[str, str] | None = None) -> None:
         self._members, self._categories, self._procedures = dict(members), dict(categories), dict(procedures)
+        self._units = dict(units or {})
 
     def item(self) -> Item | None:
         return self._item
@@ -462,7 +464,7 @@ class DetailPanel(QWidget):
         return None
 
     def _conflict_panel(self, action: OutboxAction, item: Item | None) -> ConflictPanel:
-        panel = ConflictPanel(action, item, self._members)
+        panel = ConflictPanel(action, item, self._members, units=self._units)
         panel.retryRequested.connect(self.retryRequested)
         panel.discardRequested.connect(self.discardRequested)
         return panel
@@ -483,7 +485,8 @@ class DetailPanel(QWidget):
         layout.addWidget(badge)
         layout.addWidget(value_label(" · ".join((format_datetime(action.created_at),
                                                  labels.label(labels.ACTION_TYPE, action.type)))))
-        summary = payload_summary(action, self._item.kind if self._item else action.kind, self._members)
+        summary = payload_summary(action, self._item.kind if self._item else action.kind, self._members,
+                                  self._units)
         if summary:
             layout.addWidget(value_label(summary))
         if action.state is not ActionState.SENDING:  # a request on the wire cannot be taken back

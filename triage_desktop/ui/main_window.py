@@ -248,10 +248,11 @@ class MainWindow(QMainWindow):
             members = {u.id: u.full_name or u.username for u in self.workspace.members()}
             categories = reference_names(self.workspace.reference("categories"))
             procedures = reference_names(self.workspace.reference("procedures"))
+            units = reference_names(self.workspace.reference("units"), key="id")
         except Exception:
             log.exception("reading reference data failed")
             return
-        self.detail.set_reference(members, categories, procedures)
+        self.detail.set_reference(members, categories, procedures, units)
         self.model.reload_reference()
 
     def refresh_counts(self) -> None:
