@@ -21,6 +21,7 @@ from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service
 from triage_desktop.ui.main_window import MainWindow
+from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.tasks import TaskRunner
 
 
@@ -90,3 +91,20 @@ def doubled_font(qapp: QApplication) -> Iterator[None]:
     qapp.setFont(font)
     yield
     qapp.setFont(original)
+
+
+@pytest.fixture
+def synced_window(qtbot, sandbox: SandboxServer, services: Services, runner: TaskRunner, tmp_path: Path
+                  ) -> Iterator[MainWindow]:
+    """The window over the real sync stack, logged in as the demo leader, after its first sync."""
+    services.sync.login(sandbox.url, "lanhdao", "demo123")
+    controller = SyncController(services.sync, wait_seconds=1, min_backoff=0.05, max_backoff=0.2)
+    main = MainWindow(services.workspace, services.sync, runner, controller=controller,
+                      settings=QSettings(str(tmp_path / "synced.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    main.show()
+    main.start_sync()
+    qtbot.waitUntil(lambda: main.model.rowCount() == len(sandbox.all_aggregates("report")), timeout=20_000)
+    yield main
+    main.shutdown()

@@ -4,37 +4,22 @@ the officer chooses under a clean name, and a clear message when the server cann
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from triage_desktop.app import Services
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.ui.dialogs.photo_viewer import PhotoViewer, decode_photo
 from triage_desktop.ui.main_window import MainWindow
-from triage_desktop.ui.sync_controller import SyncController
-from triage_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def window(qtbot, sandbox: SandboxServer, services: Services, runner: TaskRunner, tmp_path: Path
-           ) -> Iterator[MainWindow]:
-    services.sync.login(sandbox.url, "lanhdao", "demo123")
-    controller = SyncController(services.sync, wait_seconds=1, min_backoff=0.05, max_backoff=0.2)
-    main = MainWindow(services.workspace, services.sync, runner, controller=controller,
-                      settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    main.show()
-    main.start_sync()
-    qtbot.waitUntil(lambda: main.model.rowCount() == len(sandbox.all_aggregates("report")), timeout=20_000)
-    yield main
-    main.shutdown()
+def window(synced_window: MainWindow) -> MainWindow:
+    return synced_window
 
 
 def report_with(sandbox: SandboxServer, content_type: str) -> tuple[dict[str, Any], dict[str, Any]]:

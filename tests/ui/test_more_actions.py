@@ -3,17 +3,14 @@ and — through the window against the real sandbox — that each reaches the se
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from tests.ui.seed import CLERK, LEADER, OFFICER, UNITS
-from triage_desktop.app import Services
 from triage_desktop.core.entities import ItemQuery, User
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -22,8 +19,6 @@ from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog, FeeDi
 from triage_desktop.ui.dialogs.report_action_dialogs import MergeDialog, PriorityDialog, TransferDialog
 from triage_desktop.ui.formatting import format_vnd, parse_timestamp, sorted_vietnamese
 from triage_desktop.ui.main_window import MainWindow
-from triage_desktop.ui.sync_controller import SyncController
-from triage_desktop.ui.tasks import TaskRunner
 
 leader, officer, clerk = User.from_json(LEADER), User.from_json(OFFICER), User.from_json(CLERK)
 OTHER_UNITS = [*UNITS, {"id": "w_0102", "name": "UBND Phường 2", "parent_id": "p_72", "kind": "ward"},
@@ -149,19 +144,8 @@ def test_extend_needs_a_later_date_and_an_apology(qtbot, workspace: LocalWorkspa
 # -- through the window, to the server --------------------------------------------------------------------
 
 @pytest.fixture
-def live(qtbot, sandbox: SandboxServer, services: Services, runner: TaskRunner, tmp_path: Path
-         ) -> Iterator[MainWindow]:
-    services.sync.login(sandbox.url, "lanhdao", "demo123")
-    controller = SyncController(services.sync, wait_seconds=1, min_backoff=0.05, max_backoff=0.2)
-    main = MainWindow(services.workspace, services.sync, runner, controller=controller,
-                      settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    main.show()
-    main.start_sync()
-    qtbot.waitUntil(lambda: main.model.rowCount() == len(sandbox.all_aggregates("report")), timeout=20_000)
-    yield main
-    main.shutdown()
+def live(synced_window: MainWindow) -> MainWindow:
+    return synced_window
 
 
 def open_more(qtbot, window: MainWindow, kind: str, item_id: str, action: str):
