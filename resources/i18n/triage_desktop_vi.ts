@@ -73,107 +73,107 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="47"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="48"/>
         <source>Xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="47"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="48"/>
         <source>Lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="58"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="59"/>
         <source>Máy chủ trả lời: {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="71"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
         <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="75"/>
         <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="77"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="78"/>
         <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="87"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="88"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="95"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="96"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="117"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="118"/>
         <source>Bạn muốn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="127"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="128"/>
         <source>Trên máy chủ hiện nay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="129"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="130"/>
         <source>{kind} không còn trong danh sách của đơn vị bạn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="136"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="137"/>
         <source>Trạng thái: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="139"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="140"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="140"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="141"/>
         <source>Người xử lý: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="143"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="144"/>
         <source>Bước xử lý: {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="155"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="156"/>
         <source>{kind} được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="160"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="161"/>
         <source>công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="162"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
         <source>hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="164"/>
         <source>{kind} đã được {name} cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="167"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="168"/>
         <source>{kind} đã được cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="168"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="169"/>
         <source>{kind} đã được cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,330 +181,330 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="63"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="67"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="123"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="127"/>
         <source>Tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="124"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
         <source>Phân công…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="125"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
         <source>Nhận xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="126"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
         <source>Ghi chú nội bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="127"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
         <source>Trả lời công dân…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="132"/>
         <source>Đổi trạng thái…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="133"/>
         <source>Yêu cầu bổ sung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="134"/>
         <source>Trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="243"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
         <source>Nội dung phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="245"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="252"/>
         <source>Tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="247"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="254"/>
         <source>Diễn biến xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="262"/>
         <source>Chưa có diễn biến nào.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="209"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="275"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="216"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="282"/>
         <source>{kind} · {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="95"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="99"/>
         <source>Thao tác khác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="135"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="139"/>
         <source>Đổi mức độ ưu tiên…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="136"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="140"/>
         <source>Chuyển đơn vị khác xử lý…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="137"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="141"/>
         <source>Gộp vào phản ánh trùng…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="138"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="142"/>
         <source>Yêu cầu nộp phí, lệ phí…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="139"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="143"/>
         <source>Gia hạn và xin lỗi công dân…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="210"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="217"/>
         <source>Không còn thuộc đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="216"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="223"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="296"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="303"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
         <source>{status} (mã {dvc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
         <source>{status} (đang chờ gửi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="310"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="317"/>
         <source>Tiêu đề</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="318"/>
         <source>Lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="319"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="313"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
         <source>Kênh tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="315"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
         <source>Người phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="316"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
         <source>Điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="317"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
         <source>Địa điểm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="318"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
         <source>Tọa độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
         <source>Trích yếu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
         <source>Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
         <source>Bước xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
         <source>Kênh nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
         <source>Người nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
         <source>Số định danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
         <source>Địa chỉ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
         <source>Lệ phí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
         <source>Số ngày tạm dừng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
         <source>Ngày tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
         <source>Hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
         <source>Ngày trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="342"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
         <source>Ngày kết thúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="343"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
         <source>Cập nhật lúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
         <source>Đánh giá của công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
         <source>{n}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>Đã gộp vào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="362"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="369"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="368"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
         <source>Không có tệp đính kèm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="389"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="396"/>
         <source>Xem ảnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="391"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="398"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="416"/>
         <source>Nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="413"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="420"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="443"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="450"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="444"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="451"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="457"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="464"/>
         <source>Giao cho: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="461"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="468"/>
         <source>Giấy tờ cần bổ sung: {docs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="494"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="502"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,72 +573,67 @@
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="49"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="50"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="50"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
         <source>Tiêu đề / Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
         <source>Lĩnh vực / Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="56"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="56"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="57"/>
         <source>Hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="332"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="338"/>
         <source>{status} · xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="334"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="340"/>
         <source>{status} · đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="343"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="349"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="349"/>
-        <source>{date} (quá hạn)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="355"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="360"/>
         <source>Có {n} thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="357"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="362"/>
         <source>Có {n} thao tác đang chờ gửi lên máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -742,134 +737,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="104"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="103"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="173"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="175"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="184"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="196"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="206"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="446"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="447"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="451"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="473"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="566"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="575"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="574"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="578"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="588"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="575"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="585"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="579"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="589"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="615"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="625"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,6 +1438,55 @@
     <message>
         <location filename="../../triage_desktop/cli.py" line="265"/>
         <source>Đã xuất {count} mục.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>deadlines</name>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="28"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="32"/>
+        <source>{days} ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="30"/>
+        <source>{days} ngày {hours} giờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="34"/>
+        <source>{hours} giờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="36"/>
+        <source>quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="36"/>
+        <source>đến hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="38"/>
+        <source>quá hạn {amount} làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="39"/>
+        <source>còn {amount} làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="50"/>
+        <source>tạm dừng, chờ công dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="53"/>
+        <source>{date} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -61,6 +61,24 @@ FINAL_STATUSES: Final[dict[str, frozenset[str]]] = {
     "report": frozenset({"closed", "transferred", "rejected"}),
     "dossier": frozenset({"rejected", "withdrawn", "suspended", "returned"}),
 }
+# The deadline counts only while the unit still owes the work: not once it is resolved or ended, and not
+# while a dossier waits for the citizen (the server then moves `due_at` by the paused time, §4).
+CLOCK_STOPPED: Final[dict[str, frozenset[str]]] = {
+    "report": FINAL_STATUSES["report"] | {"resolved"},
+    "dossier": FINAL_STATUSES["dossier"] | {"resolved"},
+}
+CLOCK_PAUSED: Final[dict[str, frozenset[str]]] = {
+    "report": frozenset(),
+    "dossier": frozenset({"awaiting_supplement", "awaiting_fee"}),
+}
+
+
+def deadline_clock(kind: str, status: str | None) -> Literal["running", "paused", "stopped"]:
+    if status in CLOCK_STOPPED.get(kind, ()):
+        return "stopped"
+    if status in CLOCK_PAUSED.get(kind, ()):
+        return "paused"
+    return "running"
 
 ActionType = Literal[
     "acknowledge", "assign", "note", "reply", "set_status", "set_priority", "transfer", "merge",

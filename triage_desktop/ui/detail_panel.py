@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from triage_desktop.core.entities import ActionState, Attachment, Event, Item, OutboxAction, User
 from triage_desktop.core.vocabulary import DVC_CODES
+from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
 from triage_desktop.ui.action_text import payload_summary
 from triage_desktop.ui.conflict_panel import ConflictPanel
+from triage_desktop.ui.deadlines import due_text
 from triage_desktop.ui.file_names import is_photo
 from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd
 from triage_desktop.ui.safe_text import value_label
@@ -58,6 +60,7 @@ class DetailPanel(QWidget):
         self._user: User | None = None
         self._members: dict[str, str] = {}
         self._units: dict[str, str] = {}
+        self._calendar = WorkCalendar()
         self._categories: dict[str, str] = {}
         self._procedures: dict[str, str] = {}
 
@@ -148,9 +151,11 @@ class DetailPanel(QWidget):
     # --- public API ---------------------------------------------------------------------------------------
 
     def set_reference(self, members: Mapping[str, str], categories: Mapping[str, str],
-                      procedures: Mapping[str, str], units: Mapping[str, str] | None = None) -> None:
+                      procedures: Mapping[str, str], units: Mapping[str, str] | None = None,
+                      calendar: WorkCalendar | None = None) -> None:
         self._members, self._categories, self._procedures = dict(members), dict(categories), dict(procedures)
         self._units = dict(units or {})
+        self._calendar = calendar or WorkCalendar()
 
     def item(self) -> Item | None:
         return self._item
@@ -339,7 +344,7 @@ class DetailPanel(QWidget):
             (self.tr("Người xử lý"), self._members.get(assignee, assignee) if assignee else self.tr("Chưa phân công")),
             (self.tr("Ngày gửi"), format_datetime(d.get("submitted_at"))),
             (self.tr("Ngày tiếp nhận"), format_datetime(d.get("received_at"))),
-            (self.tr("Hạn xử lý"), format_datetime(d.get("due_at"))),
+            (self.tr("Hạn xử lý"), due_text(self._calendar, item.kind, item.effective_status, d.get("due_at"))),
             (self.tr("Ngày trả kết quả"), format_datetime(d.get("returned_at"))),
             (self.tr("Ngày kết thúc"), format_datetime(d.get("closed_at"))),
             (self.tr("Cập nhật lúc"), format_datetime(d.get("updated_at"))),

@@ -71,11 +71,6 @@ def format_size(size: object) -> str:
     return ""  # unreachable
 
 
-def is_overdue(due_at: object, now: datetime | None = None) -> bool:
-    due = parse_timestamp(due_at)
-    return due is not None and due < (now or datetime.now(UTC))
-
-
 def sorted_vietnamese[T](values: Iterable[T], key: Callable[[T], str]) -> list[T]:
     """Sorted in Vietnamese dictionary order: "Đặng" after "Dương" and before "Hoàng", not after "Vũ" as
     code points would put it."""

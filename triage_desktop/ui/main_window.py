@@ -14,6 +14,7 @@ import dataclasses
 import functools
 import logging
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from triage_desktop.core.entities import ItemQuery, ItemRow, OutboxAction, User
 from triage_desktop.core.ports import SyncService, Workspace
+from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
 from triage_desktop.ui.attachment_opener import AttachmentOpener
@@ -249,11 +251,18 @@ class MainWindow(QMainWindow):
             categories = reference_names(self.workspace.reference("categories"))
             procedures = reference_names(self.workspace.reference("procedures"))
             units = reference_names(self.workspace.reference("units"), key="id")
+            calendar = self._work_calendar()
         except Exception:
             log.exception("reading reference data failed")
             return
-        self.detail.set_reference(members, categories, procedures, units)
+        self.detail.set_reference(members, categories, procedures, units, calendar)
+        self.model.set_calendar(calendar)
         self.model.reload_reference()
+
+    def _work_calendar(self) -> WorkCalendar:
+        """Last, this and next year's published calendars, as the last sync cached them."""
+        year = datetime.now(UTC).year
+        return WorkCalendar.from_published(self.workspace.reference(f"calendar:{y}") for y in (year - 1, year, year + 1))
 
     def refresh_counts(self) -> None:
         try:

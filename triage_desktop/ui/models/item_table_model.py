@@ -29,9 +29,10 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from triage_desktop.core.entities import ItemQuery, ItemRow
 from triage_desktop.core.ports import Workspace
-from triage_desktop.core.vocabulary import FINAL_STATUSES
+from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import labels
-from triage_desktop.ui.formatting import format_datetime, is_overdue
+from triage_desktop.ui.deadlines import due_text, is_late
+from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class ItemTableModel(QAbstractTableModel):
         self._members: dict[str, str] = {}
         self._categories: dict[str, str] = {}
         self._procedures: dict[str, str] = {}
+        self._calendar = WorkCalendar()
         self._icons: dict[str, QIcon] = {}
         self.reload_reference(notify=False)
         self._count = self._read_count(query)
@@ -143,6 +145,10 @@ class ItemTableModel(QAbstractTableModel):
             self.endResetModel()
             return
         self._relayout(self._query)
+
+    def set_calendar(self, calendar: WorkCalendar) -> None:
+        """The working-day calendar behind "còn N ngày làm việc" (shown at the next repaint)."""
+        self._calendar = calendar
 
     def reload_reference(self, notify: bool = True) -> None:
         """Member names and category/procedure names (after a sync brought new reference data)."""
@@ -345,8 +351,7 @@ class ItemTableModel(QAbstractTableModel):
         if column == COL_SUBMITTED:
             return format_datetime(item.submitted_at)
         if column == COL_DUE:
-            text = format_datetime(item.due_at) if item.due_at else ""
-            return QCoreApplication.translate("ItemTableModel", "{date} (quá hạn)").format(date=text) if text and self._overdue(item) else text
+            return due_text(self._calendar, item.kind, item.status, item.due_at, short=True)
         return ""
 
     def _tooltip(self, item: ItemRow, column: int) -> str | None:
@@ -359,7 +364,7 @@ class ItemTableModel(QAbstractTableModel):
         return plain_tooltip(text) if text else None
 
     def _overdue(self, item: ItemRow) -> bool:
-        return item.status not in FINAL_STATUSES.get(item.kind, ()) and is_overdue(item.due_at)
+        return is_late(item.kind, item.status, item.due_at)
 
     def _icon(self, state: str) -> QIcon:
         icon = self._icons.get(state)

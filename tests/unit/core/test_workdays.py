@@ -1,0 +1,66 @@
+"""Working time to a deadline (central-api.md §3 /calendar): office hours only, holidays and make-up days."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from triage_desktop.core.workdays import VN, TimeLeft, WorkCalendar, time_left
+
+CALENDAR_2026 = {"year": 2026, "days_off": ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"],
+                 "extra_working_days": ["2026-01-10"], "office_hours": [["07:00", "11:30"], ["13:30", "17:00"]]}
+HOUR = 3600.0
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=VN)
+
+
+@pytest.fixture
+def calendar() -> WorkCalendar:
+    return WorkCalendar.from_published([CALENDAR_2026])
+
+
+def test_a_working_day_is_eight_office_hours(calendar: WorkCalendar) -> None:
+    assert calendar.day_seconds == 8 * HOUR
+
+
+@pytest.mark.parametrize(("start", "end", "hours"), [
+    ("2026-03-02 08:00", "2026-03-02 10:00", 2),  # Monday morning
+    ("2026-03-02 11:00", "2026-03-02 14:00", 1),  # the lunch break does not count
+    ("2026-03-06 16:00", "2026-03-09 08:00", 2),  # Friday's last hour, the weekend, Monday's first
+    ("2026-02-13 16:00", "2026-02-23 08:00", 2),  # Tết: five weekdays off
+    ("2026-01-09 17:00", "2026-01-12 07:00", 8),  # a make-up Saturday counts whole
+    ("2026-03-02 18:00", "2026-03-03 06:00", 0),  # overnight
+    ("2026-03-02 10:00", "2026-03-02 09:00", 0),  # backwards
+])
+def test_working_seconds(calendar: WorkCalendar, start: str, end: str, hours: float) -> None:
+    assert calendar.working_seconds(at(start), at(end)) == hours * HOUR
+
+
+def test_time_left_in_days_then_hours(calendar: WorkCalendar) -> None:
+    assert time_left(calendar, at("2026-03-05 17:00"), at("2026-03-02 15:00")) == TimeLeft(False, 3, 2)
+    assert time_left(calendar, at("2026-03-02 17:00"), at("2026-03-02 16:20")) == TimeLeft(False, 0, 1)
+
+
+def test_overdue_counts_working_time_since_the_deadline(calendar: WorkCalendar) -> None:
+    assert time_left(calendar, at("2026-03-05 17:00"), at("2026-03-09 09:00")) == TimeLeft(True, 1, 2)
+
+
+def test_other_offsets_are_read_as_the_same_moment(calendar: WorkCalendar) -> None:
+    utc_due = datetime.fromisoformat("2026-03-02T03:00:00+00:00")  # 10:00 in Vietnam
+    assert calendar.working_seconds(at("2026-03-02 08:00"), utc_due) == 2 * HOUR
+
+
+def test_an_unpublished_year_counts_every_weekday(calendar: WorkCalendar) -> None:
+    # 1 January 2027 is a Friday: without a published calendar it is a working day.
+    assert calendar.working_seconds(at("2027-01-01 07:00"), at("2027-01-01 17:00")) == 8 * HOUR
+
+
+def test_malformed_calendars_fall_back_to_the_defaults() -> None:
+    calendar = WorkCalendar.from_published([None, {"days_off": "2026-03-02", "office_hours": [["17:00", "07:00"]]},
+                                            {"days_off": ["not a date", "2026-03-03"]}])
+    assert calendar.day_seconds == 8 * HOUR
+    assert calendar.is_working_day(at("2026-03-02 00:00").date())
+    assert not calendar.is_working_day(at("2026-03-03 00:00").date())

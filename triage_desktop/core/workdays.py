@@ -1,0 +1,113 @@
+"""Time left before a deadline, counted in working time from the province's calendars (central-api.md §3).
+
+The contract asks clients to show time left in working days: a working day is the office hours of one
+working day, in Vietnam time (+07:00); a working day is a weekday not listed in `days_off`, or a weekend day
+listed in `extra_working_days`. For a year whose calendar the server has not published (404), or that the
+cache does not hold yet, every weekday counts and the office hours of the nearest published year are used:
+the count may then miss a holiday, never invent one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+VN = timezone(timedelta(hours=7), "ICT")
+DEFAULT_OFFICE_HOURS = ((time(7, 0), time(11, 30)), (time(13, 30), time(17, 0)))
+MAX_DAYS_COUNTED = 3_700  # about ten years: an item overdue longer than that is counted up to here
+
+
+@dataclass(frozen=True, slots=True)
+class WorkCalendar:
+    days_off: frozenset[date] = frozenset()
+    extra_working_days: frozenset[date] = frozenset()
+    office_hours: tuple[tuple[time, time], ...] = DEFAULT_OFFICE_HOURS
+
+    @classmethod
+    def from_published(cls, calendars: Iterable[Any]) -> WorkCalendar:
+        """From `/calendar` answers as cached; entries that are not calendars are skipped."""
+        off: set[date] = set()
+        extra: set[date] = set()
+        hours: tuple[tuple[time, time], ...] | None = None
+        for calendar in calendars:
+            if not isinstance(calendar, Mapping):
+                continue
+            off |= _dates(calendar.get("days_off"))
+            extra |= _dates(calendar.get("extra_working_days"))
+            hours = hours or _office_hours(calendar.get("office_hours"))
+        return cls(frozenset(off), frozenset(extra), hours or DEFAULT_OFFICE_HOURS)
+
+    @property
+    def day_seconds(self) -> float:
+        return sum(_seconds_between(start, end) for start, end in self.office_hours)
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.extra_working_days:
+            return True
+        return day.weekday() < 5 and day not in self.days_off
+
+    def working_seconds(self, start: datetime, end: datetime) -> float:
+        """Office time between two moments (0 when `end` is not after `start`)."""
+        start, end = start.astimezone(VN), end.astimezone(VN)
+        if end <= start:
+            return 0.0
+        total = 0.0
+        day, last = start.date(), end.date()
+        if (last - day).days > MAX_DAYS_COUNTED:
+            day = last - timedelta(days=MAX_DAYS_COUNTED)
+        while day <= last:
+            if self.is_working_day(day):
+                for opens, closes in self.office_hours:
+                    lo = max(start, datetime.combine(day, opens, VN))
+                    hi = min(end, datetime.combine(day, closes, VN))
+                    if hi > lo:
+                        total += (hi - lo).total_seconds()
+            day += timedelta(days=1)
+        return total
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLeft:
+    """Working time to (or, when `overdue`, past) a deadline: whole working days, then working hours."""
+
+    overdue: bool
+    days: int
+    hours: int
+
+
+def time_left(calendar: WorkCalendar, due: datetime, now: datetime) -> TimeLeft:
+    overdue = now > due
+    seconds = calendar.working_seconds(due, now) if overdue else calendar.working_seconds(now, due)
+    per_day = calendar.day_seconds or 8 * 3600.0
+    days, rest = divmod(seconds, per_day)
+    return TimeLeft(overdue, int(days), math.ceil(rest / 3600))
+
+
+def _dates(values: Any) -> set[date]:
+    found: set[date] = set()
+    for value in values if isinstance(values, list) else ():
+        try:
+            found.add(date.fromisoformat(str(value)))
+        except ValueError:
+            continue
+    return found
+
+
+def _office_hours(values: Any) -> tuple[tuple[time, time], ...] | None:
+    spans: list[tuple[time, time]] = []
+    for span in values if isinstance(values, list) else ():
+        try:
+            opens, closes = (time.fromisoformat(str(part)) for part in span)
+        except (TypeError, ValueError):
+            return None
+        if closes <= opens:
+            return None
+        spans.append((opens, closes))
+    return tuple(spans) or None
+
+
+def _seconds_between(start: time, end: time) -> float:
+    return (datetime.combine(date.min, end) - datetime.combine(date.min, start)).total_seconds()
