@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from triage_desktop.ui.models.item_table_model import COL_TITLE, COLUMNS, ItemKeyRole, ItemTableModel, Key
 
 # Initial column widths in average characters (the officer can resize; the header state is saved).
-_WIDTH_CHARS = (19, 30, 16, 10, 18, 16, 16, 16)
+# The deadline column holds the date and the working time left: "26/11/2026 10:00 (quá hạn 12 ngày làm việc)".
+_WIDTH_CHARS = (19, 30, 16, 10, 18, 16, 16, 38)
 
 
 class ItemListView(QTableView):
