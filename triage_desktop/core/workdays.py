@@ -17,7 +17,6 @@ from typing import Any
 
 VN = timezone(timedelta(hours=7), "ICT")
 DEFAULT_OFFICE_HOURS = ((time(7, 0), time(11, 30)), (time(13, 30), time(17, 0)))
-MAX_DAYS_COUNTED = 3_700  # about ten years: an item overdue longer than that is counted up to here
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,23 +49,43 @@ class WorkCalendar:
         return day.weekday() < 5 and day not in self.days_off
 
     def working_seconds(self, start: datetime, end: datetime) -> float:
-        """Office time between two moments (0 when `end` is not after `start`)."""
+        """Office time between two moments (0 when `end` is not after `start`).
+
+        Constant time in the span: the list asks this for every visible row, and an item may be a year late.
+        """
         start, end = start.astimezone(VN), end.astimezone(VN)
         if end <= start:
             return 0.0
+        first, last = start.date(), end.date()
+        if first == last:
+            return self._office_time(first, start, end)
+        return (self._office_time(first, start, None) + self._office_time(last, None, end)
+                + self.day_seconds * self._working_days_strictly_between(first, last))
+
+    def _office_time(self, day: date, lo: datetime | None, hi: datetime | None) -> float:
+        """Office time on `day` between `lo` and `hi` (None: the whole day on that side)."""
+        if not self.is_working_day(day):
+            return 0.0
         total = 0.0
-        day, last = start.date(), end.date()
-        if (last - day).days > MAX_DAYS_COUNTED:
-            day = last - timedelta(days=MAX_DAYS_COUNTED)
-        while day <= last:
-            if self.is_working_day(day):
-                for opens, closes in self.office_hours:
-                    lo = max(start, datetime.combine(day, opens, VN))
-                    hi = min(end, datetime.combine(day, closes, VN))
-                    if hi > lo:
-                        total += (hi - lo).total_seconds()
-            day += timedelta(days=1)
+        for opens, closes in self.office_hours:
+            span_lo, span_hi = datetime.combine(day, opens, VN), datetime.combine(day, closes, VN)
+            lo_bound = max(span_lo, lo) if lo else span_lo
+            hi_bound = min(span_hi, hi) if hi else span_hi
+            if hi_bound > lo_bound:
+                total += (hi_bound - lo_bound).total_seconds()
         return total
+
+    def _working_days_strictly_between(self, first: date, last: date) -> int:
+        days = (last - first).days - 1
+        weeks, rest = divmod(days, 7)
+        count = weeks * 5
+        day = first + timedelta(days=1 + weeks * 7)
+        for offset in range(rest):
+            count += (day + timedelta(days=offset)).weekday() < 5
+        count -= sum(1 for d in self.days_off
+                     if first < d < last and d.weekday() < 5 and d not in self.extra_working_days)
+        count += sum(1 for d in self.extra_working_days if first < d < last and d.weekday() >= 5)
+        return count
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from triage_desktop.core.workdays import VN, TimeLeft, WorkCalendar, time_left
 
@@ -64,3 +66,26 @@ def test_malformed_calendars_fall_back_to_the_defaults() -> None:
     assert calendar.day_seconds == 8 * HOUR
     assert calendar.is_working_day(at("2026-03-02 00:00").date())
     assert not calendar.is_working_day(at("2026-03-03 00:00").date())
+
+
+def _naive_working_seconds(calendar: WorkCalendar, start: datetime, end: datetime) -> float:
+    """Day by day, span by span: slow and obvious, to check the constant-time count against."""
+    start, end = start.astimezone(VN), end.astimezone(VN)
+    total, day = 0.0, start.date()
+    while day <= end.date():
+        if calendar.is_working_day(day):
+            for opens, closes in calendar.office_hours:
+                lo = max(start, datetime.combine(day, opens, VN))
+                hi = min(end, datetime.combine(day, closes, VN))
+                total += max(0.0, (hi - lo).total_seconds())
+        day += timedelta(days=1)
+    return total
+
+
+@given(st.datetimes(min_value=datetime(2025, 12, 1), max_value=datetime(2027, 2, 1)),
+       st.datetimes(min_value=datetime(2025, 12, 1), max_value=datetime(2027, 2, 1)))
+@settings(max_examples=300, deadline=None)
+def test_the_fast_count_matches_counting_day_by_day(start: datetime, end: datetime) -> None:
+    calendar = WorkCalendar.from_published([CALENDAR_2026])
+    start, end = start.replace(tzinfo=VN), end.replace(tzinfo=VN)
+    assert calendar.working_seconds(start, end) == pytest.approx(_naive_working_seconds(calendar, start, end))
