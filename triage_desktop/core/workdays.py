@@ -3,8 +3,8 @@
 The contract asks clients to show time left in working days: a working day is the office hours of one
 working day, in Vietnam time (+07:00); a working day is a weekday not listed in `days_off`, or a weekend day
 listed in `extra_working_days`. For a year whose calendar the server has not published (404), or that the
-cache does not hold yet, every weekday counts and the office hours of the nearest published year are used:
-the count may then miss a holiday, never invent one.
+cache does not hold yet, every weekday counts and the office hours of a published year are used: the count
+may then miss a holiday, never invent one.
 """
 
 from __future__ import annotations
