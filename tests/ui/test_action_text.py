@@ -30,3 +30,11 @@ def action(action_type: str, **payload: Any) -> OutboxAction:
 ])
 def test_summaries(queued: OutboxAction, reads: str) -> None:
     assert payload_summary(queued, "report", MEMBERS, UNITS) == reads
+
+
+def test_a_merge_names_the_original_by_its_code() -> None:
+    def code_of(kind: str, item_id: str) -> str | None:
+        return {("report", "r_9"): "PA-2026-000009"}.get((kind, item_id))
+
+    assert payload_summary(action("merge", into_id="r_9"), "report", MEMBERS, UNITS, code_of) == "→ PA-2026-000009"
+    assert payload_summary(action("merge", into_id="r_x"), "report", MEMBERS, UNITS, code_of) == "→ r_x"

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from triage_desktop.core.entities import OutboxAction
 from triage_desktop.ui import labels
 from triage_desktop.ui.formatting import format_datetime, format_vnd
 
+CodeOf = Callable[[str, str], str | None]  # (kind, id) → the item's code, if the cache holds it
+
 
 def payload_summary(action: OutboxAction, kind: str, members: Mapping[str, str],
-                    units: Mapping[str, str] | None = None) -> str:
+                    units: Mapping[str, str] | None = None, code_of: CodeOf | None = None) -> str:
     """"→ Đã tiếp nhận", "→ Trần Văn Bình", or the text the officer wrote; plain text, may be empty."""
     payload = action.payload
-    head = _target(action.type, payload, units or {})
+    head = _target(action.type, payload, units or {}, code_of)
     if head:
         text = str(payload.get("body") or payload.get("reason_text") or payload.get("apology_letter") or "")
         return "\n".join(part for part in (head, text) if part)
@@ -35,13 +37,15 @@ def payload_summary(action: OutboxAction, kind: str, members: Mapping[str, str],
     return "\n".join(p for p in parts if p)
 
 
-def _target(action_type: str, payload: Mapping[str, object], units: Mapping[str, str]) -> str:
+def _target(action_type: str, payload: Mapping[str, object], units: Mapping[str, str],
+            code_of: CodeOf | None) -> str:
     """Where a transfer, merge, fee or extension points, in words; "" for other actions."""
     if action_type == "transfer" and payload.get("unit_id"):
         unit = str(payload["unit_id"])
         return "→ " + units.get(unit, unit)
     if action_type == "merge" and payload.get("into_id"):
-        return "→ " + str(payload["into_id"])
+        original = str(payload["into_id"])
+        return "→ " + ((code_of("report", original) if code_of else None) or original)  # merges are of reports
     if action_type == "request_fee" and payload.get("amount_vnd") is not None:
         return format_vnd(payload["amount_vnd"])
     if action_type == "extend" and payload.get("new_due_at"):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayo
 
 from triage_desktop.core.entities import ActionState, Item, OutboxAction
 from triage_desktop.ui import labels, problems
-from triage_desktop.ui.action_text import payload_summary
+from triage_desktop.ui.action_text import CodeOf, payload_summary
 from triage_desktop.ui.formatting import format_datetime, parse_timestamp
 from triage_desktop.ui.safe_text import plain_tooltip, value_label
 from triage_desktop.ui.widgets import styling
@@ -33,11 +33,13 @@ class ConflictPanel(QFrame):
     discardRequested = Signal(int)
 
     def __init__(self, action: OutboxAction, item: Item | None, members: Mapping[str, str],
-                 parent: QWidget | None = None, *, units: Mapping[str, str] | None = None) -> None:
+                 parent: QWidget | None = None, *, units: Mapping[str, str] | None = None,
+                 code_of: CodeOf | None = None) -> None:
         super().__init__(parent)
         self.action = action
         self._members = members
         self._units = units or {}
+        self._code_of = code_of
         kind = item.kind if item is not None else action.kind
         self.setObjectName("conflictAction")
         self.setProperty("localId", action.local_id)
@@ -118,7 +120,7 @@ class ConflictPanel(QFrame):
         box, column = self._box("conflictWanted", self.tr("Bạn muốn"))
         column.addWidget(value_label(" · ".join(part for part in (
             labels.label(labels.ACTION_TYPE, action.type), format_datetime(action.created_at)) if part)))
-        summary = payload_summary(action, kind, self._members, self._units)
+        summary = payload_summary(action, kind, self._members, self._units, self._code_of)
         if summary:
             column.addWidget(value_label(summary))
         column.addStretch(1)

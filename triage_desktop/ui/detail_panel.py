@@ -33,7 +33,7 @@ from triage_desktop.core.vocabulary import DVC_CODES
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
-from triage_desktop.ui.action_text import payload_summary
+from triage_desktop.ui.action_text import CodeOf, payload_summary
 from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.deadlines import due_text
 from triage_desktop.ui.file_names import is_photo
@@ -52,8 +52,9 @@ class DetailPanel(QWidget):
     discardRequested = Signal(int)
     attachmentRequested = Signal(str, str)  # Attachment.id, OPEN or SAVE
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, code_of: CodeOf | None = None) -> None:
         super().__init__(parent)
+        self._code_of = code_of
         self._item: Item | None = None
         self._key: tuple[str, str] | None = None  # what is shown: an item, or one that left the unit
         self._same_item_again = False
@@ -469,7 +470,7 @@ class DetailPanel(QWidget):
         return None
 
     def _conflict_panel(self, action: OutboxAction, item: Item | None) -> ConflictPanel:
-        panel = ConflictPanel(action, item, self._members, units=self._units)
+        panel = ConflictPanel(action, item, self._members, units=self._units, code_of=self._code_of)
         panel.retryRequested.connect(self.retryRequested)
         panel.discardRequested.connect(self.discardRequested)
         return panel
@@ -491,7 +492,7 @@ class DetailPanel(QWidget):
         layout.addWidget(value_label(" · ".join((format_datetime(action.created_at),
                                                  labels.label(labels.ACTION_TYPE, action.type)))))
         summary = payload_summary(action, self._item.kind if self._item else action.kind, self._members,
-                                  self._units)
+                                  self._units, self._code_of)
         if summary:
             layout.addWidget(value_label(summary))
         if action.state is not ActionState.SENDING:  # a request on the wire cannot be taken back

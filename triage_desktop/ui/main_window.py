@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.list_view = ItemListView(self)
         self.list_view.setModel(self.model)
         self.outbox_view = OutboxView(self)
-        self.detail = DetailPanel(self)
+        self.detail = DetailPanel(self, code_of=self._code_of)
         self._middle_stack = QStackedWidget(self)
         self._middle_stack.addWidget(self.list_view)
         self._middle_stack.addWidget(self.outbox_view)
@@ -533,6 +533,16 @@ class MainWindow(QMainWindow):
             self.active_dialog = None
         if isinstance(dialog, QDialog):
             dialog.deleteLater()
+
+    def _code_of(self, kind: str, item_id: str) -> str | None:
+        try:
+            item = self.workspace.item(kind, item_id)
+        except Exception:
+            log.exception("reading an item's code failed")
+            return None
+        if item is None:
+            return None
+        return str(item.data.get("code") or "") or None
 
     def _find_reports(self, text: str, category: str | None) -> list[ItemRow]:
         try:
