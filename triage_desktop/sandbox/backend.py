@@ -132,18 +132,25 @@ class Backend:
             for attachment_id in outcome.linked:
                 self.store.link_attachment(conn, attachment_id, outcome.aggregate["kind"], outcome.aggregate["id"])
 
+    def _replay(self, user: dict[str, Any], key: str, request_hash: str) -> Answer | None:
+        """The first final answer for a reused key (§6), 422 when the key came with another request, or None
+        for a new key. Call under `store.lock`, so the lookup and the recording of a new answer are one step."""
+        prior = self.store.stored_answer(user["id"], key)
+        if prior is None:
+            return None
+        if prior.request_hash != request_hash:
+            return Answer.problem(Problem(422, "idempotency-key-reused",
+                                          "Idempotency-Key này đã dùng cho một yêu cầu khác"))
+        return Answer(prior.status, prior.body, prior.content_type, replayed=True)
+
     def act(self, user: dict[str, Any], kind: str, item_id: str, raw: bytes, if_match: str | None,
             key: str | None, path: str) -> Answer:
         """POST /{kind}s/{id}/actions with the contract's precedence and idempotent replay."""
         request_hash = hashlib.sha256(b"POST " + path.encode("utf-8") + b"\n" + canonical(raw)).hexdigest()
         with self.store.lock:  # one writer: a key is looked up, applied and recorded as one step
-            if key:
-                prior = self.store.stored_answer(user["id"], key)
-                if prior is not None:
-                    if prior.request_hash != request_hash:
-                        return Answer.problem(Problem(422, "idempotency-key-reused",
-                                                      "Idempotency-Key này đã dùng cho một yêu cầu khác"))
-                    return Answer(prior.status, prior.body, prior.content_type, replayed=True)
+            replayed = self._replay(user, key, request_hash) if key else None
+            if replayed is not None:
+                return replayed
             try:
                 body = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, ValueError):
@@ -227,12 +234,9 @@ class Backend:
             return Answer.problem(Problem(422, "validation", "Idempotency-Key: bắt buộc",
                                           errors=[{"field": "Idempotency-Key", "message": "bắt buộc"}]))
         with self.store.lock:
-            prior = self.store.stored_answer(user["id"], key)
-            if prior is not None:
-                if prior.request_hash != request_hash:
-                    return Answer.problem(Problem(422, "idempotency-key-reused",
-                                                  "Idempotency-Key này đã dùng cho một yêu cầu khác"))
-                return Answer(prior.status, prior.body, prior.content_type, replayed=True)
+            replayed = self._replay(user, key, request_hash)
+            if replayed is not None:
+                return replayed
             media = (content_type or "").split(";", 1)[0].strip().lower()
             try:
                 name = unquote(filename or "", errors="strict")
