@@ -73,107 +73,107 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="48"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="50"/>
         <source>Xung đột</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="48"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="50"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="59"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="61"/>
         <source>Máy chủ trả lời: {words}</source>
         <translation>The server answered: {words}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
         <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation>This action cannot be sent again because the item no longer belongs to your unit. Copy anything you want to keep, then discard the action.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="75"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="77"/>
         <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation>The action was not carried out. Check the latest state on the server, then re-apply it on the new version or discard it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="78"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="80"/>
         <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation>The action was not carried out. See the reason above, then re-apply or discard it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="88"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="90"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation>Re-apply on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="96"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="98"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="118"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="120"/>
         <source>Bạn muốn</source>
         <translation>You wanted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="128"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="130"/>
         <source>Trên máy chủ hiện nay</source>
         <translation>On the server now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="132"/>
         <source>{kind} không còn trong danh sách của đơn vị bạn.</source>
         <translation>{kind} is no longer in your unit&apos;s list.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="137"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="139"/>
         <source>Trạng thái: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="140"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="142"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="141"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="143"/>
         <source>Người xử lý: {name}</source>
         <translation>Assignee: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="144"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="146"/>
         <source>Bước xử lý: {step}</source>
         <translation>Step: {step}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="156"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="158"/>
         <source>{kind} được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation>{kind} was submitted at {time} and has not been updated since</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="161"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
         <source>công dân</source>
         <translation>the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="165"/>
         <source>hệ thống</source>
         <translation>the system</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="164"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="166"/>
         <source>{kind} đã được {name} cập nhật lúc {time}</source>
         <translation>{kind} was updated by {name} at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="168"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="170"/>
         <source>{kind} đã được cập nhật lúc {time}</source>
         <translation>{kind} was updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="169"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="171"/>
         <source>{kind} đã được cập nhật</source>
         <translation>{kind} was updated</translation>
     </message>
@@ -181,330 +181,330 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="67"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="68"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Select a report or dossier in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="127"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
         <source>Tiếp nhận</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
         <source>Phân công…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
         <source>Nhận xử lý</source>
         <translation>Take it on</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
         <source>Ghi chú nội bộ…</source>
         <translation>Internal note…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="132"/>
         <source>Trả lời công dân…</source>
         <translation>Reply to citizen…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="132"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="133"/>
         <source>Đổi trạng thái…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="133"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="134"/>
         <source>Yêu cầu bổ sung…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="134"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="135"/>
         <source>Trả kết quả…</source>
         <translation>Return result…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="251"/>
         <source>Nội dung phản ánh</source>
         <translation>Report description</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="252"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="253"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="254"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
         <source>Diễn biến xử lý</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="262"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="263"/>
         <source>Chưa có diễn biến nào.</source>
         <translation>Nothing has happened yet.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="216"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="282"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="217"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="283"/>
         <source>{kind} · {code}</source>
         <translation>{kind} · {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="99"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="100"/>
         <source>Thao tác khác</source>
         <translation>More actions</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="139"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="140"/>
         <source>Đổi mức độ ưu tiên…</source>
         <translation>Change priority…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="140"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="141"/>
         <source>Chuyển đơn vị khác xử lý…</source>
         <translation>Transfer to another unit…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="141"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="142"/>
         <source>Gộp vào phản ánh trùng…</source>
         <translation>Merge into a duplicate report…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="142"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="143"/>
         <source>Yêu cầu nộp phí, lệ phí…</source>
         <translation>Request fees…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="143"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="144"/>
         <source>Gia hạn và xin lỗi công dân…</source>
         <translation>Extend with an apology…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="217"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="218"/>
         <source>Không còn thuộc đơn vị</source>
         <translation>No longer in your unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="223"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="224"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation>This item has left your unit&apos;s list (transferred, merged, withdrawn by the citizen or deleted). The actions below were not sent and wait for your decision.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="303"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
         <source>{status} (mã {dvc})</source>
         <translation>{status} (code {dvc})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
         <source>{status} (đang chờ gửi)</source>
         <translation>{status} (waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="317"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="318"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="318"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="319"/>
         <source>Lĩnh vực</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="319"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
         <source>Người phản ánh</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
         <source>Tọa độ</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
         <source>Bước xử lý</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
         <source>Kênh nộp</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
         <source>Số ngày tạm dừng</source>
         <translation>Paused working days</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
         <source>Ngày tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
         <source>Ngày trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
         <source>Ngày kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
         <source>Cập nhật lúc</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>Đánh giá của công dân</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>{n}/5</source>
         <translation>{n}/5</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
         <source>Đã gộp vào</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="369"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="370"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation>{phone} (the citizen does not want to be contacted)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="376"/>
         <source>Không có tệp đính kèm.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="396"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="397"/>
         <source>Xem ảnh</source>
         <translation>View photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="398"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="399"/>
         <source>Lưu về máy…</source>
         <translation>Save to computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="416"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="417"/>
         <source>Nội bộ</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="420"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="421"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation>Public — the citizen sees this</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="450"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="451"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="451"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="464"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="465"/>
         <source>Giao cho: {name}</source>
         <translation>Assigned to: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="468"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="469"/>
         <source>Giấy tờ cần bổ sung: {docs}</source>
         <translation>Documents requested: {docs}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="502"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="503"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
@@ -833,38 +833,38 @@
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="576"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="575"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="585"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="584"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="588"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="594"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="598"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="595"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="589"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="599"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="633"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="625"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="635"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1444,48 +1444,48 @@
 <context>
     <name>deadlines</name>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="28"/>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="32"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="46"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="50"/>
         <source>{days} ngày</source>
         <translation>{days} d</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="30"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="48"/>
         <source>{days} ngày {hours} giờ</source>
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="34"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="52"/>
         <source>{hours} giờ</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="36"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
         <source>quá hạn</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="36"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
         <source>đến hạn</source>
         <translation>due now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="38"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="56"/>
         <source>quá hạn {amount} làm việc</source>
         <translation>overdue by {amount} of working time</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="39"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="57"/>
         <source>còn {amount} làm việc</source>
         <translation>{amount} of working time left</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="50"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="37"/>
         <source>tạm dừng, chờ công dân</source>
         <translation>paused, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="53"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="40"/>
         <source>{date} ({left})</source>
         <translation>{date} ({left})</translation>
     </message>

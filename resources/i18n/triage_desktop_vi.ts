@@ -73,107 +73,107 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="48"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="50"/>
         <source>Xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="48"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="50"/>
         <source>Lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="59"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="61"/>
         <source>Máy chủ trả lời: {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
         <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="75"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="77"/>
         <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="78"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="80"/>
         <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="88"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="90"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="96"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="98"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="118"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="120"/>
         <source>Bạn muốn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="128"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="130"/>
         <source>Trên máy chủ hiện nay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="132"/>
         <source>{kind} không còn trong danh sách của đơn vị bạn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="137"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="139"/>
         <source>Trạng thái: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="140"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="142"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="141"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="143"/>
         <source>Người xử lý: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="144"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="146"/>
         <source>Bước xử lý: {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="156"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="158"/>
         <source>{kind} được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="161"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
         <source>công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="165"/>
         <source>hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="164"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="166"/>
         <source>{kind} đã được {name} cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="168"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="170"/>
         <source>{kind} đã được cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="169"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="171"/>
         <source>{kind} đã được cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,330 +181,330 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="67"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="68"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="127"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
         <source>Tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
         <source>Phân công…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
         <source>Nhận xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
         <source>Ghi chú nội bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="132"/>
         <source>Trả lời công dân…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="132"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="133"/>
         <source>Đổi trạng thái…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="133"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="134"/>
         <source>Yêu cầu bổ sung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="134"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="135"/>
         <source>Trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="251"/>
         <source>Nội dung phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="252"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="253"/>
         <source>Tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="254"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
         <source>Diễn biến xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="262"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="263"/>
         <source>Chưa có diễn biến nào.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="216"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="282"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="217"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="283"/>
         <source>{kind} · {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="99"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="100"/>
         <source>Thao tác khác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="139"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="140"/>
         <source>Đổi mức độ ưu tiên…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="140"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="141"/>
         <source>Chuyển đơn vị khác xử lý…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="141"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="142"/>
         <source>Gộp vào phản ánh trùng…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="142"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="143"/>
         <source>Yêu cầu nộp phí, lệ phí…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="143"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="144"/>
         <source>Gia hạn và xin lỗi công dân…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="217"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="218"/>
         <source>Không còn thuộc đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="223"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="224"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="303"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
         <source>{status} (mã {dvc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
         <source>{status} (đang chờ gửi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="317"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="318"/>
         <source>Tiêu đề</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="318"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="319"/>
         <source>Lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="319"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
         <source>Kênh tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
         <source>Người phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
         <source>Điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
         <source>Địa điểm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
         <source>Tọa độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
         <source>Trích yếu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
         <source>Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
         <source>Bước xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
         <source>Kênh nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
         <source>Người nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
         <source>Số định danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
         <source>Địa chỉ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
         <source>Lệ phí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
         <source>Số ngày tạm dừng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
         <source>Ngày tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
         <source>Hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
         <source>Ngày trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
         <source>Ngày kết thúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
         <source>Cập nhật lúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>Đánh giá của công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>{n}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
         <source>Đã gộp vào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="369"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="370"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="376"/>
         <source>Không có tệp đính kèm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="396"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="397"/>
         <source>Xem ảnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="398"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="399"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="416"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="417"/>
         <source>Nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="420"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="421"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="450"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="451"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="451"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="464"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="465"/>
         <source>Giao cho: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="468"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="469"/>
         <source>Giấy tờ cần bổ sung: {docs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="502"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="503"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,38 +833,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="576"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="575"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="585"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="584"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="588"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="594"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="598"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="595"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="589"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="599"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="633"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="625"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="635"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1444,48 +1444,48 @@
 <context>
     <name>deadlines</name>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="28"/>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="32"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="46"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="50"/>
         <source>{days} ngày</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="30"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="48"/>
         <source>{days} ngày {hours} giờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="34"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="52"/>
         <source>{hours} giờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="36"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
         <source>quá hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="36"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
         <source>đến hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="38"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="56"/>
         <source>quá hạn {amount} làm việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="39"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="57"/>
         <source>còn {amount} làm việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="50"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="37"/>
         <source>tạm dừng, chờ công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="53"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="40"/>
         <source>{date} ({left})</source>
         <translation type="unfinished"></translation>
     </message>

@@ -56,3 +56,8 @@ def test_the_clock_runs_only_while_the_unit_owes_the_work(kind: str, status: str
     reads = format_datetime(due) + after_the_date  # the date in the computer's time zone
     assert due_text(TET, kind, status, due, short=True, now=MONDAY_9) == reads
     assert is_late(kind, status, due, now=datetime(2026, 3, 9, 9, 0, tzinfo=VN)) == (status == "in_progress")
+
+
+def test_a_due_date_that_is_not_a_timestamp_is_shown_as_sent() -> None:
+    assert due_text(TET, "report", "in_progress", "sớm nhất có thể", now=MONDAY_9) == "sớm nhất có thể"
+    assert due_text(TET, "report", "in_progress", None, now=MONDAY_9) == ""

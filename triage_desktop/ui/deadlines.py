@@ -21,8 +21,26 @@ def time_left_text(calendar: WorkCalendar, due_at: object, now: datetime | None 
     """"còn 2 ngày 3 giờ làm việc", "quá hạn 5 giờ làm việc"; `short` drops the hours once there are days
     (for a list cell). "" when there is no deadline."""
     due = parse_timestamp(due_at)
-    if due is None:
-        return ""
+    return _left_words(calendar, due, now, short) if due is not None else ""
+
+
+def due_text(calendar: WorkCalendar, kind: str, status: str | None, due_at: object, *, short: bool = False,
+             now: datetime | None = None) -> str:
+    """The deadline, with the working time left while the clock runs, or "tạm dừng" while it is paused.
+
+    Parsed once: the list asks this for every visible row."""
+    due = parse_timestamp(due_at)
+    clock = deadline_clock(kind, status)
+    if due is None or clock == "stopped":
+        return format_datetime(due_at)  # "" for none, the raw text when it is not a timestamp
+    if clock == "paused":
+        left = translate("deadlines", "tạm dừng, chờ công dân")
+    else:
+        left = _left_words(calendar, due, now, short)
+    return translate("deadlines", "{date} ({left})").format(date=format_datetime(due), left=left)
+
+
+def _left_words(calendar: WorkCalendar, due: datetime, now: datetime | None, short: bool) -> str:
     left = time_left(calendar, due, now or datetime.now(UTC))
     if short and left.days:
         amount = translate("deadlines", "{days} ngày").format(days=left.days)
@@ -37,20 +55,6 @@ def time_left_text(calendar: WorkCalendar, due_at: object, now: datetime | None 
     if left.overdue:
         return translate("deadlines", "quá hạn {amount} làm việc").format(amount=amount)
     return translate("deadlines", "còn {amount} làm việc").format(amount=amount)
-
-
-def due_text(calendar: WorkCalendar, kind: str, status: str | None, due_at: object, *, short: bool = False,
-             now: datetime | None = None) -> str:
-    """The deadline, with the working time left while the clock runs, or "tạm dừng" while it is paused."""
-    text = format_datetime(due_at) if due_at else ""
-    clock = deadline_clock(kind, status)
-    if not text or clock == "stopped":
-        return text
-    if clock == "paused":
-        left = translate("deadlines", "tạm dừng, chờ công dân")
-    else:
-        left = time_left_text(calendar, due_at, now, short=short)
-    return translate("deadlines", "{date} ({left})").format(date=text, left=left)
 
 
 def is_late(kind: str, status: str | None, due_at: object, now: datetime | None = None) -> bool:

@@ -17,7 +17,10 @@ TIME_FORMAT = "%H:%M"
 
 
 def parse_timestamp(value: object) -> datetime | None:
-    """An RFC 3339 timestamp (any offset, `Z`, fractional seconds) as an aware datetime; None when unusable."""
+    """An RFC 3339 timestamp (any offset, `Z`, fractional seconds) as an aware datetime; None when unusable.
+    A datetime passes through (naive ones read as UTC), so a caller that parsed once can format it too."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
     if not isinstance(value, str) or not value.strip():
         return None
     try:
