@@ -19,6 +19,7 @@ from pathlib import Path
 from triage_desktop.core.entities import Item, ItemQuery
 from triage_desktop.core.ports import Workspace
 from triage_desktop.core.vocabulary import FINAL_STATUSES
+from triage_desktop.ui.file_names import is_photo  # no Qt: safe before QT_QPA_PLATFORM is set
 
 USERNAME, PASSWORD = "lanhdao", "demo123"
 
@@ -30,7 +31,7 @@ def pick_report(workspace: Workspace, scan: int = 500) -> Item | None:
         item = workspace.item(row.kind, row.id)
         if item is None:
             continue
-        photos = sum(1 for a in item.attachments if a.content_type.startswith("image/"))
+        photos = sum(1 for a in item.attachments if is_photo(a.content_type))
         types = {e.type for e in item.events}
         still_open = item.status not in FINAL_STATUSES["report"]  # so the action buttons show enabled
         score = (min(photos, 2) * 10 + ("note" in types) * 10 + ("reply" in types) * 10 + still_open * 15
@@ -91,7 +92,7 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
                 _settle(app, 0.3)  # let the detail pane lay itself out
                 shown = window
                 if open_photo and item is not None:
-                    photo = next((a for a in item.attachments if a.content_type.startswith("image/")), None)
+                    photo = next((a for a in item.attachments if is_photo(a.content_type)), None)
                     if photo is not None:
                         window.attachments.view(photo)
                         _settle(app, 1.0)  # fetched on the network lane, then shown
