@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import random
 import re
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,9 +84,26 @@ def cacheable(request: Request, data: Any) -> Response:
 Handler = Callable[[Request, dict[str, Any] | None, re.Match[str]], Response]
 
 
+class PageSizes:
+    """Uneven feed pages, as the contract allows (`limit` is a wish): each page holds a random 1..`most`
+    changes, drawn from a seeded generator, whatever the client asked for."""
+
+    def __init__(self, most: int, seed: int | None = None) -> None:
+        if most < 1:
+            raise ValueError("pages hold at least one change")
+        self.most = most
+        self._rng = random.Random(seed)
+        self._lock = threading.Lock()
+
+    def draw(self, wished: int) -> int:
+        with self._lock:
+            return min(wished, self._rng.randint(1, self.most))
+
+
 class Api:
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, page_sizes: PageSizes | None = None) -> None:
         self.backend = backend
+        self.page_sizes = page_sizes
         # (method, path pattern, handler, needs a Bearer token)
         self.routes: list[tuple[str, re.Pattern[str], Handler, bool]] = [
             ("GET", re.compile(r"/meta"), self.meta, False),
@@ -187,8 +206,10 @@ class Api:
             errors.append({"field": "wait", "message": "từ 0 đến 30"})
         if errors:
             raise validation(errors)
-        page = self.backend.feed.page(user["unit_id"], since, min(int(limit or 0), MAX_PAGE),
-                                      min(float(wait or 0), MAX_WAIT))
+        size = min(int(limit or 0), MAX_PAGE)
+        if self.page_sizes is not None:
+            size = self.page_sizes.draw(size)
+        page = self.backend.feed.page(user["unit_id"], since, size, min(float(wait or 0), MAX_WAIT))
         return Response(200, page.to_json().encode("utf-8"), JSON)
 
     # -- actions, attachments, uploads ----------------------------------------------------------------------

@@ -13,6 +13,7 @@ import os
 import secrets
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +45,7 @@ def unauthorized(detail: str) -> Problem:
 class Auth:
     def __init__(self, store: Store, access_ttl: int, clock: Callable[[], float] = time.time) -> None:
         self.store, self.access_ttl, self.clock = store, access_ttl, clock
+        self.issued: Counter[str] = Counter()  # "login" / "refresh": token pairs handed out, for tests
 
     # -- users ---------------------------------------------------------------------------------------
     def add_user(self, conn: sqlite3.Connection, user_id: str, username: str, full_name: str, unit_id: str,
@@ -101,6 +103,7 @@ class Auth:
                 answer = self._issue(conn, user_id, secrets.token_hex(8))
         if answer is None:
             raise unauthorized("sai tên đăng nhập hoặc mật khẩu")
+        self.issued["login"] += 1
         return answer
 
     def refresh(self, refresh_token: str) -> dict[str, Any]:
@@ -115,6 +118,7 @@ class Auth:
                 answer = self._issue(conn, row[0], row[1])
         if answer is None:
             raise unauthorized("refresh token đã hết hạn, bị thu hồi hoặc đã được thay")
+        self.issued["refresh"] += 1
         return answer
 
     def logout(self, access_token: str) -> None:
@@ -137,6 +141,11 @@ class Auth:
         if user is None:
             raise unauthorized("tài khoản không còn tồn tại")
         return user, token
+
+    def revoke_access_tokens(self) -> None:
+        """Every access token handed out so far answers 401 from now on; refresh tokens still work."""
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE tokens SET revoked = 1 WHERE kind = 'access'")
 
     def revoke_refresh_tokens(self) -> None:
         with self.store.transaction() as conn:

@@ -17,7 +17,7 @@ from typing import Any
 
 from triage_desktop.core.errors import ApiError
 from triage_desktop.sandbox import seed as seeding
-from triage_desktop.sandbox.api import Api
+from triage_desktop.sandbox.api import Api, PageSizes
 from triage_desktop.sandbox.backend import Backend
 from triage_desktop.sandbox.faults import FaultInjector
 from triage_desktop.sandbox.rules import Problem
@@ -30,16 +30,18 @@ class SandboxServer:
     def __init__(self, db: Path | str | None = None, host: str = "127.0.0.1", port: int = 0, seed: int = 1,
                  reports: int = 200, dossiers: int = 50, access_ttl: int = 900,
                  arrival_interval: float | None = None, faults: float = 0.0, fault_seed: int | None = None,
-                 slow_seconds: float | None = None, fault_retry_after: int = 1) -> None:
+                 slow_seconds: float | None = None, fault_retry_after: int = 1, max_page: int | None = None) -> None:
         """Seeds only when the database is new or empty; `db=None` uses a private temporary file.
 
         `faults`: the share of HTTP requests that get a fault (sandbox.faults), drawn from `fault_seed`;
-        `slow_seconds`: how long a slow answer is held (default: a bit over the client's read timeout).
+        `slow_seconds`: how long a slow answer is held (default: a bit over the client's read timeout);
+        `max_page`: feed pages of a random 1..max_page changes (also from `fault_seed`), whatever was asked;
+        `access_ttl`: seconds an access token lives (the contract sets no minimum).
         """
         self.host, self.port = host, port
         self.arrival_interval = arrival_interval
         self.backend = Backend(db, seed, reports, dossiers, access_ttl)
-        self._api = Api(self.backend)
+        self._api = Api(self.backend, PageSizes(max_page, fault_seed) if max_page else None)
         self._httpd: WireServer | None = None
         self._thread: threading.Thread | None = None
         self._arrivals: threading.Thread | None = None
@@ -165,13 +167,22 @@ class SandboxServer:
     def revoke_refresh_tokens(self) -> None:
         self.backend.auth.revoke_refresh_tokens()
 
+    def revoke_access_tokens(self) -> None:
+        """Every access token handed out so far is refused from now on (clients must refresh)."""
+        self.backend.auth.revoke_access_tokens()
+
+    def tokens_issued(self) -> dict[str, int]:
+        """Token pairs handed out through HTTP so far: {"login": n, "refresh": n}."""
+        return {name: self.backend.auth.issued[name] for name in ("login", "refresh")}
+
 
 def run_sandbox(host: str = "127.0.0.1", port: int = 8765, seed: int = 1, reports: int = 200, dossiers: int = 50,
                 db: Path | str | None = None, arrival_interval: float | None = None, faults: float = 0.0,
-                fault_seed: int | None = None) -> None:
+                fault_seed: int | None = None, max_page: int | None = None, access_ttl: int = 900) -> None:
     """Serve until Ctrl-C (or SIGTERM); prints one line with the URL and the demo accounts."""
     server = SandboxServer(db=db, host=host, port=port, seed=seed, reports=reports, dossiers=dossiers,
-                           arrival_interval=arrival_interval, faults=faults, fault_seed=fault_seed)
+                           arrival_interval=arrival_interval, faults=faults, fault_seed=fault_seed,
+                           max_page=max_page, access_ttl=access_ttl)
     done = threading.Event()
 
     def _terminate(signum: int, frame: FrameType | None) -> None:
