@@ -12,20 +12,20 @@ import csv
 import getpass
 import json
 import sys
-import time
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from PySide6.QtCore import QCoreApplication
 
 from triage_desktop import __version__, app
-from triage_desktop.core.entities import SyncReport, User
-from triage_desktop.core.errors import BadServerResponse, LoginRequired, Offline, ServerBusy, TriageError
+from triage_desktop.core.entities import SyncProgress, SyncReport, User
+from triage_desktop.core.errors import LoginRequired, TriageError
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import setup_logging
 from triage_desktop.settings import load_deployment, profile_dir
-from triage_desktop.sync.backoff import Backoff
+from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
 from triage_desktop.ui.messages import error_message
 
@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--faults", type=_fault_rate, default=0.0, metavar="RATE",
                          help=translate("cli", "tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1"))
     sandbox.add_argument("--fault-seed", type=int, metavar="N", help=translate("cli", "hạt giống cho chế độ lỗi"))
+    sandbox.add_argument("--max-page", type=_positive, metavar="N",
+                         help=translate("cli", "mỗi trang thay đổi có ngẫu nhiên 1 đến N mục"))
+    sandbox.add_argument("--access-ttl", type=_positive, default=900, metavar="SECONDS",
+                         help=translate("cli", "thời hạn của access token, tính bằng giây"))
 
     demo = with_profile(commands.add_parser("demo", help=translate("cli", "mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu")))
     demo.add_argument("--reports", type=int, default=400)
@@ -119,6 +123,16 @@ def _fault_rate(text: str) -> float:
     if not 0.0 <= rate <= 1.0:
         raise argparse.ArgumentTypeError(translate("cli", "cần một số từ 0 đến 1"))
     return rate
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(translate("cli", "cần một số nguyên dương"))
+    return number
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -174,28 +188,58 @@ def _print_report(report: SyncReport) -> None:
                                             conflicts=report.open_conflicts), flush=True)
 
 
+class _PrintingListener:
+    """`sync` without `--once`: one line per step that moved something, one per failure on stderr.
+
+    A login or version problem needs a person, so it stops the loop and becomes the command's verdict.
+    """
+
+    def __init__(self, loop_stop: Callable[[], None]) -> None:
+        self._stop = loop_stop
+        self.verdict: BaseException | None = None
+
+    def state_changed(self, state: str) -> None:
+        pass
+
+    def progressed(self, progress: SyncProgress) -> None:
+        pass
+
+    def step_done(self, report: SyncReport) -> None:
+        if report.pulled or report.pushed:
+            _print_report(report)
+
+    pushed = step_done
+
+    def failed(self, state: str, error: BaseException, retry_in: float | None) -> None:
+        if state in (LOGIN_REQUIRED, CLIENT_TOO_OLD):
+            self.verdict = error
+            self._stop()
+            return
+        print(translate("cli", "Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.").format(
+            reason=error_message(error), seconds=max(1, round(retry_in or 0))), file=sys.stderr, flush=True)
+
+
 def _sync_forever(services: app.Services) -> int:
-    """Keep in step until Ctrl+C, as the window does: an offline spell or a busy server is waited out.
+    """Keep in step until Ctrl+C, through the window's loop (sync.loop): outages are waited out.
 
     A full step after every long poll also sends what `act` queued from another process meanwhile.
-    A login or version problem needs a person, so it ends the run with its reason.
     """
-    backoff = Backoff(base=1.0, cap=60.0)
+    loop: ContinuousSync | None = None
+    listener = _PrintingListener(lambda: loop.stop() if loop else None)
+    loop = ContinuousSync(services.sync, listener, wait_seconds=LONG_POLL_SECONDS, unsent_retry=0.0)
+    worker = threading.Thread(target=loop.run, name="triage-sync", daemon=True)
+    worker.start()
     try:
-        while True:
-            try:
-                report = services.sync.sync_once()
-                if report.pulled or report.pushed:
-                    _print_report(report)
-                backoff.reset()
-                services.sync.wait_for_changes(LONG_POLL_SECONDS)
-            except (Offline, ServerBusy, BadServerResponse) as exc:
-                delay = backoff.delay_for(exc)
-                print(translate("cli", "Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.").format(
-                    reason=error_message(exc), seconds=max(1, round(delay))), file=sys.stderr, flush=True)
-                time.sleep(delay)
+        while worker.is_alive():
+            worker.join(0.5)  # short joins keep Ctrl+C responsive (on Windows too)
     except KeyboardInterrupt:
-        return EXIT_OK
+        loop.stop()  # breaks off a long poll; an action on the wire is let finish and recorded
+        worker.join()
+    for thread in loop.helper_threads():
+        thread.join()
+    if listener.verdict is not None:
+        raise listener.verdict
+    return EXIT_OK
 
 
 def cmd_act(args: argparse.Namespace, profile: Path) -> int:
@@ -285,7 +329,8 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     from triage_desktop.sandbox.server import run_sandbox
 
     run_sandbox(host=args.host, port=args.port, seed=args.seed, reports=args.reports, dossiers=args.dossiers,
-                db=args.db, arrival_interval=args.arrivals, faults=args.faults, fault_seed=args.fault_seed)
+                db=args.db, arrival_interval=args.arrivals, faults=args.faults, fault_seed=args.fault_seed,
+                max_page=args.max_page, access_ttl=args.access_ttl)
     return EXIT_OK
 
 

@@ -1376,67 +1376,82 @@
         <translation>random seed for the fault mode</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="120"/>
+        <location filename="../../triage_desktop/cli.py" line="106"/>
+        <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
+        <translation>each feed page holds a random 1 to N changes</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="108"/>
+        <source>thời hạn của access token, tính bằng giây</source>
+        <translation>lifetime of an access token, in seconds</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="124"/>
         <source>cần một số từ 0 đến 1</source>
         <translation>expected a number from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="106"/>
+        <location filename="../../triage_desktop/cli.py" line="110"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation>open the window with the sandbox server and sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="110"/>
+        <location filename="../../triage_desktop/cli.py" line="114"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation>start over with fresh sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="128"/>
+        <location filename="../../triage_desktop/cli.py" line="134"/>
+        <source>cần một số nguyên dương</source>
+        <translation>expected a positive whole number</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="142"/>
         <source>Mật khẩu: </source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <location filename="../../triage_desktop/cli.py" line="152"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation>No server address: use --server or deployment.toml.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="142"/>
+        <location filename="../../triage_desktop/cli.py" line="156"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation>Logged in: {name} ({username}), unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="145"/>
+        <location filename="../../triage_desktop/cli.py" line="159"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation>This machine has no secure keyring: the login lasts only for this run; use --password-stdin with sync.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="155"/>
+        <location filename="../../triage_desktop/cli.py" line="169"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="159"/>
+        <location filename="../../triage_desktop/cli.py" line="173"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="172"/>
+        <location filename="../../triage_desktop/cli.py" line="186"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="167"/>
+        <location filename="../../triage_desktop/cli.py" line="181"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="194"/>
+        <location filename="../../triage_desktop/cli.py" line="216"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="265"/>
+        <location filename="../../triage_desktop/cli.py" line="307"/>
         <source>Đã xuất {count} mục.</source>
         <translation>Exported {count} items.</translation>
     </message>
