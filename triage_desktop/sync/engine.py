@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from packaging.version import Version
 
 from triage_desktop import __version__
 from triage_desktop.core.entities import OutboxAction, SyncProgress, SyncReport, User
@@ -39,7 +40,7 @@ from triage_desktop.core.ports import CancelToken, ProgressCallback
 from triage_desktop.core.vocabulary import needs_if_match
 from triage_desktop.sync import wire
 from triage_desktop.sync.auth import AuthState, TokenVault, account_name, device_info
-from triage_desktop.sync.http import ApiClient, timeouts_from_env
+from triage_desktop.sync.http import ApiClient, CertificateProblem, Unreachable, timeouts_from_env
 from triage_desktop.sync.ports import Key, SyncStore
 
 log = logging.getLogger(__name__)
@@ -52,25 +53,25 @@ SNAPSHOT_BATCH = 2000  # changes per transaction while a snapshot comes in
 # keeps answering in a way that re-queues work.
 MAX_SNAPSHOT_RESTARTS = 3  # per pull; more means the server is broken, not that we are behind
 MAX_ROUNDS = 20
+MAX_VERSION_LENGTH = 64
+MAX_EMPTY_PAGES = 100  # empty pages with `more: true` in a row before the feed is judged broken
 REFERENCE_NAMES = ("members", "units", "categories", "procedures", "templates")
 REFERENCE_INTERVAL = 600.0  # seconds between reference refreshes (cheap 304s, but eight calls)
 CONFLICT_STATUSES = frozenset({403, 404, 409, 412})
 VIETNAM = timezone(timedelta(hours=7))
 
 
-def version_tuple(text: str) -> tuple[int, ...]:
-    """"1.2.0" → (1, 2, 0); trailing non-digits of a part ("0rc1") are ignored."""
-    parts: list[int] = []
-    for part in text.strip().split("."):
-        digits = ""
-        for ch in part:
-            if not ch.isdigit():
-                break
-            digits += ch
-        parts.append(int(digits or 0))
-    while len(parts) > 1 and parts[-1] == 0:
-        parts.pop()
-    return tuple(parts)
+def older_than(app_version: str, minimum: str) -> bool:
+    """Whether this client is below the server's `min_client_version`, in PEP 440 order ("1.0rc1" < "1.0").
+
+    A minimum that is no version at all (4,300 digits, empty, words) is a garbled answer, not a verdict.
+    """
+    if len(minimum) > MAX_VERSION_LENGTH:  # PEP 440 allows any number of digits; no release needs that many
+        raise BadServerResponse("min_client_version is not a version")
+    try:
+        return Version(app_version) < Version(minimum)
+    except ValueError:  # InvalidVersion, and int() refusing a 4,300-digit part
+        raise BadServerResponse("min_client_version is not a version") from None
 
 
 def utc_now() -> str:
@@ -87,6 +88,33 @@ def normalize_server_url(server_url: str) -> str:
 
 def _describe(exc: BaseException) -> str:
     return f"{getattr(exc, 'code', type(exc).__name__)}: {exc}"[:500]
+
+
+class _EndlessFeedGuard:
+    """Ends a pull from a server that says `more: true` for ever (1,304 requests a minute were seen).
+
+    The contract allows an empty page with `more: true` now and then, not a hundred in a row; and within one
+    pull the feed only moves forward, so a page with changes that hands back a cursor it already gave is
+    going round in circles. Either is a bad answer (retried later), never an endless `sync --once`.
+    """
+
+    def __init__(self) -> None:
+        self._empty_in_a_row = 0
+        self._cursors: set[int] = set()  # hashes: a pull of a million items must not keep a million strings
+
+    def check(self, page: Any) -> None:
+        if not page.more:
+            return
+        if not page.changes:
+            self._empty_in_a_row += 1
+            if self._empty_in_a_row > MAX_EMPTY_PAGES:
+                raise BadServerResponse(f"{MAX_EMPTY_PAGES} empty pages in a row, each saying there is more")
+            return
+        self._empty_in_a_row = 0
+        seen = hash(page.next)
+        if seen in self._cursors:
+            raise BadServerResponse("the change feed hands back a cursor it already gave")
+        self._cursors.add(seen)
 
 
 class SyncEngine:
@@ -181,7 +209,11 @@ class SyncEngine:
             report = SyncReport()
             self._check_meta(client, progress)
             for _ in range(MAX_ROUNDS):
-                self._pull(client, report, progress, cancel)
+                try:
+                    self._pull(client, report, progress, cancel)
+                except (Offline, ServerBusy, BadServerResponse, ApiError) as exc:
+                    self._push_despite(exc, client, report, progress, cancel)
+                    raise
                 if self._push(client, report, progress, cancel) == 0:
                     break
             self._store.set_state("last_sync_at", utc_now())
@@ -220,7 +252,7 @@ class SyncEngine:
             progress(SyncProgress("meta"))
         meta = client.meta()
         minimum = str(meta["min_client_version"])
-        if version_tuple(self._app_version) < version_tuple(minimum):
+        if older_than(self._app_version, minimum):
             self._meta_ok = False
             raise ClientTooOld(minimum)
         self._meta_ok = True
@@ -231,11 +263,16 @@ class SyncEngine:
 
     def _pull(self, client: ApiClient, report: SyncReport, progress: ProgressCallback | None,
               cancel: CancelToken | None, wait: int = 0) -> None:
-        """Apply pages until `more` is false. A missing cursor means a snapshot (first sync or after 410)."""
+        """Apply pages until `more` is false. A missing cursor means a snapshot (first sync or after 410).
+
+        Whatever was fetched is stored with its cursor before any error propagates, so a flaky line or server
+        costs at most the page in flight: the next attempt resumes after the last page that came in whole.
+        """
         cursor = self._store.cursor()
         if cursor is None and not self._store.in_snapshot():
             self._store.begin_snapshot()
         restarts = 0
+        endless = _EndlessFeedGuard()
         pending: list[Any] = []  # snapshot changes fetched, not yet stored (their cursor neither)
         while True:
             try:
@@ -245,13 +282,10 @@ class SyncEngine:
                 page_wait = wait if cursor is not None and not self._store.in_snapshot() else 0
                 wait = 0
                 page = client.changes(cursor, self._page_limit, page_wait, cancel)
-            except Cancelled:
-                if pending:  # keep what was fetched: the next sync resumes after it
-                    report.changed |= self._store.apply_page(pending, cursor)
-                    report.pulled += len(pending)
-                raise
+                endless.check(page)
             except ApiError as exc:
                 if exc.status != 410 or cursor is None:
+                    self._store_fetched(pending, cursor, report)
                     raise
                 restarts += 1
                 if restarts > MAX_SNAPSHOT_RESTARTS:  # a server that expires every cursor it hands out
@@ -260,7 +294,11 @@ class SyncEngine:
                 self._store.begin_snapshot()
                 cursor = None
                 pending = []
+                endless = _EndlessFeedGuard()
                 continue
+            except BaseException:
+                self._store_fetched(pending, cursor, report)
+                raise
             pending.extend(page.changes)
             cursor = page.next
             if progress:
@@ -276,6 +314,24 @@ class SyncEngine:
                 if self._store.in_snapshot():
                     report.changed |= self._store.finish_snapshot()
                 return
+
+    def _store_fetched(self, changes: list[Any], cursor: str | None, report: SyncReport) -> None:
+        """On the way out with an error: keep the changes fetched so far, with the cursor that follows them."""
+        if changes and cursor is not None:
+            report.changed |= self._store.apply_page(changes, cursor)
+            report.pulled += len(changes)
+
+    def _push_despite(self, pull_error: Exception, client: ApiClient, report: SyncReport,
+                      progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
+        """Send the outbox although the pull failed: a feed the server garbles must not hold up the unit's work,
+        and every action still carries its If-Match, so the server refuses one made on a state it no longer has.
+        The pull's error is the one the caller hears; a push failure beside it is only logged."""
+        if isinstance(pull_error, Unreachable | CertificateProblem):
+            return  # nothing to reach: the push would fail the same way
+        try:
+            self._push(client, report, progress, cancel)
+        except (Offline, ServerBusy, BadServerResponse, LoginRequired, ApiError) as exc:
+            log.info("push after a failed pull did not go through: %s", _describe(exc))
 
     def _push(self, client: ApiClient, report: SyncReport, progress: ProgressCallback | None,
               cancel: CancelToken | None) -> int:

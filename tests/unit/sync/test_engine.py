@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,7 @@ from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.storage.database import open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.sync.auth import AuthState, account_name
-from triage_desktop.sync.engine import SyncEngine, version_tuple
+from triage_desktop.sync.engine import MAX_EMPTY_PAGES, SyncEngine, older_than
 from triage_desktop.sync.http import ApiClient
 
 PROBLEM = "application/problem+json"
@@ -101,8 +104,16 @@ def states(store: Store) -> dict[int, tuple[str, int | None]]:
     return {a.local_id: (str(a.state), a.error_status) for a in store.outbox()}
 
 
-def test_version_ordering() -> None:
-    assert version_tuple("1.2.0") == version_tuple("1.2") < version_tuple("1.10") < version_tuple("2.0.0rc1")
+def test_version_ordering_follows_pep_440() -> None:
+    assert not older_than("1.2.0", "1.2") and older_than("1.2", "1.10") and older_than("1.10", "2.0.0rc1")
+    assert older_than("1.0rc1", "1.0")  # a release candidate comes before its release
+    assert not older_than("1.0", "1.0rc1")
+
+
+@pytest.mark.parametrize("garbled", ["9" * 4300, "", "mới nhất", "1..2"])
+def test_a_minimum_that_is_no_version_is_a_bad_answer(garbled: str) -> None:
+    with pytest.raises(BadServerResponse):
+        older_than("1.0.0", garbled)
 
 
 def test_login_keeps_server_user_token_device_and_reference_data(
@@ -363,3 +374,85 @@ def test_reference_data_is_refreshed_with_etags_and_user_kept(
     assert sync.current_user() is not None and sync.current_user().full_name == "Trần Văn Bình (Tổ 2)"
     me = store.reference("me")
     assert me is not None and me[1]["x_new"] == 1
+
+
+# --- issue 7: hostile and flaky servers ---------------------------------------------------------------------
+
+
+def test_pages_fetched_before_a_failure_are_kept_with_their_cursor(
+        watched: Loopback, engine: SyncEngine, store: Store) -> None:
+    """A snapshot's pages are stored a batch at a time; a failure must not throw away the batch in hand."""
+    watched.on("GET", "/changes",
+               Reply(200, samples.page(samples.upsert(samples.report("r_1")), next_cursor="c1", more=True)),
+               Reply(200, samples.page(samples.upsert(samples.report("r_2")), next_cursor="c2", more=True)),
+               hang_up())
+    with pytest.raises(Offline):
+        engine.sync_once()
+    assert store.aggregate_raw("report", "r_1") is not None and store.aggregate_raw("report", "r_2") is not None
+    assert store.cursor() == "c2" and store.in_snapshot()  # the next sync resumes after r_2
+
+
+def test_a_feed_that_says_more_for_ever_with_empty_pages_ends_in_a_bad_answer(
+        watched: Loopback, engine: SyncEngine) -> None:
+    watched.on("GET", "/changes", Reply(200, samples.page(next_cursor="c-same", more=True)))
+    with pytest.raises(BadServerResponse):
+        engine.sync_once()
+    assert len(watched.requests_to("/changes")) == MAX_EMPTY_PAGES + 1
+
+
+def test_a_feed_that_goes_round_in_circles_ends_in_a_bad_answer(
+        watched: Loopback, engine: SyncEngine, store: Store) -> None:
+    pages = [Reply(200, samples.page(samples.upsert(samples.report(f"r_{n % 3}")), next_cursor=f"c{n % 3}",
+                                     more=True)) for n in range(10)]
+    watched.on("GET", "/changes", *pages)
+    with pytest.raises(BadServerResponse):
+        engine.sync_once()
+    assert len(watched.requests_to("/changes")) == 4  # c0, c1, c2, then c0 again
+
+
+def test_a_failed_pull_does_not_hold_back_the_outbox(watched: Loopback, engine: SyncEngine, store: Store) -> None:
+    cache(store, samples.report("r_1"))
+    note = queue(store, "report", "r_1", "note", body="Đã liên hệ điện lực")
+    watched.on("GET", "/changes", Reply(200, b'{"changes": [{"kind": "report", "op": ]}'))  # garbled, every time
+    watched.on("POST", "/reports/r_1/actions",
+               Reply(200, {"aggregate": samples.report("r_1", 4), "event": samples.event()}))
+    with pytest.raises(BadServerResponse):
+        engine.sync_once()
+    assert [seen.json["body"] for seen in watched.requests_to("/reports/r_1/actions")] == ["Đã liên hệ điện lực"]
+    assert note.local_id not in states(store)  # answered, so no longer in the outbox
+
+
+def drip(sent: list[int], done: threading.Event, every: float = 0.2, size: int = 200) -> Reply:
+    """Headers at once, then one byte of the body every `every` seconds; counts the bytes that got out."""
+
+    def write(handler: BaseHTTPRequestHandler) -> None:
+        try:
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(size))
+            handler.end_headers()
+            handler.wfile.flush()
+            for _ in range(size):
+                handler.wfile.write(b" ")
+                handler.wfile.flush()
+                sent[0] += 1
+                time.sleep(every)
+        except OSError:
+            pass  # the client hung up
+        finally:
+            done.set()
+
+    return Reply(raw=write)
+
+
+def test_a_server_that_drips_its_answer_is_cut_off_by_the_total_deadline(loop: Loopback, auth: AuthState) -> None:
+    sent, done = [0], threading.Event()
+    loop.on("GET", "/meta", drip(sent, done))
+    client = ApiClient(loop.url, auth, connect_timeout=0.5, read_timeout=0.5)  # each byte comes well within 0.5 s
+    try:
+        with pytest.raises(Offline, match="no whole answer"):
+            client.meta()
+    finally:
+        client.close()
+    assert done.wait(10)
+    assert sent[0] < 200  # given up long before the last byte (the drip would take 40 s)
