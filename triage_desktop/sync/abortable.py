@@ -26,12 +26,17 @@ _current = threading.local()  # .scope: the _Scope of the request this thread is
 
 
 class _Scope:
-    """The connection one abortable request is using, and whether it has been cancelled."""
+    """The connection one abortable request is using, and whether it has been cancelled or ran out of time."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._connection: Any = None
         self.aborted = False
+        self.expired = False
+
+    def expire(self) -> None:
+        self.expired = True
+        self.abort()
 
     def attach(self, connection: Any) -> None:
         with self._lock:
@@ -60,18 +65,24 @@ def _shut(connection: Any) -> None:
 
 
 @contextmanager
-def abortable(cancel: CancelToken | None) -> Iterator[_Scope | None]:
-    """While inside, cancelling `cancel` breaks this thread's request off (see the module docstring)."""
-    if cancel is None:
-        yield None
-        return
+def abortable(cancel: CancelToken | None, deadline: float | None = None) -> Iterator[_Scope]:
+    """While inside, cancelling `cancel` breaks this thread's request off (see the module docstring), and so
+    does the passing of `deadline` seconds (then `scope.expired`): a read timeout bounds each wait for a byte,
+    not a server that drips one byte every few seconds for minutes."""
     scope = _Scope()
     _current.scope = scope
-    remove = cancel.on_cancel(scope.abort)
+    remove = cancel.on_cancel(scope.abort) if cancel is not None else None
+    timer = threading.Timer(deadline, scope.expire) if deadline is not None else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
     try:
         yield scope
     finally:
-        remove()
+        if timer is not None:
+            timer.cancel()
+        if remove is not None:
+            remove()
         _current.scope = None
 
 

@@ -15,8 +15,14 @@ from typing import Any, Protocol
 
 from triage_desktop import __version__
 
-# Refresh a little before the server's expiry so a request does not leave with a token about to lapse.
+# Refresh a little before the server's expiry so a request does not leave with a token about to lapse: 30 s,
+# or a tenth of a short lifetime (the contract sets no minimum; a 2 s token with a 30 s margin is never used).
 _EXPIRY_MARGIN = 30.0
+_EXPIRY_MARGIN_SHARE = 0.1
+
+
+def expiry_margin(lifetime: float) -> float:
+    return min(_EXPIRY_MARGIN, lifetime * _EXPIRY_MARGIN_SHARE)
 
 
 class TokenVault(Protocol):
@@ -105,7 +111,7 @@ class AuthState:
                 raise ValueError("no account to keep the tokens under")
             self._vault.set_refresh_token(self._account, tokens.refresh_token)
             self._access = tokens.access_token
-            self._expires_at = (time.monotonic() + max(0.0, tokens.expires_in - _EXPIRY_MARGIN)
+            self._expires_at = (time.monotonic() + tokens.expires_in - expiry_margin(tokens.expires_in)
                                 if tokens.expires_in else None)
 
     def drop_access(self) -> None:

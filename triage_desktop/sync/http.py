@@ -48,6 +48,7 @@ READ_TIMEOUT = 30.0
 READ_TIMEOUT_ENV = "TRIAGE_READ_TIMEOUT"  # seconds; tests and fault-mode demos use a short one
 MAX_JSON_BYTES = 64 * 1024 * 1024  # a page of 1,000 whole aggregates stays far below this
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+SLOWEST_LINE_BYTES_PER_S = 100_000  # an attachment's deadline allows its largest size at this pace
 _CHUNK = 64 * 1024
 
 
@@ -205,8 +206,8 @@ class ApiClient:
             raise
         return self._tokens(answer)
 
-    def refresh(self, stale_access: str | None = None) -> None:
-        """Trade the refresh token for new tokens and keep them at once (rotation, §2).
+    def refresh(self, stale_access: str | None = None) -> str:
+        """Trade the refresh token for new tokens, keep them at once (rotation, §2), return the access token.
 
         Single-flight: the feed's long poll and a push run on two threads. Were both to refresh, the
         second would send a token the first had just rotated away, and the officer would be asked to
@@ -216,7 +217,7 @@ class ApiClient:
         with auth.refresh_lock:
             current = auth.access_token()
             if current is not None and current != stale_access:
-                return  # another thread refreshed while we waited
+                return current  # another thread refreshed while we waited
             auth.drop_access()
             token = auth.refresh_token()
             if not token:
@@ -232,6 +233,7 @@ class ApiClient:
                 raise
             tokens, _user = self._tokens(answer)
             auth.accept(tokens)
+            return tokens.access_token
 
     def logout(self) -> None:
         self._request("POST", "/auth/logout")
@@ -309,7 +311,8 @@ class ApiClient:
                    max_bytes: int = MAX_ATTACHMENT_BYTES) -> bytes:
         """The file's bytes, only when their SHA-256 matches the ETag and/or the attachment metadata."""
         path = f"/attachments/{quote(attachment_id, safe='')}"
-        answer = self._request("GET", path, headers={"Accept": "*/*"}, max_bytes=max_bytes)
+        answer = self._request("GET", path, headers={"Accept": "*/*"}, max_bytes=max_bytes,
+                               slow_body=max_bytes / SLOWEST_LINE_BYTES_PER_S)
         digest = hashlib.sha256(answer.body).hexdigest()
         claims = [c for c in (_etag_digest(answer.headers.get("ETag")), (expected_sha256 or "").lower() or None)
                   if c is not None]
@@ -327,19 +330,14 @@ class ApiClient:
         return self.auth
 
     def _bearer(self) -> str:
-        auth = self._need_auth()
-        token = auth.access_token()
-        if token is None:
-            self.refresh()
-            token = auth.access_token()
-            if token is None:
-                raise LoginRequired("no access token after refresh")
-        return token
+        # A token just received is always used, however short its life: checking its expiry again could only
+        # refresh for ever against a server that hands out tokens of a second or two.
+        return self._need_auth().access_token() or self.refresh()
 
     def _request(self, method: str, path: str, *, query: Mapping[str, Any] | None = None,
                  json_body: Any = None, headers: Mapping[str, str] | None = None, authed: bool = True,
                  read_extra: float = 0.0, max_bytes: int = MAX_JSON_BYTES, final_401: bool = False,
-                 cancel: CancelToken | None = None) -> _Answer:
+                 cancel: CancelToken | None = None, slow_body: float = 0.0) -> _Answer:
         url = self.base_url + path
         if query:
             url += "?" + _encode_query(query)
@@ -348,15 +346,16 @@ class ApiClient:
         if json_body is not None:
             data = msgspec.json.encode(json_body)
             sent["Content-Type"] = "application/json"
+        fresh: str | None = None
         for attempt in (1, 2):
-            bearer = self._bearer() if authed else None
+            bearer = (fresh or self._bearer()) if authed else None
             if bearer is not None:
                 sent["Authorization"] = f"Bearer {bearer}"
-            answer = self._send(method, url, sent, data, read_extra, max_bytes, cancel)
+            answer = self._send(method, url, sent, data, read_extra, max_bytes, cancel, slow_body)
             log.debug("%s %s -> %d", method, path, answer.status)
             if answer.status == 401 and authed:
                 if attempt == 1:
-                    self.refresh(stale_access=bearer)  # raises LoginRequired when the refresh token is dead
+                    fresh = self.refresh(stale_access=bearer)  # raises LoginRequired when the refresh token is dead
                     continue
                 self._need_auth().drop_access()
                 raise LoginRequired("access refused after a refresh")
@@ -366,14 +365,24 @@ class ApiClient:
         raise AssertionError("unreachable")
 
     def _send(self, method: str, url: str, headers: Mapping[str, str], data: bytes | None,
-              read_extra: float, max_bytes: int, cancel: CancelToken | None = None) -> _Answer:
+              read_extra: float, max_bytes: int, cancel: CancelToken | None = None, slow_body: float = 0.0) -> _Answer:
+        deadline = self._deadline(read_extra + slow_body)
         try:
-            with abortable.abortable(cancel):
+            with abortable.abortable(cancel, deadline) as scope:
                 return self._exchange(method, url, headers, data, read_extra, max_bytes)
         except (Offline, BadServerResponse):
             if cancel is not None and cancel.cancelled:  # the socket was shut under the request on purpose
                 raise Cancelled() from None
+            if scope.expired:
+                raise Offline(f"no whole answer within {deadline:.0f} s") from None
             raise
+
+    def _deadline(self, extra: float) -> float:
+        """The most one request may take, start to last byte: the connect and read timeouts (the read one
+        twice: a server may think before it answers, then stall once mid-body) plus `extra` (a long poll's
+        wait, or a big download's time at a slow ward line's pace)."""
+        connect, read = self._timeout
+        return connect + 2 * read + extra
 
     def _exchange(self, method: str, url: str, headers: Mapping[str, str], data: bytes | None,
                   read_extra: float, max_bytes: int) -> _Answer:
@@ -424,8 +433,8 @@ class ApiClient:
         if not answer.body or not _is_json(answer.headers.get("Content-Type")):
             return {}
         try:
-            raw = msgspec.json.decode(answer.body)
-        except msgspec.DecodeError:
+            raw = wire.decode_json(answer.body)
+        except BadServerResponse:
             return {}
         return raw if isinstance(raw, dict) else {}
 
