@@ -60,7 +60,7 @@ def test_two_second_tokens_revoked_twice_mid_sync_need_refreshes_only(tmp_path: 
         seconds = time.monotonic() - started
         after = server.tokens_issued()
     logins, refreshes = after["login"] - before["login"], after["refresh"] - before["refresh"]
-    print(f"\n2 s access tokens, revoked {hook.revoked}×: {hook.pages} pages in {seconds:.1f} s, "
+    print(f"\n2 s access tokens, revoked {hook.revoked}×: {hook.pages} pages in {seconds:.1f} s, "  # noqa: T201
           f"{refreshes} refreshes, {logins} login (the run's own)")
     assert synced.returncode == 0, synced.stderr
     assert hook.revoked == 2

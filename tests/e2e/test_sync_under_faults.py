@@ -51,7 +51,7 @@ def test_snapshot_of_small_uneven_pages_completes_under_30_percent_faults(tmp_pa
                         stdin="demo123\n", env=env)
         assert login.returncode == 0, login.stderr
         outcomes = sync_in_runs(profile, env)
-    print(f"\nsnapshot under 30% faults, pages of 1–250: {len(outcomes)} run(s): "
+    print(f"\nsnapshot under 30% faults, pages of 1–250: {len(outcomes)} run(s): "  # noqa: T201
           + "; ".join(f"{what} after {seconds:.1f} s" for what, seconds in outcomes))
     assert outcomes[-1][0] == "in step", outcomes
 

@@ -7,6 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from triage_desktop.app import Services
+from triage_desktop.core.errors import BadServerResponse
+from triage_desktop.sandbox.api import Response
+from triage_desktop.sandbox.backend import JSON
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.ui.sync_controller import SyncController
 
@@ -117,3 +120,36 @@ def test_stop_breaks_off_a_long_poll(qtbot, sandbox: SandboxServer, services: Se
     loop.stop(timeout=5)
     assert not loop.running
     assert loop.state == "online"  # broken off on purpose: not reported as a lost connection
+
+
+class GarbleFeedOnce:
+    """Test hook: the first /changes answer arrives whole, with status 200, but is not JSON."""
+
+    def __init__(self) -> None:
+        self.garbled = 0
+
+    def on_request(self, handler, request):
+        return None
+
+    def on_response(self, handler, request, response):
+        if request.path != "/changes" or self.garbled:
+            return None
+        self.garbled += 1
+        return Response(200, b'{"changes": [{"kind": "report", "op": ]}', JSON)
+
+
+def test_a_garbled_answer_is_waited_out_like_a_dropped_line(qtbot, sandbox: SandboxServer, services: Services,
+                                                            controller: SyncController) -> None:
+    """One policy with `triage-desktop sync`: a garbled answer is the server's or the line's, not a bug."""
+    services.sync.login(sandbox.url, "lanhdao", PASSWORD)
+    hook = GarbleFeedOnce()
+    sandbox._faults = hook
+    states: list[str] = []
+    errors: list[BaseException] = []
+    controller.stateChanged.connect(lambda state, _u, _c: states.append(state))
+    controller.errorOccurred.connect(errors.append)
+    controller.start()
+    wait_state(qtbot, controller, "online")
+    assert hook.garbled == 1
+    assert [type(e) for e in errors] == [BadServerResponse]
+    assert "offline" in states and "error" not in states
