@@ -1,7 +1,8 @@
 """The command line: the same commands as the window, for scripts and support staff.
 
 Every command runs through `app.build_services`, the path the window uses. Exit codes: 0 done,
-1 not in step (unsent work left), 2 an error with a one-line reason on stderr, 3 login needed.
+1 not in step (unsent work left), 2 an error with a one-line reason on stderr, 3 login needed, 4 a bug in this
+program (one line on stderr, the traceback in the log).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import contextlib
 import csv
 import getpass
 import json
+import logging
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -23,14 +25,15 @@ from triage_desktop import __version__, app
 from triage_desktop.core.entities import SyncProgress, SyncReport, User
 from triage_desktop.core.errors import LoginRequired, TriageError
 from triage_desktop.core.vocabulary import KINDS
-from triage_desktop.logs import setup_logging
+from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
 from triage_desktop.settings import load_deployment, profile_dir
 from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
 from triage_desktop.ui.messages import error_message
 
-EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN = 0, 1, 2, 3
+EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG = 0, 1, 2, 3, 4
 LONG_POLL_SECONDS = 25  # as the window
+log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
 
 
@@ -370,3 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TriageError as exc:
         print(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception:  # a bug: its own exit code (1 means "unsent actions left"), one line, the trace in the log
+        log.exception("unexpected error in %r", args.command, extra={CONSOLE: False})
+        print("triage-desktop: " + translate("cli", "Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong "
+                                                    "nhật ký: {path}").format(path=current_log_file()), file=sys.stderr)
+        return EXIT_BUG

@@ -9,6 +9,16 @@ from pathlib import Path
 from triage_desktop.security.redact import RedactingFilter
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+# `extra={CONSOLE: False}`: for the log file only (a traceback the command line sums up in one line of its own).
+CONSOLE = "console"
+
+
+def current_log_file() -> Path | None:
+    """The file setup_logging chose, for messages that tell the officer or IT where to look."""
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "_triage", False) and isinstance(handler, logging.FileHandler):
+            return Path(handler.baseFilename)
+    return None
 
 
 def setup_logging(profile: Path, level: int = logging.INFO, console: bool = False) -> Path:
@@ -30,6 +40,7 @@ def setup_logging(profile: Path, level: int = logging.INFO, console: bool = Fals
         stream = logging.StreamHandler()
         stream.setLevel(logging.WARNING)
         stream.addFilter(RedactingFilter())
+        stream.addFilter(lambda record: getattr(record, CONSOLE, True))
         stream._triage = True  # type: ignore[attr-defined]
         root.addHandler(stream)
     # urllib3 at DEBUG prints request lines; keep it quiet even when we debug.

@@ -510,6 +510,39 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/error_dialog.py" line="39"/>
+        <source>Đã xảy ra lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/error_dialog.py" line="40"/>
+        <source>Chương trình gặp một lỗi không mong đợi. Các thao tác đã lưu trên máy vẫn được giữ. Nếu lỗi lặp lại, hãy sao chép chi tiết dưới đây và gửi bộ phận CNTT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/error_dialog.py" line="44"/>
+        <source>Phiên bản {version}. Nhật ký: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/error_dialog.py" line="45"/>
+        <source>(không có)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/error_dialog.py" line="53"/>
+        <source>Sao chép chi tiết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/error_dialog.py" line="56"/>
+        <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExtendDialog</name>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="81"/>
@@ -1281,177 +1314,182 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="46"/>
+        <location filename="../../triage_desktop/cli.py" line="49"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="49"/>
+        <location filename="../../triage_desktop/cli.py" line="52"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="50"/>
+        <location filename="../../triage_desktop/cli.py" line="53"/>
         <source>ngôn ngữ giao diện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="58"/>
+        <location filename="../../triage_desktop/cli.py" line="61"/>
         <source>đăng nhập vào máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="59"/>
+        <location filename="../../triage_desktop/cli.py" line="62"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="61"/>
+        <location filename="../../triage_desktop/cli.py" line="64"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="63"/>
+        <location filename="../../triage_desktop/cli.py" line="66"/>
         <source>đồng bộ với máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="64"/>
+        <location filename="../../triage_desktop/cli.py" line="67"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="65"/>
+        <location filename="../../triage_desktop/cli.py" line="68"/>
         <source>đăng nhập cho lần chạy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="67"/>
+        <location filename="../../triage_desktop/cli.py" line="70"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="84"/>
+        <location filename="../../triage_desktop/cli.py" line="87"/>
         <source>các thao tác chưa gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="86"/>
+        <location filename="../../triage_desktop/cli.py" line="89"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="87"/>
+        <location filename="../../triage_desktop/cli.py" line="90"/>
         <source>bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="89"/>
+        <location filename="../../triage_desktop/cli.py" line="92"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="92"/>
+        <location filename="../../triage_desktop/cli.py" line="95"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="94"/>
+        <location filename="../../triage_desktop/cli.py" line="97"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="101"/>
+        <location filename="../../triage_desktop/cli.py" line="104"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="103"/>
+        <location filename="../../triage_desktop/cli.py" line="106"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="104"/>
+        <location filename="../../triage_desktop/cli.py" line="107"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="106"/>
+        <location filename="../../triage_desktop/cli.py" line="109"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="108"/>
+        <location filename="../../triage_desktop/cli.py" line="111"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="124"/>
+        <location filename="../../triage_desktop/cli.py" line="127"/>
         <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="110"/>
+        <location filename="../../triage_desktop/cli.py" line="378"/>
+        <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="113"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="114"/>
+        <location filename="../../triage_desktop/cli.py" line="117"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="134"/>
+        <location filename="../../triage_desktop/cli.py" line="137"/>
         <source>cần một số nguyên dương</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="142"/>
+        <location filename="../../triage_desktop/cli.py" line="145"/>
         <source>Mật khẩu: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="152"/>
+        <location filename="../../triage_desktop/cli.py" line="155"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="156"/>
+        <location filename="../../triage_desktop/cli.py" line="159"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="159"/>
+        <location filename="../../triage_desktop/cli.py" line="162"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="169"/>
+        <location filename="../../triage_desktop/cli.py" line="172"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="173"/>
+        <location filename="../../triage_desktop/cli.py" line="176"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="186"/>
+        <location filename="../../triage_desktop/cli.py" line="189"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="181"/>
+        <location filename="../../triage_desktop/cli.py" line="184"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="216"/>
+        <location filename="../../triage_desktop/cli.py" line="221"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="307"/>
+        <location filename="../../triage_desktop/cli.py" line="312"/>
         <source>Đã xuất {count} mục.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -28,6 +28,7 @@ def test_result_is_delivered_on_the_gui_thread(qtbot, runner: TaskRunner) -> Non
     assert seen["callback"] is threading.main_thread()
 
 
+@pytest.mark.logs_errors  # a task without an error handler is a bug: it is logged at ERROR on purpose here
 def test_errors_go_to_on_error_or_the_failed_signal(qtbot, runner: TaskRunner) -> None:
     errors: list[BaseException] = []
 

@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from triage_desktop.core.ports import SyncService, Workspace
+from triage_desktop.logs import current_log_file
+from triage_desktop.ui.error_dialog import install_error_reporting
 from triage_desktop.ui.i18n import install_translators
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.tasks import TaskRunner
@@ -78,6 +80,8 @@ def run_window(workspace: Workspace, sync: SyncService, *, server_url: str = "",
     `recovered_from` names a damaged cache file that was set aside at start-up: the officer is told.
     """
     app = make_application(argv, language)
+    log_file = current_log_file()
+    install_error_reporting(app, log_file.parent if log_file else None)
     runner = TaskRunner()
     window = MainWindow(workspace, sync, runner, default_server_url=server_url, lock_server_url=lock_server_url)
     if os.environ.get(FIRST_PAINT_ENV):
