@@ -29,6 +29,7 @@ from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
 from triage_desktop.settings import load_deployment, profile_dir
 from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
+from triage_desktop.ui.display_check import display_problem
 from triage_desktop.ui.messages import error_message
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG = 0, 1, 2, 3, 4
@@ -331,9 +332,14 @@ def _write_export(fmt: str, rows: Iterator[dict[str, Any]], out: TextIO) -> int:
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from triage_desktop.sandbox.server import run_sandbox
 
-    run_sandbox(host=args.host, port=args.port, seed=args.seed, reports=args.reports, dossiers=args.dossiers,
-                db=args.db, arrival_interval=args.arrivals, faults=args.faults, fault_seed=args.fault_seed,
-                max_page=args.max_page, access_ttl=args.access_ttl)
+    try:
+        run_sandbox(host=args.host, port=args.port, seed=args.seed, reports=args.reports, dossiers=args.dossiers,
+                    db=args.db, arrival_interval=args.arrivals, faults=args.faults, fault_seed=args.fault_seed,
+                    max_page=args.max_page, access_ttl=args.access_ttl)
+    except OSError as exc:  # the port is taken (another sandbox, the demo) or the address is not this machine's
+        raise CommandError(translate("cli", "Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng "
+                                            "khác bằng --port.").format(host=args.host, port=args.port,
+                                                                        reason=exc.strerror or exc)) from None
     return EXIT_OK
 
 
@@ -354,6 +360,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui = args.command in (None, "demo")
     setup_logging(profile, console=not gui)
     try:
+        if gui and (problem := display_problem()) is not None:
+            raise CommandError(problem)
         if args.command is None:
             return app.run_gui(profile, load_deployment(), language=args.lang)
         if args.command == "demo":

@@ -685,84 +685,84 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="60"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="79"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="63"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="81"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="70"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="124"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="126"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="73"/>
-        <source>Thoát</source>
-        <translation>Quit</translation>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="78"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="79"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="109"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="110"/>
         <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp.</source>
         <translation>The server address is not valid. It must start with https:// (or http:// for training), as given by IT.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="113"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="114"/>
         <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
         <translation>Please enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="124"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="126"/>
         <source>Đang đăng nhập…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="127"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="129"/>
         <source>Đang kết nối máy chủ, vui lòng chờ…</source>
         <translation>Connecting to the server, please wait…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="171"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="191"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation>Wrong username or password. Please check them (mind upper/lower case and the Vietnamese keyboard).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="174"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="194"/>
         <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
         <translation>The account is locked after too many wrong passwords. Wait a few minutes or ask IT to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="177"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="197"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
         <translation>Cannot reach the server. Check the network and the server address (it may be mistyped).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="180"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="200"/>
         <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>This address is not a reports-and-dossiers server, or the server answered wrongly. Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="183"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="203"/>
         <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
         <translation>The server is busy. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="185"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="205"/>
         <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
         <translation>This version is too old and the server refuses it. Please ask IT to install the update.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="188"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="208"/>
         <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>No service found at this address. Check the server address.</translation>
     </message>
@@ -1314,182 +1314,187 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="49"/>
+        <location filename="../../triage_desktop/cli.py" line="50"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation>Triage citizens&apos; field reports and administrative dossiers.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="52"/>
+        <location filename="../../triage_desktop/cli.py" line="53"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation>data folder (default: TRIAGE_PROFILE or the user data folder)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="53"/>
+        <location filename="../../triage_desktop/cli.py" line="54"/>
         <source>ngôn ngữ giao diện</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="61"/>
+        <location filename="../../triage_desktop/cli.py" line="62"/>
         <source>đăng nhập vào máy chủ</source>
         <translation>log in to the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="62"/>
+        <location filename="../../triage_desktop/cli.py" line="63"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation>server address (the API base URL)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="64"/>
+        <location filename="../../triage_desktop/cli.py" line="65"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation>read the password from standard input</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="66"/>
+        <location filename="../../triage_desktop/cli.py" line="67"/>
         <source>đồng bộ với máy chủ</source>
         <translation>synchronise with the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="67"/>
+        <location filename="../../triage_desktop/cli.py" line="68"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation>synchronise until in step, then exit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="68"/>
+        <location filename="../../triage_desktop/cli.py" line="69"/>
         <source>đăng nhập cho lần chạy này</source>
         <translation>log in for this run</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="70"/>
+        <location filename="../../triage_desktop/cli.py" line="71"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation>queue one action in the outbox (works offline)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="87"/>
+        <location filename="../../triage_desktop/cli.py" line="88"/>
         <source>các thao tác chưa gửi</source>
         <translation>unsent actions</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="89"/>
+        <location filename="../../triage_desktop/cli.py" line="90"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation>re-apply a conflicting action on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="90"/>
+        <location filename="../../triage_desktop/cli.py" line="91"/>
         <source>bỏ thao tác này</source>
         <translation>discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="92"/>
+        <location filename="../../triage_desktop/cli.py" line="93"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation>export the synchronised data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="95"/>
+        <location filename="../../triage_desktop/cli.py" line="96"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation>output file (default: standard output)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="97"/>
+        <location filename="../../triage_desktop/cli.py" line="98"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation>run the sandbox server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="104"/>
+        <location filename="../../triage_desktop/cli.py" line="105"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation>a new report arrives every N seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="106"/>
+        <location filename="../../triage_desktop/cli.py" line="107"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation>share of requests that get a simulated fault, from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="107"/>
+        <location filename="../../triage_desktop/cli.py" line="108"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation>random seed for the fault mode</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="109"/>
+        <location filename="../../triage_desktop/cli.py" line="110"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation>each feed page holds a random 1 to N changes</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="111"/>
+        <location filename="../../triage_desktop/cli.py" line="112"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation>lifetime of an access token, in seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="127"/>
+        <location filename="../../triage_desktop/cli.py" line="128"/>
         <source>cần một số từ 0 đến 1</source>
         <translation>expected a number from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="378"/>
+        <location filename="../../triage_desktop/cli.py" line="340"/>
+        <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
+        <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="386"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="113"/>
+        <location filename="../../triage_desktop/cli.py" line="114"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation>open the window with the sandbox server and sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="117"/>
+        <location filename="../../triage_desktop/cli.py" line="118"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation>start over with fresh sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="137"/>
+        <location filename="../../triage_desktop/cli.py" line="138"/>
         <source>cần một số nguyên dương</source>
         <translation>expected a positive whole number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="145"/>
+        <location filename="../../triage_desktop/cli.py" line="146"/>
         <source>Mật khẩu: </source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="155"/>
+        <location filename="../../triage_desktop/cli.py" line="156"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation>No server address: use --server or deployment.toml.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="159"/>
+        <location filename="../../triage_desktop/cli.py" line="160"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation>Logged in: {name} ({username}), unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="162"/>
+        <location filename="../../triage_desktop/cli.py" line="163"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation>This machine has no secure keyring: the login lasts only for this run; use --password-stdin with sync.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="172"/>
+        <location filename="../../triage_desktop/cli.py" line="173"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="176"/>
+        <location filename="../../triage_desktop/cli.py" line="177"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="189"/>
+        <location filename="../../triage_desktop/cli.py" line="190"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="184"/>
+        <location filename="../../triage_desktop/cli.py" line="185"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="221"/>
+        <location filename="../../triage_desktop/cli.py" line="222"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="312"/>
+        <location filename="../../triage_desktop/cli.py" line="313"/>
         <source>Đã xuất {count} mục.</source>
         <translation>Exported {count} items.</translation>
     </message>
@@ -1541,6 +1546,19 @@
         <location filename="../../triage_desktop/ui/deadlines.py" line="40"/>
         <source>{date} ({left})</source>
         <translation>{date} ({left})</translation>
+    </message>
+</context>
+<context>
+    <name>display_check</name>
+    <message>
+        <location filename="../../triage_desktop/ui/display_check.py" line="35"/>
+        <source>Máy này không có màn hình để mở cửa sổ (không có DISPLAY). Hãy chạy trên máy có màn hình, hoặc dùng `make screenshot` để xem cửa sổ dưới dạng ảnh.</source>
+        <translation>This machine has no display to open the window on (no DISPLAY). Run it on a machine with a display, or use `make screenshot` to see the window as a picture.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/display_check.py" line="38"/>
+        <source>Thiếu thư viện hệ thống libxcb-cursor0 mà Qt cần để mở cửa sổ trên Linux. Cài bằng: sudo apt-get install libxcb-cursor0</source>
+        <translation>The system library libxcb-cursor0, which Qt needs to open a window on Linux, is missing. Install it with: sudo apt-get install libxcb-cursor0</translation>
     </message>
 </context>
 <context>

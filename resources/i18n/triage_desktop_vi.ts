@@ -685,84 +685,84 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="60"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="79"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
         <source>Tên đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="63"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="81"/>
         <source>Mật khẩu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="70"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="124"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="126"/>
         <source>Đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="73"/>
-        <source>Thoát</source>
+        <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="78"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="79"/>
         <source>Máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="109"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="110"/>
         <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="113"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="114"/>
         <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="124"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="126"/>
         <source>Đang đăng nhập…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="127"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="129"/>
         <source>Đang kết nối máy chủ, vui lòng chờ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="171"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="191"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="174"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="194"/>
         <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="177"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="197"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="180"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="200"/>
         <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="183"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="203"/>
         <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="185"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="205"/>
         <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="188"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="208"/>
         <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1314,182 +1314,187 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="49"/>
+        <location filename="../../triage_desktop/cli.py" line="50"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="52"/>
+        <location filename="../../triage_desktop/cli.py" line="53"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="53"/>
+        <location filename="../../triage_desktop/cli.py" line="54"/>
         <source>ngôn ngữ giao diện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="61"/>
+        <location filename="../../triage_desktop/cli.py" line="62"/>
         <source>đăng nhập vào máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="62"/>
+        <location filename="../../triage_desktop/cli.py" line="63"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="64"/>
+        <location filename="../../triage_desktop/cli.py" line="65"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="66"/>
+        <location filename="../../triage_desktop/cli.py" line="67"/>
         <source>đồng bộ với máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="67"/>
+        <location filename="../../triage_desktop/cli.py" line="68"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="68"/>
+        <location filename="../../triage_desktop/cli.py" line="69"/>
         <source>đăng nhập cho lần chạy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="70"/>
+        <location filename="../../triage_desktop/cli.py" line="71"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="87"/>
+        <location filename="../../triage_desktop/cli.py" line="88"/>
         <source>các thao tác chưa gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="89"/>
+        <location filename="../../triage_desktop/cli.py" line="90"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="90"/>
+        <location filename="../../triage_desktop/cli.py" line="91"/>
         <source>bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="92"/>
+        <location filename="../../triage_desktop/cli.py" line="93"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="95"/>
+        <location filename="../../triage_desktop/cli.py" line="96"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="97"/>
+        <location filename="../../triage_desktop/cli.py" line="98"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="104"/>
+        <location filename="../../triage_desktop/cli.py" line="105"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="106"/>
+        <location filename="../../triage_desktop/cli.py" line="107"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="107"/>
+        <location filename="../../triage_desktop/cli.py" line="108"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="109"/>
+        <location filename="../../triage_desktop/cli.py" line="110"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="111"/>
+        <location filename="../../triage_desktop/cli.py" line="112"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="127"/>
+        <location filename="../../triage_desktop/cli.py" line="128"/>
         <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="378"/>
+        <location filename="../../triage_desktop/cli.py" line="340"/>
+        <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="386"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="113"/>
+        <location filename="../../triage_desktop/cli.py" line="114"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="117"/>
+        <location filename="../../triage_desktop/cli.py" line="118"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="137"/>
+        <location filename="../../triage_desktop/cli.py" line="138"/>
         <source>cần một số nguyên dương</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="145"/>
+        <location filename="../../triage_desktop/cli.py" line="146"/>
         <source>Mật khẩu: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="155"/>
+        <location filename="../../triage_desktop/cli.py" line="156"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="159"/>
+        <location filename="../../triage_desktop/cli.py" line="160"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="162"/>
+        <location filename="../../triage_desktop/cli.py" line="163"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="172"/>
+        <location filename="../../triage_desktop/cli.py" line="173"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="176"/>
+        <location filename="../../triage_desktop/cli.py" line="177"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="189"/>
+        <location filename="../../triage_desktop/cli.py" line="190"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="184"/>
+        <location filename="../../triage_desktop/cli.py" line="185"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="221"/>
+        <location filename="../../triage_desktop/cli.py" line="222"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="312"/>
+        <location filename="../../triage_desktop/cli.py" line="313"/>
         <source>Đã xuất {count} mục.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1540,6 +1545,19 @@
     <message>
         <location filename="../../triage_desktop/ui/deadlines.py" line="40"/>
         <source>{date} ({left})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>display_check</name>
+    <message>
+        <location filename="../../triage_desktop/ui/display_check.py" line="35"/>
+        <source>Máy này không có màn hình để mở cửa sổ (không có DISPLAY). Hãy chạy trên máy có màn hình, hoặc dùng `make screenshot` để xem cửa sổ dưới dạng ảnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/display_check.py" line="38"/>
+        <source>Thiếu thư viện hệ thống libxcb-cursor0 mà Qt cần để mở cửa sổ trên Linux. Cài bằng: sudo apt-get install libxcb-cursor0</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

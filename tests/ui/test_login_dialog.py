@@ -84,3 +84,39 @@ def test_a_malformed_address_is_refused_before_any_request(qtbot, services: Serv
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
     assert not dialog.busy
     assert dialog.status.text().startswith("Địa chỉ máy chủ không hợp lệ")
+
+
+def unused_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_after_a_network_error_focus_returns_to_the_address_and_enter_tries_again(
+        qtbot, services: Services, runner: TaskRunner) -> None:
+    dialog = make_dialog(qtbot, services, runner, f"http://127.0.0.1:{unused_port()}/triage/v1")
+    attempt(qtbot, dialog, "lanhdao", "demo123")
+    assert dialog.status.text() == login_error_message(Offline())
+    assert dialog.focusWidget() is dialog.server and dialog.server.selectedText() == dialog.server.text()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # the officer presses Enter, as she would
+    assert dialog.isVisible() and dialog.busy  # it tried again instead of closing
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+
+
+def test_the_button_that_only_closes_the_dialog_says_huy(qtbot, services: Services, runner: TaskRunner) -> None:
+    dialog = make_dialog(qtbot, services, runner, "https://example.invalid/triage/v1")
+    assert dialog.cancel_button.text() == "Hủy"
+    assert not dialog.cancel_button.autoDefault() and dialog.login_button.isDefault()
+
+
+def test_a_long_error_is_shown_whole_at_200_percent_text(qtbot, services: Services, runner: TaskRunner) -> None:
+    dialog = make_dialog(qtbot, services, runner, "")
+    font = dialog.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    dialog.setFont(font)
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)  # no address: the longest sentence we have
+    qtbot.waitUntil(lambda: dialog.status.isVisible())
+    qtbot.wait(50)  # the layout settles on the next event-loop turn
+    status = dialog.status
+    assert status.height() >= status.heightForWidth(status.width())  # every wrapped line fits
+    assert dialog.focusWidget() is dialog.server

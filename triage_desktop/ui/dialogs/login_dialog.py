@@ -70,7 +70,8 @@ class LoginDialog(QDialog):
         self.login_button = QPushButton(self.tr("Đăng nhập"), self)
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self._submit)
-        self.cancel_button = QPushButton(self.tr("Thoát"), self)
+        self.cancel_button = QPushButton(self.tr("Hủy"), self)  # it closes this dialog; the program stays open
+        self.cancel_button.setAutoDefault(False)  # Enter in any field logs in; it must never cancel
         self.cancel_button.clicked.connect(self.reject)
 
         form = QFormLayout()
@@ -107,10 +108,11 @@ class LoginDialog(QDialog):
         password = self.password.text()
         if not _valid_url(url):
             self._show_error(self.tr("Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// "
-                                     "(hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp."))
+                                     "(hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp."), self.server)
             return
         if not username or not password:
-            self._show_error(self.tr("Vui lòng nhập tên đăng nhập và mật khẩu."))
+            self._show_error(self.tr("Vui lòng nhập tên đăng nhập và mật khẩu."),
+                             self.username if not username else self.password)
             return
         self._set_busy(True)
         sync = self._sync
@@ -141,15 +143,33 @@ class LoginDialog(QDialog):
         if self._finished:
             return
         self._set_busy(False)
-        self._show_error(login_error_message(error))
-        if isinstance(error, WrongCredentials):
-            self.password.selectAll()
-            self.password.setFocus()
+        self._show_error(login_error_message(error), self._field_to_fix(error))
 
-    def _show_error(self, text: str) -> None:
+    def _field_to_fix(self, error: BaseException) -> QLineEdit:
+        """Where the officer's next keystroke should go: the fields were disabled while busy, so focus had left
+        them (and Enter then pressed whatever button held it)."""
+        if isinstance(error, Offline | BadServerResponse | ApiError) and not self.server.isReadOnly():
+            return self.server  # unreachable, or not this API: most often a mistyped address
+        if isinstance(error, AccountLocked):
+            return self.username
+        return self.password
+
+    def _show_error(self, text: str, field: QLineEdit) -> None:
         text_color(self.status, styling.CONFLICT_FG)
         self.status.setText(text)
         self.status.show()
+        self._grow_to_fit()
+        field.selectAll()
+        field.setFocus()
+
+    def _grow_to_fit(self) -> None:
+        """Grow taller to show a long error whole (a wrapped label's height depends on its width, which Qt's
+        minimum-size constraints do not follow), rather than cutting its last lines at 200% text."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def done(self, result: int) -> None:
         self._finished = True  # a login still in flight must not touch this dialog afterwards
