@@ -4,17 +4,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="95"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="94"/>
         <source>{kind} {code}</source>
         <translation>{kind} {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="112"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="111"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="127"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="126"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -73,109 +73,134 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="50"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="35"/>
+        <source>Phản ánh không còn trong danh sách của đơn vị bạn.</source>
+        <translation>This report is no longer in your unit&apos;s list.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="36"/>
+        <source>Hồ sơ không còn trong danh sách của đơn vị bạn.</source>
+        <translation>This dossier is no longer in your unit&apos;s list.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="37"/>
+        <source>Phản ánh được gửi lúc {time}, chưa có cập nhật nào</source>
+        <translation>The report was submitted at {time} and has not been updated since</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="38"/>
+        <source>Hồ sơ được gửi lúc {time}, chưa có cập nhật nào</source>
+        <translation>The dossier was submitted at {time} and has not been updated since</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
+        <source>Phản ánh đã được {name} cập nhật lúc {time}</source>
+        <translation>The report was updated by {name} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
+        <source>Hồ sơ đã được {name} cập nhật lúc {time}</source>
+        <translation>The dossier was updated by {name} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
+        <source>Phản ánh đã được cập nhật lúc {time}</source>
+        <translation>The report was updated at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
+        <source>Hồ sơ đã được cập nhật lúc {time}</source>
+        <translation>The dossier was updated at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
+        <source>Phản ánh đã được cập nhật</source>
+        <translation>The report was updated</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
+        <source>Hồ sơ đã được cập nhật</source>
+        <translation>The dossier was updated</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
         <source>Xung đột</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="50"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="61"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="83"/>
         <source>Máy chủ trả lời: {words}</source>
         <translation>The server answered: {words}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="96"/>
         <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation>This action cannot be sent again because the item no longer belongs to your unit. Copy anything you want to keep, then discard the action.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="77"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="99"/>
         <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation>The action was not carried out. Check the latest state on the server, then re-apply it on the new version or discard it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="80"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="102"/>
         <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation>The action was not carried out. See the reason above, then re-apply or discard it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="90"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="112"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation>Re-apply on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="98"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="120"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="120"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="142"/>
         <source>Bạn muốn</source>
         <translation>You wanted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="152"/>
         <source>Trên máy chủ hiện nay</source>
         <translation>On the server now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="132"/>
-        <source>{kind} không còn trong danh sách của đơn vị bạn.</source>
-        <translation>{kind} is no longer in your unit&apos;s list.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="139"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="160"/>
         <source>Trạng thái: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="142"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="143"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="164"/>
         <source>Người xử lý: {name}</source>
         <translation>Assignee: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="146"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="167"/>
         <source>Bước xử lý: {step}</source>
         <translation>Step: {step}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="158"/>
-        <source>{kind} được gửi lúc {time}, chưa có cập nhật nào</source>
-        <translation>{kind} was submitted at {time} and has not been updated since</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="182"/>
         <source>công dân</source>
         <translation>the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="165"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="184"/>
         <source>hệ thống</source>
         <translation>the system</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="166"/>
-        <source>{kind} đã được {name} cập nhật lúc {time}</source>
-        <translation>{kind} was updated by {name} at {time}</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="170"/>
-        <source>{kind} đã được cập nhật lúc {time}</source>
-        <translation>{kind} was updated at {time}</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="171"/>
-        <source>{kind} đã được cập nhật</source>
-        <translation>{kind} was updated</translation>
     </message>
 </context>
 <context>
@@ -484,27 +509,17 @@
         <translation>Public — the citizen sees this</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="451"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="453"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="465"/>
-        <source>Giao cho: {name}</source>
-        <translation>Assigned to: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="469"/>
-        <source>Giấy tờ cần bổ sung: {docs}</source>
-        <translation>Documents requested: {docs}</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="503"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="488"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
@@ -545,32 +560,42 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="81"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="103"/>
+        <source>Hạn mới phải muộn hơn hạn hiện tại ({due}).</source>
+        <translation>The new due date must be later than the current one ({due}).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="107"/>
+        <source>Hạn mới đã qua. Hãy chọn một thời điểm sau {now}.</source>
+        <translation>The new due date has already passed. Choose a time after {now}.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="125"/>
         <source>Gia hạn và xin lỗi công dân</source>
         <translation>Extend with an apology to the applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="84"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="128"/>
         <source>Gia hạn</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="88"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="131"/>
         <source>Hạn hiện tại</source>
         <translation>Current due date</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="89"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="132"/>
         <source>Chưa có</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="96"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="139"/>
         <source>Hạn mới</source>
         <translation>New due date</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="97"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="140"/>
         <source>Văn bản xin lỗi và hẹn lại ngày trả kết quả…</source>
         <translation>Apology letter with the new date for the result…</translation>
     </message>
@@ -578,27 +603,27 @@
 <context>
     <name>FeeDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="47"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="53"/>
         <source>Yêu cầu nộp phí, lệ phí</source>
         <translation>Request fees</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="50"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="56"/>
         <source>Gửi yêu cầu</source>
         <translation>Send request</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="59"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="65"/>
         <source>Số tiền</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="60"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="66"/>
         <source>Nội dung thông báo cho công dân…</source>
         <translation>Message to the applicant…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="68"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="74"/>
         <source>Hồ sơ {code} cần thực hiện nghĩa vụ tài chính. Đề nghị ông/bà nộp {amount} để cơ quan tiếp tục giải quyết hồ sơ.</source>
         <translation>Dossier {code} requires a fee. Please pay {amount} so that we can continue processing it.</translation>
     </message>
@@ -866,38 +891,38 @@
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="576"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="577"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="586"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="594"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="599"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="596"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="599"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="600"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="633"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="634"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="635"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="636"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -938,27 +963,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="166"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="165"/>
         <source>Ghi chú nội bộ</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="169"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="168"/>
         <source>Lưu ghi chú</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="172"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="171"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation>Internal: only staff of the unit see this note.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="176"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="175"/>
         <source>Nội dung ghi chú…</source>
         <translation>Note text…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="179"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="178"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
@@ -1149,17 +1174,27 @@
         <translation>Rejection reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="342"/>
+        <source>Công dân sẽ nhìn thấy lý do này</source>
+        <translation>The citizen will see this reason</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
+        <source>Công dân sẽ nhìn thấy ghi chú này</source>
+        <translation>The citizen will see this note</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="345"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation>State the reason clearly; it is kept on record.</translation>
     </message>
@@ -1195,80 +1230,89 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="24"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="27"/>
         <source>Bấm để đồng bộ ngay</source>
         <translation>Click to sync now</translation>
     </message>
-    <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="52"/>
-        <source>Đang đồng bộ…</source>
-        <translation>Syncing…</translation>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="49"/>
+        <source>%Ln xung đột</source>
+        <translation>
+            <numerusform>%Ln conflict</numerusform>
+            <numerusform>%Ln conflicts</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/sync_indicator.py" line="55"/>
-        <source>Ngoại tuyến — {n} thao tác chờ gửi</source>
-        <translation>Offline — {n} action(s) waiting</translation>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="58"/>
+        <source>Ngoại tuyến — %Ln thao tác chờ gửi</source>
+        <translation>
+            <numerusform>Offline — %Ln action waiting</numerusform>
+            <numerusform>Offline — %Ln actions waiting</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="57"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="60"/>
         <source>Cần đăng nhập lại</source>
         <translation>Log in again</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="59"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="62"/>
         <source>Phần mềm đã cũ — cần cài bản cập nhật</source>
         <translation>Out of date — install the update</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="61"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="64"/>
         <source>Lỗi đồng bộ — bấm để thử lại</source>
         <translation>Sync error — click to retry</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="64"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="67"/>
         <source>Đã đồng bộ {time}</source>
         <translation>Synced {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="66"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
         <source>Chưa đồng bộ</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="66"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
         <source>Đã đồng bộ</source>
         <translation>Synced</translation>
     </message>
-    <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="68"/>
-        <source>{n} thao tác chờ gửi</source>
-        <translation>{n} action(s) waiting</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="46"/>
-        <source>{n} xung đột</source>
-        <translation>{n} conflict(s)</translation>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="71"/>
+        <source>%Ln thao tác chờ gửi</source>
+        <translation>
+            <numerusform>%Ln action waiting</numerusform>
+            <numerusform>%Ln actions waiting</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="198"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="197"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation>The citizen will see this text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="202"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="201"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="206"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="205"/>
         <source>— Không dùng mẫu —</source>
         <translation>— No template —</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="211"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="210"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
@@ -1309,6 +1353,49 @@
         <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="70"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
+    </message>
+</context>
+<context>
+    <name>action_text</name>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="79"/>
+        <source>Giấy tờ cần bổ sung: {docs}</source>
+        <translation>Documents requested: {docs}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="83"/>
+        <source>Hạn mới: {date}</source>
+        <translation>New due date: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="86"/>
+        <source>Số tiền: {amount}</source>
+        <translation>Amount: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="91"/>
+        <source>Chuyển đến: {unit}</source>
+        <translation>Transferred to: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="102"/>
+        <source>Giao cho: {name} (thay {previous})</source>
+        <translation>Assigned to: {name} (instead of {previous})</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="104"/>
+        <source>Giao cho: {name}</source>
+        <translation>Assigned to: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="111"/>
+        <source>Gộp vào: {code}</source>
+        <translation>Merged into: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="114"/>
+        <source>Phản ánh trùng được gộp vào đây: {code}</source>
+        <translation>Duplicate merged into this one: {code}</translation>
     </message>
 </context>
 <context>
@@ -1565,7 +1652,7 @@
     <name>labels</name>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="14"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="115"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
@@ -1846,54 +1933,67 @@
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="108"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="109"/>
         <source>Phản ánh</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="109"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="110"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="113"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
         <source>Việc của tôi</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="114"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="116"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="120"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="129"/>
         <source>Công dân gửi</source>
         <translation>From the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="121"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="130"/>
         <source>Cán bộ gửi</source>
         <translation>From staff</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="134"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="126"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="135"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="127"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="136"/>
         <source>Một cửa</source>
         <translation>One-stop desk</translation>
+    </message>
+</context>
+<context>
+    <name>labels.one</name>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="117"/>
+        <source>Phản ánh</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="118"/>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
     </message>
 </context>
 <context>

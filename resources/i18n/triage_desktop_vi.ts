@@ -4,17 +4,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="95"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="94"/>
         <source>{kind} {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="112"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="111"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="127"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="126"/>
         <source>Đồng ý</source>
         <translation type="unfinished"></translation>
     </message>
@@ -73,108 +73,133 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="50"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="35"/>
+        <source>Phản ánh không còn trong danh sách của đơn vị bạn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="36"/>
+        <source>Hồ sơ không còn trong danh sách của đơn vị bạn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="37"/>
+        <source>Phản ánh được gửi lúc {time}, chưa có cập nhật nào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="38"/>
+        <source>Hồ sơ được gửi lúc {time}, chưa có cập nhật nào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
+        <source>Phản ánh đã được {name} cập nhật lúc {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
+        <source>Hồ sơ đã được {name} cập nhật lúc {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
+        <source>Phản ánh đã được cập nhật lúc {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
+        <source>Hồ sơ đã được cập nhật lúc {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
+        <source>Phản ánh đã được cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
+        <source>Hồ sơ đã được cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
         <source>Xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="50"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
         <source>Lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="61"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="83"/>
         <source>Máy chủ trả lời: {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="96"/>
         <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="77"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="99"/>
         <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="80"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="102"/>
         <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="90"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="112"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="98"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="120"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="120"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="142"/>
         <source>Bạn muốn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="152"/>
         <source>Trên máy chủ hiện nay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="132"/>
-        <source>{kind} không còn trong danh sách của đơn vị bạn.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="139"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="160"/>
         <source>Trạng thái: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="142"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="143"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="164"/>
         <source>Người xử lý: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="146"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="167"/>
         <source>Bước xử lý: {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="158"/>
-        <source>{kind} được gửi lúc {time}, chưa có cập nhật nào</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="182"/>
         <source>công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="165"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="184"/>
         <source>hệ thống</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="166"/>
-        <source>{kind} đã được {name} cập nhật lúc {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="170"/>
-        <source>{kind} đã được cập nhật lúc {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="171"/>
-        <source>{kind} đã được cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -484,27 +509,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="451"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="453"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="465"/>
-        <source>Giao cho: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="469"/>
-        <source>Giấy tờ cần bổ sung: {docs}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="503"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="488"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,32 +560,42 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="81"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="103"/>
+        <source>Hạn mới phải muộn hơn hạn hiện tại ({due}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="107"/>
+        <source>Hạn mới đã qua. Hãy chọn một thời điểm sau {now}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="125"/>
         <source>Gia hạn và xin lỗi công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="84"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="128"/>
         <source>Gia hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="88"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="131"/>
         <source>Hạn hiện tại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="89"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="132"/>
         <source>Chưa có</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="96"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="139"/>
         <source>Hạn mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="97"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="140"/>
         <source>Văn bản xin lỗi và hẹn lại ngày trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,27 +603,27 @@
 <context>
     <name>FeeDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="47"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="53"/>
         <source>Yêu cầu nộp phí, lệ phí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="50"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="56"/>
         <source>Gửi yêu cầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="59"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="65"/>
         <source>Số tiền</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="60"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="66"/>
         <source>Nội dung thông báo cho công dân…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="68"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="74"/>
         <source>Hồ sơ {code} cần thực hiện nghĩa vụ tài chính. Đề nghị ông/bà nộp {amount} để cơ quan tiếp tục giải quyết hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -866,38 +891,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="576"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="577"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="586"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="594"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="599"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="596"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="599"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="600"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="633"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="634"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="635"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="636"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,27 +963,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="166"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="165"/>
         <source>Ghi chú nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="169"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="168"/>
         <source>Lưu ghi chú</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="172"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="171"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="176"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="175"/>
         <source>Nội dung ghi chú…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="179"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="178"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,17 +1174,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Lý do (bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="337"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="342"/>
+        <source>Công dân sẽ nhìn thấy lý do này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
+        <source>Công dân sẽ nhìn thấy ghi chú này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="345"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1195,80 +1230,86 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="24"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="27"/>
         <source>Bấm để đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="52"/>
-        <source>Đang đồng bộ…</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="49"/>
+        <source>%Ln xung đột</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/sync_indicator.py" line="55"/>
-        <source>Ngoại tuyến — {n} thao tác chờ gửi</source>
+        <source>Đang đồng bộ…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="58"/>
+        <source>Ngoại tuyến — %Ln thao tác chờ gửi</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="57"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="60"/>
         <source>Cần đăng nhập lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="59"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="62"/>
         <source>Phần mềm đã cũ — cần cài bản cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="61"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="64"/>
         <source>Lỗi đồng bộ — bấm để thử lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="64"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="67"/>
         <source>Đã đồng bộ {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="66"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
         <source>Chưa đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="66"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
         <source>Đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="68"/>
-        <source>{n} thao tác chờ gửi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="46"/>
-        <source>{n} xung đột</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="71"/>
+        <source>%Ln thao tác chờ gửi</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="198"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="197"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="202"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="201"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="206"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="205"/>
         <source>— Không dùng mẫu —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="211"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="210"/>
         <source>Mẫu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1308,6 +1349,49 @@
     <message>
         <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="70"/>
         <source>Lý do (bắt buộc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>action_text</name>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="79"/>
+        <source>Giấy tờ cần bổ sung: {docs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="83"/>
+        <source>Hạn mới: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="86"/>
+        <source>Số tiền: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="91"/>
+        <source>Chuyển đến: {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="102"/>
+        <source>Giao cho: {name} (thay {previous})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="104"/>
+        <source>Giao cho: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="111"/>
+        <source>Gộp vào: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/action_text.py" line="114"/>
+        <source>Phản ánh trùng được gộp vào đây: {code}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1565,7 +1649,7 @@
     <name>labels</name>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="14"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="115"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
         <source>Mới</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1846,53 +1930,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="108"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="109"/>
         <source>Phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="109"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="110"/>
         <source>Hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="113"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
         <source>Việc của tôi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="114"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="116"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
         <source>Tất cả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="120"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="129"/>
         <source>Công dân gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="121"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="130"/>
         <source>Cán bộ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="134"/>
         <source>Lãnh đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="126"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="135"/>
         <source>Cán bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="127"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="136"/>
         <source>Một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labels.one</name>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="117"/>
+        <source>Phản ánh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="118"/>
+        <source>Hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

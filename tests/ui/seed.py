@@ -59,6 +59,14 @@ def dossier(item_id: str, n: int, **fields: Any) -> dict[str, Any]:
     return data
 
 
+def event(n: int, at: str, author: str | None, type_: str, data: dict[str, Any] | None = None,
+          body: str | None = None, visibility: str = "internal") -> dict[str, Any]:
+    """One timeline line shaped like central-api.md §4's Event example; `data` as the contract's actions fill it
+    (an assignment is {"from", "to"} user ids, never the action's own `assignee_id`)."""
+    return {"id": f"e_{n}", "at": at, "author_id": author, "type": type_, "visibility": visibility,
+            "body": body, "data": data or {}}
+
+
 def featured_report() -> dict[str, Any]:
     """The one the tests open: hostile title, photos, internal note and public reply in the timeline."""
     return report(
@@ -71,16 +79,13 @@ def featured_report() -> dict[str, Any]:
             {"id": "a_2", "filename": "..\\..\\Windows\\CON.png", "content_type": "image/png", "size": 1200,
              "sha256": "1" * 64, "uploaded_at": "2026-03-02T08:16:00+07:00", "origin": "citizen"}],
         events=[
-            {"id": "e_1", "at": "2026-03-02T08:15:00+07:00", "author_id": None, "type": "submitted",
-             "visibility": "public", "body": None, "data": {}},
-            {"id": "e_2", "at": "2026-03-02T09:00:00+07:00", "author_id": "u_01", "type": "assigned",
-             "visibility": "internal", "body": None, "data": {"assignee_id": "u_17"}},
-            {"id": "e_3", "at": "2026-03-02T10:00:00+07:00", "author_id": "u_17", "type": "note",
-             "visibility": "internal", "body": "Đã liên hệ Điện lực <script>", "data": {}},
-            {"id": "e_4", "at": "2026-03-02T11:00:00+07:00", "author_id": "u_17", "type": "reply",
-             "visibility": "public", "body": "Cảm ơn ông/bà đã phản ánh.", "data": {}},
-            {"id": "e_5", "at": "2026-03-02T12:00:00+07:00", "author_id": None, "type": "teleported",
-             "visibility": "public", "body": "Một loại sự kiện mới", "data": {}},
+            event(1, "2026-03-02T08:15:00+07:00", None, "submitted", visibility="public"),
+            event(2, "2026-03-02T09:00:00+07:00", "u_01", "assigned", {"from": None, "to": "u_17"}),
+            event(3, "2026-03-02T10:00:00+07:00", "u_17", "note", body="Đã liên hệ Điện lực <script>"),
+            event(4, "2026-03-02T11:00:00+07:00", "u_17", "reply", {"attachment_ids": []},
+                  body="Cảm ơn ông/bà đã phản ánh.", visibility="public"),
+            event(5, "2026-03-02T12:00:00+07:00", None, "teleported", body="Một loại sự kiện mới",
+                  visibility="public"),
         ])
 
 

@@ -114,3 +114,29 @@ def test_supplement_request_lists_documents(qtbot, workspace: LocalWorkspace) ->
     dialog.documents.setPlainText("Bản sao giấy chứng sinh\n\n  Giấy đăng ký kết hôn  \n")
     ok(qtbot, dialog)
     assert dialog.payload["documents"] == ["Bản sao giấy chứng sinh", "Giấy đăng ký kết hôn"]
+
+
+def public_warnings(dialog) -> list[str]:
+    return [label.text() for label in dialog.findChildren(QLabel, "publicWarning") if label.isVisibleTo(dialog)]
+
+
+def test_a_status_note_is_announced_as_public_like_a_reply(qtbot, workspace: LocalWorkspace) -> None:
+    """The optional note and the reject/suspend reason become a public event: the citizen reads them."""
+    item = workspace.item("dossier", "d_0001")  # processing
+    dialog = StatusDialog(item, leader)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    reply = ReplyDialog(item, leader, TEMPLATES)
+    qtbot.addWidget(reply)
+    reply.show()
+    [reply_band] = reply.findChildren(QLabel, "publicWarning")
+    dialog.target.setCurrentIndex(dialog.target.findData("resolved"))
+    assert dialog.reason_text_caption.text() == "Ghi chú (không bắt buộc)"
+    assert public_warnings(dialog) == ["Công dân sẽ nhìn thấy ghi chú này"]
+    dialog.target.setCurrentIndex(dialog.target.findData("suspended"))
+    assert dialog.reason_text_caption.text() == "Lý do (bắt buộc)"
+    assert public_warnings(dialog) == ["Công dân sẽ nhìn thấy lý do này"]
+    [band] = dialog.findChildren(QLabel, "publicWarning")
+    # The same band as the reply dialog's, not a look-alike.
+    assert band.palette().window().color() == reply_band.palette().window().color()
+    assert band.font().bold() and band.autoFillBackground()

@@ -8,11 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel
 
-from triage_desktop.core.entities import Item
+from triage_desktop.core.entities import ActionState, Item, OutboxAction
 from triage_desktop.ui import labels
+from triage_desktop.ui.conflict_panel import ConflictPanel
+from triage_desktop.ui.detail_panel import DetailPanel
 from triage_desktop.ui.dialogs.action_dialogs import NoteDialog
+from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.i18n import install_translators, remove_translators, translation_file
+from triage_desktop.ui.sync_indicator import SyncIndicator
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "triage_desktop_en.ts"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -85,3 +90,48 @@ def test_vietnamese_needs_no_file_and_english_loads(qtbot, qapp) -> None:
 @pytest.mark.parametrize("code", ["no_such_status", ""])
 def test_unknown_codes_are_shown_as_they_are(code: str) -> None:
     assert labels.status_label("report", code) == code
+
+
+@pytest.fixture
+def english(qapp):
+    installed = install_translators(qapp, "en")
+    yield
+    remove_translators(qapp, installed)
+    install_translators(qapp, "vi")
+
+
+def test_english_counts_agree_with_their_number(qtbot, english) -> None:
+    indicator = SyncIndicator()
+    qtbot.addWidget(indicator)
+    indicator.show_state("offline", 1, 1, None)
+    assert indicator.text() == "Offline — 1 action waiting · 1 conflict"
+    indicator.show_state("online", 1234, 2, None)
+    assert indicator.text() == "Synced · 1,234 actions waiting · 2 conflicts"
+
+
+def test_vietnamese_counts_keep_their_digit_grouping(qtbot, qapp) -> None:
+    install_translators(qapp, "vi")  # the Vietnamese locale, as the program starts with
+    indicator = SyncIndicator()
+    qtbot.addWidget(indicator)
+    indicator.show_state("offline", 1234, 1, None)
+    assert indicator.text() == "Ngoại tuyến — 1.234 thao tác chờ gửi · 1 xung đột"
+
+
+def test_english_names_one_item_in_the_singular(qtbot, english) -> None:
+    item = Item("report", "r_1", 2, {"code": "PA-1", "status": "new", "events": [
+        {"id": "e_1", "at": "2026-03-02T02:00:00Z", "author_id": "u_01", "type": "note", "visibility": "internal",
+         "body": None, "data": {}}]})
+    refused = OutboxAction(7, "report", "r_1", "set_status", {"status": "acknowledged"}, "k", 1,
+                           ActionState.CONFLICT, "2026-03-02T01:00:00Z", error_status=412, problem={})
+    panel = ConflictPanel(refused, item, {"u_01": "Nguyễn Thị Hồng"})
+    qtbot.addWidget(panel)
+    when = format_datetime("2026-03-02T02:00:00Z")
+    assert panel.findChild(QLabel, "conflictUpdatedBy").text() == \
+        f"The report was updated by Nguyễn Thị Hồng at {when}"
+    detail = DetailPanel()
+    qtbot.addWidget(detail)
+    detail.show_item(Item("dossier", "d_1", 1, {"code": "000.00.23.H57-260302-0001", "status": "received"}), None)
+    assert detail.findChild(QLabel, "detailCode").text() == "Dossier · 000.00.23.H57-260302-0001"
+    dialog = NoteDialog(item, None)
+    qtbot.addWidget(dialog)
+    assert "Report PA-1" in [label.text() for label in dialog.findChildren(QLabel)]

@@ -1,20 +1,22 @@
 """ConflictPanel: one refused action shown beside the server's current state, with the officer's two choices.
 
 "Bạn muốn" (what the officer queued, selectable so the text can be copied) next to "Trên máy chủ hiện nay"
-("Phản ánh đã được Nguyễn Thị Hồng cập nhật lúc 02/03/2026 09:15", current status and assignee), the
-reason in Vietnamese, then "Áp dụng lại trên phiên bản mới" and "Bỏ thao tác này". The panel only asks:
-the window confirms a discard and runs both writes, so nothing is dropped without the officer choosing it.
+("Phản ánh đã được Nguyễn Thị Hồng cập nhật lúc 02/03/2026 09:15": the colleague whose change caused the
+conflict, current status and assignee), the reason in Vietnamese, then "Áp dụng lại trên phiên bản mới" and
+"Bỏ thao tác này". The panel only asks: the window confirms a discard and runs both writes, so nothing is
+dropped without the officer choosing it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from triage_desktop.core.entities import ActionState, Item, OutboxAction
+from triage_desktop.core.entities import ActionState, Event, Item, OutboxAction
 from triage_desktop.ui import labels, problems
 from triage_desktop.ui.action_text import CodeOf, payload_summary
 from triage_desktop.ui.formatting import format_datetime, parse_timestamp
@@ -27,6 +29,25 @@ from triage_desktop.ui.widgets.styling import ActionButton, bold, text_color, ti
 SIDE_BY_SIDE_CHARS = 64
 _CITIZEN_EVENTS = frozenset({"submitted", "supplement_received", "withdrawn", "rated", "fee_paid"})
 
+# Whole sentences per kind, so that English can say "The report was updated" (a "{kind}" label would read
+# "Reports was updated": the label names the list).
+_SENTENCES = {
+    ("report", "gone"): QT_TRANSLATE_NOOP("ConflictPanel", "Phản ánh không còn trong danh sách của đơn vị bạn."),
+    ("dossier", "gone"): QT_TRANSLATE_NOOP("ConflictPanel", "Hồ sơ không còn trong danh sách của đơn vị bạn."),
+    ("report", "submitted"): QT_TRANSLATE_NOOP("ConflictPanel", "Phản ánh được gửi lúc {time}, chưa có cập nhật nào"),
+    ("dossier", "submitted"): QT_TRANSLATE_NOOP("ConflictPanel", "Hồ sơ được gửi lúc {time}, chưa có cập nhật nào"),
+    ("report", "by"): QT_TRANSLATE_NOOP("ConflictPanel", "Phản ánh đã được {name} cập nhật lúc {time}"),
+    ("dossier", "by"): QT_TRANSLATE_NOOP("ConflictPanel", "Hồ sơ đã được {name} cập nhật lúc {time}"),
+    ("report", "at"): QT_TRANSLATE_NOOP("ConflictPanel", "Phản ánh đã được cập nhật lúc {time}"),
+    ("dossier", "at"): QT_TRANSLATE_NOOP("ConflictPanel", "Hồ sơ đã được cập nhật lúc {time}"),
+    ("report", "updated"): QT_TRANSLATE_NOOP("ConflictPanel", "Phản ánh đã được cập nhật"),
+    ("dossier", "updated"): QT_TRANSLATE_NOOP("ConflictPanel", "Hồ sơ đã được cập nhật"),
+}
+
+
+def _sentence(kind: str, key: str) -> str:
+    return QCoreApplication.translate("ConflictPanel", _SENTENCES[("dossier" if kind == "dossier" else "report", key)])
+
 
 class ConflictPanel(QFrame):
     retryRequested = Signal(int)  # OutboxAction.local_id
@@ -34,9 +55,10 @@ class ConflictPanel(QFrame):
 
     def __init__(self, action: OutboxAction, item: Item | None, members: Mapping[str, str],
                  parent: QWidget | None = None, *, units: Mapping[str, str] | None = None,
-                 code_of: CodeOf | None = None) -> None:
+                 code_of: CodeOf | None = None, officer_id: str | None = None) -> None:
         super().__init__(parent)
         self.action = action
+        self._officer_id = officer_id  # who queued the action: never the one to blame for its conflict
         self._members = members
         self._units = units or {}
         self._code_of = code_of
@@ -129,8 +151,7 @@ class ConflictPanel(QFrame):
     def _server_box(self, action: OutboxAction, item: Item | None, kind: str) -> QFrame:
         box, column = self._box("conflictServer", self.tr("Trên máy chủ hiện nay"))
         if item is None:
-            column.addWidget(value_label(self.tr("{kind} không còn trong danh sách của đơn vị bạn.").format(
-                kind=labels.label(labels.KIND, kind))))
+            column.addWidget(value_label(_sentence(kind, "gone")))
             column.addStretch(1)
             return box
         updated = value_label(self.last_update(item))
@@ -148,27 +169,24 @@ class ConflictPanel(QFrame):
         return box
 
     def last_update(self, item: Item) -> str:
-        """"Hồ sơ đã được Trần B cập nhật lúc 02/03/2026 09:15": who wrote the newest timeline line, and when."""
-        kind = labels.label(labels.KIND, item.kind)
-        events = [(parse_timestamp(e.at), e) for e in item.events]
-        dated = [(at, e) for at, e in events if at is not None]
-        if dated:
-            _at, event = max(dated, key=lambda pair: pair[0])
+        """"Hồ sơ đã được Trần B cập nhật lúc 02/03/2026 09:15": the colleague whose change the officer had not
+        seen, and when; said without a name when no one else can be named."""
+        state = _conflict_state(self.action, item)
+        event = colleague_event(self.action, state, self._officer_id)
+        if event is not None:
             if event.type == "submitted":  # nobody has touched it since it arrived
-                return self.tr("{kind} được gửi lúc {time}, chưa có cập nhật nào").format(
-                    kind=kind, time=format_datetime(event.at))
+                return _sentence(item.kind, "submitted").format(time=format_datetime(event.at))
             if event.author_id is not None:
                 who = self._members.get(str(event.author_id), str(event.author_id))
             elif event.type in _CITIZEN_EVENTS:
                 who = self.tr("công dân")
             else:
                 who = self.tr("hệ thống")
-            return self.tr("{kind} đã được {name} cập nhật lúc {time}").format(
-                kind=kind, name=who, time=format_datetime(event.at))
-        updated_at = item.data.get("updated_at")
+            return _sentence(item.kind, "by").format(name=who, time=format_datetime(event.at))
+        updated_at = state.get("updated_at")
         if updated_at:
-            return self.tr("{kind} đã được cập nhật lúc {time}").format(kind=kind, time=format_datetime(updated_at))
-        return self.tr("{kind} đã được cập nhật").format(kind=kind)
+            return _sentence(item.kind, "at").format(time=format_datetime(updated_at))
+        return _sentence(item.kind, "updated")
 
     # --- layout -------------------------------------------------------------------------------------------
 
@@ -200,3 +218,30 @@ def two_lines(text: str) -> str:
         return text
     middle = min(spaces, key=lambda i: abs(i - len(text) / 2))
     return text[:middle] + "\n" + text[middle + 1:]
+
+
+def _conflict_state(action: OutboxAction, item: Item) -> Mapping[str, Any]:
+    """The aggregate the refusal carried (`current`, §6), else the cached one: later feed pages may have added
+    lines that have nothing to do with the conflict, such as the officer's own note."""
+    current = (action.problem or {}).get("current")
+    if isinstance(current, Mapping) and current.get("id") == item.id and isinstance(current.get("events"), list):
+        return current
+    return {**item.data, "version": item.version}
+
+
+def colleague_event(action: OutboxAction, state: Mapping[str, Any], officer_id: str | None) -> Event | None:
+    """The newest change the officer had not seen when she queued `action` and did not make herself.
+
+    Unseen: the last (current version − base version) lines, since every change raises the version; a server
+    may raise it by more than one, so lines dated after the action was queued count too. Her own lines are
+    left out: a note of hers, sent without If-Match, may be newer than the colleague's change."""
+    dated = sorted(((at, Event.from_json(raw)) for raw in state.get("events") or () if isinstance(raw, Mapping)
+                    if (at := parse_timestamp(raw.get("at"))) is not None), key=lambda pair: pair[0])
+    version, base = state.get("version"), action.base_version
+    changes = version - base if isinstance(version, int) and isinstance(base, int) else 0
+    first_unseen = len(dated) - changes if changes > 0 else len(dated)
+    queued = parse_timestamp(action.created_at)
+    candidates = [event for index, (at, event) in enumerate(dated)
+                  if (index >= first_unseen or (queued is not None and at > queued))
+                  and (officer_id is None or event.author_id != officer_id)]
+    return candidates[-1] if candidates else None

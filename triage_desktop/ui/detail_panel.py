@@ -33,7 +33,7 @@ from triage_desktop.core.vocabulary import DVC_CODES
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
-from triage_desktop.ui.action_text import CodeOf, payload_summary
+from triage_desktop.ui.action_text import CodeOf, event_detail, payload_summary
 from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.deadlines import due_text
 from triage_desktop.ui.file_names import is_photo
@@ -214,7 +214,7 @@ class DetailPanel(QWidget):
         self._item, self._user, self._key = None, user, (kind, item_id)
         self._empty.setVisible(False)
         self._scroll.setVisible(True)
-        self._code.setText(self.tr("{kind} · {code}").format(kind=labels.label(labels.KIND, kind), code=item_id))
+        self._code.setText(self.tr("{kind} · {code}").format(kind=labels.one_kind(kind), code=item_id))
         self._title.setText(self.tr("Không còn thuộc đơn vị"))
         for button in [*self._buttons.values(), self._more_button]:
             button.setVisible(False)
@@ -279,7 +279,7 @@ class DetailPanel(QWidget):
         return label
 
     def _code_text(self, item: Item) -> str:
-        kind = labels.label(labels.KIND, item.kind)
+        kind = labels.one_kind(item.kind)
         return self.tr("{kind} · {code}").format(kind=kind, code=str(item.data.get("code") or item.id))
 
     def _fields(self, item: Item) -> QWidget:
@@ -437,7 +437,8 @@ class DetailPanel(QWidget):
             text_color(badge_label, badge_color)
             top.addWidget(badge_label)
         layout.addLayout(top)
-        detail = self._event_detail(event) if known else None
+        detail = event_detail(event, self._item.kind if self._item else "report", self._members, self._units,
+                              self._code_of) if known else ""
         if detail:
             layout.addWidget(value_label(detail))
         if event.body:
@@ -452,25 +453,9 @@ class DetailPanel(QWidget):
                                                           "fee_paid") else self.tr("Hệ thống")
         return self._members.get(str(event.author_id), str(event.author_id))
 
-    def _event_detail(self, event: Event) -> str | None:
-        """A short line for what `data` says (status moves, assignee), in words."""
-        data = event.data if isinstance(event.data, Mapping) else {}
-        kind = self._item.kind if self._item else "report"
-        if event.type in ("status_changed", "rejected", "resolved", "suspended") and data.get("to"):
-            before = labels.status_label(kind, str(data.get("from") or ""))
-            after = labels.status_label(kind, str(data.get("to")))
-            return f"{before} → {after}" if before else after
-        if event.type == "assigned" and data.get("assignee_id"):
-            assignee = str(data["assignee_id"])
-            return self.tr("Giao cho: {name}").format(name=self._members.get(assignee, assignee))
-        if event.type == "priority_changed" and data.get("to"):
-            return labels.label(labels.PRIORITY, str(data["to"]))
-        if event.type == "supplement_requested" and isinstance(data.get("documents"), list):
-            return self.tr("Giấy tờ cần bổ sung: {docs}").format(docs="; ".join(str(d) for d in data["documents"]))
-        return None
-
     def _conflict_panel(self, action: OutboxAction, item: Item | None) -> ConflictPanel:
-        panel = ConflictPanel(action, item, self._members, units=self._units, code_of=self._code_of)
+        panel = ConflictPanel(action, item, self._members, units=self._units, code_of=self._code_of,
+                              officer_id=self._user.id if self._user else None)
         panel.retryRequested.connect(self.retryRequested)
         panel.discardRequested.connect(self.discardRequested)
         return panel

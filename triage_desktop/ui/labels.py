@@ -104,9 +104,18 @@ CHANNEL = {
     "post": QT_TRANSLATE_NOOP("labels", "Bưu chính"),
 }
 
+# The lists of each kind ("Reports" in English): the queue tree's groups.
 KIND = {
     "report": QT_TRANSLATE_NOOP("labels", "Phản ánh"),
     "dossier": QT_TRANSLATE_NOOP("labels", "Hồ sơ"),
+}
+
+# One item of a kind ("Report · PA-…"). Vietnamese says both the same way, so English needs its own context to
+# tell the singular from the list names above.
+_ONE_CTX = "labels.one"
+ONE_KIND = {
+    "report": QT_TRANSLATE_NOOP("labels.one", "Phản ánh"),
+    "dossier": QT_TRANSLATE_NOOP("labels.one", "Hồ sơ"),
 }
 
 QUEUE = {
@@ -134,6 +143,12 @@ def label(table: dict[str, str], code: str | None) -> str:
         return ""
     source = table.get(code)
     return QCoreApplication.translate(_CTX, source) if source else str(code)
+
+
+def one_kind(kind: str | None) -> str:
+    """The name of one report or dossier, for a code header or a sentence; the code itself when unknown."""
+    source = ONE_KIND.get(kind or "")
+    return QCoreApplication.translate(_ONE_CTX, source) if source else str(kind or "")
 
 
 def status_label(kind: str, status: str | None) -> str:

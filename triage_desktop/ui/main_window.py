@@ -510,7 +510,8 @@ class MainWindow(QMainWindow):
         elif action == rules.REQUEST_FEE:
             dialog = FeeDialog(item, user, self._reference("procedures"), self._template_context(item), self)
         elif action == rules.EXTEND:
-            dialog = ExtendDialog(item, user, self._reference("templates"), self._template_context(item), self)
+            dialog = ExtendDialog(item, user, self._reference("templates"), self._template_context(item), self,
+                                  calendar=self._work_calendar())
         else:
             return
         dialog.accepted.connect(self._on_dialog_accepted)

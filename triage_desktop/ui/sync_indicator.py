@@ -3,6 +3,9 @@
 "Đã đồng bộ 10:42", "Đang đồng bộ… 120/500", "Ngoại tuyến — 3 thao tác chờ gửi", "Cần đăng nhập lại",
 each followed by "· 2 xung đột" while refused actions wait for the officer. Online is shown subtly, offline
 prominently (Outlook/Thunderbird); clicking it acts (the window decides: sync now, log in, or open the outbox).
+
+Counts are Qt plurals ("%Ln"): English picks "1 conflict" or "2 conflicts" from the translation's numerus
+forms, and the `L` writes the number in the current locale, so Vietnamese keeps its grouping ("1.234").
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ class SyncIndicator(QPushButton):
         """The state, then "N xung đột" whatever the state: a refused action waits for the officer, online or not."""
         text = self._state_text()
         if self.conflicts:
-            text += " · " + self.tr("{n} xung đột").format(n=format_number(self.conflicts))
+            text += " · " + self.tr("%Ln xung đột", "", self.conflicts)
         return text
 
     def _state_text(self) -> str:
@@ -52,7 +55,7 @@ class SyncIndicator(QPushButton):
             text = self.tr("Đang đồng bộ…")
             return f"{text} {self.progress}" if self.progress else text
         if state == "offline":
-            return self.tr("Ngoại tuyến — {n} thao tác chờ gửi").format(n=format_number(self.unsent))
+            return self.tr("Ngoại tuyến — %Ln thao tác chờ gửi", "", self.unsent)
         if state == "login_required":
             return self.tr("Cần đăng nhập lại")
         if state == "client_too_old":
@@ -65,7 +68,7 @@ class SyncIndicator(QPushButton):
         else:
             parts = [self.tr("Chưa đồng bộ") if state == "idle" else self.tr("Đã đồng bộ")]
         if self.unsent:
-            parts.append(self.tr("{n} thao tác chờ gửi").format(n=format_number(self.unsent)))
+            parts.append(self.tr("%Ln thao tác chờ gửi", "", self.unsent))
         return " · ".join(parts)
 
     def _render(self) -> None:

@@ -38,7 +38,6 @@ PLACEHOLDERS = ("citizen_name", "code", "due_date", "officer_name", "unit_name")
 MIN_WIDTH_CHARS = 64
 
 
-
 def template_context(item: Item, user: User | None, unit_name: str = "") -> dict[str, str]:
     """Values for a template's `{placeholders}` (central-api.md §3)."""
     person = item.data.get("citizen") if item.kind == "report" else item.data.get("applicant")
@@ -93,7 +92,7 @@ class ActionDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * MIN_WIDTH_CHARS)
         self._layout = QVBoxLayout(self)
         heading = value_label(self.tr("{kind} {code}").format(
-            kind=labels.label(labels.KIND, item.kind), code=str(item.data.get("code") or item.id)), self)
+            kind=labels.one_kind(item.kind), code=str(item.data.get("code") or item.id)), self)
         bold(heading)
         self._layout.addWidget(heading)
         self.form = QFormLayout()
@@ -214,6 +213,7 @@ class TemplatedDialog(ActionDialog):
         body = self.template.itemData(index)
         if body:
             self.body.setPlainText(fill_template(str(body), self._context))
+            self.body.document().setModified(False)  # a filled template is not yet the officer's own words
 
 
 class ReplyDialog(TemplatedDialog):
@@ -319,6 +319,10 @@ class StatusDialog(ActionDialog):
             self.reason.addItem(labels.label(labels.REJECT_REASON, code), code)
         self.reason_caption = self._caption(self.tr("Lý do từ chối"))
         self.form.addRow(self.reason_caption, self.reason)
+        # The note or reason goes out with the status as a public event: the citizen reads it, so it gets
+        # the reply dialog's band, not the look of an internal note.
+        self.public_band = public_notice(self._caption(""))
+        self.form.addRow(self.public_band)
         self.reason_text = self._editor()
         self.reason_text_caption = self._caption("")
         self.form.addRow(self.reason_text_caption, self.reason_text)
@@ -335,6 +339,8 @@ class StatusDialog(ActionDialog):
         self.reason_caption.setVisible(needs_reason)
         required = bool(target) and status_needs_reason_text(self.item.kind, self.item.effective_status, target)
         self.reason_text_caption.setText(self.tr("Lý do (bắt buộc)") if required else self.tr("Ghi chú (không bắt buộc)"))
+        self.public_band.setText(self.tr("Công dân sẽ nhìn thấy lý do này") if required
+                                 else self.tr("Công dân sẽ nhìn thấy ghi chú này"))
         self.reason_text.setPlaceholderText(
             self.tr("Nêu rõ lý do; nội dung này được lưu vào hồ sơ.") if required else "")
         self.ok_button.setEnabled(self.target.count() > 0)

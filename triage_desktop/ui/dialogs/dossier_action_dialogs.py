@@ -1,26 +1,32 @@
 """Dossier actions offered under "Thao tác khác": ask for the fee, and extend the due date with an apology.
 
 Both messages go to the applicant. An extension must carry an apology letter (central-api.md §4; the
-one-stop "văn bản xin lỗi và hẹn lại ngày trả kết quả"), so the dialog starts from the unit's apology
-template when there is one.
+one-stop "văn bản xin lỗi và hẹn lại ngày trả kết quả"), so the dialog offers the unit's apology templates,
+filled with the *new* date and kept in step with it until the officer writes her own words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QDateTimeEdit, QSpinBox, QWidget
 
 from triage_desktop.core.entities import Item, User
+from triage_desktop.core.workdays import VN, WorkCalendar
 from triage_desktop.ui.dialogs.action_dialogs import TemplatedDialog
-from triage_desktop.ui.formatting import format_datetime, format_vnd, parse_timestamp
+from triage_desktop.ui.formatting import format_date, format_datetime, format_vnd, parse_timestamp
 from triage_desktop.ui.safe_text import value_label
 
+translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
+
 MAX_FEE_VND = 2_000_000_000  # QSpinBox holds a 32-bit int; no one-stop fee comes near it
-DEFAULT_EXTENSION_DAYS = 5
+# The default new date is a short, concrete promise: a dossier that runs late usually waits on one step (a
+# signature, another office's answer), and a letter that promises the procedure's whole processing time again
+# would push the citizen weeks out. The officer lengthens it when the work needs more.
+DEFAULT_EXTENSION_WORKING_DAYS = 3
 QT_DATE_TIME_FORMAT = "dd/MM/yyyy HH:mm"
 
 
@@ -73,9 +79,47 @@ class FeeDialog(TemplatedDialog):
         return {"amount_vnd": self.amount.value(), "body": self.body.toPlainText()}
 
 
+def default_new_due(calendar: WorkCalendar, due: datetime | None, now: datetime,
+                    working_days: int = DEFAULT_EXTENSION_WORKING_DAYS) -> datetime:
+    """Closing time of the `working_days`-th working day after the current due date, or after today when that
+    date has already passed (a promise must lie ahead). Counted on the province's calendar, in Vietnam time."""
+    start = max(due, now) if due is not None else now
+    day = start.astimezone(VN).date()
+    for _ in range(working_days):
+        day += timedelta(days=1)
+        for _skip in range(366):  # a calendar that lists a whole year off must not hang the dialog
+            if calendar.is_working_day(day):
+                break
+            day += timedelta(days=1)
+    closes = calendar.office_hours[-1][1] if calendar.office_hours else time(17, 0)
+    return datetime.combine(day, closes, VN)
+
+
+def extension_problem(new_due: datetime, due: datetime | None, now: datetime) -> str | None:
+    """Why `new_due` cannot be promised, in words; None when it can. It must be later than the current due date
+    (the contract) and still ahead of us (a date already gone is no promise)."""
+    if due is not None and due >= now:
+        if new_due <= due:
+            return translate("ExtendDialog", "Hạn mới phải muộn hơn hạn hiện tại ({due}).").format(
+                due=format_datetime(due))
+        return None
+    if new_due <= now:
+        return translate("ExtendDialog", "Hạn mới đã qua. Hãy chọn một thời điểm sau {now}.").format(
+            now=format_datetime(now))
+    return None
+
+
 class ExtendDialog(TemplatedDialog):
     action_type = "extend"
     template_kind = "apology"
+
+    def __init__(self, item: Item, user: User | None, templates: Any = (), context: Mapping[str, str] | None = None,
+                 parent: QWidget | None = None, *, calendar: WorkCalendar | None = None,
+                 now: datetime | None = None) -> None:
+        self._calendar = calendar or WorkCalendar()
+        self._fixed_now = now  # tests pin the clock; otherwise "now" is read at each check
+        self._due = parse_timestamp(item.data.get("due_at"))
+        super().__init__(item, user, templates, context, parent)
 
     def _title(self) -> str:
         return self.tr("Gia hạn và xin lỗi công dân")
@@ -84,22 +128,51 @@ class ExtendDialog(TemplatedDialog):
         return self.tr("Gia hạn")
 
     def _build(self) -> None:
-        due = parse_timestamp(self.item.data.get("due_at"))
         self.form.addRow(self._caption(self.tr("Hạn hiện tại")),
-                         value_label(format_datetime(self.item.data.get("due_at")) or self.tr("Chưa có"), self))
+                         value_label(format_datetime(self._due) or self.tr("Chưa có"), self))
         self.new_due = QDateTimeEdit(self)
         self.new_due.setDisplayFormat(QT_DATE_TIME_FORMAT)
         self.new_due.setCalendarPopup(True)
-        start = QDateTime.fromSecsSinceEpoch(int(due.timestamp())) if due else QDateTime.currentDateTime()
-        self.new_due.setMinimumDateTime(start.addSecs(60))  # the contract: later than the current due date
-        self.new_due.setDateTime(start.addDays(DEFAULT_EXTENSION_DAYS))
+        if self._due is not None:  # the contract: later than the current due date
+            self.new_due.setMinimumDateTime(_qt(self._due).addSecs(60))
+        self.new_due.setDateTime(_qt(default_new_due(self._calendar, self._due, self._now())))
         self.form.addRow(self._caption(self.tr("Hạn mới")), self.new_due)
         self._add_public_body(self.tr("Văn bản xin lỗi và hẹn lại ngày trả kết quả…"))
+        self.new_due.dateTimeChanged.connect(self._on_new_due)
+        self._on_new_due()
+
+    def _now(self) -> datetime:
+        return self._fixed_now or datetime.now(UTC)
+
+    def chosen_due(self) -> datetime:
+        return datetime.fromtimestamp(self.new_due.dateTime().toSecsSinceEpoch(), UTC)
+
+    def _on_new_due(self) -> None:
+        """The letter's {due_date} is the new date; a template text the officer has not touched follows it."""
+        self._context["due_date"] = format_date(self.chosen_due())
+        template = self.template.currentData()
+        if template and not self.body.document().isModified():
+            self._on_template(self.template.currentIndex())
+        problem = extension_problem(self.chosen_due(), self._due, self._now())
+        if problem:
+            self.show_error(problem)
+        else:
+            self.error.hide()
+
+    def _on_ok(self) -> None:
+        problem = extension_problem(self.chosen_due(), self._due, self._now())
+        if problem:
+            self.show_error(problem)
+            return
+        super()._on_ok()
 
     def new_due_at(self) -> str:
         """The chosen moment as RFC 3339 with the computer's offset (the screen shows local time)."""
-        moment = datetime.fromtimestamp(self.new_due.dateTime().toSecsSinceEpoch(), UTC).astimezone()
-        return moment.isoformat(timespec="seconds")
+        return self.chosen_due().astimezone().isoformat(timespec="seconds")
 
     def fields(self) -> dict[str, Any]:
         return {"new_due_at": self.new_due_at(), "apology_letter": self.body.toPlainText()}
+
+
+def _qt(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
