@@ -206,320 +206,320 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="68"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="69"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Select a report or dossier in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
         <source>Tiếp nhận</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
         <source>Phân công…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
         <source>Nhận xử lý</source>
         <translation>Take it on</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="132"/>
         <source>Ghi chú nội bộ…</source>
         <translation>Internal note…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="132"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="133"/>
         <source>Trả lời công dân…</source>
         <translation>Reply to citizen…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="133"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="134"/>
         <source>Đổi trạng thái…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="134"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="135"/>
         <source>Yêu cầu bổ sung…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="135"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="136"/>
         <source>Trả kết quả…</source>
         <translation>Return result…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="251"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="259"/>
         <source>Nội dung phản ánh</source>
         <translation>Report description</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="253"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="261"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="263"/>
         <source>Diễn biến xử lý</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="263"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="273"/>
         <source>Chưa có diễn biến nào.</source>
         <translation>Nothing has happened yet.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="217"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="283"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="225"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="293"/>
         <source>{kind} · {code}</source>
         <translation>{kind} · {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="100"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="101"/>
         <source>Thao tác khác</source>
         <translation>More actions</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="140"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="141"/>
         <source>Đổi mức độ ưu tiên…</source>
         <translation>Change priority…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="141"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="142"/>
         <source>Chuyển đơn vị khác xử lý…</source>
         <translation>Transfer to another unit…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="142"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="143"/>
         <source>Gộp vào phản ánh trùng…</source>
         <translation>Merge into a duplicate report…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="143"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="144"/>
         <source>Yêu cầu nộp phí, lệ phí…</source>
         <translation>Request fees…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="144"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="145"/>
         <source>Gia hạn và xin lỗi công dân…</source>
         <translation>Extend with an apology…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="218"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="226"/>
         <source>Không còn thuộc đơn vị</source>
         <translation>No longer in your unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="224"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="232"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation>This item has left your unit&apos;s list (transferred, merged, withdrawn by the citizen or deleted). The actions below were not sent and wait for your decision.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="319"/>
         <source>{status} (mã {dvc})</source>
         <translation>{status} (code {dvc})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
         <source>{status} (đang chờ gửi)</source>
         <translation>{status} (waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="318"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="319"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
         <source>Lĩnh vực</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="343"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
         <source>Người phản ánh</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
         <source>Tọa độ</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="342"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
         <source>Bước xử lý</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
         <source>Kênh nộp</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
         <source>Số ngày tạm dừng</source>
         <translation>Paused working days</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="357"/>
         <source>Ngày tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="358"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="359"/>
         <source>Ngày trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
         <source>Ngày kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="361"/>
         <source>Cập nhật lúc</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="365"/>
         <source>Đánh giá của công dân</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="365"/>
         <source>{n}/5</source>
         <translation>{n}/5</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="366"/>
         <source>Đã gộp vào</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="370"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="380"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation>{phone} (the citizen does not want to be contacted)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="376"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="386"/>
         <source>Không có tệp đính kèm.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="397"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
         <source>Xem ảnh</source>
         <translation>View photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="399"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
         <source>Lưu về máy…</source>
         <translation>Save to computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="417"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="427"/>
         <source>Nội bộ</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="421"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="431"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation>Public — the citizen sees this</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="462"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="453"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="463"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="488"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="498"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
@@ -795,134 +795,155 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="106"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation>Search code, title, name, address… (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="105"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="189"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="176"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="180"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
         <source>Đăng nhập lại…</source>
         <translation>Log in again…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="184"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="192"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="195"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="198"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="202"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="207"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="210"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="217"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="353"/>
+        <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
+        <translation>
+            <numerusform>Showing the newest result — type more to narrow it</numerusform>
+            <numerusform>Showing the newest %n results — type more to narrow them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
+        <source>Tìm thấy %n kết quả</source>
+        <translation>
+            <numerusform>%n result found</numerusform>
+            <numerusform>%n results found</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="446"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="357"/>
+        <source>Không tìm thấy kết quả nào</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="474"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="475"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>The local data file was damaged and has been set aside ({file}). Your unsent actions were kept; all reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="479"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="501"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="605"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="586"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="614"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="595"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="599"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="596"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="624"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="600"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="628"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="634"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="662"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="636"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="664"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>

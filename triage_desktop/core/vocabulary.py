@@ -113,3 +113,7 @@ def status_needs_reason_text(kind: str, current: str | None, target: str) -> boo
     if target in ("rejected", "suspended"):
         return True
     return kind == "report" and target == "in_progress" and current == "resolved"
+
+
+# Matches one search keeps, newest first: the list says when a search reached it ("type more to narrow it").
+SEARCH_LIMIT = 1000

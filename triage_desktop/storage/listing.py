@@ -17,11 +17,11 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, fun
 
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.entities import ItemQuery, ItemRow
+from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.storage.outbox import OPEN_PROBLEMS, UNSENT
 from triage_desktop.storage.schema import AGGREGATES, ITEM_SEARCH, LIST_COUNTS, OUTBOX
 from triage_desktop.storage.search import match_cascade
 
-SEARCH_LIMIT = 1000  # matches kept per search, newest first
 REVERSE_FROM = 20_000  # offsets beyond this may be read from the list's end instead
 POSITION_CAP = 4096  # first count cap of position(); it grows 8× a round
 a = AGGREGATES.c

@@ -19,6 +19,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 # makes FTS5 merge the doclists of every term it matches first (≈60 ms for a common word at 10^6 rows).
 INDEXED_PREFIX = 3
 _NOT_DIGIT = re.compile(r"\D")
+_VN_PREFIX = "84"  # Vietnam's country code
 
 
 class _FoldTable(dict[int, str]):
@@ -52,9 +53,13 @@ def _get(data: Mapping[str, Any], *path: str) -> str:
 
 
 def _digits(value: str) -> str:
-    """A phone "0905 123 456" is indexed as "0905123456" too, so one typed without spaces still matches."""
+    """A phone "0905 123 456" is indexed as "0905123456" too, so one typed without spaces still matches; one in
+    international form ("+84 359 123 456", "84359123456") also as the "0359123456" officers type."""
     digits = _NOT_DIGIT.sub("", value)
-    return digits if digits != value.strip() else ""
+    variants = [digits] if digits != value.strip() else []
+    if len(digits) == len(_VN_PREFIX) + 9 and digits.startswith(_VN_PREFIX):  # 84 + a 9-digit national number
+        variants.append("0" + digits[len(_VN_PREFIX):])
+    return " ".join(variants)
 
 
 def index_fold(text: str) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from triage_desktop.core.entities import ItemQuery, ItemRow, OutboxAction, User
 from triage_desktop.core.ports import SyncService, Workspace
+from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
@@ -114,7 +116,13 @@ class MainWindow(QMainWindow):
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.search_summary = QLabel(self)
+        self.search_summary.setObjectName("searchSummary")
+        self.search_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.search_summary.setWordWrap(True)
+        self.search_summary.hide()
         middle_layout.addWidget(self.search)
+        middle_layout.addWidget(self.search_summary)
         middle_layout.addWidget(self._middle_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -136,6 +144,9 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(300)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(self._on_search_text)
+        self.model.modelReset.connect(self._show_search_summary)
+        self.model.rowsInserted.connect(self._show_search_summary)
+        self.model.rowsRemoved.connect(self._show_search_summary)
         self.queues.queueSelected.connect(self._on_queue)
         self.list_view.currentItemChanged.connect(self._on_current_item)
         self.detail.actionRequested.connect(self._on_action)
@@ -329,6 +340,23 @@ class MainWindow(QMainWindow):
         query = self.model.query()
         if query is not None:
             self.model.set_query(dataclasses.replace(query, text=self.search.text().strip()))
+
+    def _show_search_summary(self) -> None:
+        """How many a search found, and when it kept only the newest SEARCH_LIMIT: the officer must know that
+        the list is not everything that matches."""
+        query = self.model.query()
+        if query is None or not query.text:
+            self.search_summary.hide()
+            return
+        found = self.model.rowCount()
+        if found >= SEARCH_LIMIT:
+            text = self.tr("Hiện %n kết quả mới nhất — gõ thêm để thu hẹp", "", found)
+        elif found:
+            text = self.tr("Tìm thấy %n kết quả", "", found)
+        else:
+            text = self.tr("Không tìm thấy kết quả nào")
+        self.search_summary.setText(text)
+        self.search_summary.show()
 
     def _focus_search(self) -> None:
         self.search.setFocus()
