@@ -54,6 +54,10 @@ lint: $(STAMP)
 screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/screenshot.png
 	$(PY) -m triage_desktop.screenshot docs/photo-viewer.png --open-photo
+	$(PY) -m triage_desktop.screenshot docs/timeline.png --screen timeline
+	$(PY) -m triage_desktop.screenshot docs/status-dialog.png --screen status-dialog
+	$(PY) -m triage_desktop.screenshot docs/extension-letter.png --screen extension-letter
+	$(PY) -m triage_desktop.screenshot docs/conflict-panel.png --screen conflict-panel
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

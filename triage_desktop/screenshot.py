@@ -1,9 +1,14 @@
-"""`python -m triage_desktop.screenshot OUT.png`: a picture of the real window over real data.
+"""`python -m triage_desktop.screenshot OUT.png [--screen NAME]`: a picture of the real window over real data.
 
 Starts a sandbox server in a temporary folder, logs in as `lanhdao` through the real sync service, syncs,
 opens the main window offscreen, selects a report with photos and a rich timeline, and saves
 `window.grab()`. Nothing is kept: the profile, the server data and the login live in the temporary folder
 and in memory (the OS keyring is never touched).
+
+`--screen` stages one of the screens issue 8 changed, through the same window and the sandbox's own rules:
+`timeline` (a dossier the leader assigned, asked a fee for and extended), `status-dialog`, `extension-letter`,
+and `conflict-panel` (canbo1's status change refused after the leader reassigned the report, while her own
+note went through).
 """
 
 from __future__ import annotations
@@ -13,15 +18,27 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from triage_desktop.core.entities import Item, ItemQuery
 from triage_desktop.core.ports import Workspace
 from triage_desktop.core.vocabulary import FINAL_STATUSES
 from triage_desktop.ui.file_names import is_photo  # no Qt: safe before QT_QPA_PLATFORM is set
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from triage_desktop.app import Services
+    from triage_desktop.sandbox.server import SandboxServer
+    from triage_desktop.ui.main_window import MainWindow
+
 USERNAME, PASSWORD = "lanhdao", "demo123"
+OFFICER = "canbo1"  # the conflict is hers: the leader's change is the colleague's
+COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
+SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel")
 
 
 def pick_report(workspace: Workspace, scan: int = 500) -> Item | None:
@@ -41,6 +58,40 @@ def pick_report(workspace: Workspace, scan: int = 500) -> Item | None:
     return best[1] if best else None
 
 
+def _wait_for(app: object, done: Callable[[], bool], seconds: float = 20.0) -> None:
+    """Run the event loop until `done()` (the sync thread delivers through it), or fail loudly."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screen did not reach the state to photograph")
+        _settle(app, 0.05)
+
+
+def _server_dossier(server: SandboxServer) -> dict[str, Any]:
+    """A dossier that can still be extended, on the server, before the first sync."""
+    return next(d for d in server.all_aggregates("dossier") if d["status"] in ("received", "processing"))
+
+
+def _stage_timeline_on_server(server: SandboxServer) -> tuple[str, str]:
+    """The leader assigns a dossier, asks for the fee, the citizen pays, and the leader extends it."""
+    from triage_desktop.core.workdays import WorkCalendar
+    from triage_desktop.ui.dialogs.dossier_action_dialogs import default_new_due
+
+    dossier = _server_dossier(server)
+    if dossier["status"] == "received":
+        server.server_act("dossier", dossier["id"], "set_status", status="processing")
+    server.server_act("dossier", dossier["id"], "assign", assignee_id=COLLEAGUE_ID)
+    server.server_act("dossier", dossier["id"], "request_fee", amount_vnd=150_000,
+                      body="Đề nghị Ông/Bà nộp lệ phí 150.000 đồng tại Bộ phận Một cửa.")
+    server.server_act("dossier", dossier["id"], "fee_paid")
+    # The date the extension dialog would offer: a few working days ahead, never in the past.
+    due = datetime.fromisoformat(server.aggregate("dossier", dossier["id"])["due_at"])
+    new_due = default_new_due(WorkCalendar(), due, datetime.now(UTC))
+    server.server_act("dossier", dossier["id"], "extend", new_due_at=new_due.isoformat(),
+                      apology_letter="Thành thật xin lỗi Ông/Bà vì hồ sơ chưa được giải quyết đúng hạn.")
+    return "dossier", dossier["id"]
+
+
 def _settle(app: object, seconds: float) -> None:
     """Run the event loop for a while. Not QTest.qWait: it keeps the GIL, starving worker threads."""
     from PySide6.QtCore import QCoreApplication
@@ -52,7 +103,7 @@ def _settle(app: object, seconds: float) -> None:
 
 
 def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: int = 1440, height: int = 900,
-                    language: str = "vi", zoom: float = 1.0, open_photo: bool = False) -> Path:
+                    language: str = "vi", zoom: float = 1.0, open_photo: bool = False, screen: str = "window") -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"  # a throwaway login, memory only
 
@@ -74,10 +125,11 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
     with tempfile.TemporaryDirectory(prefix="triage-shot-") as tmp:
         folder = Path(tmp)
         with SandboxServer(db=folder / "server.sqlite3", reports=reports, dossiers=dossiers, seed=1) as server:
+            staged = _stage_timeline_on_server(server) if screen == "timeline" else None
             services = build_services(folder / "profile")
             runner = TaskRunner()
             try:
-                services.sync.login(server.url, USERNAME, PASSWORD)
+                services.sync.login(server.url, OFFICER if screen == "conflict-panel" else USERNAME, PASSWORD)
                 services.sync.sync_once()
                 settings = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
                 window = MainWindow(services.workspace, services.sync, runner, settings=settings)
@@ -90,13 +142,15 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
                 if item is not None:
                     window.select_item(item.kind, item.id)
                 _settle(app, 0.3)  # let the detail pane lay itself out
-                shown = window
+                shown: QWidget = window
                 if open_photo and item is not None:
                     photo = next((a for a in item.attachments if is_photo(a.content_type)), None)
                     if photo is not None:
                         window.attachments.view(photo)
                         _settle(app, 1.0)  # fetched on the network lane, then shown
                         shown = window.active_dialog or window
+                elif screen != "window":
+                    shown = _stage(screen, app, window, server, services, staged)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 if not shown.grab().save(str(out)):
                     raise OSError(f"could not write {out}")
@@ -108,6 +162,72 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
     return out
 
 
+def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxServer, services: Services,
+           staged: tuple[str, str] | None) -> QWidget:
+    """Bring the window to `screen` as an officer would; return the widget to photograph."""
+    from triage_desktop.ui import action_rules as rules
+    from triage_desktop.ui.dialogs.action_dialogs import StatusDialog
+    from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog
+
+    if screen == "timeline" and staged is not None:
+        _open(app, window, *staged)
+        window.detail.scroll_to_timeline()
+        _settle(app, 0.2)
+        return window
+    if screen == "status-dialog":
+        report = next(r for r in server.all_aggregates("report") if r["status"] == "in_progress")
+        _open(app, window, "report", report["id"])
+        window.detail.button(rules.SET_STATUS).click()
+        dialog = window.active_dialog
+        assert isinstance(dialog, StatusDialog)
+        dialog.target.setCurrentIndex(dialog.target.findData("resolved"))
+        dialog.reason_text.setPlainText("Đã phối hợp Công ty Công trình đô thị cắt tỉa và dọn cây đổ, "
+                                        "đường đã thông thoáng.")
+        return _dialog(app, dialog)
+    if screen == "extension-letter":
+        dossier = _server_dossier(server)
+        _open(app, window, "dossier", dossier["id"])
+        window.detail.more_action(rules.EXTEND).trigger()
+        extend = window.active_dialog
+        assert isinstance(extend, ExtendDialog)
+        extend.template.setCurrentIndex(1)
+        return _dialog(app, extend)
+    if screen == "conflict-panel":
+        report = next(r for r in server.all_aggregates("report") if r["status"] == "new")
+        _open(app, window, "report", report["id"])
+        # Queued while the window's sync loop is not running yet: the status change first, then a note.
+        window.queue_action("report", report["id"], "set_status", {"status": "acknowledged"})
+        _wait_for(app, lambda: len(services.workspace.outbox()) == 1)
+        window.queue_action("report", report["id"], "note", {"body": "Đã gọi điện cho công dân, hẹn kiểm tra "
+                                                                      "hiện trường sáng mai."})
+        _wait_for(app, lambda: len(services.workspace.outbox()) == 2)
+        server.server_act("report", report["id"], "assign", assignee_id=COLLEAGUE_ID)  # the leader, meanwhile
+        window.start_sync()
+        _wait_for(app, lambda: [a.state for a in services.workspace.outbox()] == ["conflict"]
+                  and bool(window.detail.conflict_panels()) and "Đã gọi điện" in _timeline_text(window))
+        _settle(app, 0.3)
+        return window
+    raise ValueError(f"unknown screen {screen!r}")
+
+
+def _open(app: QApplication, window: MainWindow, kind: str, item_id: str) -> None:
+    window.queues.select(kind, "all")
+    _wait_for(app, lambda: window.select_item(kind, item_id))
+    _settle(app, 0.3)
+
+
+def _dialog(app: QApplication, dialog: QWidget) -> QWidget:
+    dialog.adjustSize()
+    _settle(app, 0.3)
+    return dialog
+
+
+def _timeline_text(window: MainWindow) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return "\n".join(label.text() for label in window.detail.findChildren(QLabel))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m triage_desktop.screenshot",
                                      description="Save a screenshot of the main window over sandbox data.")
@@ -116,10 +236,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", default="1440x900", help="window size, e.g. 1366x768")
     parser.add_argument("--zoom", type=float, default=1.0, help="text size, e.g. 2 for 200%%")
     parser.add_argument("--open-photo", action="store_true", help="grab the photo viewer over the window instead")
+    parser.add_argument("--screen", choices=SCREENS, default="window",
+                        help="a changed screen: the timeline, a dialog, or the conflict panel")
     args = parser.parse_args(argv)
     width, _, height = args.size.partition("x")
     take_screenshot(args.out, width=int(width), height=int(height), language=args.lang, zoom=args.zoom,
-                    open_photo=args.open_photo)
+                    open_photo=args.open_photo, screen=args.screen)
     return 0
 
 

@@ -317,209 +317,209 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="319"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
         <source>{status} (mã {dvc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="317"/>
         <source>{status} (đang chờ gửi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
         <source>Tiêu đề</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
         <source>Lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="343"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
         <source>Kênh tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="333"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
         <source>Người phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="343"/>
         <source>Điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
         <source>Địa điểm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
         <source>Tọa độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
         <source>Trích yếu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="342"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
         <source>Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
         <source>Bước xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
         <source>Kênh nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
         <source>Người nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="342"/>
         <source>Số định danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
         <source>Địa chỉ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
         <source>Lệ phí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
         <source>Số ngày tạm dừng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="357"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="352"/>
         <source>Ngày tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="358"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
         <source>Hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="359"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
         <source>Ngày trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>Ngày kết thúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="361"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
         <source>Cập nhật lúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="365"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
         <source>Đánh giá của công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="365"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
         <source>{n}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="366"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="361"/>
         <source>Đã gộp vào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="380"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="386"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="381"/>
         <source>Không có tệp đính kèm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="402"/>
         <source>Xem ảnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="404"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="427"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="422"/>
         <source>Nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="431"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="426"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="462"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="457"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="463"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="458"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="498"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="493"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel
 
 from tests.ui.seed import LEADER, MEMBERS, UNIT, dossier, event, report
 from triage_desktop.core.entities import Item, User
-from triage_desktop.ui.detail_panel import DetailPanel
+from triage_desktop.ui.detail_panel import DetailPanel, FieldGrid
 from triage_desktop.ui.formatting import format_datetime, format_vnd
 from triage_desktop.ui.i18n import install_translators, remove_translators
 from triage_desktop.ui.main_window import MainWindow
@@ -115,3 +115,50 @@ def test_the_window_shows_who_got_the_featured_report(qtbot, window: MainWindow)
     window.select_item("report", "r_featured")
     [assigned] = [f for f in window.detail.findChildren(QFrame) if f.property("eventType") == "assigned"]
     assert "Giao cho: Trần Văn Bình" in [label.text() for label in assigned.findChildren(QLabel)]
+
+
+def test_newest_first_by_moment_whatever_the_offsets(qtbot) -> None:
+    # 09:15+07:00 is 02:15Z: later than 02:00Z although it sorts first as text; equal moments keep the server's
+    # append order, newest first.
+    data = report("r_1", 1, events=[
+        event(1, "2026-03-02T02:00:00Z", "u_01", "note", body="thứ nhất"),
+        event(2, "2026-03-02T09:15:00+07:00", "u_01", "note", body="thứ hai"),
+        event(3, "2026-03-02T02:15:00Z", "u_01", "note", body="thứ ba")])
+    panel = DetailPanel()
+    qtbot.addWidget(panel)
+    panel.show_item(Item("report", "r_1", 1, data), User.from_json(LEADER))
+    bodies = [label.text() for frame in panel.findChildren(QFrame) if frame.property("eventType") == "note"
+              for label in frame.findChildren(QLabel) if label.text().startswith("thứ")]
+    assert bodies == ["thứ ba", "thứ hai", "thứ nhất"]
+
+
+@pytest.mark.usefixtures("doubled_font")
+def test_a_dossier_fits_a_narrow_pane_at_200_percent_text(qtbot, qapp: QApplication) -> None:
+    """A dossier code (25 characters without a space) beside its caption can be wider than the detail pane at
+    200% text on 1366×768: the captions then go above their values instead of pushing the pane sideways."""
+    data = dossier("d_1", 1, status="processing", events=[
+        event(1, "2026-03-04T08:00:00+07:00", "u_01", "extended", {"to": "2026-03-10T17:00:00+07:00"},
+              body="Thành thật xin lỗi ông/bà.", visibility="public")])
+    panel = DetailPanel()
+    qtbot.addWidget(panel)
+    panel.set_reference(NAMES, {}, {}, UNITS)
+    panel.show_item(Item("dossier", "d_1", 1, data), User.from_json(LEADER))
+    panel.show()
+    qtbot.waitExposed(panel)
+    [grid] = panel.findChildren(FieldGrid)
+    labels = grid.findChildren(QLabel)
+    # The fields never ask for more width than their widest value: they cannot push the pane sideways.
+    assert grid.minimumSizeHint().width() <= max(label.minimumSizeHint().width() for label in labels)
+    layouts = set()
+    start = grid.minimumSizeHint().width()
+    panel.resize(1000, 700)
+    qapp.processEvents()
+    around = panel.width() - grid.width()  # margins and the scroll bar
+    for width in range(start, start + 40 * panel.fontMetrics().averageCharWidth(), 8):
+        panel.resize(width + around, 700)
+        qapp.processEvents()
+        qapp.processEvents()  # a rearranged grid lays out again
+        layouts.add(grid.is_side_by_side())
+        squeezed = [label.text() for label in labels if label.width() < label.minimumSizeHint().width()]
+        assert squeezed == [], width  # side by side only when every caption and value fits
+    assert layouts == {False, True}  # stacked when narrow, side by side once there is room

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,7 +38,7 @@ from triage_desktop.ui.action_text import CodeOf, event_detail, payload_summary
 from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.deadlines import due_text
 from triage_desktop.ui.file_names import is_photo
-from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd
+from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd, parse_timestamp
 from triage_desktop.ui.safe_text import value_label
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
@@ -172,6 +173,13 @@ class DetailPanel(QWidget):
         """Pixels the content is wider than the pane (0: nothing is cut off or needs sideways scrolling)."""
         return self._scroll.horizontalScrollBar().maximum()
 
+    def scroll_to_timeline(self) -> None:
+        """Bring the "Diễn biến xử lý" heading to the top of the pane (screenshots, links to an event)."""
+        heading = self._body.findChild(QLabel, "timelineHeading")
+        if heading is not None:
+            self._content.layout().activate()
+            self._scroll.verticalScrollBar().setValue(heading.mapTo(self._content, heading.rect().topLeft()).y())
+
     def button(self, action: str) -> QPushButton:
         return self._buttons[action]
 
@@ -252,11 +260,13 @@ class DetailPanel(QWidget):
             add(value_label(str(description)))
         add(self._heading(self.tr("Tệp đính kèm")))
         add(self._attachments(item))
-        add(self._heading(self.tr("Diễn biến xử lý")))
+        timeline = self._heading(self.tr("Diễn biến xử lý"))
+        timeline.setObjectName("timelineHeading")
+        add(timeline)
         waiting = [action for action in item.pending if action.state not in _PROBLEM_STATES]
         for action in reversed(waiting):  # newest first, like the timeline below
             add(self._pending_frame(action))
-        events = sorted(item.events, key=lambda e: e.at, reverse=True)
+        events = newest_first(item.events)
         for event in events:
             add(self._event_frame(event))
         if not events and not waiting:
@@ -283,21 +293,16 @@ class DetailPanel(QWidget):
         return self.tr("{kind} · {code}").format(kind=kind, code=str(item.data.get("code") or item.id))
 
     def _fields(self, item: Item) -> QWidget:
-        # A grid, not a QFormLayout: the form's height-for-width under-reports wrapped values, and the scroll
-        # area then squeezes the rows on top of each other instead of scrolling.
-        box = QWidget()
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setColumnStretch(1, 1)
-        rows = [(name, value) for name, value in self._field_rows(item) if value not in (None, "")]
-        for row, (name, value) in enumerate(rows):
+        rows = []
+        for name, value in self._field_rows(item):
+            if value in (None, ""):
+                continue
             caption = QLabel(name)
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setWordWrap(True)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(caption, row, 0)
-            grid.addWidget(value_label(str(value)), row, 1)
-        return box
+            rows.append((caption, value_label(str(value))))
+        return FieldGrid(rows)
 
     def _field_rows(self, item: Item) -> list[tuple[str, Any]]:
         d = item.data
@@ -507,6 +512,69 @@ class DetailPanel(QWidget):
 
 
 _PROBLEM_STATES = (ActionState.CONFLICT, ActionState.FAILED)
+
+
+class FieldGrid(QWidget):
+    """Captions beside their values, or above them when the pane is too narrow for a value that cannot wrap
+    (a dossier code is 25 characters without a space: at 200% text on 1366×768 it and its caption overflow).
+
+    A grid, not a QFormLayout: the form's height-for-width under-reports wrapped values, and the scroll area
+    then squeezes the rows on top of each other instead of scrolling. It reports the stacked minimum width, so
+    it never forces the pane wider, and goes side by side once a resize shows there is room (as ConflictPanel).
+    """
+
+    def __init__(self, rows: list[tuple[QLabel, QLabel]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows = rows
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._side_by_side: bool | None = None
+        self._arrange(side_by_side=False)
+
+    def is_side_by_side(self) -> bool:
+        return bool(self._side_by_side)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._widest(0, 1), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(side_by_side=self.width() >= self._widest(0) + self._grid.horizontalSpacing() + self._widest(1))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._side_by_side = None  # measured again at the next resize
+            self._arrange(side_by_side=False)
+
+    def _widest(self, *columns: int) -> int:
+        return max((pair[column].minimumSizeHint().width() for pair in self._rows for column in columns), default=0)
+
+    def _arrange(self, *, side_by_side: bool) -> None:
+        if side_by_side == self._side_by_side:
+            return
+        self._side_by_side = side_by_side
+        for caption, value in self._rows:
+            self._grid.removeWidget(caption)
+            self._grid.removeWidget(value)
+        for row, (caption, value) in enumerate(self._rows):
+            if side_by_side:
+                self._grid.addWidget(caption, row, 0)
+                self._grid.addWidget(value, row, 1)
+            else:
+                self._grid.addWidget(caption, 2 * row, 0, 1, 2)
+                self._grid.addWidget(value, 2 * row + 1, 0, 1, 2)
+        self._grid.setColumnStretch(0, 0 if side_by_side else 1)
+        self._grid.setColumnStretch(1, 1)
+        self.updateGeometry()
+
+
+def newest_first(events: list[Event]) -> list[Event]:
+    """By moment, not by text: "09:15+07:00" is later than "02:00Z". Lines of the same moment, or without a
+    readable one (shown last), keep the server's append order, newest first."""
+    oldest = datetime.min.replace(tzinfo=UTC)
+    order = sorted(enumerate(events), key=lambda pair: (parse_timestamp(pair[1].at) or oldest, pair[0]), reverse=True)
+    return [event for _index, event in order]
 
 
 def _mapping(value: object) -> Mapping[str, Any]:
