@@ -23,6 +23,7 @@ class ItemListView(QTableView):
         super().__init__(parent)
         self._saved_key: Key | None = None
         self._saved_top: Key | None = None
+        self._at_top = False
         self._current: Key | None = None
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -104,6 +105,9 @@ class ItemListView(QTableView):
 
     def _remember(self) -> None:
         self._saved_key = self._current
+        # At the very top the officer watches for new work: keep the top there, so an arrival that sorts first
+        # shows as the first row instead of landing just above the visible area.
+        self._at_top = self.verticalScrollBar().value() == 0
         top = self.indexAt(self.viewport().rect().topLeft())
         self._saved_top = tuple(top.data(ItemKeyRole)) if top.isValid() and top.data(ItemKeyRole) else None
 
@@ -116,7 +120,9 @@ class ItemListView(QTableView):
             header.blockSignals(True)  # only the indicator: the model is already sorted this way
             header.setSortIndicator(column, order)
             header.blockSignals(False)
-        if self._saved_top is not None:
+        if self._at_top:
+            self.scrollToTop()
+        elif self._saved_top is not None:
             top_row = model.row_of(self._saved_top)
             if top_row is not None:
                 self.scrollTo(model.index(top_row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
