@@ -85,7 +85,8 @@ class ErrorReporter(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.add(details)
             return
-        self.dialog = ErrorDialog(details, self.log_dir, QApplication.activeWindow())
+        # No parent: the window that was active may be closed and deleted while the dialog is still open.
+        self.dialog = ErrorDialog(details, self.log_dir)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget)
         self.dialog.show()
