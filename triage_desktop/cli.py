@@ -310,7 +310,7 @@ def cmd_export(args: argparse.Namespace, profile: Path) -> int:
             if args.format == "csv":
                 sys.stdout.write("\ufeff")
             count = _write_export(args.format, rows, sys.stdout)
-    print(translate("cli", "Đã xuất {count} mục.").format(count=count), file=sys.stderr)
+    print(translate("cli", "Đã xuất %n mục.", "", count), file=sys.stderr)
     return EXIT_OK
 
 

@@ -685,15 +685,21 @@
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../triage_desktop/ui/models/item_table_model.py" line="360"/>
-        <source>Có {n} thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
-        <translation>{n} action(s) in conflict or failed: open it to resolve.</translation>
+        <source>Có %Ln thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
+        <translation>
+            <numerusform>%Ln action was refused or failed: open it to deal with it.</numerusform>
+            <numerusform>%Ln actions were refused or failed: open it to deal with them.</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="362"/>
-        <source>Có {n} thao tác đang chờ gửi lên máy chủ.</source>
-        <translation>{n} action(s) waiting to be sent to the server.</translation>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="363"/>
+        <source>Có %Ln thao tác đang chờ gửi lên máy chủ.</source>
+        <translation>
+            <numerusform>%Ln action is waiting to be sent to the server.</numerusform>
+            <numerusform>%Ln actions are waiting to be sent to the server.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1128,10 +1134,13 @@
         <source>Hộp thư đi ({n})</source>
         <translation>Outbox ({n})</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../triage_desktop/ui/queue_panel.py" line="89"/>
-        <source>{n} xung đột</source>
-        <translation>{n} conflict(s)</translation>
+        <source>%Ln xung đột</source>
+        <translation>
+            <numerusform>%Ln conflict</numerusform>
+            <numerusform>%Ln conflicts</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/queue_panel.py" line="92"/>
@@ -1531,6 +1540,14 @@
         <source>cần một số từ 0 đến 1</source>
         <translation>expected a number from 0 to 1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/cli.py" line="313"/>
+        <source>Đã xuất %n mục.</source>
+        <translation>
+            <numerusform>Exported %n item.</numerusform>
+            <numerusform>Exported %n items.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="340"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
@@ -1600,11 +1617,6 @@
         <location filename="../../triage_desktop/cli.py" line="222"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="313"/>
-        <source>Đã xuất {count} mục.</source>
-        <translation>Exported {count} items.</translation>
     </message>
 </context>
 <context>

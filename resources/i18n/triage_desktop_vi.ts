@@ -685,15 +685,19 @@
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../triage_desktop/ui/models/item_table_model.py" line="360"/>
-        <source>Có {n} thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
-        <translation type="unfinished"></translation>
+        <source>Có %Ln thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="362"/>
-        <source>Có {n} thao tác đang chờ gửi lên máy chủ.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="363"/>
+        <source>Có %Ln thao tác đang chờ gửi lên máy chủ.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1126,10 +1130,12 @@
         <source>Hộp thư đi ({n})</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../triage_desktop/ui/queue_panel.py" line="89"/>
-        <source>{n} xung đột</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln xung đột</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/queue_panel.py" line="92"/>
@@ -1526,6 +1532,13 @@
         <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/cli.py" line="313"/>
+        <source>Đã xuất %n mục.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="340"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
@@ -1594,11 +1607,6 @@
     <message>
         <location filename="../../triage_desktop/cli.py" line="222"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="313"/>
-        <source>Đã xuất {count} mục.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -86,7 +86,7 @@ class QueuePanel(QWidget):
                 unsent, conflicts = self._outbox
                 text = self.tr("Hộp thư đi ({n})").format(n=format_number(unsent))
                 if conflicts:
-                    text += " · " + self.tr("{n} xung đột").format(n=format_number(conflicts))
+                    text += " · " + self.tr("%Ln xung đột", "", conflicts)
             else:
                 name = labels.label(labels.QUEUE, queue)
                 text = self.tr("{name} ({n})").format(name=name, n=format_number(self._counts.get((kind, queue), 0)))

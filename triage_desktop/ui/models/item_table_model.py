@@ -357,9 +357,11 @@ class ItemTableModel(QAbstractTableModel):
     def _tooltip(self, item: ItemRow, column: int) -> str | None:
         lines = [self._display(item, column)] if column == COL_TITLE else []
         if item.conflicts:
-            lines.append(QCoreApplication.translate("ItemTableModel", "Có {n} thao tác bị xung đột hoặc lỗi: mở để xử lý.").format(n=item.conflicts))
+            lines.append(QCoreApplication.translate("ItemTableModel", "Có %Ln thao tác bị xung đột hoặc lỗi: mở để xử lý.",
+                                                    "", item.conflicts))
         if item.unsent:
-            lines.append(QCoreApplication.translate("ItemTableModel", "Có {n} thao tác đang chờ gửi lên máy chủ.").format(n=item.unsent))
+            lines.append(QCoreApplication.translate("ItemTableModel", "Có %Ln thao tác đang chờ gửi lên máy chủ.", "",
+                                                    item.unsent))
         text = "\n".join(line for line in lines if line)
         return plain_tooltip(text) if text else None
 
