@@ -249,7 +249,8 @@ class Database:
             quarantine.move_with_sidecars(fresh_path, self.path)
         except OSError as exc:  # e.g. another program holds the file open on Windows
             raise StorageError(f"corrupt: {reason}; cannot move it aside ({exc.strerror})") from exc
-        log.error("cache %s was damaged (%s): moved to %s; %d unsent actions kept (%d unreadable); "
+        # A warning, not an error: the damage is handled and the officer is told; nothing was lost unnoticed.
+        log.warning("cache %s was damaged (%s): moved to %s; %d unsent actions kept (%d unreadable); "
                   "everything else will be downloaded again", self.path, reason, target.name, len(found.actions),
                   found.unreadable)
         self._open()
