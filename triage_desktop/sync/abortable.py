@@ -11,9 +11,12 @@ cancel never touches a connection that another thread has taken since.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
@@ -72,18 +75,69 @@ def abortable(cancel: CancelToken | None, deadline: float | None = None) -> Iter
     scope = _Scope()
     _current.scope = scope
     remove = cancel.on_cancel(scope.abort) if cancel is not None else None
-    timer = threading.Timer(deadline, scope.expire) if deadline is not None else None
-    if timer is not None:
-        timer.daemon = True
-        timer.start()
+    unwatch = _WATCHDOG.watch(scope, deadline) if deadline is not None else None
     try:
         yield scope
     finally:
-        if timer is not None:
-            timer.cancel()
+        if unwatch is not None:
+            unwatch()
         if remove is not None:
             remove()
         _current.scope = None
+
+
+class _Watchdog:
+    """One daemon thread that expires the scopes whose deadline has passed.
+
+    A timer thread per request meant a thread start per request (hundreds a minute in a sync), which is both
+    waste and, under load, a way to meet rare crashes in thread start-up; one thread and a heap do the job.
+    """
+
+    def __init__(self) -> None:
+        self._wake = threading.Condition()
+        self._heap: list[tuple[float, int, _Entry]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, scope: _Scope, seconds: float) -> Callable[[], None]:
+        """Expire `scope` in `seconds` unless the returned function is called first."""
+        entry = _Entry(scope)
+        with self._wake:
+            heapq.heappush(self._heap, (time.monotonic() + seconds, next(self._order), entry))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="triage-deadlines", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+        return entry.forget
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._heap:
+                    self._wake.wait()
+                when, _, entry = self._heap[0]
+                left = when - time.monotonic()
+                if left > 0:
+                    self._wake.wait(left)
+                    continue
+                heapq.heappop(self._heap)
+            entry.fire()
+
+
+class _Entry:
+    def __init__(self, scope: _Scope) -> None:
+        self._scope: _Scope | None = scope
+
+    def forget(self) -> None:
+        self._scope = None
+
+    def fire(self) -> None:
+        scope = self._scope
+        if scope is not None:
+            scope.expire()
+
+
+_WATCHDOG = _Watchdog()
 
 
 def _this_threads_scope() -> _Scope | None:
