@@ -67,6 +67,10 @@ class OutboxAction:
     error_status: int | None = None
     problem: Mapping[str, Any] | None = None  # the server's problem+json for conflicts/failures
     last_error: str | None = None  # transport error text of the last attempt
+    # Who made it: the officer's user id and the server they were logged in to. It is only ever sent under
+    # that login; None when nobody was logged in (or a salvaged row lost it), and then it is never sent.
+    author_id: str | None = None
+    author_server: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,7 +78,7 @@ class OutboxAction:
             "state": str(self.state), "payload": dict(self.payload), "idempotency_key": self.idempotency_key,
             "base_version": self.base_version, "created_at": self.created_at, "attempts": self.attempts,
             "error_status": self.error_status, "problem": dict(self.problem) if self.problem else None,
-            "last_error": self.last_error,
+            "last_error": self.last_error, "author_id": self.author_id, "author_server": self.author_server,
         }
 
 

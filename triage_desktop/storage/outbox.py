@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Row, and_, false, insert, or_, select, true, update
 
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.storage.rows import now_utc
-from triage_desktop.storage.schema import OUTBOX
+from triage_desktop.storage.schema import OUTBOX, SYNC_STATE
 
 UNSENT = (ActionState.PENDING.value, ActionState.SENDING.value)
 OPEN_PROBLEMS = (ActionState.CONFLICT.value, ActionState.FAILED.value)
@@ -31,7 +32,48 @@ def to_action(row: Row[Any]) -> OutboxAction:
         base_version=m["base_version"], state=ActionState(m["state"]), created_at=m["created_at"],
         attempts=m["attempts"], error_status=m["error_status"],
         problem=json.loads(m["problem"]) if m["problem"] else None, last_error=m["last_error"],
+        author_id=m["author_id"], author_server=m["author_server"],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who is logged in on the profile (sync_state "user" id and "server_url"); both None when nobody is."""
+
+    user_id: str | None
+    server: str | None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.user_id and self.server)
+
+    def of(self) -> ColumnElement[bool]:
+        """The outbox rows this login may send: its own, never another's nor an unknown author's."""
+        if not self.known:
+            return false()
+        return and_(OUTBOX.c.author_id == self.user_id, OUTBOX.c.author_server == self.server)
+
+    def not_of(self) -> ColumnElement[bool]:
+        """Every other row, unknown authors included (IS NOT: a NULL author is someone else, not "unknown")."""
+        if not self.known:
+            return true()
+        return or_(OUTBOX.c.author_id.is_distinct_from(self.user_id),
+                   OUTBOX.c.author_server.is_distinct_from(self.server))
+
+
+def current_author(conn: Connection) -> Author:
+    """The stored login; a garbled "user" record counts as no login (its actions are held, never guessed)."""
+    rows = dict(conn.execute(select(SYNC_STATE.c.key, SYNC_STATE.c.value)
+                             .where(SYNC_STATE.c.key.in_(("user", "server_url")))).all())
+    try:
+        user = json.loads(rows.get("user") or "null")
+    except ValueError:
+        user = None
+    user_id = user.get("id") if isinstance(user, Mapping) else None
+    server = rows.get("server_url")
+    if user_id is None or isinstance(user_id, bool) or not str(user_id) or not server:
+        return Author(None, None)
+    return Author(str(user_id), server)
 
 
 def get(conn: Connection, local_id: int) -> OutboxAction | None:
@@ -40,7 +82,7 @@ def get(conn: Connection, local_id: int) -> OutboxAction | None:
 
 
 def add(conn: Connection, kind: str, item_id: str, action_type: str, payload: Mapping[str, Any],
-        base_version: int | None) -> OutboxAction:
+        base_version: int | None, author: Author) -> OutboxAction:
     """A new pending action with its Idempotency-Key, made here once and kept for every retry."""
     body = dict(payload)
     if body.setdefault("type", action_type) != action_type:
@@ -50,6 +92,7 @@ def add(conn: Connection, kind: str, item_id: str, action_type: str, payload: Ma
         "payload": json.dumps(body, ensure_ascii=False, separators=(",", ":")),
         "idempotency_key": str(uuid.uuid4()), "base_version": base_version,
         "state": ActionState.PENDING.value, "created_at": now_utc(), "attempts": 0,
+        "author_id": author.user_id, "author_server": author.server,
     }
     local_id = conn.execute(insert(OUTBOX).values(values)).inserted_primary_key[0]
     action = get(conn, local_id)

@@ -53,7 +53,8 @@ RECOVERED_FROM, RECOVERED_AT = "recovered_from", "recovered_at"
 # Rowid probes after a scan broke off, when the file no longer says how many rows there were.
 _PROBE_WITHOUT_SEQUENCE = 10_000
 _REQUIRED = ("local_id", "kind", "aggregate_id", "type", "payload", "idempotency_key")
-_OPTIONAL = ("base_version", "state", "created_at", "attempts", "error_status", "problem", "last_error")
+_OPTIONAL = ("base_version", "state", "created_at", "attempts", "error_status", "problem", "last_error", "author_id",
+             "author_server")
 
 
 class Damaged(Exception):
@@ -239,10 +240,20 @@ def _valid_action(raw: Mapping[str, Any]) -> dict[str, Any] | None:
         "error_status": raw.get("error_status") if isinstance(raw.get("error_status"), int) else None,
         "problem": raw.get("problem") if _is_json_object(raw.get("problem")) else None,
         "last_error": raw.get("last_error") if isinstance(raw.get("last_error"), str) else None,
+        # Both or neither, as the migration stamps them: half an author matches no login (held, never sent).
+        "author_id": author[0] if (author := _author(raw)) else None,
+        "author_server": author[1] if author else None,
     }
     if action["state"] in (ActionState.CONFLICT.value, ActionState.FAILED.value) and action["error_status"] is None:
         action["state"] = ActionState.PENDING.value  # a problem we cannot show is better asked again
     return action
+
+
+def _author(raw: Mapping[str, Any]) -> tuple[str, str] | None:
+    user_id, server = raw.get("author_id"), raw.get("author_server")
+    if isinstance(user_id, str) and user_id and isinstance(server, str) and server:
+        return user_id, server
+    return None
 
 
 def _is_json_object(value: Any) -> bool:

@@ -128,6 +128,9 @@ class OutboxRow(Base):
     error_status: Mapped[int | None] = mapped_column(Integer)
     problem: Mapped[str | None] = mapped_column(Text)  # JSON
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The author (r0003): sync_state "user" id and "server_url" when it was queued; sent only under that login.
+    author_id: Mapped[str | None] = mapped_column(Text)
+    author_server: Mapped[str | None] = mapped_column(Text)
 
 
 class SyncState(Base):

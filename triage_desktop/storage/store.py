@@ -252,21 +252,39 @@ class Store:
 
     def enqueue(self, kind: str, item_id: str, action_type: str, payload: Mapping[str, Any],
                 base_version: int | None) -> OutboxAction:
+        """Queue an action authored by the login stored now (none: it is kept but never sent; see sendable)."""
         with self.db.write() as conn:
-            return outbox_rows.add(conn, kind, item_id, action_type, payload, base_version)
+            return outbox_rows.add(conn, kind, item_id, action_type, payload, base_version,
+                                   outbox_rows.current_author(conn))
 
     def sendable(self) -> list[OutboxAction]:
-        """Pending and sending actions in creation order (a "sending" one was cut off: send it again)."""
+        """Pending and sending actions of the officer logged in now, in creation order (a "sending" one was cut
+        off: send it again). Another officer's actions, or ones whose author is unknown, are held (held_actions):
+        an action is never sent under a login other than its author's."""
         with self.db.read() as conn:
-            rows = conn.execute(select(OUTBOX).where(OUTBOX.c.state.in_(outbox_rows.UNSENT))
+            author = outbox_rows.current_author(conn)
+            rows = conn.execute(select(OUTBOX).where(OUTBOX.c.state.in_(outbox_rows.UNSENT), author.of())
+                                .order_by(OUTBOX.c.local_id)).all()
+        return [outbox_rows.to_action(row) for row in rows]
+
+    def held_actions(self) -> list[OutboxAction]:
+        """Unsent actions the login stored now may not send: another officer's, or of an unknown author.
+
+        They still count as unsent in outbox_summary, so a sync honestly says it is not in step.
+        """
+        with self.db.read() as conn:
+            author = outbox_rows.current_author(conn)
+            rows = conn.execute(select(OUTBOX).where(OUTBOX.c.state.in_(outbox_rows.UNSENT), author.not_of())
                                 .order_by(OUTBOX.c.local_id)).all()
         return [outbox_rows.to_action(row) for row in rows]
 
     def mark_sending(self, local_id: int) -> None:
-        """Raises NotFound when the action is gone or no longer unsent (the officer discarded it)."""
+        """Raises NotFound when the action is gone, no longer unsent (the officer discarded it), or not the
+        current login's own (the login changed after sendable() was read)."""
         with self.db.write() as conn:
+            author = outbox_rows.current_author(conn)
             result = conn.execute(update(OUTBOX).where(OUTBOX.c.local_id == local_id,
-                                                       OUTBOX.c.state.in_(outbox_rows.UNSENT))
+                                                       OUTBOX.c.state.in_(outbox_rows.UNSENT), author.of())
                                   .values(state=ActionState.SENDING.value))
             if not result.rowcount:
                 raise NotFound(f"outbox:{local_id}")
@@ -329,8 +347,9 @@ class Store:
             if version is None:
                 raise NotFound(f"{action.kind}:{action.aggregate_id}")
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+            # The re-applied action is still its author's words: it keeps their name, whoever pressed retry.
             return outbox_rows.add(conn, action.kind, action.aggregate_id, action.type, action.payload,
-                                   version)
+                                   version, outbox_rows.Author(action.author_id, action.author_server))
 
     def discard_action(self, local_id: int) -> None:
         """Drop a pending, conflict or failed action; one on the wire ("sending") cannot be taken back."""
@@ -347,7 +366,7 @@ class Store:
         return [outbox_rows.to_action(row) for row in rows]
 
     def outbox_summary(self) -> tuple[int, int]:
-        """(pending + sending, conflict + failed)."""
+        """(pending + sending, conflict + failed); held actions of another author count as unsent."""
         with self.db.read() as conn:
             by_state = select(OUTBOX.c.state, func.count()).group_by(OUTBOX.c.state)
             counts = {state: n for state, n in conn.execute(by_state)}

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from triage_desktop.core.actions import build_payload
 from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, User
-from triage_desktop.core.errors import NotFound
+from triage_desktop.core.errors import LoginRequired, NotFound
 from triage_desktop.storage import listing
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.schema import AGGREGATES, OUTBOX
@@ -99,9 +99,19 @@ class LocalWorkspace:
     def outbox_summary(self) -> tuple[int, int]:
         return self._store.outbox_summary()
 
+    def held_actions(self) -> list[OutboxAction]:
+        """Unsent actions of another officer (or of no known one): kept, counted as unsent, never sent by this
+        login; the front end should say whose they are and that they go out when that officer logs in."""
+        return self._store.held_actions()
+
     def queue_action(self, kind: str, item_id: str, action_type: str,
                      fields: Mapping[str, Any]) -> OutboxAction:
-        """Validate and queue one officer action on the version the cache holds (InvalidAction, NotFound)."""
+        """Validate and queue one officer action on the version the cache holds (InvalidAction, NotFound).
+
+        LoginRequired when nobody is logged in on this profile: an action must have an author to be sent under.
+        """
+        if self.current_user() is None or not self.server_url():
+            raise LoginRequired("no_login")
         item = self.item(kind, item_id)
         if item is None:
             raise NotFound(f"{kind}:{item_id}")

@@ -19,9 +19,18 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database.dispose()
 
 
+# Who the `store` fixture is logged in as: every action needs an author to be sendable (issue 7).
+USER_JSON = '{"id": "u_17", "username": "tam.le", "full_name": "Lê Minh Tâm", "unit_id": "w_0101", "roles": ["officer"]}'
+SERVER_URL = "https://api.example-province.vn/triage/v1"
+
+
 @pytest.fixture
 def store(db: Database) -> Store:
-    return Store(db)
+    """A cache as a login leaves it: the officer and the server are stored (the author of each queued action)."""
+    store = Store(db)
+    store.set_state("user", USER_JSON)
+    store.set_state("server_url", SERVER_URL)
+    return store
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.unit.storage.conftest import SERVER_URL, USER_JSON
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.storage.database import Database
@@ -70,6 +71,8 @@ def test_two_programs_on_one_file_wait_for_each_other(tmp_path: Path) -> None:
     first, second = Database(tmp_path / "cache.sqlite3"), Database(tmp_path / "cache.sqlite3")
     try:
         one, two = Store(first), Store(second)
+        one.set_state("user", USER_JSON)  # the officer both programs queue for
+        one.set_state("server_url", SERVER_URL)
         assert _run_all(_puller(one, "a"), _puller(two, "b"), _queuer(one, "a"), _queuer(two, "b")) == []
         assert len(one.outbox()) == 2 * ROUNDS
         assert len(list(two.export_raw())) == 14

@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 
+from tests.unit.storage.conftest import SERVER_URL, USER_JSON
 from tests.unit.storage.factories import event, report, upsert
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.errors import InvalidAction, NotFound
@@ -71,6 +72,8 @@ def test_sending_survives_a_restart_and_is_sent_again(tmp_path) -> None:
     db = Database(tmp_path / "cache.sqlite3")
     store = Store(db)
     store.apply_page([upsert(report("r_1", 1))], "c1")
+    store.set_state("user", USER_JSON)
+    store.set_state("server_url", SERVER_URL)
     action = store.enqueue("report", "r_1", "note", NOTE, 1)
     store.mark_sending(action.local_id)
     db.dispose()

@@ -19,6 +19,7 @@ from triage_desktop.storage.workspace import LocalWorkspace
 ME = User(id="u_17", username="tam.le", full_name="Lê Minh Tâm", unit_id="w_0101", roles=("officer",))
 STATUSES = ["new", "acknowledged", "in_progress", "resolved", "closed", "rejected"]
 PRIORITIES = ["low", "normal", "high", "urgent"]
+SERVER = "https://api.example-province.vn/triage/v1"
 
 
 def _reports(n: int, seed: int = 7) -> list[dict]:
@@ -45,8 +46,14 @@ def many(store: Store) -> list[dict]:
                 for i, (s, a) in enumerate([("submitted", None), ("processing", "u_17"), ("returned", "u_17"),
                                             ("received", None), ("suspended", None)])]
     store.apply_page([upsert(d) for d in reports + dossiers], "c1")
-    store.set_state("user", json.dumps(ME.to_json()))
+    _log_in(store)
     return reports
+
+
+def _log_in(store: Store, user: User = ME) -> None:
+    """What a login leaves in the cache: who, and on which server (the author of every action queued)."""
+    store.set_state("user", json.dumps(user.to_json()))
+    store.set_state("server_url", SERVER)
 
 
 def _expected_count(reports: list[dict], queue: str) -> int:
@@ -150,7 +157,7 @@ def test_bad_query_values_are_bugs(workspace: LocalWorkspace) -> None:
 def test_item_has_raw_data_and_its_actions(workspace: LocalWorkspace, store: Store) -> None:
     data = report("r_1", 4, x_new_field=True, status="acknowledged")
     store.apply_page([upsert(data)], "c1")
-    store.set_state("user", json.dumps(ME.to_json()))
+    _log_in(store)
     action = workspace.queue_action("report", "r_1", "set_status", {"status": "in_progress"})
     assert action.base_version == 4 and action.payload == {"type": "set_status", "status": "in_progress"}
     item = workspace.item("report", "r_1")
@@ -163,7 +170,7 @@ def test_item_has_raw_data_and_its_actions(workspace: LocalWorkspace, store: Sto
 
 def test_queue_action_validates_against_the_effective_status(workspace: LocalWorkspace, store: Store) -> None:
     store.apply_page([upsert(report("r_1", 2, status="resolved"))], "c1")
-    store.set_state("user", json.dumps(ME.to_json()))
+    _log_in(store)
     with pytest.raises(InvalidAction, match="reason_text"):
         workspace.queue_action("report", "r_1", "set_status", {"status": "in_progress"})  # reopen needs a reason
     with pytest.raises(InvalidAction):
@@ -180,7 +187,9 @@ def test_queue_action_validates_against_the_effective_status(workspace: LocalWor
 
 
 def test_user_server_members_reference(workspace: LocalWorkspace, store: Store) -> None:
-    assert workspace.current_user() is None
+    store.set_state("user", None)
+    store.set_state("server_url", None)
+    assert workspace.current_user() is None and workspace.server_url() is None
     assert workspace.members() == [] and workspace.reference("units") is None
     store.set_state("user", json.dumps(ME.to_json()))
     store.set_state("server_url", "https://api.example-province.vn/triage/v1")
