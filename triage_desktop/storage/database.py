@@ -25,7 +25,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 
 from triage_desktop.core.errors import StorageError
-from triage_desktop.storage import migrate, quarantine
+from triage_desktop.storage import migrate, process_marker, quarantine
 from triage_desktop.storage.schema import SYNC_STATE
 
 log = logging.getLogger(__name__)
@@ -173,25 +173,38 @@ class Database:
         self._busy_timeout_ms = busy_timeout_ms
         self._write_lock = threading.Lock()
         self._local = threading.local()
+        self._marker: process_marker.ProcessMarker | None = None
         _refuse_network_location(self.path)
         finished = _finish_interrupted_recovery(self.path)
-        self._open_marker = self.path.with_name(self.path.name + ".open")
+        # Each process holds its own locked marker while the file is open; one that nobody holds any more was
+        # left by a process that died with the file open (see process_marker).
+        stale = process_marker.unclean_stops(self.path)
+        self.unclean_stop = bool(stale)
+        try:
+            self._marker = process_marker.ProcessMarker(self.path)
+        except OSError as exc:
+            raise StorageError(f"cantopen: {exc.strerror or exc}") from exc
         # quick_check reads the whole file: milliseconds for a ward's cache, seconds for a province's million
         # items. Damage comes with crashes and power cuts, so a big cache is checked only after an unclean stop.
-        check = self._open_marker.exists() or not self.path.exists() or self.path.stat().st_size < FULL_CHECK_BELOW
+        self.integrity_checked = (self.unclean_stop or not self.path.exists()
+                                  or self.path.stat().st_size < FULL_CHECK_BELOW)
         self._open()
         try:
-            self._prepare(check)
+            self._prepare(self.integrity_checked)
         except quarantine.Damaged as damaged:
-            self.dispose()
-            self._recover(damaged.reason)
+            self._close_engines()
+            try:
+                self._recover(damaged.reason)
+            except BaseException:
+                self.dispose()
+                raise
         except BaseException:
             self.dispose()
             raise
         if finished:
             name = self._state(quarantine.RECOVERED_FROM)
             self.recovered_from = self.path.with_name(name) if name else None
-        self._open_marker.touch(mode=0o600)  # removed by dispose(): still here at the next open = unclean stop
+        process_marker.forget(self.path, stale)  # checked (or recovered): that unclean stop is dealt with
 
     def _open(self) -> None:
         _create_private(self.path)
@@ -285,11 +298,17 @@ class Database:
         with mapped_errors(), self._reader.begin() as connection:
             yield connection
 
+    def _close_engines(self) -> None:
+        with contextlib.suppress(AttributeError):  # not opened yet
+            self._writer.dispose()
+            self._reader.dispose()
+
     def dispose(self) -> None:
-        self._writer.dispose()
-        self._reader.dispose()
-        with contextlib.suppress(OSError, AttributeError):
-            self._open_marker.unlink(missing_ok=True)
+        """Close the file and remove this process's marker: a clean stop."""
+        self._close_engines()
+        if self._marker is not None:
+            self._marker.release()
+            self._marker = None
 
 
 def open_database(profile_dir: Path) -> Database:

@@ -13,7 +13,7 @@ from tests.support.cache_damage import damage_outside, damage_table, write_garba
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.core.errors import StorageError
-from triage_desktop.storage import quarantine
+from triage_desktop.storage import process_marker, quarantine
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.store import Store
 
@@ -198,17 +198,18 @@ def test_a_big_cache_is_checked_after_an_unclean_stop(tmp_path: Path, monkeypatc
     path = tmp_path / "cache.sqlite3"
     _, before = _filled(path)
     monkeypatch.setattr(database, "FULL_CHECK_BELOW", 0)  # every file counts as big
-    marker = path.with_name(path.name + ".open")
-    assert not marker.exists()  # dispose() marked the stop as clean
+    assert process_marker.markers(path) == []  # dispose() marked the stop as clean
 
     clean = Database(path)
-    assert marker.exists()  # from now on until dispose()
+    assert len(process_marker.markers(path)) == 1  # from now on until dispose()
+    assert not clean.integrity_checked
     clean.dispose()
 
     damage_outside(path)
-    marker.touch()  # as if the process had been killed while the file was open
+    path.with_name(path.name + ".open").touch()  # an older version's marker: killed while the file was open
     db = Database(path)
     try:
+        assert db.unclean_stop and db.integrity_checked
         assert db.recovered_from is not None
         assert [a.idempotency_key for a in Store(db).outbox()] == [a.idempotency_key for a in before]
     finally:
