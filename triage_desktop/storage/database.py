@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from triage_desktop.core.errors import StorageError
 from triage_desktop.storage import migrate, process_marker, quarantine
+from triage_desktop.storage.recovery_report import RecoveryReport
 from triage_desktop.storage.schema import SYNC_STATE
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,12 @@ class Database:
 
     A file that fails its integrity check at open is quarantined and replaced by a fresh one that keeps the
     unsent actions (see `quarantine`); `recovered_from` then names the damaged file, so the front end can
-    tell the officer why everything is being downloaded again.
+    tell the officer why everything is being downloaded again, and `recovery` says exactly what was kept and
+    what was not found (a RecoveryReport).
+
+    `unclean_stop`: a process had the file open and stopped without closing it (see process_marker);
+    `integrity_checked`: this open ran quick_check and the WAL check (always for a small file, after an
+    unclean stop for a big one).
     """
 
     def __init__(self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
@@ -188,8 +194,11 @@ class Database:
         # items. Damage comes with crashes and power cuts, so a big cache is checked only after an unclean stop.
         self.integrity_checked = (self.unclean_stop or not self.path.exists()
                                   or self.path.stat().st_size < FULL_CHECK_BELOW)
-        self._open()
         try:
+            # Before SQLite opens the file: its recovery would silently drop what follows a damaged WAL frame.
+            if self.integrity_checked and (wal_reason := quarantine.wal_damage(self.path)):
+                raise quarantine.Damaged(wal_reason)
+            self._open()
             self._prepare(self.integrity_checked)
         except quarantine.Damaged as damaged:
             self._close_engines()
@@ -204,6 +213,9 @@ class Database:
         if finished:
             name = self._state(quarantine.RECOVERED_FROM)
             self.recovered_from = self.path.with_name(name) if name else None
+        # What the recovery kept and could not find, for the front ends to tell the officer.
+        self.recovery: RecoveryReport | None = (
+            RecoveryReport.from_json(self._state(quarantine.RECOVERY)) if self.recovered_from else None)
         process_marker.forget(self.path, stale)  # checked (or recovered): that unclean stop is dealt with
 
     def _open(self) -> None:
@@ -245,7 +257,7 @@ class Database:
     def _recover(self, reason: str) -> None:
         """Quarantine the damaged file and put a fresh one holding its salvaged unsent actions in its place."""
         try:
-            found = quarantine.salvage(self.path)
+            found = quarantine.salvage(self.path, reason)
         except quarantine.InUse as exc:
             raise StorageError(f"busy: the damaged cache is open in another program ({exc})") from exc
         fresh_path = quarantine.recovering_path(self.path)
@@ -263,9 +275,8 @@ class Database:
         except OSError as exc:  # e.g. another program holds the file open on Windows
             raise StorageError(f"corrupt: {reason}; cannot move it aside ({exc.strerror})") from exc
         # A warning, not an error: the damage is handled and the officer is told; nothing was lost unnoticed.
-        log.warning("cache %s was damaged (%s): moved to %s; %d unsent actions kept (%d unreadable); "
-                  "everything else will be downloaded again", self.path, reason, target.name, len(found.actions),
-                  found.unreadable)
+        log.warning("cache %s was damaged (%s): moved to %s; %s; everything else will be downloaded again",
+                    self.path, reason, target.name, found.report.summary())
         self._open()
         try:
             self._prepare()

@@ -3,8 +3,12 @@
 The cache is only a copy of the server, except for the outbox: actions the officer made and the server has
 not confirmed. So when the file fails its integrity check (or is not a database at all), we
 
-1. salvage what can still be read with plain sqlite3, best effort and row by row: the outbox rows and
-   the few state keys that say who is logged in where (so the keyring's token still matches);
+1. salvage the outbox rows and the few state keys that say who is logged in where (so the keyring's token
+   still matches), trying three ways and merging them (`salvage`): plain sqlite3, best effort and row by row
+   (on a copy with a rebuilt header when the file's own is destroyed); the sqlite3 tool's `.recover` on a copy,
+   where the tool exists; and our own reader of the file format (page_recovery), which also reads the pages a
+   damaged WAL holds beyond what SQLite replays. What was and was not recovered is reported exactly
+   (recovery_report) and kept in the fresh cache;
 2. build a fresh, migrated cache beside it (`cache.sqlite3.recovering`) holding those actions with their
    SAME Idempotency-Keys (a resend of one the server already applied is answered by replay, never applied
    twice) and no cursor, so the next sync is a full resync;
@@ -20,8 +24,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import sqlite3
-from collections.abc import Iterator, Mapping
+import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +37,9 @@ from sqlalchemy import Connection, insert
 
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.vocabulary import ACTION_KINDS, KINDS
+from triage_desktop.storage import page_recovery, plain_read, recover_cli, wal_file
+from triage_desktop.storage.plain_read import InUse
+from triage_desktop.storage.recovery_report import RecoveryReport, ranges
 from triage_desktop.storage.rows import now_utc
 from triage_desktop.storage.schema import OUTBOX, SYNC_STATE
 
@@ -39,22 +48,14 @@ log = logging.getLogger(__name__)
 # SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged or not a database. Never busy/readonly/full/io:
 # those are the environment, and quarantining a healthy file would throw away nothing but cost a resync.
 CORRUPTION_CODES = frozenset({11, 26})
-# SQLITE_BUSY and SQLITE_LOCKED while salvaging: another program has the file open and busy. Moving it aside
-# under that program's feet would send its next writes into the quarantined file: refuse instead.
-IN_USE_CODES = frozenset({5, 6})
-BUSY_TIMEOUT_S = 2.0  # how long salvage waits for another program's lock before giving up
 SIDECARS = ("-wal", "-shm", "-journal")
 RECOVERING_SUFFIX = ".recovering"
 # State that must survive: who is logged in on which server (the keyring's account name is made of it)
 # and this PC's device id. Not the cursor: the fresh cache must resync from the start.
 KEPT_STATE = ("server_url", "user", "device_id")
 # State keys the fresh cache gets, so a later start (or the window) can still tell the officer.
-RECOVERED_FROM, RECOVERED_AT = "recovered_from", "recovered_at"
-# Rowid probes after a scan broke off, when the file no longer says how many rows there were.
-_PROBE_WITHOUT_SEQUENCE = 10_000
-_REQUIRED = ("local_id", "kind", "aggregate_id", "type", "payload", "idempotency_key")
-_OPTIONAL = ("base_version", "state", "created_at", "attempts", "error_status", "problem", "last_error", "author_id",
-             "author_server")
+RECOVERED_FROM, RECOVERED_AT, RECOVERY = "recovered_from", "recovered_at", "recovery"
+__all__ = ["InUse"]  # raised by salvage: the damaged file is busy in another program
 
 
 class Damaged(Exception):
@@ -65,23 +66,16 @@ class Damaged(Exception):
         self.reason = reason
 
 
-class InUse(Exception):
-    """The damaged file is busy in another program: recovery must wait until that program is closed."""
-
-
-def _primary_code(exc: BaseException) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None
-
-
-def _refuse_if_in_use(exc: sqlite3.Error) -> None:
-    if _primary_code(exc) in IN_USE_CODES:
-        raise InUse(str(exc)) from exc
-
-
 def is_corruption(exc: BaseException) -> bool:
     orig = getattr(exc, "orig", None) or exc
-    return isinstance(orig, sqlite3.Error) and _primary_code(orig) in CORRUPTION_CODES
+    code = getattr(orig, "sqlite_errorcode", None)
+    return isinstance(orig, sqlite3.Error) and isinstance(code, int) and code & 0xFF in CORRUPTION_CODES
+
+
+def wal_damage(path: Path) -> str | None:
+    """A reason when the WAL holds committed transactions SQLite would silently drop (see wal_file)."""
+    lost = wal_file.lost_commits(path)
+    return f"wal: {lost} committed transactions past a damaged frame" if lost else None
 
 
 @dataclass
@@ -90,7 +84,11 @@ class Salvage:
 
     actions: list[dict[str, Any]] = field(default_factory=list)  # outbox rows, local_id order
     state: dict[str, str] = field(default_factory=dict)
-    unreadable: int = 0  # outbox rows seen but not usable (or probes that hit damage)
+    report: RecoveryReport = field(default_factory=RecoveryReport)
+
+    @property
+    def unreadable(self) -> int:
+        return self.report.unreadable
 
 
 def sidecars(path: Path) -> list[Path]:
@@ -126,96 +124,138 @@ def quarantine_path(path: Path, now: datetime | None = None) -> Path:
 
 # --- reading a damaged file ------------------------------------------------------------------------
 
-def _connect(path: Path) -> sqlite3.Connection | None:
-    """Read-only when SQLite allows it (the quarantined copy stays as found); writable as a last resort."""
-    for uri in (f"{path.absolute().as_uri()}?mode=ro", None):
-        conn: sqlite3.Connection | None = None
-        try:
-            conn = sqlite3.connect(uri or path, uri=bool(uri), timeout=BUSY_TIMEOUT_S)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # "file is not a database" shows here
-            return conn
-        except sqlite3.Error as exc:
-            if conn is not None:
-                conn.close()
-            _refuse_if_in_use(exc)
-    return None
+def salvage(path: Path, reason: str = "") -> Salvage:
+    """Best effort, three ways, merged: whatever outbox rows and state keys can be read. Never raises for a
+    damaged file; raises InUse when another program holds it busy. Never changes the damaged file.
+
+    Merged by local id in this order: plain sqlite3, then `.recover`, then the page reader; a copy the page
+    reader saw in WAL frames SQLite no longer replays is newer than the others' and wins. Then by key.
+    """
+    report = RecoveryReport(reason=reason)
+    pages = page_recovery.read(path)
+    report.notes += pages.notes
+    with tempfile.TemporaryDirectory(prefix="triage-salvage-") as tmp:
+        work = Path(tmp)
+        plain = plain_read.read(path, KEPT_STATE)
+        report.readable = plain.opened
+        if not plain.opened and pages.page_size is not None:
+            # Read a copy instead: with a rebuilt header when the file's own is destroyed.
+            plain = plain_read.read(_copy(path, work / "plain", pages), KEPT_STATE, writable=True)
+            if plain.opened and not pages.header_ok:
+                report.notes.append("header rebuilt on a copy")
+        plain_whole = plain.opened and plain.complete and not pages.wal_lost_commits
+        cli = plain_read.PlainRead()
+        if plain_whole:
+            report.cli = "not needed"
+        elif pages.page_size is None:
+            report.cli = "not run: nothing in the file looks like SQLite pages"
+        else:
+            result = recover_cli.recover(_copy(path, work / "cli", pages), work)
+            report.cli = result.status
+            if result.database is not None:
+                cli = plain_read.read(result.database, KEPT_STATE, writable=True)
+    state = _merge_state(plain.state, cli.state, pages)
+    fallback = _author_from(state)
+    candidates: list[tuple[str, list[tuple[dict[str, Any], int]]]] = [
+        ("plain", [(row, 0) for row in plain.rows]),
+        ("recover-cli", [(row, 0) for row in cli.rows]),
+        ("pages", [(page_recovery.outbox_row(f), 1 if f.seen_at >= pages.wal_replayed else 0)
+                   for f in pages.outbox]),
+    ]
+    actions = _merge(candidates, fallback, report)
+    kept = {a["local_id"] for a in actions}
+    report.unreadable += len(set(plain.failed_ids) - kept)  # damage SQLite hit that no other way read around
+    report.outbox_intact = plain_whole or pages.tree_complete
+    _account(report, actions, [plain.outbox_seq, cli.outbox_seq, pages.outbox_seq])
+    return Salvage(actions, state, report)
 
 
-def salvage(path: Path) -> Salvage:
-    """Best effort: whatever outbox rows and state keys can be read. Never raises for a damaged file; raises
-    InUse when another program holds it busy."""
-    found = Salvage()
-    conn = _connect(path)
-    if conn is None:
-        return found
+def _copy(path: Path, folder: Path, pages: page_recovery.PageFindings) -> Path:
+    """A working copy (with its WAL) that tools may open read-write; its header rebuilt when destroyed."""
+    folder.mkdir()
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    wal = wal_file.wal_path(path)
+    if wal.exists():
+        shutil.copyfile(wal, wal_file.wal_path(copy))
+    if not pages.header_ok and pages.page_size is not None:
+        with open(copy, "r+b") as handle:
+            handle.write(page_recovery.rebuilt_header(pages.page_size, copy.stat().st_size // pages.page_size))
+    return copy
+
+
+def _merge_state(plain: dict[str, str], cli: dict[str, str], pages: page_recovery.PageFindings) -> dict[str, str]:
+    state: dict[str, str] = {}
+    for key in KEPT_STATE:
+        found = pages.state.get(key)
+        newer = found is not None and found.seen_at >= pages.wal_replayed
+        value = (found.values[1] if newer and found else None) or plain.get(key) or cli.get(key) or (
+            found.values[1] if found else None)
+        if isinstance(value, str):
+            state[key] = value
+    return state
+
+
+def _author_from(state: Mapping[str, str]) -> tuple[str, str] | None:
+    """The login rows written before r0003 belong to, as the migration would have stamped them."""
     try:
-        for key in KEPT_STATE:
-            try:
-                row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
-            except sqlite3.Error as exc:
-                _refuse_if_in_use(exc)
-                continue
-            if row is not None and isinstance(row[0], str):
-                found.state[key] = row[0]
-        columns = _outbox_columns(conn)
-        if columns is None:
-            return found
-        keys: set[str] = set()
-        for raw in _outbox_rows(conn, columns, found):
-            action = _valid_action(raw)
-            if action is None:
-                found.unreadable += 1
-            elif action["idempotency_key"] not in keys:  # the unique index may be what was damaged
-                keys.add(action["idempotency_key"])
-                found.actions.append(action)
-    finally:
-        conn.close()
-    found.actions.sort(key=lambda a: a["local_id"])
-    return found
-
-
-def _outbox_columns(conn: sqlite3.Connection) -> list[str] | None:
-    try:
-        names = {row[1] for row in conn.execute("PRAGMA table_info(outbox)")}
-    except sqlite3.Error as exc:
-        _refuse_if_in_use(exc)
-        names = set()
-    if not set(_REQUIRED) <= names:
+        user = json.loads(state.get("user") or "null")
+    except ValueError:
         return None
-    return [*_REQUIRED, *(c for c in _OPTIONAL if c in names)]
+    user_id = user.get("id") if isinstance(user, dict) else None
+    server = state.get("server_url")
+    if user_id is None or isinstance(user_id, bool) or not str(user_id) or not server:
+        return None
+    return str(user_id), server
 
 
-def _outbox_rows(conn: sqlite3.Connection, columns: list[str], found: Salvage) -> Iterator[dict[str, Any]]:
-    """A plain scan; when it breaks off on a damaged page, probe the remaining rowids one by one."""
-    select = f"SELECT {', '.join(columns)} FROM outbox"
-    last = 0
-    try:
-        for row in conn.execute(select + " ORDER BY local_id"):
-            last = max(last, int(row[0]))
-            yield dict(zip(columns, row, strict=True))
-        return
-    except (sqlite3.Error, TypeError, ValueError) as exc:
-        if isinstance(exc, sqlite3.Error):
-            _refuse_if_in_use(exc)
-        log.warning("damaged cache: outbox scan stopped after row %d (%s); probing row by row", last, exc)
-    try:
-        row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").fetchone()
-        highest = int(row[0]) if row else last + _PROBE_WITHOUT_SEQUENCE
-    except (sqlite3.Error, TypeError, ValueError):
-        highest = last + _PROBE_WITHOUT_SEQUENCE
-    for local_id in range(last + 1, highest + 1):
-        try:
-            row = conn.execute(select + " WHERE local_id = ?", (local_id,)).fetchone()
-        except sqlite3.Error as exc:
-            _refuse_if_in_use(exc)
-            found.unreadable += 1
+def _merge(candidates: list[tuple[str, list[tuple[dict[str, Any], int]]]], fallback: tuple[str, str] | None,
+           report: RecoveryReport) -> list[dict[str, Any]]:
+    chosen: dict[int, tuple[int, int, str, dict[str, Any]]] = {}  # local_id -> (newer, -method order, method, row)
+    for order, (method, rows) in enumerate(candidates):
+        ids: set[int] = set()
+        for raw, newer in rows:
+            action = _valid_action(raw, fallback)
+            if action is None:
+                report.unreadable += method != "pages"  # the page reader keeps only well-shaped rows anyway
+                continue
+            ids.add(action["local_id"])
+            rank = (newer, -order)
+            current = chosen.get(action["local_id"])
+            if current is None or rank > current[:2]:
+                chosen[action["local_id"]] = (newer, -order, method, action)
+        report.found[method] = len(ids)
+    actions: list[dict[str, Any]] = []
+    keys: set[str] = set()
+    for local_id in sorted(chosen):
+        _, _, method, action = chosen[local_id]
+        if action["idempotency_key"] in keys:  # the unique index may be what was damaged
             continue
-        if row is not None:
-            yield dict(zip(columns, row, strict=True))
+        keys.add(action["idempotency_key"])
+        actions.append(action)
+        report.kept_from[method] = report.kept_from.get(method, 0) + 1
+    return actions
 
 
-def _valid_action(raw: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The row as clean insert values, or None when a field the action cannot do without is garbled."""
+def _account(report: RecoveryReport, actions: list[dict[str, Any]], sequences: list[int | None]) -> None:
+    """Which ids were recovered, and which between 1 and the highest were not found."""
+    ids = [a["local_id"] for a in actions]
+    report.kept, report.recovered_ids = len(actions), ids
+    report.without_author = sum(1 for a in actions if a["author_id"] is None)
+    counters = [s for s in sequences if s is not None]
+    if counters:
+        report.highest_id, report.highest_from = max(counters), "sqlite_sequence"
+    elif ids:
+        report.highest_id, report.highest_from = max(ids), "rows"
+    if report.highest_id is not None:
+        report.not_found = ranges(sorted(set(range(1, report.highest_id + 1)) - set(ids)))
+
+
+def _valid_action(raw: Mapping[str, Any], fallback: tuple[str, str] | None = None) -> dict[str, Any] | None:
+    """The row as clean insert values, or None when a field the action cannot do without is garbled.
+
+    `fallback` is the author of rows from before r0003, which carry no author columns.
+    """
     local_id, kind, item_id, action_type = raw["local_id"], raw["kind"], raw["aggregate_id"], raw["type"]
     key = raw["idempotency_key"]
     if not (isinstance(local_id, int) and local_id > 0 and kind in KINDS and isinstance(item_id, str) and item_id
@@ -229,6 +269,7 @@ def _valid_action(raw: Mapping[str, Any]) -> dict[str, Any] | None:
         return None
     states = {s.value for s in ActionState}
     base = raw.get("base_version")
+    author = _author(raw) if "author_id" in raw else fallback
     action = {
         "local_id": local_id, "kind": kind, "aggregate_id": item_id, "type": action_type,
         "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")), "idempotency_key": key,
@@ -241,7 +282,7 @@ def _valid_action(raw: Mapping[str, Any]) -> dict[str, Any] | None:
         "problem": raw.get("problem") if _is_json_object(raw.get("problem")) else None,
         "last_error": raw.get("last_error") if isinstance(raw.get("last_error"), str) else None,
         # Both or neither, as the migration stamps them: half an author matches no login (held, never sent).
-        "author_id": author[0] if (author := _author(raw)) else None,
+        "author_id": author[0] if author else None,
         "author_server": author[1] if author else None,
     }
     if action["state"] in (ActionState.CONFLICT.value, ActionState.FAILED.value) and action["error_status"] is None:
@@ -272,4 +313,5 @@ def restore(conn: Connection, found: Salvage, quarantined: Path) -> None:
     for key, value in found.state.items():
         conn.execute(insert(SYNC_STATE).values(key=key, value=value))
     conn.execute(insert(SYNC_STATE), [{"key": RECOVERED_FROM, "value": quarantined.name},
-                                      {"key": RECOVERED_AT, "value": now_utc()}])
+                                      {"key": RECOVERED_AT, "value": now_utc()},
+                                      {"key": RECOVERY, "value": found.report.to_json()}])
