@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from triage_desktop.core.entities import CacheRecovery
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.settings import Deployment, profile_dir
 from triage_desktop.storage.database import Database, open_database
@@ -49,12 +50,22 @@ def run_gui(profile: Path, deployment: Deployment, language: str | None = None) 
     """The window for one profile, with the server IT preset in deployment.toml."""
     services = build_services(profile)
     try:
-        recovered = services.database.recovered_from
         return run_window(services.workspace, services.sync, server_url=deployment.server_url or "",
-                          language=language or deployment.language,
-                          recovered_from=recovered.name if recovered else None)
+                          language=language or deployment.language, recovered=cache_recovery(services.database))
     finally:
         services.close()
+
+
+def cache_recovery(database: Database) -> CacheRecovery | None:
+    """What a recovery at open kept and did not find, for the front ends to tell the officer."""
+    if database.recovered_from is None:
+        return None
+    report = database.recovery
+    if report is None:  # a recovery finished after an interruption: its report may be gone with it
+        return CacheRecovery(database.recovered_from.name, kept=0, nothing_lost=False)
+    missing = tuple(report.not_found_ids)
+    return CacheRecovery(database.recovered_from.name, kept=report.kept, not_found=missing,
+                         nothing_lost=report.outbox_intact or not missing)
 
 
 DEMO_PORT = 8766

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from PySide6.QtCore import QCoreApplication
 
 from triage_desktop import __version__, app
-from triage_desktop.core.entities import SyncProgress, SyncReport, User
+from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport, User
 from triage_desktop.core.errors import LoginRequired, TriageError
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
@@ -347,10 +347,23 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 def _services(profile: Path) -> Iterator[app.Services]:
     """The shared services for one command; the database is always closed."""
     services = app.build_services(profile)
+    recovery = app.cache_recovery(services.database)
+    if recovery is not None:
+        _say_recovered(recovery)
     try:
         yield services
     finally:
         services.close()
+
+
+def _say_recovered(recovery: CacheRecovery) -> None:
+    """The window's message about a damaged cache, as one line on stderr: exactly what was kept and not found."""
+    line = translate("cli", "Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.").format(
+        file=recovery.file_name, kept=recovery.kept)
+    if not recovery.nothing_lost:
+        line += " " + translate("cli", "Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).").format(
+            ids=", ".join(map(str, recovery.not_found)) or "?")
+    print(f"triage-desktop: {line}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

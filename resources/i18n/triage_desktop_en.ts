@@ -898,58 +898,84 @@
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="475"/>
+        <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
+        <translation>The data file on this computer was damaged, so it was set aside ({file}).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="476"/>
+        <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
+        <translation>
+            <numerusform>%Ln unsent action was kept.</numerusform>
+            <numerusform>%Ln unsent actions were kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="479"/>
+        <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
+        <translation>
+            <numerusform>%Ln action could not be read back: it may have been sent before the file was damaged; if not, please do it again.</numerusform>
+            <numerusform>%Ln actions could not be read back: they may have been sent before the file was damaged; if not, please do them again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="482"/>
+        <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
+        <translation>It is not certain that every unsent action could be read back: please check the Outbox.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="483"/>
+        <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
+        <translation>All reports and dossiers are being downloaded again from the server.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="484"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="475"/>
-        <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
-        <translation>The local data file was damaged and has been set aside ({file}). Your unsent actions were kept; all reports and dossiers are being downloaded again from the server.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="487"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="509"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="614"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="622"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="631"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="635"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="624"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="632"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="628"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="636"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="662"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="670"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="664"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="672"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1554,7 +1580,17 @@
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="386"/>
+        <location filename="../../triage_desktop/cli.py" line="361"/>
+        <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
+        <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="364"/>
+        <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
+        <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="399"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>

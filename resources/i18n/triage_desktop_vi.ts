@@ -894,58 +894,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="475"/>
+        <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="476"/>
+        <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="479"/>
+        <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="482"/>
+        <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="483"/>
+        <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="484"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="475"/>
-        <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="487"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="509"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="614"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="622"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="631"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="635"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="624"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="632"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="628"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="636"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="662"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="670"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="664"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="672"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1545,7 +1569,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="386"/>
+        <location filename="../../triage_desktop/cli.py" line="361"/>
+        <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="364"/>
+        <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="399"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>

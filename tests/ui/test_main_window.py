@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QMessageBox
 
 from tests.ui.seed import HOSTILE_TITLE, OFFICER
-from triage_desktop.core.entities import QUEUES, ItemQuery
+from triage_desktop.core.entities import QUEUES, CacheRecovery, ItemQuery
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.storage.store import Store
@@ -231,9 +231,20 @@ def test_search_without_accents_finds_vietnamese_text(qtbot, window: MainWindow,
 
 
 def test_a_recovered_cache_is_explained_once_in_plain_words(qtbot, window: MainWindow) -> None:
-    box = window.tell_cache_recovered("cache.sqlite3.corrupt-20261125T0800Z")
+    box = window.tell_cache_recovered(CacheRecovery("cache.sqlite3.corrupt-20261125T0800Z", kept=20))
     qtbot.waitUntil(box.isVisible)
     assert "cache.sqlite3.corrupt-20261125T0800Z" in box.text()
-    assert "thao tác chưa gửi vẫn được giữ" in box.text()
+    assert "Đã giữ lại 20 thao tác chưa gửi." in box.text()
+    assert "Không đọc lại được" not in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
+    box.accept()
+
+
+def test_a_recovery_that_missed_actions_says_which(qtbot, window: MainWindow) -> None:
+    """Issue 7: the window used to say the unsent actions were kept whatever the salvage found."""
+    box = window.tell_cache_recovered(CacheRecovery("cache.sqlite3.corrupt-x", kept=17, not_found=(4, 5, 9),
+                                                    nothing_lost=False))
+    qtbot.waitUntil(box.isVisible)
+    assert "Đã giữ lại 17 thao tác chưa gửi." in box.text()
+    assert "Không đọc lại được 3 thao tác" in box.text() and "(4, 5, 9)" in box.text()
     box.accept()

@@ -223,3 +223,13 @@ class SyncReport:
     unsent: int = 0  # pending + sending left
     open_conflicts: int = 0  # conflict + failed left, waiting for the officer
     in_step: bool = False  # feed drained and nothing sendable left
+
+
+@dataclass(frozen=True, slots=True)
+class CacheRecovery:
+    """A damaged cache was set aside at start-up: what the officer must be told, exactly."""
+
+    file_name: str  # the quarantined copy, for IT
+    kept: int  # unsent actions carried over into the fresh cache
+    not_found: tuple[int, ...] = ()  # outbox ids the damaged file did not give back
+    nothing_lost: bool = True  # the outbox was read whole: a missing id had been sent or discarded before

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from triage_desktop.core.entities import CacheRecovery
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.logs import current_log_file
 from triage_desktop.ui.error_dialog import install_error_reporting
@@ -73,11 +74,11 @@ def make_application(argv: Sequence[str] | None = None, language: str | None = N
 
 def run_window(workspace: Workspace, sync: SyncService, *, server_url: str = "", lock_server_url: bool = False,
                language: str | None = None, argv: Sequence[str] | None = None,
-               sign_in: tuple[str, str, str] | None = None, recovered_from: str | None = None) -> int:
+               sign_in: tuple[str, str, str] | None = None, recovered: CacheRecovery | None = None) -> int:
     """Show the window, sync live until it closes; returns the exit code. Unsent work stays queued.
 
     `sign_in` (server URL, username, password) logs a preset account in off the GUI thread: the demo.
-    `recovered_from` names a damaged cache file that was set aside at start-up: the officer is told.
+    `recovered`: a damaged cache file was set aside at start-up; the officer is told what was kept.
     """
     app = make_application(argv, language)
     log_file = current_log_file()
@@ -88,8 +89,8 @@ def run_window(workspace: Workspace, sync: SyncService, *, server_url: str = "",
         _FirstPaint(window)
     try:
         window.show()
-        if recovered_from:
-            QTimer.singleShot(0, lambda: window.tell_cache_recovered(recovered_from))
+        if recovered is not None:
+            QTimer.singleShot(0, lambda: window.tell_cache_recovered(recovered))
         QTimer.singleShot(1000, freeze_startup_objects)  # well after the first paint, which it would delay
         if sign_in is not None:
             window.sign_in(*sign_in)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_desktop.core.entities import ItemQuery, ItemRow, OutboxAction, User
+from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, User
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.workdays import WorkCalendar
@@ -469,12 +469,20 @@ class MainWindow(QMainWindow):
             self.controller.start()
         self.controller.kick()
 
-    def tell_cache_recovered(self, file_name: str) -> QMessageBox:
-        """The cache was damaged and set aside at start-up; unsent actions were kept. Say so once, plainly."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Dữ liệu trên máy đã được khôi phục"),
-                          self.tr("Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}). Các thao tác chưa gửi "
-                                  "vẫn được giữ; toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.")
-                          .format(file=file_name), QMessageBox.StandardButton.Ok, self)
+    def tell_cache_recovered(self, recovery: CacheRecovery) -> QMessageBox:
+        """The cache was damaged and set aside at start-up. Say once, plainly and exactly, what was kept and what
+        the damaged file did not give back (never "everything was kept" unless it was)."""
+        parts = [self.tr("Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).").format(file=recovery.file_name),
+                 self.tr("Đã giữ lại %Ln thao tác chưa gửi.", "", recovery.kept)]
+        if not recovery.nothing_lost:
+            shown = ", ".join(str(n) for n in recovery.not_found[:10]) + ("…" if len(recovery.not_found) > 10 else "")
+            parts.append(self.tr("Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu "
+                                 "chưa, xin làm lại.", "", len(recovery.not_found)) + f" ({shown})"
+                         if recovery.not_found else
+                         self.tr("Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi."))
+        parts.append(self.tr("Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ."))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Dữ liệu trên máy đã được khôi phục"), " ".join(parts),
+                          QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Đã hiểu"))
         box.open()
