@@ -7,6 +7,7 @@ salvage must still find. `damage_table` does the opposite: it hits one table's l
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -82,3 +83,90 @@ def write_garbage(path: Path) -> bytes:
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     return junk
+
+
+# --- the damage patterns of issue 7's salvage test ----------------------------------------------------
+
+def _page_size(data: bytes) -> int:
+    size = int.from_bytes(data[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def _scribble(data: bytearray, start: int, length: int, seed: int) -> None:
+    data[start:start + length] = random.Random(seed).randbytes(length)
+
+
+def zero_header(path: Path) -> str:
+    """The first 100 bytes zeroed: SQLite says "file is not a database"; every page is still there."""
+    data = bytearray(path.read_bytes())
+    data[:100] = bytes(100)
+    path.write_bytes(bytes(data))
+    return "first 100 bytes zeroed"
+
+
+def scribble_schema_page(path: Path) -> str:
+    """Page 1's b-tree (the schema) scribbled, the file header kept: no table can be found by name."""
+    data = bytearray(path.read_bytes())
+    size = _page_size(data)
+    _scribble(data, 100, size - 100, seed=1)
+    path.write_bytes(bytes(data))
+    return "page 1 body scribbled"
+
+
+def scribble_freelist_trunk(path: Path) -> str:
+    data = bytearray(path.read_bytes())
+    size, trunk = _page_size(data), int.from_bytes(data[32:36], "big")
+    assert trunk, "no free pages: delete something first"
+    _scribble(data, (trunk - 1) * size, size, seed=2)
+    path.write_bytes(bytes(data))
+    return f"freelist trunk page {trunk} scribbled"
+
+
+def scribble_root(path: Path, name: str) -> str:
+    """The root page of one table or index scribbled over its header and cell pointers."""
+    page_size, roots = _roots(path)
+    data = bytearray(path.read_bytes())
+    offset = (roots[name] - 1) * page_size
+    data[offset:offset + 8 + len(SCRIBBLE)] = b"\xff" * (8 + len(SCRIBBLE))
+    path.write_bytes(bytes(data))
+    return f"{name} root page {roots[name]} scribbled"
+
+
+def scribble_wal_frame(path: Path, frame: int = 1) -> str:
+    """One WAL frame's checksum scribbled: SQLite replays nothing from that frame on, silently."""
+    wal = path.with_name(path.name + "-wal")
+    data = bytearray(wal.read_bytes())
+    page_size = int.from_bytes(data[8:12], "big")
+    offset = 32 + frame * (24 + page_size)
+    data[offset + 16:offset + 24] = b"\xa5" * 8
+    wal.write_bytes(bytes(data))
+    return f"checksum of WAL frame {frame} of {(len(data) - 32) // (24 + page_size)} scribbled"
+
+
+def zero_wal_header(path: Path) -> str:
+    """The WAL's 32-byte header zeroed: SQLite ignores the whole WAL, silently."""
+    wal = path.with_name(path.name + "-wal")
+    data = bytearray(wal.read_bytes())
+    data[:32] = bytes(32)
+    wal.write_bytes(bytes(data))
+    return "WAL header zeroed"
+
+
+def truncate_half(path: Path) -> str:
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        handle.truncate(size // 2 + 123)  # mid-page, as a copy cut off would leave it
+    return f"cut from {size} to {size // 2 + 123} bytes"
+
+
+def garbage_pages(path: Path, share: float = 0.1, seed: int = 7) -> str:
+    """Random bytes over a share of the pages, page 1 included in the draw."""
+    data = bytearray(path.read_bytes())
+    size = _page_size(data)
+    count = len(data) // size
+    rng = random.Random(seed)
+    victims = sorted(rng.sample(range(1, count + 1), max(1, round(count * share))))
+    for number in victims:
+        data[(number - 1) * size:number * size] = rng.randbytes(size)
+    path.write_bytes(bytes(data))
+    return f"{len(victims)} of {count} pages overwritten with random bytes"

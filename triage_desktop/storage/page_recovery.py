@@ -362,8 +362,8 @@ def _schema_roots(reader: Reader) -> dict[str, int]:
     """Root pages of the tables we need, from sqlite_master (page 1); empty when the schema cannot be read."""
     leaves, _ = reader.walk(1)
     roots: dict[str, int] = {}
-    for _, _, image in leaves:
-        parsed = _btree(image, 1, reader.pages.usable)
+    for number, _, image in leaves:
+        parsed = _btree(image, number, reader.pages.usable)
         offsets = parsed[2] if parsed else []
         for _, values in reader.leaf_cells(image, offsets):
             if (len(values) == 5 and values[0] == "table" and isinstance(values[1], str)

@@ -68,7 +68,7 @@ def _guess_page_size(raw: bytes) -> int | None:
     """Without a header: the size at which frame headers line up (same salts over and over)."""
     best, best_score = None, 0
     for size in PAGE_SIZES:
-        salts = Counter(header[2:4] for _, header, _ in _frames(raw, size))
+        salts = Counter(header[2:4] for _, header, _ in _frames(raw, size) if header[0] and any(header[2:4]))
         score = salts.most_common(1)[0][1] if salts else 0
         if score > 1 and score > best_score:
             best, best_score = size, score
@@ -128,7 +128,19 @@ def _replayed(frames: list[tuple[int, tuple[int, ...], bytes]], header_ok: bool,
     return replayed
 
 
+def main_page_size(cache: Path) -> int | None:
+    """The page size the main file's header states, if it is readable: the WAL's when its own header is lost."""
+    try:
+        with open(cache, "rb") as handle:
+            head = handle.read(18)
+    except OSError:
+        return None
+    size = int.from_bytes(head[16:18], "big") if head[:16] == b"SQLite format 3\x00" else 0
+    size = 65536 if size == 1 else size
+    return size if size in PAGE_SIZES else None
+
+
 def lost_commits(cache: Path) -> int:
     """Committed transactions SQLite would silently drop from this cache's WAL (0 when there is no WAL)."""
-    wal = read(cache)
+    wal = read(cache, main_page_size(cache))
     return wal.lost_commits if wal is not None else 0
