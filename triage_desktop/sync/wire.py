@@ -2,16 +2,19 @@
 
 Validation only says yes or no: callers keep and store the RAW decoded dict, so fields this client does
 not know survive (forward compatibility, §intro). Structs ignore unknown fields by default. A body that is
-not JSON, is cut short, or fails a check raises BadServerResponse: a failed request, never data.
+not JSON, is cut short, nests too deeply, or fails a check raises BadServerResponse: a failed request, never
+data, and never another exception (issue 7: one bad answer must not stop the unit's work).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 import msgspec
+from packaging.version import Version as PackageVersion
 
 from triage_desktop.core.errors import BadServerResponse
 
@@ -228,12 +231,83 @@ REFERENCE_TYPES: dict[str, Any] = {
     "templates": list[Template],
 }
 
+# Deeper than any contract answer (a page's event `data` sits at depth 7), far below the C recursion limit that
+# msgspec, json.loads/dumps and == share (10,000 levels on Linux, 3,000 on Windows): a value msgspec decodes just
+# under that limit makes json.loads fail when the window re-reads it from the cache.
+MAX_DEPTH = 64
+MAX_VERSION_LENGTH = 64  # PEP 440 allows any number of digits; no release needs that many
+
+# Only quotes and brackets matter for nesting; "{}" is counted as "[]".
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+_CURLY_AS_SQUARE = bytes.maketrans(b"{}", b"[]")
+# msgspec 0.19 and 0.20 raise UnicodeDecodeError for invalid UTF-8; later versions a DecodeError.
+_NOT_JSON = (msgspec.DecodeError, UnicodeDecodeError)
+_QUOTE_OR_BACKSLASH_ESCAPE = re.compile(rb'\\["\\]')  # left to right, so `\\\\"` is a backslash, then a quote
+# An escaped backslash (consumed whole, so the `u` after `\\` is never read as an escape), or a surrogate
+# escape with the low half that may follow it. Other escapes cannot shift the alignment, so they are not matched.
+_SURROGATE_ESCAPE = re.compile(
+    rb"\\\\|\\u[dD][89abAB][0-9a-fA-F]{2}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?|\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
 def decode_json(body: bytes) -> Any:
-    """Bytes → plain Python values; anything that is not one complete JSON document is a bad answer."""
+    """Bytes → plain Python values; anything that is not one complete JSON document is a bad answer.
+
+    Never raises anything but BadServerResponse. A lone surrogate escape (a cut-off emoji) or invalid UTF-8 is
+    read as U+FFFD with the rest of the text as sent: one garbled title must not fail a whole page. That repair
+    runs only after msgspec refused the body; a good answer pays only for the depth bound (~1 ms per MB).
+    """
+    if not _within_depth(body, MAX_DEPTH):  # before msgspec recurses into it
+        raise BadServerResponse(f"JSON nested deeper than {MAX_DEPTH} levels")
     try:
         return msgspec.json.decode(body)
-    except msgspec.DecodeError as exc:
-        raise BadServerResponse(f"invalid JSON: {exc}") from None
+    except _NOT_JSON as exc:
+        first_error = exc
+    except RecursionError:  # not reached while MAX_DEPTH holds; kept so no refactoring can let it escape
+        raise BadServerResponse("JSON nested too deeply") from None
+    repaired = _repair_text(body)
+    if repaired != body:
+        try:
+            return msgspec.json.decode(repaired)
+        except (*_NOT_JSON, RecursionError):
+            pass
+    raise BadServerResponse(f"invalid JSON: {first_error}") from None
+
+
+def _repair_text(body: bytes) -> bytes:
+    """Invalid UTF-8 and lone surrogate escapes → U+FFFD; every other byte as sent."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        body = body.decode("utf-8", "replace").encode("utf-8")
+    return _SURROGATE_ESCAPE.sub(_lone_to_fffd, body)
+
+
+def _lone_to_fffd(match: re.Match[bytes]) -> bytes:
+    escape = match.group()
+    return b"\\ufffd" if len(escape) == 6 else escape  # 6 bytes: one surrogate alone; 2: `\\`; 12: a pair
+
+
+def _within_depth(body: bytes, limit: int) -> bool:
+    """Whether a JSON text nests at most `limit` arrays and objects deep.
+
+    Exact for valid JSON, and cheap: a few C-speed byte passes (about 1 ms per MB), no walk over the values.
+    Invalid JSON may be judged either way; msgspec refuses it next.
+    """
+    if b"\\" in body:  # memchr; then one pass cuts out `\\"` and `\\\\`, so every quote left opens or closes a string
+        body = _QUOTE_OR_BACKSLASH_ESCAPE.sub(b"", body)
+    marks = body.translate(_CURLY_AS_SQUARE, _NOT_STRUCTURE)
+    outside = marks.replace(b'""', b"")  # the usual case: no string holds a bracket
+    if b'"' in outside:
+        outside = b"".join(marks.split(b'"')[::2])  # what lies between strings
+    if len(outside) <= 2 * limit:
+        return True
+    if b"[" * (limit + 1) in outside:  # the plain attack, found in one pass
+        return False
+    for _ in range(limit):  # each pass removes the innermost level: empty after `depth` passes
+        outside = outside.replace(b"[]", b"")
+        if not outside:
+            return True
+    return False
 
 
 def check[T](raw: Any, shape: type[T] | Any, what: str = "answer") -> T:
@@ -242,6 +316,18 @@ def check[T](raw: Any, shape: type[T] | Any, what: str = "answer") -> T:
         return msgspec.convert(raw, shape)
     except msgspec.ValidationError as exc:
         raise BadServerResponse(f"{what} does not match the contract: {exc}") from None
+    except RecursionError:  # a value built deeper than the C stack allows (decode_json never makes one)
+        raise BadServerResponse(f"{what} is nested too deeply") from None
+
+
+def parse_min_version(text: Any) -> PackageVersion:
+    """/meta's `min_client_version` in PEP 440 order ("1.0rc1" < "1.0"); no version at all is a bad answer."""
+    if not isinstance(text, str) or len(text) > MAX_VERSION_LENGTH:
+        raise BadServerResponse("min_client_version is not a version")
+    try:
+        return PackageVersion(text)
+    except ValueError:  # InvalidVersion, and int() refusing a part of more than 4,300 digits
+        raise BadServerResponse("min_client_version is not a version") from None
 
 
 def check_aggregate(raw: Any, kind: str | None = None, what: str = "aggregate") -> dict[str, Any]:
