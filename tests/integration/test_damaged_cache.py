@@ -119,6 +119,9 @@ def test_unsent_actions_survive_a_damaged_cache_and_are_applied_once(server: San
 
     assert client.db.recovered_from is not None
     assert [a.idempotency_key for a in client.workspace.outbox()] == [a.idempotency_key for a in queued]
+    recovery = client.db.recovery  # what the window and the CLI can tell the officer
+    assert recovery is not None and recovery.kept == len(queued) and recovery.not_found == []
+    assert recovery.recovered_ids == [a.local_id for a in queued] and recovery.outbox_intact
     report = client.sync.sync_once()  # the same login: the keyring's token still matches the salvaged state
     assert report.in_step and report.open_conflicts == 0
     keys = [e["key"] for e in server.ledger()]

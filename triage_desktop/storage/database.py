@@ -186,6 +186,7 @@ class Database:
         # left by a process that died with the file open (see process_marker).
         stale = process_marker.unclean_stops(self.path)
         self.unclean_stop = bool(stale)
+        others_running = len(process_marker.markers(self.path)) > len(stale)
         try:
             self._marker = process_marker.ProcessMarker(self.path)
         except OSError as exc:
@@ -196,7 +197,8 @@ class Database:
                                   or self.path.stat().st_size < FULL_CHECK_BELOW)
         try:
             # Before SQLite opens the file: its recovery would silently drop what follows a damaged WAL frame.
-            if self.integrity_checked and (wal_reason := quarantine.wal_damage(self.path)):
+            # A WAL another running program is writing is its own, and healthy (and may be half-written now).
+            if self.integrity_checked and not others_running and (wal_reason := quarantine.wal_damage(self.path)):
                 raise quarantine.Damaged(wal_reason)
             self._open()
             self._prepare(self.integrity_checked)
