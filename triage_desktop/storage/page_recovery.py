@@ -245,7 +245,7 @@ class Reader:
     def __init__(self, pages: Pages) -> None:
         self.pages = pages
 
-    def _valid_btree(self, image: bytes, number: int) -> bool:
+    def valid_btree(self, image: bytes, number: int) -> bool:
         return _btree(image, number, self.pages.usable) is not None
 
     def payload(self, image: bytes, start: int, total: int) -> bytes:
@@ -289,7 +289,7 @@ class Reader:
                 complete = False
                 continue
             seen.add(number)
-            newest = self.pages.newest(number, self._valid_btree)
+            newest = self.pages.newest(number, self.valid_btree)
             if newest is None:
                 complete = False
                 continue
@@ -487,7 +487,7 @@ def _elsewhere(reader: Reader, skip: set[int]) -> list[Found]:
         versions = reader.pages.versions(number)
         if not versions:
             continue
-        newest = reader.pages.newest(number, reader._valid_btree)
+        newest = reader.pages.newest(number, reader.valid_btree)
         if newest is not None:
             seen_at, image = newest
             parsed = _btree(image, number, reader.pages.usable)
