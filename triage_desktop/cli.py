@@ -182,8 +182,12 @@ def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
         _print_report(report)
         if report.in_step and report.unsent == 0:
             return EXIT_OK
-        raise CommandError(translate("cli", "Chưa khớp: còn {unsent} thao tác chưa gửi được.").format(unsent=report.unsent),
-                           EXIT_NOT_IN_STEP)
+        message = translate("cli", "Chưa khớp: còn {unsent} thao tác chưa gửi được.").format(unsent=report.unsent)
+        held = len(services.workspace.held_actions())
+        if held:  # made under another login (or one no longer known): they wait for that officer
+            message += " " + translate("cli", "Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để "
+                                              "gửi.").format(held=held)
+        raise CommandError(message, EXIT_NOT_IN_STEP)
 
 
 def _print_report(report: SyncReport) -> None:
@@ -271,7 +275,7 @@ def cmd_outbox(args: argparse.Namespace, profile: Path) -> int:
         sys.stdout.write("\n")
     else:
         for a in actions:
-            print(f"{a.local_id}\t{a.state}\t{a.kind}\t{a.aggregate_id}\t{a.type}\t{a.created_at}")
+            print(f"{a.local_id}\t{a.state}\t{a.kind}\t{a.aggregate_id}\t{a.type}\t{a.created_at}\t{a.author_id or '?'}")
     return EXIT_OK
 
 

@@ -1566,8 +1566,13 @@
         <source>cần một số từ 0 đến 1</source>
         <translation>expected a number from 0 to 1</translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="188"/>
+        <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
+        <translation>{held} of them were made by another officer and wait for that officer to log in.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="313"/>
+        <location filename="../../triage_desktop/cli.py" line="317"/>
         <source>Đã xuất %n mục.</source>
         <translation>
             <numerusform>Exported %n item.</numerusform>
@@ -1575,22 +1580,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="340"/>
+        <location filename="../../triage_desktop/cli.py" line="344"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="361"/>
+        <location filename="../../triage_desktop/cli.py" line="365"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="364"/>
+        <location filename="../../triage_desktop/cli.py" line="368"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="399"/>
+        <location filename="../../triage_desktop/cli.py" line="403"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>
@@ -1640,7 +1645,7 @@
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="190"/>
+        <location filename="../../triage_desktop/cli.py" line="194"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
@@ -1650,7 +1655,7 @@
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="222"/>
+        <location filename="../../triage_desktop/cli.py" line="226"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
     </message>

@@ -1556,30 +1556,35 @@
         <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="188"/>
+        <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="313"/>
+        <location filename="../../triage_desktop/cli.py" line="317"/>
         <source>Đã xuất %n mục.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="340"/>
+        <location filename="../../triage_desktop/cli.py" line="344"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="361"/>
+        <location filename="../../triage_desktop/cli.py" line="365"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="364"/>
+        <location filename="../../triage_desktop/cli.py" line="368"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="399"/>
+        <location filename="../../triage_desktop/cli.py" line="403"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,7 +1634,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="190"/>
+        <location filename="../../triage_desktop/cli.py" line="194"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,7 +1644,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="222"/>
+        <location filename="../../triage_desktop/cli.py" line="226"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation type="unfinished"></translation>
     </message>

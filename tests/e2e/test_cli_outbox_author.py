@@ -69,7 +69,7 @@ def test_after_the_login_record_is_lost_another_officer_never_sends_the_held_not
     assert login.returncode == 0, login.stderr
     synced = run_cli(profile, "sync", "--once", "--password-stdin", stdin=PASSWORD)
     assert synced.returncode == 1, synced.stderr  # not in step: lanhdao's three notes are still unsent
-    assert "3" in synced.stderr.strip().splitlines()[-1]
+    assert "3 thao tác của cán bộ khác" in synced.stderr.strip().splitlines()[-1]
     _assert_held(server, profile, items)
 
     # canbo1's own work still goes out, under canbo1's name; lanhdao's stays held.
@@ -87,9 +87,12 @@ def test_after_the_login_record_is_garbled_nothing_goes_out_under_another_name(s
     items = _queue_offline_as_leader(server, profile)
     _damage_login_record(profile / "cache.sqlite3", "garbled")
 
-    # Whatever the login makes of the unreadable record, canbo1's attempts send nothing of lanhdao's.
-    run_cli(profile, "login", "--server", server.url, "--username", "canbo1", "--password-stdin", stdin=PASSWORD)
-    assert run_cli(profile, "sync", "--once", "--password-stdin", stdin=PASSWORD).returncode != 0
+    # An unreadable record is no login: canbo1 logs in (it used to crash, exit 4) and sends nothing of lanhdao's.
+    login = run_cli(profile, "login", "--server", server.url, "--username", "canbo1", "--password-stdin",
+                    stdin=PASSWORD)
+    assert login.returncode == 0, login.stderr
+    synced = run_cli(profile, "sync", "--once", "--password-stdin", stdin=PASSWORD)
+    assert synced.returncode == 1 and "3 thao tác của cán bộ khác" in synced.stderr, synced.stderr
     _assert_held(server, profile, items)
 
 

@@ -171,7 +171,10 @@ class SyncEngine:
         stored_url, stored_user = self._store.get_state("server_url"), self._store.get_state("user")
         if stored_user is None:
             return False
-        previous = User.from_json(json.loads(stored_user))
+        try:
+            previous = User.from_json(json.loads(stored_user))
+        except (ValueError, KeyError, TypeError):
+            return False  # an unreadable login record is no login; held actions keep their own author
         if stored_url == url and previous.username.casefold() == username.casefold():
             return False
         unsent, conflicts = self._store.outbox_summary()
