@@ -250,10 +250,8 @@ CONTENT_TYPES = [None, "text/html", "text/plain", "application/jsonx", "applicat
 # Header values go out as latin-1 (as http.server writes them), so each is one a real server can send.
 RETRY_AFTER = ["", "-1", "0", "1e400", "9" * 4300, "Wed, 21 Oct 2015 07:28:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT",
                "Mon, 01 Jan 0001 00:00:00 GMT", "Mon, 01 Jan 0000 00:00:00 GMT", "Fri, 31 Dec 99999 23:59:59 GMT",
-               "Wed, 21 Oct 2015 07:28:00 +9999", "NaN", "inf", "  7  ", "\xa0", "\xff"]
-# Excluded until sync/http.py's retry_after_seconds reads ASCII digits only: str.isdigit() is true for these
-# latin-1 superscripts, and float() then raises ValueError out of ApiClient (reported with issue 7, item 3).
-RETRY_AFTER_KNOWN_BUG = ["\xb2", "\xb3", "\xb9"]
+               "Wed, 21 Oct 2015 07:28:00 +9999", "NaN", "inf", "  7  ", "\xa0", "\xff",
+               "\xb2", "\xb3", "\xb9"]  # latin-1 superscript digits: str.isdigit() says yes, float() says no
 # Transport oddities; requests must turn each into a client error (Offline), not let its own exception out.
 TRANSPORT = [{"Content-Encoding": "gzip"}, {"Content-Encoding": "deflate"}, {"Content-Encoding": "br"},
              {"Content-Encoding": "zstd"}, {"Content-Encoding": "x-unknown"}, {"Content-Length": "0"},
@@ -295,7 +293,8 @@ def answers(draw: st.DrawFn, example: Any, status: int = 200, content_type: str 
     if other_statuses and draw(st.integers(0, 9)) == 0:
         status = draw(st.sampled_from(other_statuses))
     headers: dict[str, str] = {}
-    if draw(st.integers(0, 14)) == 0:
+    busy = status in (408, 429) or status >= 500
+    if draw(st.integers(0, 1 if busy else 14)) == 0:  # read on a busy answer: sent with every other one
         headers["Retry-After"] = draw(st.sampled_from(RETRY_AFTER))
     if draw(st.integers(0, 14)) == 0:
         headers["ETag"] = draw(st.sampled_from(['"e1"', "", "W/", '"' + "é" * 10 + '"', "x" * 5000]))

@@ -143,7 +143,7 @@ def retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # str.isdigit() also says yes to "²"
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

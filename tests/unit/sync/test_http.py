@@ -108,6 +108,11 @@ def test_retry_after_as_an_http_date() -> None:
     assert retry_after_seconds(format_datetime(datetime(2000, 1, 1, tzinfo=UTC), usegmt=True)) == 0.0
 
 
+@pytest.mark.parametrize("garbled", ["\xb2", "\xb9", "1e400", "NaN", "-1", ""])
+def test_a_retry_after_that_is_no_number_of_seconds_is_ignored(garbled: str) -> None:
+    assert retry_after_seconds(garbled) is None  # "²" passed str.isdigit() and made float() raise
+
+
 def test_401_refreshes_once_stores_the_rotated_token_and_retries(
         loop: Loopback, signed_in: ApiClient, vault: CredentialStore) -> None:
     loop.on("GET", "/changes", problem("unauthorized", 401), Reply(200, samples.page()))
