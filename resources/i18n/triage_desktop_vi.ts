@@ -874,102 +874,112 @@
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="305"/>
+        <source>Của {name} — chờ người này đăng nhập để gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="307"/>
+        <source>Không rõ người tạo — chỉ có thể bỏ</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="363"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="365"/>
         <source>Tìm thấy %n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="367"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="485"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="486"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="489"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="492"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="493"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="497"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="519"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="622"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="632"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="631"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="635"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="641"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="645"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="632"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="642"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="636"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="646"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="670"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="680"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="672"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="682"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,22 +1091,22 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="138"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="141"/>
         <source>Không có thao tác nào chờ gửi. Mọi thao tác đã được máy chủ ghi nhận.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="146"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="149"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="148"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="151"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="150"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="153"/>
         <source>Mở phản ánh / hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>

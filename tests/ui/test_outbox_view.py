@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from tests.ui.seed import LEADER, OFFICER
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.ui.main_window import MainWindow
@@ -54,3 +57,16 @@ def test_keeping_the_action_keeps_it(qtbot, window: MainWindow, workspace: Local
     qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
     qtbot.wait(50)
     assert len(workspace.outbox()) == 1
+
+
+def test_an_action_of_another_officer_says_whose_it_is_and_why_it_waits(qtbot, window: MainWindow, store: Store,
+                                                                         workspace: LocalWorkspace) -> None:
+    """Issue 7: an action is only sent under its author's login; the outbox says so instead of 'pending'."""
+    store.set_state("user", json.dumps(OFFICER, ensure_ascii=False))  # Bình queued it on this PC earlier
+    workspace.queue_action("report", "r_0004", "note", {"body": "Ghi chú của Bình"})
+    store.set_state("user", json.dumps(LEADER, ensure_ascii=False))  # now Hồng is logged in
+    workspace.queue_action("report", "r_0005", "note", {"body": "Ghi chú của Hồng"})
+    window.queues.select("outbox")
+    model = window.outbox_view.model
+    reasons = [model.index(r, 5).data() for r in range(model.rowCount())]
+    assert reasons == ["Của Trần Văn Bình — chờ người này đăng nhập để gửi", ""]

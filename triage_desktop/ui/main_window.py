@@ -294,7 +294,17 @@ class MainWindow(QMainWindow):
             if key not in codes:
                 item = self.workspace.item(*key)
                 codes[key] = str(item.data.get("code") or item.id) if item else action.aggregate_id
-        self.outbox_view.set_actions(actions, codes)
+        self.outbox_view.set_actions(actions, codes, self._held_notes())
+
+    def _held_notes(self) -> dict[int, str]:
+        """Unsent actions another officer made on this PC: whose, and that only that officer's login sends them."""
+        held = self.workspace.held_actions()
+        if not held:
+            return {}
+        names = {u.id: u.full_name or u.username for u in self.workspace.members()}
+        return {action.local_id: (self.tr("Của {name} — chờ người này đăng nhập để gửi").format(
+                    name=names.get(action.author_id, action.author_id)) if action.author_id
+                 else self.tr("Không rõ người tạo — chỉ có thể bỏ")) for action in held}
 
     def show_current_item(self) -> None:
         key = self.list_view.current_key() if self._middle_stack.currentWidget() is self.list_view else None

@@ -7,7 +7,7 @@ on the current version (a new action with a new key) or discarded.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
@@ -65,11 +65,14 @@ class OutboxModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[OutboxAction] = []
         self._codes: dict[tuple[str, str], str] = {}
+        self._held: dict[int, str] = {}  # local id -> whose it is and why it waits
 
-    def set_actions(self, actions: Sequence[OutboxAction], codes: dict[tuple[str, str], str]) -> None:
+    def set_actions(self, actions: Sequence[OutboxAction], codes: dict[tuple[str, str], str],
+                    held: Mapping[int, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(actions)
         self._codes = dict(codes)
+        self._held = dict(held or {})
         self.endResetModel()
 
     def action_at(self, row: int) -> OutboxAction | None:
@@ -104,7 +107,7 @@ class OutboxModel(QAbstractTableModel):
                 labels.label(labels.ACTION_TYPE, action.type),
                 labels.label(labels.ACTION_STATE, str(action.state)),
                 str(action.attempts),
-                one_line(reason(action), 120),
+                one_line(self._held.get(action.local_id) or reason(action), 120),
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return plain_tooltip(reason_tooltip(action)) or None
@@ -158,8 +161,10 @@ class OutboxView(QWidget):
         layout.addWidget(buttons)
         self._update_buttons()
 
-    def set_actions(self, actions: Sequence[OutboxAction], codes: dict[tuple[str, str], str]) -> None:
-        self.model.set_actions(actions, codes)
+    def set_actions(self, actions: Sequence[OutboxAction], codes: dict[tuple[str, str], str],
+                    held: Mapping[int, str] | None = None) -> None:
+        """`held`: for actions made under another login, whose they are and that they wait for that officer."""
+        self.model.set_actions(actions, codes, held)
         self.empty.setVisible(not actions)
         self._update_buttons()
 
