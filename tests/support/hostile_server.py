@@ -305,6 +305,15 @@ def answers(draw: st.DrawFn, example: Any, status: int = 200, content_type: str 
 
 
 ERROR_STATUSES = (200, 204, 304, 400, 401, 403, 404, 408, 409, 410, 412, 422, 423, 429, 500, 503, 302)
+BUSY_STATUSES = (408, 429, 500, 502, 503, 504)
+
+
+@st.composite
+def busy_answers(draw: st.DrawFn, example: Any) -> Answer:
+    """A busy server's answer (408, 429, 5xx) whose Retry-After is always there and seldom sane."""
+    answer = draw(answers(example, status=draw(st.sampled_from(BUSY_STATUSES))))
+    answer.headers["Retry-After"] = draw(st.sampled_from(RETRY_AFTER))
+    return answer
 
 
 # -- serving them ------------------------------------------------------------------------------------------------

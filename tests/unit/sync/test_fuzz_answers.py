@@ -217,6 +217,7 @@ SHAPES: dict[str, Shape] = {
     **{f"/{name}": Shape(_reference(name), hb.answers(body, other_statuses=hb.ERROR_STATUSES))
        for name, body in hb.REFERENCE.items()},
     "/me": Shape(_me, hb.answers(hb.user(), other_statuses=hb.ERROR_STATUSES), share=0.25),
+    "busy with Retry-After": Shape(_meta, hb.busy_answers(hb.meta()), share=0.5),
 }
 
 
@@ -252,6 +253,7 @@ def test_hostile_answers_raise_only_client_errors_and_cache_nothing_malformed(sh
 
 
 @pytest.mark.soak
+@pytest.mark.timeout(1800)  # 10,000 bodies: 2 to 6 minutes a shape
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_hostile_answers_soak(shape: str, tmp_path: Path) -> None:
     tally = run_shape(shape, tmp_path, SOAK_BODIES, derandomize=False)
