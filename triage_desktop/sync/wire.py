@@ -232,8 +232,9 @@ REFERENCE_TYPES: dict[str, Any] = {
 }
 
 # Deeper than any contract answer (a page's event `data` sits at depth 7), far below the C recursion limit that
-# msgspec, json.loads/dumps and == share (10,000 levels on Linux, 3,000 on Windows): a value msgspec decodes just
-# under that limit makes json.loads fail when the window re-reads it from the cache.
+# msgspec, json.loads/dumps and == share (CPython 3.13: 10,000 levels on Linux, 3,000 on Windows, 1,000 on Windows
+# ARM; 3.12: 1,500): msgspec decodes 9,999 levels, which json.loads and json.dumps then refuse (RecursionError), so
+# the window could not re-read such an item from the cache.
 MAX_DEPTH = 64
 MAX_VERSION_LENGTH = 64  # PEP 440 allows any number of digits; no release needs that many
 
