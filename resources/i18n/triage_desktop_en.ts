@@ -631,62 +631,62 @@
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="50"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
         <source>Tiêu đề / Nội dung</source>
         <translation>Title / Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
         <source>Lĩnh vực / Thủ tục</source>
         <translation>Category / Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="56"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="56"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="57"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="57"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="58"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="338"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="340"/>
         <source>{status} · xung đột</source>
         <translation>{status} · conflict</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="340"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="342"/>
         <source>{status} · đang chờ gửi</source>
         <translation>{status} · waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="349"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="351"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="360"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="362"/>
         <source>Có %Ln thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
         <translation>
             <numerusform>%Ln action was refused or failed: open it to deal with it.</numerusform>
@@ -694,7 +694,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="363"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="365"/>
         <source>Có %Ln thao tác đang chờ gửi lên máy chủ.</source>
         <translation>
             <numerusform>%Ln action is waiting to be sent to the server.</numerusform>
@@ -801,93 +801,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="108"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation>Search code, title, name, address… (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="107"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="194"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="183"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="185"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
         <source>Đăng nhập lại…</source>
         <translation>Log in again…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="189"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="197"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="200"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="203"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="222"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="312"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
-        <translation>{name}'s — waits for that officer to log in and send it</translation>
+        <translation>{name}&apos;s — waits for that officer to log in and send it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="314"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation>Made by an unknown officer — it can only be discarded</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="370"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation>
             <numerusform>Showing the newest result — type more to narrow it</numerusform>
@@ -895,7 +895,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="372"/>
         <source>Tìm thấy %n kết quả</source>
         <translation>
             <numerusform>%n result found</numerusform>
@@ -903,17 +903,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="374"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="501"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation>The data file on this computer was damaged, so it was set aside ({file}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="502"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation>
             <numerusform>%Ln unsent action was kept.</numerusform>
@@ -921,7 +921,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="505"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation>
             <numerusform>%Ln action could not be read back: it may have been sent before the file was damaged; if not, please do it again.</numerusform>
@@ -929,63 +929,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="508"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation>It is not certain that every unsent action could be read back: please check the Outbox.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="509"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>All reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="510"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="513"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="535"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="639"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="632"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="648"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="641"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="645"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="657"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="661"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="642"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="658"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="646"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="662"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="680"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="696"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="682"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="698"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1021,6 +1021,30 @@
         <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="107"/>
         <source>Phản ánh gốc</source>
         <translation>Original report</translation>
+    </message>
+</context>
+<context>
+    <name>NewArrivals</name>
+    <message>
+        <location filename="../../triage_desktop/ui/new_arrivals.py" line="26"/>
+        <source>Mục mới chưa mở được in đậm trong danh sách. Bấm để xem.</source>
+        <translation>New items you have not opened are shown in bold in the list. Click to see them.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/new_arrivals.py" line="35"/>
+        <source>%Ln phản ánh mới</source>
+        <translation>
+            <numerusform>%Ln new report</numerusform>
+            <numerusform>%Ln new reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/new_arrivals.py" line="37"/>
+        <source>%Ln hồ sơ mới</source>
+        <translation>
+            <numerusform>%Ln new dossier</numerusform>
+            <numerusform>%Ln new dossiers</numerusform>
+        </translation>
     </message>
 </context>
 <context>

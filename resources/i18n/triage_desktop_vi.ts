@@ -631,69 +631,69 @@
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="50"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
         <source>Tiêu đề / Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
         <source>Lĩnh vực / Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="56"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="56"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="57"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="57"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="58"/>
         <source>Hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="338"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="340"/>
         <source>{status} · xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="340"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="342"/>
         <source>{status} · đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="349"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="351"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="360"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="362"/>
         <source>Có %Ln thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="363"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="365"/>
         <source>Có %Ln thao tác đang chờ gửi lên máy chủ.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -799,187 +799,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="108"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="107"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="194"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="183"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="185"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="189"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="197"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="200"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="203"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="222"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="312"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="314"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="370"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="372"/>
         <source>Tìm thấy %n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="374"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="501"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="502"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="505"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="508"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="509"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="510"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="513"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="535"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="639"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="632"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="648"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="641"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="645"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="657"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="661"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="642"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="658"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="646"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="662"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="680"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="696"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="682"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="698"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,6 +1015,28 @@
         <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="107"/>
         <source>Phản ánh gốc</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewArrivals</name>
+    <message>
+        <location filename="../../triage_desktop/ui/new_arrivals.py" line="26"/>
+        <source>Mục mới chưa mở được in đậm trong danh sách. Bấm để xem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/new_arrivals.py" line="35"/>
+        <source>%Ln phản ánh mới</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/new_arrivals.py" line="37"/>
+        <source>%Ln hồ sơ mới</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from tests.perf import gen
-from triage_desktop.storage import migrate
+from triage_desktop.storage import migrate, sort_names
 from triage_desktop.storage.database import CACHE_FILE_NAME, Database
 from triage_desktop.storage.rows import aggregate_row
 
@@ -23,7 +23,7 @@ SERVER_URL = "http://127.0.0.1:9"  # never contacted by the read-only benchmarks
 GENERATOR_VERSION = 2  # bump when gen.py changes what it makes
 _COLUMNS = ("pk", "kind", "id", "version", "code", "title", "title_key", "status", "status_rank", "is_open",
             "priority", "priority_rank", "category", "assignee_id", "unit_id", "submitted_at", "due_at",
-            "updated_at", "raw", "search_text")
+            "updated_at", "raw", "search_text", "assignee_key", "category_key")
 
 
 def user_json() -> dict[str, object]:
@@ -63,11 +63,14 @@ def build(path: Path, size: int, batch: int = 10_000) -> None:
         conn.execute("PRAGMA synchronous = OFF")  # a cache we can rebuild; durability does not matter here
         placeholders = ", ".join("?" * len(_COLUMNS))
         insert = f"INSERT INTO aggregates ({', '.join(_COLUMNS)}) VALUES ({placeholders})"
+        reference = {"members": json.dumps(members(), ensure_ascii=False),
+                     "categories": json.dumps(categories(), ensure_ascii=False)}
+        names = sort_names.of(reference)  # the sort keys the sync path would store with these lists
         for start in range(0, size, batch):
             rows = []
             for index in range(start, min(start + batch, size)):
                 data = gen.report(index)
-                columns, text = aggregate_row("report", data["id"], 1, data)
+                columns, text = aggregate_row("report", data["id"], 1, data, names)
                 columns.update(pk=index + 1, search_text=text)
                 rows.append(tuple(columns[name] for name in _COLUMNS))
             conn.execute("BEGIN")
@@ -79,8 +82,8 @@ def build(path: Path, size: int, batch: int = 10_000) -> None:
                  "cursor": f"c-{size}", "last_sync_at": "2026-03-09T01:00:00Z"}
         conn.executemany("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", state.items())
         conn.executemany("INSERT OR REPLACE INTO reference (name, etag, json) VALUES (?, ?, ?)",
-                         [("members", '"m1"', json.dumps(members(), ensure_ascii=False)),
-                          ("categories", '"c1"', json.dumps(categories(), ensure_ascii=False))])
+                         [("members", '"m1"', reference["members"]),
+                          ("categories", '"c1"', reference["categories"])])
         conn.execute("COMMIT")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

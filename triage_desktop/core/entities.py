@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +15,11 @@ class User:
     full_name: str
     unit_id: str
     roles: tuple[str, ...]
+
+    @property
+    def display_name(self) -> str:
+        """What lists and dialogs call this person (and what the list sorts by)."""
+        return self.full_name or self.username or self.id
 
     @property
     def is_leader(self) -> bool:
@@ -146,11 +151,24 @@ class Item:
     @property
     def effective_status(self) -> str:
         """The status once our unsent status changes go through (what the officer expects to see)."""
-        status = self.status
-        for action in self.pending:
-            if action.state in (ActionState.PENDING, ActionState.SENDING):
-                status = predicted_status(self.kind, action.type, action.payload) or status
-        return status
+        unsent = [(a.type, a.payload) for a in self.pending if a.state in (ActionState.PENDING, ActionState.SENDING)]
+        return str(with_pending(self.kind, self.data, unsent).get("status", ""))
+
+
+def with_pending(kind: str, data: Mapping[str, Any],
+                 unsent: Iterable[tuple[str, Mapping[str, Any]]]) -> Mapping[str, Any]:
+    """The aggregate's list fields (status, assignee, priority) as they will be once these unsent actions
+    (type, payload), in creation order, go through: what the queues and badges show meanwhile."""
+    changed: dict[str, Any] = {}
+    for action_type, payload in unsent:
+        status = predicted_status(kind, action_type, payload)
+        if status:
+            changed["status"] = status
+        if action_type == "assign" and payload.get("assignee_id"):
+            changed["assignee_id"] = str(payload["assignee_id"])
+        elif action_type == "set_priority" and payload.get("priority"):
+            changed["priority"] = str(payload["priority"])
+    return {**data, **changed} if changed else data
 
 
 def predicted_status(kind: str, action_type: str, payload: Mapping[str, Any]) -> str | None:
@@ -184,6 +202,7 @@ class ItemRow:
     updated_at: str
     unsent: int = 0  # pending or sending actions
     conflicts: int = 0  # conflict or failed actions
+    unread: bool = False  # arrived since the first sync and not opened by the officer of the query
 
 
 QUEUES = ("mine", "unassigned", "new", "all")

@@ -15,8 +15,10 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from triage_desktop.storage import search_index
-from triage_desktop.storage.rows import aggregate_row
+from triage_desktop.core.entities import with_pending
+from triage_desktop.storage import outbox as outbox_rows
+from triage_desktop.storage import search_index, sort_names
+from triage_desktop.storage.rows import PENDING_COLUMNS, aggregate_row, list_columns
 from triage_desktop.storage.schema import AGGREGATES, TOMBSTONES
 
 Key = tuple[str, str]  # (kind, id)
@@ -71,8 +73,11 @@ def write(conn: Connection, items: Mapping[Key, tuple[int, Mapping[str, Any]]],
     inserts: list[dict[str, Any]] = []
     texts: dict[int, str] = {}
     next_pk: int | None = None
-    for (kind, item_id), (version, data) in items.items():
-        columns, text = aggregate_row(kind, item_id, version, data)
+    names = sort_names.load(conn)
+    unsent = outbox_rows.unsent_effects(conn, items.keys())
+    for key, (version, data) in items.items():
+        kind, item_id = key
+        columns, text = aggregate_row(kind, item_id, version, data, names, unsent.get(key, ()))
         columns["search_text"] = text
         old = known.get((kind, item_id))
         if old is not None:
@@ -94,6 +99,21 @@ def write(conn: Connection, items: Mapping[Key, tuple[int, Mapping[str, Any]]],
     for start in range(0, len(inserts), GIL_SLICE):
         conn.execute(insert(AGGREGATES), inserts[start:start + GIL_SLICE])
     search_index.update(conn, previous, texts)
+
+
+def show_pending(conn: Connection, keys: Iterable[Key]) -> None:
+    """Recompute the list columns an unsent action changes, after the outbox of these items changed (an action
+    queued, accepted, refused, retried or discarded): queues and badges follow, `raw` stays the server's."""
+    wanted = set(keys)
+    unsent = outbox_rows.unsent_effects(conn, wanted)
+    names = sort_names.load(conn)
+    for kind, item_id in wanted:
+        data = raw(conn, kind, item_id)
+        if data is None:
+            continue
+        columns = list_columns(kind, with_pending(kind, data, unsent.get((kind, item_id), ())), names)
+        conn.execute(update(AGGREGATES).where(AGGREGATES.c.kind == kind, AGGREGATES.c.id == item_id)
+                     .values({name: columns[name] for name in PENDING_COLUMNS}))
 
 
 def drop(conn: Connection, pks: Iterable[int]) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, fun
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.entities import ItemQuery, ItemRow
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
+from triage_desktop.storage import unread
 from triage_desktop.storage.outbox import OPEN_PROBLEMS, UNSENT
 from triage_desktop.storage.schema import AGGREGATES, ITEM_SEARCH, LIST_COUNTS, OUTBOX
 from triage_desktop.storage.search import match_cascade
@@ -28,7 +29,7 @@ a = AGGREGATES.c
 lc = LIST_COUNTS.c
 SORT_COLUMNS = {
     "code": a.code, "title": a.title_key, "status": a.status_rank, "priority": a.priority_rank,
-    "category": a.category, "assignee_id": a.assignee_id, "submitted_at": a.submitted_at,
+    "category": a.category_key, "assignee_id": a.assignee_key, "submitted_at": a.submitted_at,
     "due_at": a.due_at, "updated_at": a.updated_at,
 }
 _ROW_COLUMNS = (a.pk, a.kind, a.id, a.code, a.title, a.status, a.priority, a.category, a.assignee_id,
@@ -141,12 +142,15 @@ def page(conn: Connection, query: ItemQuery, offset: int, limit: int) -> list[It
 
 
 def _items(conn: Connection, query: ItemQuery, rows: list[Any]) -> list[ItemRow]:
-    counts = _outbox_counts(conn, query.kind, [row.id for row in rows])
+    ids = [row.id for row in rows]
+    counts = _outbox_counts(conn, query.kind, ids)
+    new = unread.of(conn, query.user_id, query.kind, ids)
     return [
         ItemRow(kind=row.kind, id=row.id, code=row.code, title=row.title, status=row.status,
                 priority=row.priority, category=row.category or "", assignee_id=row.assignee_id,
                 submitted_at=row.submitted_at or "", due_at=row.due_at, updated_at=row.updated_at or "",
-                unsent=counts.get(row.id, (0, 0))[0], conflicts=counts.get(row.id, (0, 0))[1])
+                unsent=counts.get(row.id, (0, 0))[0], conflicts=counts.get(row.id, (0, 0))[1],
+                unread=row.id in new)
         for row in rows
     ]
 

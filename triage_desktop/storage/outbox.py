@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ OPEN_PROBLEMS = (ActionState.CONFLICT.value, ActionState.FAILED.value)
 GONE_PROBLEM: Mapping[str, Any] = {"type": "https://triage.example/problems/gone", "title": "deleted",
                                    "status": 404}
 GONE_STATUS = 404
+Effect = tuple[str, Mapping[str, Any]]  # an unsent action's (type, payload)
 LAST_ERROR_LIMIT = 500  # transport error text; enough to diagnose, never a whole response body
 
 
@@ -98,6 +99,20 @@ def add(conn: Connection, kind: str, item_id: str, action_type: str, payload: Ma
     action = get(conn, local_id)
     assert action is not None
     return action
+
+
+def unsent_effects(conn: Connection, keys: Collection[tuple[str, str]]) -> dict[tuple[str, str], list[Effect]]:
+    """The (type, payload) of each item's unsent actions, in creation order: what its list columns show."""
+    found: dict[tuple[str, str], list[Effect]] = {}
+    if not keys:
+        return found
+    o = OUTBOX.c
+    # The outbox is small and `keys` may be a whole page: intersect in Python.
+    for kind, item_id, action_type, payload in conn.execute(
+            select(o.kind, o.aggregate_id, o.type, o.payload).where(o.state.in_(UNSENT)).order_by(o.local_id)):
+        if (kind, item_id) in keys:
+            found.setdefault((kind, item_id), []).append((action_type, json.loads(payload)))
+    return found
 
 
 def set_problem(conn: Connection, local_id: int, state: ActionState, status: int,

@@ -7,14 +7,16 @@ null where we expect text, and a bad optional field must never stop a page from 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
 
 from triage_desktop.core import vocabulary as v
+from triage_desktop.core.entities import with_pending
 from triage_desktop.storage.search import fast_fold, index_text
+from triage_desktop.storage.sort_names import NO_NAMES, SortNames
 
 TITLE_KEY_LENGTH = 100  # enough to sort by; keeps the index small
 
@@ -52,8 +54,8 @@ def now_utc() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def list_columns(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    """The aggregates-table columns of one aggregate, `raw` included (pk, kind, id, version excluded)."""
+def list_columns(kind: str, data: Mapping[str, Any], names: SortNames = NO_NAMES) -> dict[str, Any]:
+    """The aggregates-table list columns of one aggregate (pk, kind, id, version, raw and search text excluded)."""
     if kind == "dossier":
         title = data.get("summary")
         category = data.get("procedure_code")
@@ -63,6 +65,7 @@ def list_columns(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
     title = title if isinstance(title, str) else ""
     status = data.get("status") if isinstance(data.get("status"), str) else ""
     priority = data.get("priority") if isinstance(data.get("priority"), str) else ""
+    category, assignee = text_or_none(category), text_or_none(data.get("assignee_id"))
     return {
         "code": data.get("code") if isinstance(data.get("code"), str) else "",
         "title": title,
@@ -72,21 +75,28 @@ def list_columns(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
         "is_open": 0 if status in v.FINAL_STATUSES.get(kind, ()) else 1,
         "priority": priority,
         "priority_rank": _PRIORITY_RANK.get(priority, -1),
-        "category": text_or_none(category),
-        "assignee_id": text_or_none(data.get("assignee_id")),
+        "category": category,
+        "category_key": names.category_key(kind, category),
+        "assignee_id": assignee,
+        "assignee_key": names.assignee_key(assignee),
         "unit_id": text_or_none(data.get("unit_id")),
         "submitted_at": utc_iso(data.get("submitted_at")),
         "due_at": utc_iso(data.get("due_at")),
         "updated_at": utc_iso(data.get("updated_at")),
-        "raw": _encode(data).decode(),
     }
 
 
-def aggregate_row(kind: str, item_id: str, version: int,
-                  data: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
-    """(columns without pk, search text) for storing `data` as the cached copy of (kind, item_id)."""
+# The list columns an unsent action can change (core.entities.with_pending): the queues and badges follow
+# the officer's own pending work, while `raw` keeps the server's last word.
+PENDING_COLUMNS = ("status", "status_rank", "is_open", "priority", "priority_rank", "assignee_id", "assignee_key")
+
+
+def aggregate_row(kind: str, item_id: str, version: int, data: Mapping[str, Any], names: SortNames = NO_NAMES,
+                  unsent: Sequence[tuple[str, Mapping[str, Any]]] = ()) -> tuple[dict[str, Any], str]:
+    """(columns without pk, search text) for storing `data` as the cached copy of (kind, item_id), its list
+    columns showing the effect of the officer's unsent actions on it, (type, payload) in creation order."""
     if data.get("id") != item_id or data.get("version") != version:
         data = {**data, "id": item_id, "version": version}  # the raw JSON always says what it is
-    columns = list_columns(kind, data)
-    columns.update(kind=kind, id=item_id, version=version)
+    columns = list_columns(kind, with_pending(kind, data, unsent), names)
+    columns.update(kind=kind, id=item_id, version=version, raw=_encode(data).decode())
     return columns, index_text(kind, data)

@@ -55,6 +55,11 @@ class Aggregate(Base):
     # so the index can be built in bulk ('rebuild' / INSERT … SELECT) instead of row by row. Last column: list
     # reads stop before it and `raw`.
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Sort keys of the names the list shows for the assignee and the category/procedure (storage.sort_names),
+    # so those columns sort in Vietnamese order through an index (r0004). Added last by ALTER TABLE: read only
+    # from the indexes below, or for one row.
+    assignee_key: Mapped[str | None] = mapped_column(Text)
+    category_key: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         UniqueConstraint("kind", "id"),
@@ -71,8 +76,11 @@ class Aggregate(Base):
         Index(None, "kind", "title_key"),
         Index(None, "kind", "status_rank"),
         Index(None, "kind", "priority_rank"),
+        Index(None, "kind", "category_key"),  # sort by the category's name (r0004)
+        Index(None, "kind", "assignee_key"),  # sort by the assignee's name (r0004)
+        # Filters by category or assignee alone (the filter-row index below needs a status).
         Index(None, "kind", "category"),
-        Index(None, "kind", "assignee_id"),  # sort by assignee (r0002)
+        Index(None, "kind", "assignee_id"),
         # The list's filter row (status + category + assignee), newest first, without touching wide rows.
         Index(None, "kind", "status", "category", "assignee_id", "submitted_at"),
     )
@@ -92,6 +100,17 @@ class ListCount(Base):
     category: Mapped[str] = mapped_column(Text, primary_key=True)
     assignee_id: Mapped[str] = mapped_column(Text, primary_key=True)
     n: Mapped[int] = mapped_column(Integer)
+
+
+class Unread(Base):
+    """Items that came in from the feed since the first sync and the officer has not opened yet (r0004): bold
+    in the list, counted as "3 phản ánh mới". Per officer: whoever opened it, it stays new for the others."""
+
+    __tablename__ = "unread"
+
+    user_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, primary_key=True)
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
 class Tombstone(Base):
@@ -166,6 +185,7 @@ SYNC_STATE = SyncState.__table__
 REFERENCE = Reference.__table__
 SNAPSHOT_SEEN = SnapshotSeen.__table__
 LIST_COUNTS = ListCount.__table__
+UNREAD = Unread.__table__
 
 # FTS5 over aggregates.search_text (external content); rowid = aggregates.pk. Created by the migration (FTS_DDL
 # in r0002). Written only through storage.search_index.

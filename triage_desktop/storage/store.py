@@ -19,7 +19,7 @@ from triage_desktop.core import vocabulary as v
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.core.errors import InvalidAction, NotFound
 from triage_desktop.core.rebase import only_own_effect
-from triage_desktop.storage import aggregates, bulk_indexes, search_index
+from triage_desktop.storage import aggregates, bulk_indexes, search_index, sort_names, unread
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.aggregates import Key
 from triage_desktop.storage.database import Database
@@ -30,6 +30,7 @@ from triage_desktop.storage.schema import (
     SNAPSHOT_SEEN,
     SYNC_STATE,
     TOMBSTONES,
+    UNREAD,
 )
 
 EXPORT_BATCH = 500
@@ -154,6 +155,10 @@ class Store:
             aggregates.write(conn, upserts, known)
             aggregates.raise_tombstones(conn, new_tombs)
             conflicted = outbox_rows.mark_gone(conn, deleted)
+            aggregates.show_pending(conn, conflicted - gone)  # deleted, then sent again in this page
+            unread.forget(conn, gone)
+            if not in_snapshot:  # a snapshot refills the cache: its items are not news
+                unread.mark_arrivals(conn, upserts.keys() - known.keys())
             if in_snapshot and keys:
                 seen = [{"kind": kind, "id": item_id} for kind, item_id in keys]
                 for start in range(0, len(seen), aggregates.GIL_SLICE):
@@ -175,6 +180,7 @@ class Store:
             conn.execute(delete(TOMBSTONES))
             conn.execute(delete(REFERENCE))
             conn.execute(delete(SNAPSHOT_SEEN))
+            conn.execute(delete(UNREAD))
             conn.execute(delete(SYNC_STATE).where(SYNC_STATE.c.key.startswith(_FED_EFFECT, autoescape=True)))
             for key in ("cursor", "snapshot", "last_sync_at", "user", "server_url"):
                 _set_state(conn, key, None)
@@ -217,6 +223,7 @@ class Store:
             # A late or replayed answer carrying the same version must not bring them back.
             aggregates.raise_tombstones(conn, {(k, i): version for _, k, i, version in missing})
             outbox_rows.mark_gone(conn, dropped)
+            unread.forget(conn, dropped)
             conn.execute(delete(SNAPSHOT_SEEN))
             _set_state(conn, "snapshot", None)
             # Back to the default, so this commit already checkpoints what the snapshot left in the WAL.
@@ -254,8 +261,10 @@ class Store:
                 base_version: int | None) -> OutboxAction:
         """Queue an action authored by the login stored now (none: it is kept but never sent; see sendable)."""
         with self.db.write() as conn:
-            return outbox_rows.add(conn, kind, item_id, action_type, payload, base_version,
-                                   outbox_rows.current_author(conn))
+            action = outbox_rows.add(conn, kind, item_id, action_type, payload, base_version,
+                                     outbox_rows.current_author(conn))
+            aggregates.show_pending(conn, [(kind, item_id)])
+            return action
 
     def sendable(self) -> list[OutboxAction]:
         """Pending and sending actions of the officer logged in now, in creation order (a "sending" one was cut
@@ -321,6 +330,7 @@ class Store:
                     OUTBOX.c.state == ActionState.PENDING.value,
                     OUTBOX.c.base_version == seen,
                 ).values(base_version=aggregate["version"]))
+            aggregates.show_pending(conn, [(kind, item_id)])
         return {(kind, str(aggregate["id"]))} if stored else set()
 
     def conflict_action(self, local_id: int, status: int, problem: Mapping[str, Any],
@@ -331,11 +341,13 @@ class Store:
             outbox_rows.set_problem(conn, local_id, ActionState.CONFLICT, status, problem)
             if current is not None:
                 aggregates.replace(conn, action.kind, current)
+            aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])  # no longer expected to happen
 
     def fail_action(self, local_id: int, status: int, problem: Mapping[str, Any]) -> None:
         with self.db.write() as conn:
-            _existing(conn, local_id)
+            action = _existing(conn, local_id)
             outbox_rows.set_problem(conn, local_id, ActionState.FAILED, status, problem)
+            aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
 
     def retry_action(self, local_id: int) -> OutboxAction:
         """Re-apply a conflict/failed action on the current cached version: a new action with a new key."""
@@ -348,8 +360,10 @@ class Store:
                 raise NotFound(f"{action.kind}:{action.aggregate_id}")
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
             # The re-applied action is still its author's words: it keeps their name, whoever pressed retry.
-            return outbox_rows.add(conn, action.kind, action.aggregate_id, action.type, action.payload,
-                                   version, outbox_rows.Author(action.author_id, action.author_server))
+            again = outbox_rows.add(conn, action.kind, action.aggregate_id, action.type, action.payload,
+                                    version, outbox_rows.Author(action.author_id, action.author_server))
+            aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
+            return again
 
     def discard_action(self, local_id: int) -> None:
         """Drop a pending, conflict or failed action; one on the wire ("sending") cannot be taken back."""
@@ -358,6 +372,7 @@ class Store:
             if action.state is ActionState.SENDING:
                 raise InvalidAction("discard_state:sending")
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+            aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
 
     def outbox(self) -> list[OutboxAction]:
         """Everything not yet accepted by the server, in creation order."""
@@ -379,9 +394,12 @@ class Store:
         text = json.dumps(data, ensure_ascii=False)
         statement = sqlite_insert(REFERENCE).values(name=name, etag=etag, json=text)
         with self.db.write() as conn:
+            before = sort_names.load(conn) if name in sort_names.REFERENCES else None
             conn.execute(statement.on_conflict_do_update(
                 index_elements=[REFERENCE.c.name],
                 set_={"etag": statement.excluded.etag, "json": statement.excluded.json}))
+            if before is not None:  # the list sorts by the names shown: re-key rows whose name changed
+                sort_names.rekey(conn, before, sort_names.load(conn))
 
     def reference(self, name: str) -> tuple[str | None, Any] | None:
         with self.db.read() as conn:

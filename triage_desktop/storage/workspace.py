@@ -12,10 +12,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from triage_desktop.core import names
 from triage_desktop.core.actions import build_payload
 from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, User
 from triage_desktop.core.errors import LoginRequired, NotFound
-from triage_desktop.storage import listing
+from triage_desktop.storage import listing, unread
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.schema import AGGREGATES, OUTBOX
 from triage_desktop.storage.store import Store
@@ -64,6 +65,14 @@ class LocalWorkspace:
         with self._db.read() as conn:
             return listing.queue_counts(conn, user_id)
 
+    def unread_counts(self, user_id: str | None) -> dict[str, int]:
+        with self._db.read() as conn:
+            return unread.counts(conn, user_id)
+
+    def mark_read(self, user_id: str, kind: str, item_id: str) -> bool:
+        with self._db.write() as conn:
+            return unread.mark_read(conn, user_id, kind, item_id)
+
     # --- one item -------------------------------------------------------------------------------------
 
     def item(self, kind: str, item_id: str) -> Item | None:
@@ -85,10 +94,7 @@ class LocalWorkspace:
         return found[1] if found is not None else None
 
     def members(self) -> list[User]:
-        data = self.reference("members")
-        if not isinstance(data, list):
-            return []
-        return [User.from_json(m) for m in data if isinstance(m, Mapping) and "id" in m]
+        return names.members(self.reference("members"))
 
     # --- the outbox -----------------------------------------------------------------------------------
 

@@ -179,7 +179,7 @@ class SyncEngine:
             return False
         unsent, conflicts = self._store.outbox_summary()
         if unsent or conflicts:
-            raise ProfileInUse(previous.full_name or previous.username)
+            raise ProfileInUse(previous.display_name)
         return True
 
     def logout(self) -> None:

@@ -90,8 +90,13 @@ class ItemListView(QTableView):
         if row is None:
             return False
         index = model.index(row, 0)
-        self.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        auto_scroll = self.hasAutoScroll()
+        self.setAutoScroll(scroll)  # Qt scrolls to a new current index by itself unless told not to
+        try:
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self.setAutoScroll(auto_scroll)
         if scroll:
             self.scrollTo(index)
         return True

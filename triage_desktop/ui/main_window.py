@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, User
+from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.workdays import WorkCalendar
@@ -60,8 +61,9 @@ from triage_desktop.ui.dialogs.report_action_dialogs import (
 )
 from triage_desktop.ui.item_list_view import ItemListView
 from triage_desktop.ui.messages import error_message
-from triage_desktop.ui.models.item_table_model import ItemTableModel, reference_names
+from triage_desktop.ui.models.item_table_model import ItemTableModel
 from triage_desktop.ui.network_watcher import NetworkWatcher
+from triage_desktop.ui.new_arrivals import NewArrivals
 from triage_desktop.ui.outbox_view import OutboxView
 from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
 from triage_desktop.ui.sync_controller import SyncController
@@ -134,6 +136,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.setCentralWidget(self.splitter)
 
+        self.arrivals = NewArrivals(self)
+        self.arrivals.kindRequested.connect(self._show_arrivals)
+        self.statusBar().addPermanentWidget(self.arrivals)
         self.indicator = SyncIndicator(self)
         self.indicator.clicked.connect(self._on_indicator)
         self.statusBar().addPermanentWidget(self.indicator)
@@ -258,7 +263,7 @@ class MainWindow(QMainWindow):
 
     def reload_reference(self) -> None:
         try:
-            members = {u.id: u.full_name or u.username for u in self.workspace.members()}
+            members = {u.id: u.display_name for u in self.workspace.members()}
             categories = reference_names(self.workspace.reference("categories"))
             procedures = reference_names(self.workspace.reference("procedures"))
             units = reference_names(self.workspace.reference("units"), key="id")
@@ -276,9 +281,11 @@ class MainWindow(QMainWindow):
         return WorkCalendar.from_published(self.workspace.reference(f"calendar:{y}") for y in (year - 1, year, year + 1))
 
     def refresh_counts(self) -> None:
+        user_id = self.user.id if self.user else None
         try:
-            counts = self.workspace.queue_counts(self.user.id if self.user else None)
+            counts = self.workspace.queue_counts(user_id)
             unsent, conflicts = self.workspace.outbox_summary()
+            self.arrivals.set_counts(self.workspace.unread_counts(user_id))
         except Exception:
             log.exception("reading counts failed")
             return
@@ -301,7 +308,7 @@ class MainWindow(QMainWindow):
         held = self.workspace.held_actions()
         if not held:
             return {}
-        names = {u.id: u.full_name or u.username for u in self.workspace.members()}
+        names = {u.id: u.display_name for u in self.workspace.members()}
         return {action.local_id: (self.tr("Của {name} — chờ người này đăng nhập để gửi").format(
                     name=names.get(action.author_id, action.author_id)) if action.author_id
                  else self.tr("Không rõ người tạo — chỉ có thể bỏ")) for action in held}
@@ -374,6 +381,15 @@ class MainWindow(QMainWindow):
 
     def _on_current_item(self, kind: str, item_id: str) -> None:
         self.show_current_item()
+        row = self.model.row_of((kind, item_id)) if kind else None
+        item = self.model.row_at(row) if row is not None else None
+        if item is not None and item.unread and self.user is not None:
+            self.runner.run(functools.partial(self.workspace.mark_read, self.user.id, kind, item_id),
+                            lambda _was_new: self._local_change([(kind, item_id)]), self._show_error)
+
+    def _show_arrivals(self, kind: str) -> None:
+        """The status bar's "3 phản ánh mới": that kind's whole list, where the bold rows are."""
+        self.queues.select(kind, "all")
 
     def open_item(self, kind: str, item_id: str) -> None:
         """Show one item (from the outbox) in the detail pane."""
@@ -518,7 +534,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         title = self.tr("Tiếp nhận phản ánh, hồ sơ")
         if self.user is not None:
-            title = f"{title} — {self.user.full_name or self.user.username}"
+            title = f"{title} — {self.user.display_name}"
         self.setWindowTitle(title)
 
     # --- actions ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from triage_desktop.core.entities import ItemQuery, ItemRow
+from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import Workspace
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import labels
@@ -69,17 +70,12 @@ OVERDUE_COLOR = QColor("#b3261e")
 Key = tuple[str, str]
 
 
+# Columns sorted by the name shown (storage.sort_names), so their order follows the reference lists.
+NAME_SORTED = frozenset({"category", "assignee_id"})
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("ItemTableModel", text)
-
-
-def reference_names(data: Any, key: str = "code") -> dict[str, str]:
-    """`{code: name}` from a reference list (categories, procedures); tolerant of odd shapes."""
-    names: dict[str, str] = {}
-    for entry in data or ():
-        if isinstance(entry, Mapping) and entry.get(key) is not None:
-            names[str(entry[key])] = str(entry.get("name") or entry[key])
-    return names
 
 
 class ItemTableModel(QAbstractTableModel):
@@ -153,12 +149,14 @@ class ItemTableModel(QAbstractTableModel):
     def reload_reference(self, notify: bool = True) -> None:
         """Member names and category/procedure names (after a sync brought new reference data)."""
         try:
-            self._members = {u.id: u.full_name or u.username or u.id for u in self._ws.members()}
+            self._members = {u.id: u.display_name for u in self._ws.members()}
             self._categories = reference_names(self._ws.reference("categories"))
             self._procedures = reference_names(self._ws.reference("procedures"))
         except Exception:
             log.exception("reading reference data failed")
-        if notify and self._count:
+        if notify and self._query is not None and self._query.sort_key in NAME_SORTED:
+            self._relayout(self._query)  # a renamed member or category may move rows
+        elif notify and self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1),
                                   [Qt.ItemDataRole.DisplayRole])
 
@@ -321,9 +319,13 @@ class ItemTableModel(QAbstractTableModel):
             if column == COL_DUE and self._overdue(item):
                 return OVERDUE_COLOR
             return None
-        if role == Qt.ItemDataRole.FontRole and _sync_state(item) == "unsent":
+        if role == Qt.ItemDataRole.FontRole:
+            unsent = _sync_state(item) == "unsent"
+            if not (unsent or item.unread):
+                return None
             font = QFont()
-            font.setItalic(True)
+            font.setItalic(unsent)
+            font.setBold(item.unread)  # not opened since it arrived (mail clients' cue)
             return font
         return None
 
