@@ -58,6 +58,8 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/status-dialog.png --screen status-dialog
 	$(PY) -m triage_desktop.screenshot docs/extension-letter.png --screen extension-letter
 	$(PY) -m triage_desktop.screenshot docs/conflict-panel.png --screen conflict-panel
+	$(PY) -m triage_desktop.screenshot docs/new-arrivals.png --screen new-arrivals
+	$(PY) -m triage_desktop.screenshot docs/error-dialog.png --screen error-dialog
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

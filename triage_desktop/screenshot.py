@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 USERNAME, PASSWORD = "lanhdao", "demo123"
 OFFICER = "canbo1"  # the conflict is hers: the leader's change is the colleague's
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
-SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel")
+SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
+           "error-dialog")
 
 
 def pick_report(workspace: Workspace, scan: int = 500) -> Item | None:
@@ -207,7 +208,41 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
                   and bool(window.detail.conflict_panels()) and "Đã gọi điện" in _timeline_text(window))
         _settle(app, 0.3)
         return window
+    if screen == "new-arrivals":
+        _settle(app, 0.2)
+        window.list_view.scrollToTop()  # the officer watches the top of the list
+        _settle(app, 0.2)
+        for title in ("Cột điện nghiêng sau mưa lớn", "Rác thải tồn đọng đầu hẻm 12", "Cây đổ chắn lối vào chợ"):
+            server.add_report(title=title)  # citizens report while the officer watches the list
+        window.start_sync()
+        _wait_for(app, lambda: window.arrivals.isVisible())
+        _settle(app, 0.3)
+        return window
+    if screen == "error-dialog":
+        return _error_dialog(app, services)
     raise ValueError(f"unknown screen {screen!r}")
+
+
+def _error_dialog(app: QApplication, services: Services) -> QWidget:
+    """A bug in a slot, as "Phân công…" met `database is locked`: the real hook, logger and dialog."""
+    import sqlite3
+
+    from PySide6.QtCore import QTimer
+
+    from triage_desktop.logs import setup_logging
+    from triage_desktop.ui.error_dialog import install_error_reporting
+
+    log_file = setup_logging(services.database.path.parent)  # the profile's logs folder, as the program has it
+    reporter = install_error_reporting(app, log_file.parent)
+
+    def assign_clicked() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    QTimer.singleShot(0, assign_clicked)
+    _wait_for(app, lambda: reporter.dialog is not None)
+    assert reporter.dialog is not None
+    _settle(app, 0.3)
+    return reporter.dialog  # at the size it opens with (adjustSize would shrink the details to a sliver)
 
 
 def _open(app: QApplication, window: MainWindow, kind: str, item_id: str) -> None:
