@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from PySide6.QtCore import QCoreApplication
 
 from triage_desktop import __version__, app
+from triage_desktop.core.action_specs import command_line_fields
 from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport, User
 from triage_desktop.core.errors import LoginRequired, TriageError
 from triage_desktop.core.vocabulary import KINDS
@@ -72,18 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     act.add_argument("kind", choices=KINDS)
     act.add_argument("id")
     act.add_argument("type")
-    act.add_argument("--body")
-    act.add_argument("--assignee", dest="assignee_id")
-    act.add_argument("--status")
-    act.add_argument("--reason")
-    act.add_argument("--reason-text", dest="reason_text")
-    act.add_argument("--priority")
-    act.add_argument("--unit", dest="unit_id")
-    act.add_argument("--into", dest="into_id")
-    act.add_argument("--document", dest="documents", action="append")
-    act.add_argument("--amount", dest="amount_vnd")
-    act.add_argument("--new-due-at", dest="new_due_at")
-    act.add_argument("--apology", dest="apology_letter")
+    for field in command_line_fields():  # the action table's fields, each under its option
+        act.add_argument(field.option, dest=field.name, action="append" if field.many else "store")
 
     outbox = with_profile(commands.add_parser("outbox", help=translate("cli", "các thao tác chưa gửi")))
     outbox.add_argument("--json", action="store_true")
@@ -251,8 +242,7 @@ def _sync_forever(services: app.Services) -> int:
 
 
 def cmd_act(args: argparse.Namespace, profile: Path) -> int:
-    names = ("body", "assignee_id", "status", "reason", "reason_text", "priority", "unit_id", "into_id",
-             "documents", "amount_vnd", "new_due_at", "apology_letter")
+    names = [field.name for field in command_line_fields()]
     fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
     with _services(profile) as services:
         action = services.workspace.queue_action(args.kind, args.id, args.type, fields)

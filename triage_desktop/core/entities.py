@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from triage_desktop.core.action_specs import ACTION_SPECS
+
 
 @dataclass(frozen=True, slots=True)
 class User:
@@ -158,31 +160,14 @@ class Item:
 def with_pending(kind: str, data: Mapping[str, Any],
                  unsent: Iterable[tuple[str, Mapping[str, Any]]]) -> Mapping[str, Any]:
     """The aggregate's list fields (status, assignee, priority) as they will be once these unsent actions
-    (type, payload), in creation order, go through: what the queues and badges show meanwhile."""
+    (type, payload), in creation order, go through: what the queues and badges show meanwhile. What each type
+    does is its row's `effect` in `core.action_specs`."""
     changed: dict[str, Any] = {}
     for action_type, payload in unsent:
-        status = predicted_status(kind, action_type, payload)
-        if status:
-            changed["status"] = status
-        if action_type == "assign" and payload.get("assignee_id"):
-            changed["assignee_id"] = str(payload["assignee_id"])
-        elif action_type == "set_priority" and payload.get("priority"):
-            changed["priority"] = str(payload["priority"])
+        spec = ACTION_SPECS.get(action_type)
+        if spec is not None:
+            changed.update(spec.effect(kind, payload))
     return {**data, **changed} if changed else data
-
-
-def predicted_status(kind: str, action_type: str, payload: Mapping[str, Any]) -> str | None:
-    """The status an action moves an item to, when it moves it at all."""
-    if action_type == "set_status":
-        return str(payload.get("status"))
-    return {
-        ("report", "acknowledge"): "acknowledged",
-        ("dossier", "acknowledge"): "received",
-        ("report", "transfer"): "transferred",
-        ("dossier", "request_supplement"): "awaiting_supplement",
-        ("dossier", "request_fee"): "awaiting_fee",
-        ("dossier", "return_result"): "returned",
-    }.get((kind, action_type))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""The contract's fixed vocabulary (central-api.md §4, §6): kinds, statuses, moves and action types."""
+"""The contract's fixed vocabulary (central-api.md §4, §6): kinds, statuses, moves (the action types are the rows
+of `core.action_specs`)."""
 
 from __future__ import annotations
 
@@ -80,32 +81,9 @@ def deadline_clock(kind: str, status: str | None) -> Literal["running", "paused"
         return "paused"
     return "running"
 
-ActionType = Literal[
-    "acknowledge", "assign", "note", "reply", "set_status", "set_priority", "transfer", "merge",
-    "request_supplement", "request_fee", "return_result", "extend",
-]
-ACTION_KINDS: Final[dict[str, frozenset[str]]] = {
-    "acknowledge": frozenset(KINDS),
-    "assign": frozenset(KINDS),
-    "note": frozenset(KINDS),
-    "reply": frozenset({"report"}),
-    "set_status": frozenset(KINDS),
-    "set_priority": frozenset({"report"}),
-    "transfer": frozenset({"report"}),
-    "merge": frozenset({"report"}),
-    "request_supplement": frozenset({"dossier"}),
-    "request_fee": frozenset({"dossier"}),
-    "return_result": frozenset({"dossier"}),
-    "extend": frozenset({"dossier"}),
-}
-# Notes and replies never carry If-Match (a stale one would get a needless 412).
-ACTIONS_WITHOUT_IF_MATCH: Final = frozenset({"note", "reply"})
-CLERK_ACTIONS: Final = frozenset({"acknowledge", "note", "reply", "request_fee", "return_result", "set_status"})
+
+# The statuses a one-stop clerk may set with `set_status` (§2); the action table limits the clerk to them.
 CLERK_STATUSES: Final = frozenset({"received", "rejected"})
-
-
-def needs_if_match(action_type: str) -> bool:
-    return action_type not in ACTIONS_WITHOUT_IF_MATCH
 
 
 def status_needs_reason_text(kind: str, current: str | None, target: str) -> bool:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from triage_desktop.core import vocabulary as v
+from triage_desktop.core.action_specs import ACTION_SPECS, needs_if_match
 from triage_desktop.sandbox import workdays
 from triage_desktop.sandbox.seed import STEPS, iso
 
@@ -210,7 +211,7 @@ def _forbidden(actor: Actor, body: Mapping[str, Any]) -> str | None:
             return "cán bộ chỉ được tự nhận việc"
         return None
     if "clerk" in roles:
-        if type_ not in v.CLERK_ACTIONS:
+        if type_ not in ACTION_SPECS or "clerk" not in ACTION_SPECS[type_].roles:
             return "bộ phận một cửa không được thực hiện thao tác này"
         if type_ == "set_status" and body.get("status") not in v.CLERK_STATUSES:
             return "bộ phận một cửa chỉ được tiếp nhận hoặc từ chối"
@@ -249,19 +250,19 @@ def decide(actor: Actor, kind: str, agg: dict[str, Any], body: Any, if_match: st
     check = _Checker(body if isinstance(body, Mapping) else {})
     check.errors.extend(header_errors or [])
     type_ = body.get("type") if isinstance(body, Mapping) else None
-    known = type_ in v.ACTION_KINDS or (server and type_ in SERVER_ONLY)
+    known = type_ in ACTION_SPECS or (server and type_ in SERVER_ONLY)
     if not isinstance(body, Mapping):
         check.error("body", "phải là một đối tượng JSON")
     elif not known:
         check.error("type", "thao tác không tồn tại")
-    elif type_ in v.ACTION_KINDS and kind not in v.ACTION_KINDS[type_]:
+    elif type_ in ACTION_SPECS and kind not in ACTION_SPECS[type_].kinds:
         check.error("type", f"thao tác không áp dụng cho {kind}")
     version: int | None = None
     try:
         version = parse_if_match(if_match)
     except ValueError:
         check.error("If-Match", 'phải có dạng "<version>"')
-    if version is None and if_match is None and require_if_match and known and v.needs_if_match(str(type_)):
+    if version is None and if_match is None and require_if_match and known and needs_if_match(str(type_)):
         check.error("If-Match", "bắt buộc với thao tác này")
     if not check.errors:
         _validate(actor, kind, agg, body, ctx, check)

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from triage_desktop.core.vocabulary import ACTION_KINDS, KINDS
+from triage_desktop.core.action_specs import ACTION_SPECS
+from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.storage import wal_file
 
 MAGIC = b"SQLite format 3\x00"
@@ -146,7 +147,7 @@ def outbox_shaped(values: tuple[Any, ...]) -> bool:
         return False
     (local_id, kind, item_id, action_type, payload, key, base_version, state, created_at, attempts, error_status,
      problem, last_error) = values[:BASE_COLUMNS]
-    if local_id is not None or kind not in KINDS or action_type not in ACTION_KINDS:
+    if local_id is not None or kind not in KINDS or action_type not in ACTION_SPECS:
         return False
     if not (isinstance(item_id, str) and item_id and isinstance(key, str) and _UUID.match(key)):
         return False

@@ -35,8 +35,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert
 
+from triage_desktop.core.action_specs import ACTION_SPECS
 from triage_desktop.core.entities import ActionState
-from triage_desktop.core.vocabulary import ACTION_KINDS, KINDS
+from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.storage import page_recovery, plain_read, recover_cli, wal_file
 from triage_desktop.storage.plain_read import InUse
 from triage_desktop.storage.recovery_report import RecoveryReport, ranges
@@ -259,7 +260,7 @@ def _valid_action(raw: Mapping[str, Any], fallback: tuple[str, str] | None = Non
     local_id, kind, item_id, action_type = raw["local_id"], raw["kind"], raw["aggregate_id"], raw["type"]
     key = raw["idempotency_key"]
     if not (isinstance(local_id, int) and local_id > 0 and kind in KINDS and isinstance(item_id, str) and item_id
-            and action_type in ACTION_KINDS and isinstance(key, str) and key):
+            and action_type in ACTION_SPECS and isinstance(key, str) and key):
         return None
     try:
         payload = json.loads(raw["payload"])

@@ -22,6 +22,7 @@ import requests
 from packaging.version import Version
 
 from triage_desktop import __version__
+from triage_desktop.core.action_specs import needs_if_match
 from triage_desktop.core.entities import OutboxAction, SyncProgress, SyncReport, User
 from triage_desktop.core.errors import (
     ApiError,
@@ -37,7 +38,6 @@ from triage_desktop.core.errors import (
     UserFacingError,
 )
 from triage_desktop.core.ports import CancelToken, ProgressCallback
-from triage_desktop.core.vocabulary import needs_if_match
 from triage_desktop.sync import wire
 from triage_desktop.sync.auth import AuthState, TokenVault, account_name, device_info
 from triage_desktop.sync.http import ApiClient, CertificateProblem, Unreachable, timeouts_from_env

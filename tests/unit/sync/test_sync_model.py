@@ -36,9 +36,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
+from triage_desktop.core.action_specs import needs_if_match
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.errors import ApiError, BadServerResponse, LoginRequired, Offline, ServerBusy
-from triage_desktop.core.vocabulary import needs_if_match
 from triage_desktop.sandbox.api import Response
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
