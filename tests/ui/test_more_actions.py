@@ -14,6 +14,7 @@ from tests.ui.seed import CLERK, LEADER, OFFICER, UNITS
 from triage_desktop.core.entities import ItemQuery, User
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.storage.workspace import LocalWorkspace
+from triage_desktop.ui import action_registry
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog, FeeDialog
 from triage_desktop.ui.dialogs.report_action_dialogs import MergeDialog, PriorityDialog, TransferDialog
@@ -33,9 +34,9 @@ def ok(qtbot, dialog) -> None:
 
 def test_a_clerk_may_only_ask_for_the_fee_among_the_other_actions(workspace: LocalWorkspace) -> None:
     report, submitted = workspace.item("report", "r_0001"), workspace.item("dossier", "d_0000")
-    assert rules.visible_buttons("report", clerk) & set(rules.MORE_ACTIONS) == set()
-    assert rules.visible_buttons("dossier", clerk) & set(rules.MORE_ACTIONS) == {rules.REQUEST_FEE}
-    assert rules.visible_buttons("report", officer) & set(rules.MORE_ACTIONS) == {
+    assert rules.visible_buttons("report", clerk) & set(action_registry.MORE_ACTIONS) == set()
+    assert rules.visible_buttons("dossier", clerk) & set(action_registry.MORE_ACTIONS) == {rules.REQUEST_FEE}
+    assert rules.visible_buttons("report", officer) & set(action_registry.MORE_ACTIONS) == {
         rules.SET_PRIORITY, rules.TRANSFER, rules.MERGE}
     assert {rules.SET_PRIORITY, rules.TRANSFER, rules.MERGE} <= rules.enabled_buttons(report, officer)
     assert rules.enabled_buttons(submitted, leader) & {rules.REQUEST_FEE, rules.EXTEND} == set()  # not received yet

@@ -4,7 +4,12 @@ A row says which kinds it applies to, which roles may do it (§2), from which st
 its body fields and how each is checked, whether it carries If-Match, which aggregate fields it may change
 (the §7 rebase rule), and what it does to the item meanwhile (the optimistic overlay of status, assignee and
 priority). `core.actions`, `core.rebase`, `core.entities`, the sync engine, the command line and the window
-all read this table; adding an action is adding a row here and an entry in `ui.action_registry`.
+all read this table.
+
+Adding an action: a row here; an entry in `ui.action_registry` (name, button text, icon or menu, dialog); the
+dialog, if it needs a form. A field no action had before also needs its words in `ui.messages._FIELD_NAMES`
+(and, if it says where the action points, in `ui.action_text._HEADS`). `tests/ui/test_action_registry.py`
+fails while any of these is missing. The sandbox is a server of its own and learns the action separately.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ conflict panel)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -18,43 +19,47 @@ CodeOf = Callable[[str, str], str | None]  # (kind, id) → the item's code, if 
 
 def payload_summary(action: OutboxAction, kind: str, members: Mapping[str, str],
                     units: Mapping[str, str] | None = None, code_of: CodeOf | None = None) -> str:
-    """"→ Đã tiếp nhận", "→ Trần Văn Bình", or the text the officer wrote; plain text, may be empty."""
+    """"→ Đã tiếp nhận", "→ Trần Văn Bình", or the text the officer wrote; plain text, may be empty.
+
+    Read by field, not by action type: where the action points (its first field in `_HEADS`), then the text
+    written with it, then a supplement's documents; so an action with fields already known needs nothing here."""
     payload = action.payload
-    head = _target(action.type, payload, units or {}, code_of)
-    if head:
-        text = str(payload.get("body") or payload.get("reason_text") or payload.get("apology_letter") or "")
-        return "\n".join(part for part in (head, text) if part)
-    if action.type == "set_status" and payload.get("status"):
-        text = "→ " + labels.status_label(kind, str(payload["status"]))
-        if payload.get("reason"):
-            text += " (" + labels.label(labels.REJECT_REASON, str(payload["reason"])) + ")"
-        if payload.get("reason_text"):
-            text += "\n" + str(payload["reason_text"])
-        return text
-    if action.type == "assign" and payload.get("assignee_id"):
-        assignee = str(payload["assignee_id"])
-        return "→ " + members.get(assignee, assignee)
-    if action.type == "set_priority" and payload.get("priority"):
-        return "→ " + labels.label(labels.PRIORITY, str(payload["priority"]))
-    parts = [str(payload.get("body") or payload.get("reason_text") or payload.get("apology_letter") or "")]
-    if payload.get("documents"):
-        parts.append("; ".join(str(d) for d in payload["documents"]))
-    return "\n".join(p for p in parts if p)
+    head = ""
+    for name, render in _HEADS.items():
+        if name in payload:
+            head = render(payload, kind, members, units or {}, code_of)
+            if head:
+                break
+    text = str(payload.get("body") or payload.get("reason_text") or payload.get("apology_letter") or "")
+    documents = "; ".join(str(d) for d in payload.get("documents") or ())
+    return "\n".join(part for part in (head, text, documents) if part)
 
 
-def _target(action_type: str, payload: Mapping[str, object], units: Mapping[str, str],
-            code_of: CodeOf | None) -> str:
-    """Where a transfer, merge, fee or extension points, in words; "" for other actions."""
-    if action_type == "transfer" and payload.get("unit_id"):
-        unit = str(payload["unit_id"])
-        return "→ " + units.get(unit, unit)
-    if action_type == "merge" and payload.get("into_id"):
-        return "→ " + _report_code(str(payload["into_id"]), code_of)
-    if action_type == "request_fee" and payload.get("amount_vnd") is not None:
-        return format_vnd(payload["amount_vnd"])
-    if action_type == "extend" and payload.get("new_due_at"):
-        return "→ " + format_datetime(payload["new_due_at"])
-    return ""
+Heading = Callable[[Mapping[str, Any], str, Mapping[str, str], Mapping[str, str], CodeOf | None], str]
+
+
+def _status(payload: Mapping[str, Any], kind: str, *_: object) -> str:
+    if not payload.get("status"):
+        return ""
+    text = "→ " + labels.status_label(kind, str(payload["status"]))
+    if payload.get("reason"):
+        text += " (" + labels.label(labels.REJECT_REASON, str(payload["reason"])) + ")"
+    return text
+
+
+# Payload fields that say where an action points, in words ("" when the value is missing).
+_HEADS: dict[str, Heading] = {
+    "unit_id": lambda p, _k, _m, units, _c: "→ " + units.get(str(p["unit_id"]), str(p["unit_id"]))
+    if p.get("unit_id") else "",
+    "into_id": lambda p, _k, _m, _u, code_of: "→ " + _report_code(str(p["into_id"]), code_of)
+    if p.get("into_id") else "",
+    "amount_vnd": lambda p, *_: format_vnd(p["amount_vnd"]) if p.get("amount_vnd") is not None else "",
+    "new_due_at": lambda p, *_: "→ " + format_datetime(p["new_due_at"]) if p.get("new_due_at") else "",
+    "status": _status,
+    "assignee_id": lambda p, _k, members, *_: "→ " + members.get(str(p["assignee_id"]), str(p["assignee_id"]))
+    if p.get("assignee_id") else "",
+    "priority": lambda p, *_: "→ " + labels.label(labels.PRIORITY, str(p["priority"])) if p.get("priority") else "",
+}
 
 
 def event_detail(event: Event, kind: str, members: Mapping[str, str], units: Mapping[str, str],

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayo
 
 from triage_desktop.core.entities import ActionState, Event, Item, OutboxAction
 from triage_desktop.ui import labels, problems
+from triage_desktop.ui.action_registry import action_name
 from triage_desktop.ui.action_text import CodeOf, payload_summary
 from triage_desktop.ui.formatting import format_datetime, parse_timestamp
 from triage_desktop.ui.safe_text import plain_tooltip, value_label
@@ -141,7 +142,7 @@ class ConflictPanel(QFrame):
     def _wanted_box(self, action: OutboxAction, kind: str) -> QFrame:
         box, column = self._box("conflictWanted", self.tr("Bạn muốn"))
         column.addWidget(value_label(" · ".join(part for part in (
-            labels.label(labels.ACTION_TYPE, action.type), format_datetime(action.created_at)) if part)))
+            action_name(action.type), format_datetime(action.created_at)) if part)))
         summary = payload_summary(action, kind, self._members, self._units, self._code_of)
         if summary:
             column.addWidget(value_label(summary))

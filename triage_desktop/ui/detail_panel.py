@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -34,6 +34,7 @@ from triage_desktop.core.vocabulary import DVC_CODES
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import labels
+from triage_desktop.ui.action_registry import ACTION_ENTRIES, MAIN_BUTTONS, MORE_ACTIONS, action_name, button_text
 from triage_desktop.ui.action_text import CodeOf, event_detail, payload_summary
 from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.deadlines import due_text
@@ -48,7 +49,7 @@ OPEN, SAVE = "open", "save"  # what attachmentRequested asks for
 
 
 class DetailPanel(QWidget):
-    actionRequested = Signal(str)  # one of action_rules.BUTTONS
+    actionRequested = Signal(str)  # one of action_registry.BUTTONS
     retryRequested = Signal(int)  # OutboxAction.local_id
     discardRequested = Signal(int)
     attachmentRequested = Signal(str, str)  # Attachment.id, OPEN or SAVE
@@ -83,21 +84,30 @@ class DetailPanel(QWidget):
         self._action_bar.setSizePolicy(expanding_policy())
         flow = FlowLayout(self._action_bar)
         flow.setContentsMargins(0, 0, 0, 0)
-        for action, text, icon in self._button_specs():
-            button = ActionButton(self.style().standardIcon(icon), text, self._action_bar)
+        for action in MAIN_BUTTONS:
+            entry, text = ACTION_ENTRIES[action], button_text(action)
+            icon = self.style().standardIcon(entry.icon) if entry.icon is not None else QIcon()
+            button = ActionButton(icon, text, self._action_bar)
             button.setObjectName(f"action_{action}")
             button.setAccessibleName(text.rstrip("…"))
+            if entry.shortcut:
+                button.setShortcut(QKeySequence(entry.shortcut))
             button.clicked.connect(self._on_button)
             button.setProperty("action", action)
             flow.addWidget(button)
             self._buttons[action] = button
         self._more_menu = QMenu(self)
         self._more_actions: dict[str, QAction] = {}
-        for action, text in self._more_specs():
-            entry = self._more_menu.addAction(text)
-            entry.setObjectName(f"action_{action}")
-            entry.triggered.connect(functools.partial(self.actionRequested.emit, action))
-            self._more_actions[action] = entry
+        for action in MORE_ACTIONS:
+            entry = ACTION_ENTRIES[action]
+            menu_action = self._more_menu.addAction(button_text(action))
+            menu_action.setObjectName(f"action_{action}")
+            if entry.icon is not None:
+                menu_action.setIcon(self.style().standardIcon(entry.icon))
+            if entry.shortcut:
+                menu_action.setShortcut(QKeySequence(entry.shortcut))
+            menu_action.triggered.connect(functools.partial(self.actionRequested.emit, action))
+            self._more_actions[action] = menu_action
         self._more_button = ActionButton(self.tr("Thao tác khác"), self._action_bar)
         self._more_button.setObjectName("moreActions")
         self._more_button.setMenu(self._more_menu)
@@ -122,28 +132,6 @@ class DetailPanel(QWidget):
         layout.addWidget(self._empty)
         layout.addWidget(self._scroll, 1)
         self.show_item(None, None)
-
-    def _button_specs(self) -> list[tuple[str, str, QStyle.StandardPixmap]]:
-        sp = QStyle.StandardPixmap
-        return [
-            (rules.ACKNOWLEDGE, self.tr("Tiếp nhận"), sp.SP_DialogApplyButton),
-            (rules.ASSIGN, self.tr("Phân công…"), sp.SP_FileDialogContentsView),
-            (rules.CLAIM, self.tr("Nhận xử lý"), sp.SP_DialogYesButton),
-            (rules.NOTE, self.tr("Ghi chú nội bộ…"), sp.SP_FileDialogDetailedView),
-            (rules.REPLY, self.tr("Trả lời công dân…"), sp.SP_MessageBoxInformation),
-            (rules.SET_STATUS, self.tr("Đổi trạng thái…"), sp.SP_BrowserReload),
-            (rules.REQUEST_SUPPLEMENT, self.tr("Yêu cầu bổ sung…"), sp.SP_FileDialogNewFolder),
-            (rules.RETURN_RESULT, self.tr("Trả kết quả…"), sp.SP_DialogSaveButton),
-        ]
-
-    def _more_specs(self) -> list[tuple[str, str]]:
-        return [
-            (rules.SET_PRIORITY, self.tr("Đổi mức độ ưu tiên…")),
-            (rules.TRANSFER, self.tr("Chuyển đơn vị khác xử lý…")),
-            (rules.MERGE, self.tr("Gộp vào phản ánh trùng…")),
-            (rules.REQUEST_FEE, self.tr("Yêu cầu nộp phí, lệ phí…")),
-            (rules.EXTEND, self.tr("Gia hạn và xin lỗi công dân…")),
-        ]
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -184,7 +172,7 @@ class DetailPanel(QWidget):
         return self._buttons[action]
 
     def more_action(self, action: str) -> QAction:
-        """An entry of the "Thao tác khác" menu (rules.MORE_ACTIONS)."""
+        """An entry of the "Thao tác khác" menu (action_registry.MORE_ACTIONS)."""
         return self._more_actions[action]
 
     def more_button(self) -> QPushButton:
@@ -480,7 +468,7 @@ class DetailPanel(QWidget):
         text_color(badge, styling.PENDING_FG)
         layout.addWidget(badge)
         layout.addWidget(value_label(" · ".join((format_datetime(action.created_at),
-                                                 labels.label(labels.ACTION_TYPE, action.type)))))
+                                                 action_name(action.type)))))
         summary = payload_summary(action, self._item.kind if self._item else action.kind, self._members,
                                   self._units, self._code_of)
         if summary:

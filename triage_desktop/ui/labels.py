@@ -1,4 +1,5 @@
-"""Vietnamese labels for the contract's codes (statuses, priorities, event and action types, channels, queues).
+"""Vietnamese labels for the contract's codes (statuses, priorities, event types, channels, queues; an action
+type's name is in `action_registry`).
 
 The dicts hold QT_TRANSLATE_NOOP markers so lupdate finds them; `label()` translates at display time, so a
 language switch needs no re-import. An unknown code (a newer server) is shown as the raw code, never dropped.
@@ -70,21 +71,6 @@ EVENT_TYPE = {
     "extended": QT_TRANSLATE_NOOP("labels", "Gia hạn"),
     "withdrawn": QT_TRANSLATE_NOOP("labels", "Công dân rút hồ sơ"),
     "rated": QT_TRANSLATE_NOOP("labels", "Công dân đánh giá"),
-}
-
-ACTION_TYPE = {
-    "acknowledge": QT_TRANSLATE_NOOP("labels", "Tiếp nhận"),
-    "assign": QT_TRANSLATE_NOOP("labels", "Phân công"),
-    "note": QT_TRANSLATE_NOOP("labels", "Ghi chú nội bộ"),
-    "reply": QT_TRANSLATE_NOOP("labels", "Trả lời công dân"),
-    "set_status": QT_TRANSLATE_NOOP("labels", "Đổi trạng thái"),
-    "set_priority": QT_TRANSLATE_NOOP("labels", "Đổi mức độ"),
-    "transfer": QT_TRANSLATE_NOOP("labels", "Chuyển đơn vị"),
-    "merge": QT_TRANSLATE_NOOP("labels", "Gộp phản ánh"),
-    "request_supplement": QT_TRANSLATE_NOOP("labels", "Yêu cầu bổ sung"),
-    "request_fee": QT_TRANSLATE_NOOP("labels", "Yêu cầu nộp phí"),
-    "return_result": QT_TRANSLATE_NOOP("labels", "Trả kết quả"),
-    "extend": QT_TRANSLATE_NOOP("labels", "Gia hạn"),
 }
 
 ACTION_STATE = {

@@ -37,28 +37,12 @@ from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.workdays import WorkCalendar
-from triage_desktop.ui import action_rules as rules
-from triage_desktop.ui import labels
+from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
 from triage_desktop.ui.attachment_opener import AttachmentOpener
 from triage_desktop.ui.detail_panel import OPEN, DetailPanel
-from triage_desktop.ui.dialogs.action_dialogs import (
-    ActionDialog,
-    AssignDialog,
-    NoteDialog,
-    ReplyDialog,
-    ReturnResultDialog,
-    StatusDialog,
-    SupplementDialog,
-    template_context,
-)
-from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog, FeeDialog
+from triage_desktop.ui.dialogs.action_dialogs import ActionDialog, template_context
 from triage_desktop.ui.dialogs.login_dialog import LoginDialog
-from triage_desktop.ui.dialogs.report_action_dialogs import (
-    MERGE_CANDIDATES,
-    MergeDialog,
-    PriorityDialog,
-    TransferDialog,
-)
+from triage_desktop.ui.dialogs.report_action_dialogs import MERGE_CANDIDATES
 from triage_desktop.ui.item_list_view import ItemListView
 from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.models.item_table_model import ItemTableModel
@@ -540,42 +524,21 @@ class MainWindow(QMainWindow):
     # --- actions ---------------------------------------------------------------------------------------------
 
     def _on_action(self, action: str) -> None:
+        """A button or menu entry of the detail panel: open its dialog, or queue it at once (action_registry)."""
         item = self.detail.item()
-        if item is None:
+        entry = ACTION_ENTRIES.get(action)
+        if item is None or entry is None:
             return
-        user = self.user
-        if action == rules.ACKNOWLEDGE:
-            self.queue_action(item.kind, item.id, "acknowledge", {})
+        if entry.dialog is None:
+            fields = entry.direct(self.user) if entry.direct is not None else None
+            if fields is not None:
+                self.queue_action(item.kind, item.id, entry.action_type, fields)
             return
-        if action == rules.CLAIM and user is not None:
-            self.queue_action(item.kind, item.id, "assign", {"assignee_id": user.id})
-            return
-        dialog: ActionDialog
-        if action == rules.NOTE:
-            dialog = NoteDialog(item, user, self)
-        elif action == rules.REPLY:
-            dialog = ReplyDialog(item, user, self._reference("templates"), self._template_context(item), self)
-        elif action == rules.REQUEST_SUPPLEMENT:
-            dialog = SupplementDialog(item, user, self._reference("templates"), self._template_context(item), self)
-        elif action == rules.RETURN_RESULT:
-            dialog = ReturnResultDialog(item, user, self._reference("templates"), self._template_context(item), self)
-        elif action == rules.ASSIGN:
-            dialog = AssignDialog(item, user, self.workspace.members(), self)
-        elif action == rules.SET_STATUS:
-            dialog = StatusDialog(item, user, self)
-        elif action == rules.SET_PRIORITY:
-            dialog = PriorityDialog(item, user, self)
-        elif action == rules.TRANSFER:
-            dialog = TransferDialog(item, user, self._reference("units"), self)
-        elif action == rules.MERGE:
-            dialog = MergeDialog(item, user, self._find_reports, self)
-        elif action == rules.REQUEST_FEE:
-            dialog = FeeDialog(item, user, self._reference("procedures"), self._template_context(item), self)
-        elif action == rules.EXTEND:
-            dialog = ExtendDialog(item, user, self._reference("templates"), self._template_context(item), self,
-                                  calendar=self._work_calendar())
-        else:
-            return
+        # Made for this dialog only: kept on the window, its bound methods would tie the window in a cycle.
+        sources = DialogSources(reference=self._reference, template_context=self._template_context,
+                                members=self.workspace.members, find_reports=self._find_reports,
+                                calendar=self._work_calendar)
+        dialog = entry.dialog(item, self.user, sources, self)
         dialog.accepted.connect(self._on_dialog_accepted)
         self._open_dialog(dialog)
 
@@ -637,7 +600,7 @@ class MainWindow(QMainWindow):
 
     def _on_queued(self, action: OutboxAction) -> None:
         self.statusBar().showMessage(self.tr("Đã lưu “{action}” — đang chờ gửi").format(
-            action=labels.label(labels.ACTION_TYPE, action.type)), 8000)
+            action=action_name(action.type)), 8000)
         self._local_change([(action.kind, action.aggregate_id)])
         self.controller.kick()
 
@@ -646,14 +609,14 @@ class MainWindow(QMainWindow):
 
     def _on_retried(self, action: OutboxAction) -> None:
         self.statusBar().showMessage(self.tr("Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi").format(
-            action=labels.label(labels.ACTION_TYPE, action.type)), 8000)
+            action=action_name(action.type)), 8000)
         self._local_change([(action.kind, action.aggregate_id)])
         self.controller.kick()
 
     def discard_action(self, local_id: int) -> None:
         """Ask first: discarding drops the officer's own work (a reply, a decision) for good."""
         action = next((a for a in self.workspace.outbox() if a.local_id == local_id), None)
-        name = labels.label(labels.ACTION_TYPE, action.type) if action is not None else ""
+        name = action_name(action.type) if action is not None else ""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bỏ thao tác"),
                           self.tr("Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể "
                                   "khôi phục.").format(action=name), parent=self)

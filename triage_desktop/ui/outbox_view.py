@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.ui import labels, problems
+from triage_desktop.ui.action_registry import action_name
 from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.models.item_table_model import CONFLICT_COLOR
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
@@ -104,7 +105,7 @@ class OutboxModel(QAbstractTableModel):
             return (
                 format_datetime(action.created_at),
                 self._codes.get((action.kind, action.aggregate_id), action.aggregate_id),
-                labels.label(labels.ACTION_TYPE, action.type),
+                action_name(action.type),
                 labels.label(labels.ACTION_STATE, str(action.state)),
                 str(action.attempts),
                 one_line(self._held.get(action.local_id) or reason(action), 120),
