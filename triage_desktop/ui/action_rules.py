@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.action_specs import ACTION_SPECS, acting_role
-from triage_desktop.core.entities import ActionState, Item, User
+from triage_desktop.core.entities import ActionState, Item, User, with_pending
 
 # Button ids (the detail panel's actionRequested values): the action types, and "claim", which assigns the
 # item to the officer who clicks it (an officer may assign only themselves, §2).
@@ -19,12 +19,9 @@ SET_PRIORITY, TRANSFER, MERGE, REQUEST_FEE, EXTEND = "set_priority", "transfer",
 
 
 def effective_assignee(item: Item) -> str | None:
-    """The assignee once our unsent assignments go through."""
-    assignee = item.assignee_id
-    for action in item.pending:
-        if action.type == ASSIGN and action.state in (ActionState.PENDING, ActionState.SENDING):
-            assignee = action.payload.get("assignee_id") or assignee
-    return assignee
+    """The assignee once our unsent assignments go through (the table's overlay, as the list shows it)."""
+    unsent = [(a.type, a.payload) for a in item.pending if a.state in (ActionState.PENDING, ActionState.SENDING)]
+    return with_pending(item.kind, item.data, unsent).get("assignee_id")
 
 
 def status_targets(item: Item, user: User | None) -> list[str]:
