@@ -85,8 +85,9 @@ def phone(kind: str, data: Mapping[str, Any]) -> str:
 
 
 def contact_allowed(kind: str, data: Mapping[str, Any]) -> bool:
-    """False only when the citizen said so (`contact_allowed: false`); silence is not a refusal."""
-    return _person(kind, data).get("contact_allowed") is not False
+    """False only when a report's citizen said so (`contact_allowed: false`): silence is not a refusal, and a
+    dossier's applicant is never asked."""
+    return kind == "dossier" or _person(kind, data).get("contact_allowed") is not False
 
 
 def id_number(kind: str, data: Mapping[str, Any]) -> str:

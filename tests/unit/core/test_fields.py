@@ -70,6 +70,7 @@ def test_only_an_explicit_no_refuses_contact() -> None:
     assert fields.contact_allowed("report", {"citizen": {"phone": "1", "contact_allowed": False}}) is False
     for citizen in ({"phone": "1"}, {"contact_allowed": None}, {"contact_allowed": 0}, None, "x"):
         assert fields.contact_allowed("report", {"citizen": citizen}) is True
+    assert fields.contact_allowed("dossier", {"applicant": {"phone": "1", "contact_allowed": False}}) is True
 
 
 @pytest.mark.parametrize("bad", [None, 5, 1.5, True, ["x"], {"what": "x"}, ""])
