@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from PySide6.QtCore import QCoreApplication
 
 from triage_desktop import __version__, app
+from triage_desktop.core import fields as item_fields
 from triage_desktop.core.action_specs import command_line_fields
 from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport, User
 from triage_desktop.core.errors import LoginRequired, TriageError
@@ -274,14 +275,12 @@ CSV_COLUMNS = ("kind", "id", "code", "version", "status", "priority", "category"
 
 
 def csv_row(raw: dict[str, Any]) -> list[str]:
-    person = raw.get("citizen") or raw.get("applicant") or {}
-    location = raw.get("location") or {}
+    kind = str(raw.get("kind"))  # always in the stored JSON: the sync layer refuses an aggregate without it
     values = {
         **raw,
-        "category": raw.get("category_code") or raw.get("procedure_code"),
-        "title": raw.get("title") or raw.get("summary"),
-        "person": person.get("name"), "phone": person.get("phone"),
-        "address": location.get("address") or person.get("address"),
+        "category": item_fields.category(kind, raw), "title": item_fields.title(kind, raw),
+        "person": item_fields.person_name(kind, raw), "phone": item_fields.phone(kind, raw),
+        "address": item_fields.address(kind, raw),
     }
     return [_cell(values.get(col)) for col in CSV_COLUMNS]
 

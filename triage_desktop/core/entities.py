@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from triage_desktop.core import fields
 from triage_desktop.core.action_specs import ACTION_SPECS
 
 
@@ -141,6 +142,68 @@ class Item:
     @property
     def assignee_id(self) -> str | None:
         return self.data.get("assignee_id")
+
+    # The fields of §4, read defensively by core.fields (text is "" when missing, null or not text).
+    @property
+    def code(self) -> str:
+        """The code officers quote; "" when the server sent none (show the id then)."""
+        return fields.code(self.data)
+
+    @property
+    def title(self) -> str:
+        """A report's title, a dossier's summary."""
+        return fields.title(self.kind, self.data)
+
+    @property
+    def description(self) -> str:
+        return fields.description(self.kind, self.data)
+
+    @property
+    def category(self) -> str:
+        """A report's category_code, a dossier's procedure_code."""
+        return fields.category(self.kind, self.data)
+
+    @property
+    def priority(self) -> str:
+        return fields.priority(self.data)
+
+    @property
+    def unit_id(self) -> str:
+        return fields.unit_id(self.data)
+
+    @property
+    def step(self) -> str:
+        return fields.step(self.kind, self.data)
+
+    @property
+    def due_at(self) -> str:
+        """The deadline as the server wrote it; "" when there is none."""
+        return fields.due_at(self.data)
+
+    @property
+    def person_name(self) -> str:
+        """The citizen's or the applicant's name."""
+        return fields.person_name(self.kind, self.data)
+
+    @property
+    def phone(self) -> str:
+        return fields.phone(self.kind, self.data)
+
+    @property
+    def contact_allowed(self) -> bool:
+        return fields.contact_allowed(self.kind, self.data)
+
+    @property
+    def id_number(self) -> str:
+        return fields.id_number(self.kind, self.data)
+
+    @property
+    def address(self) -> str:
+        return fields.address(self.kind, self.data)
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        return fields.coordinates(self.kind, self.data)
 
     @property
     def events(self) -> list[Event]:

@@ -1,7 +1,8 @@
 """Turning a server aggregate into the cache's list columns (and its search text).
 
-The JSON was validated by the sync layer, but every field is still read defensively: a server may send
-null where we expect text, and a bad optional field must never stop a page from being stored.
+The JSON was validated by the sync layer, but every field is still read defensively (the item's fields through
+`core.fields`): a server may send null where we expect text, and a bad optional field must never stop a page
+from being stored.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from triage_desktop.core import fields
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.entities import with_pending
 from triage_desktop.storage.search import fast_fold, index_text
@@ -56,18 +58,10 @@ def now_utc() -> str:
 
 def list_columns(kind: str, data: Mapping[str, Any], names: SortNames = NO_NAMES) -> dict[str, Any]:
     """The aggregates-table list columns of one aggregate (pk, kind, id, version, raw and search text excluded)."""
-    if kind == "dossier":
-        title = data.get("summary")
-        category = data.get("procedure_code")
-    else:
-        title = data.get("title")
-        category = data.get("category_code")
-    title = title if isinstance(title, str) else ""
-    status = data.get("status") if isinstance(data.get("status"), str) else ""
-    priority = data.get("priority") if isinstance(data.get("priority"), str) else ""
-    category, assignee = text_or_none(category), text_or_none(data.get("assignee_id"))
+    title, status, priority = fields.title(kind, data), fields.text(data, "status"), fields.priority(data)
+    category, assignee = fields.category(kind, data) or None, text_or_none(data.get("assignee_id"))
     return {
-        "code": data.get("code") if isinstance(data.get("code"), str) else "",
+        "code": fields.code(data),
         "title": title,
         "title_key": fast_fold(title[:TITLE_KEY_LENGTH * 2])[:TITLE_KEY_LENGTH],
         "status": status,
@@ -79,9 +73,9 @@ def list_columns(kind: str, data: Mapping[str, Any], names: SortNames = NO_NAMES
         "category_key": names.category_key(kind, category),
         "assignee_id": assignee,
         "assignee_key": names.assignee_key(assignee),
-        "unit_id": text_or_none(data.get("unit_id")),
+        "unit_id": fields.unit_id(data) or None,
         "submitted_at": utc_iso(data.get("submitted_at")),
-        "due_at": utc_iso(data.get("due_at")),
+        "due_at": utc_iso(fields.due_at(data)),
         "updated_at": utc_iso(data.get("updated_at")),
     }
 

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from triage_desktop.core import fields
 from triage_desktop.core.text import fold
 
 # unicode61 keeps letters and digits and splits on everything else (the underscore included).
@@ -43,15 +44,6 @@ def fast_fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
-def _get(data: Mapping[str, Any], *path: str) -> str:
-    value: Any = data
-    for key in path:
-        if not isinstance(value, Mapping):
-            return ""
-        value = value.get(key)
-    return value if isinstance(value, str) else ""
-
-
 def _digits(value: str) -> str:
     """A phone "0905 123 456" is indexed as "0905123456" too, so one typed without spaces still matches; one in
     international form ("+84 359 123 456", "84359123456") also as the "0359123456" officers type."""
@@ -74,16 +66,14 @@ def index_fold(text: str) -> str:
 
 def index_text(kind: str, data: Mapping[str, Any]) -> str:
     """The text an item is found by (code, title/summary, description, address, people, phones)."""
+    code, title, person = fields.code(data), fields.title(kind, data), fields.person_name(kind, data)
+    phone, id_number, address = fields.phone(kind, data), fields.id_number(kind, data), fields.address(kind, data)
+    # Each kind keeps the order its index was built in: a phrase may match across two adjacent parts.
     if kind == "dossier":
-        parts = [_get(data, "code"), _get(data, "summary"), _get(data, "applicant", "name"),
-                 _get(data, "applicant", "id_number"), _get(data, "applicant", "phone"),
-                 _get(data, "applicant", "address")]
-        phones = [_get(data, "applicant", "phone"), _get(data, "applicant", "id_number")]
+        parts = [code, title, person, id_number, phone, address]
     else:
-        parts = [_get(data, "code"), _get(data, "title"), _get(data, "description"),
-                 _get(data, "location", "address"), _get(data, "citizen", "name"),
-                 _get(data, "citizen", "phone")]
-        phones = [_get(data, "citizen", "phone")]
+        parts = [code, title, fields.description(kind, data), address, person, phone]
+    phones = [phone, id_number]  # a report's citizen has no id_number ("")
     parts.extend(_digits(p) for p in phones if p)
     return index_fold("\n".join(p for p in parts if p))
 

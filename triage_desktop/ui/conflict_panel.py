@@ -163,7 +163,7 @@ class ConflictPanel(QFrame):
         assignee = item.assignee_id
         name = self._members.get(assignee, assignee) if assignee else self.tr("Chưa phân công")
         column.addWidget(value_label(self.tr("Người xử lý: {name}").format(name=name)))
-        step = item.data.get("step") if item.kind == "dossier" else None
+        step = item.step  # a dossier's; a report has none
         if step:
             column.addWidget(value_label(self.tr("Bước xử lý: {step}").format(step=step)))
         column.addStretch(1)

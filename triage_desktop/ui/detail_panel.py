@@ -189,7 +189,7 @@ class DetailPanel(QWidget):
             self._replace_body(QWidget())  # drops the previous item's widgets
             return
         self._code.setText(self._code_text(item))
-        self._title.setText(str(item.data.get("title" if item.kind == "report" else "summary") or ""))
+        self._title.setText(item.title)
         visible = rules.visible_buttons(item.kind, user)
         enabled = rules.enabled_buttons(item, user)
         for action, button in self._buttons.items():
@@ -242,10 +242,9 @@ class DetailPanel(QWidget):
             if action.state in _PROBLEM_STATES:
                 add(self._conflict_panel(action, item))
         add(self._fields(item))
-        description = item.data.get("description") if item.kind == "report" else None
-        if description:
+        if item.description:  # a report's; a dossier has none
             add(self._heading(self.tr("Nội dung phản ánh")))
-            add(value_label(str(description)))
+            add(value_label(item.description))
         add(self._heading(self.tr("Tệp đính kèm")))
         add(self._attachments(item))
         timeline = self._heading(self.tr("Diễn biến xử lý"))
@@ -278,7 +277,7 @@ class DetailPanel(QWidget):
 
     def _code_text(self, item: Item) -> str:
         kind = labels.one_kind(item.kind)
-        return self.tr("{kind} · {code}").format(kind=kind, code=str(item.data.get("code") or item.id))
+        return self.tr("{kind} · {code}").format(kind=kind, code=item.code or item.id)
 
     def _fields(self, item: Item) -> QWidget:
         rows = []
@@ -294,7 +293,7 @@ class DetailPanel(QWidget):
 
     def _field_rows(self, item: Item) -> list[tuple[str, Any]]:
         d = item.data
-        rows: list[tuple[str, Any]] = [(self.tr("Mã"), d.get("code") or item.id)]
+        rows: list[tuple[str, Any]] = [(self.tr("Mã"), item.code or item.id)]
         status = labels.status_label(item.kind, item.status)
         if item.kind == "dossier":
             dvc = d.get("dvc_code", DVC_CODES.get(item.status))
@@ -305,31 +304,28 @@ class DetailPanel(QWidget):
             status += " → " + self.tr("{status} (đang chờ gửi)").format(
                 status=labels.status_label(item.kind, effective))
         if item.kind == "report":
-            citizen = _mapping(d.get("citizen"))
-            location = _mapping(d.get("location"))
             rows += [
-                (self.tr("Tiêu đề"), d.get("title")),
-                (self.tr("Lĩnh vực"), self._name(self._categories, d.get("category_code"))),
+                (self.tr("Tiêu đề"), item.title),
+                (self.tr("Lĩnh vực"), self._name(self._categories, item.category)),
                 (self.tr("Trạng thái"), status),
-                (self.tr("Mức độ"), labels.label(labels.PRIORITY, d.get("priority"))),
+                (self.tr("Mức độ"), labels.label(labels.PRIORITY, item.priority)),
                 (self.tr("Kênh tiếp nhận"), labels.label(labels.CHANNEL, d.get("channel"))),
-                (self.tr("Người phản ánh"), citizen.get("name")),
-                (self.tr("Điện thoại"), self._phone(citizen)),
-                (self.tr("Địa điểm"), location.get("address")),
-                (self.tr("Tọa độ"), _coordinates(location)),
+                (self.tr("Người phản ánh"), item.person_name),
+                (self.tr("Điện thoại"), self._phone(item)),
+                (self.tr("Địa điểm"), item.address),
+                (self.tr("Tọa độ"), _coordinates(item.coordinates)),
             ]
         else:
-            applicant = _mapping(d.get("applicant"))
             rows += [
-                (self.tr("Trích yếu"), d.get("summary")),
-                (self.tr("Thủ tục"), self._name(self._procedures, d.get("procedure_code"))),
+                (self.tr("Trích yếu"), item.title),
+                (self.tr("Thủ tục"), self._name(self._procedures, item.category)),
                 (self.tr("Trạng thái"), status),
-                (self.tr("Bước xử lý"), d.get("step")),
+                (self.tr("Bước xử lý"), item.step),
                 (self.tr("Kênh nộp"), labels.label(labels.CHANNEL, d.get("channel"))),
-                (self.tr("Người nộp"), applicant.get("name")),
-                (self.tr("Số định danh"), applicant.get("id_number")),
-                (self.tr("Điện thoại"), applicant.get("phone")),
-                (self.tr("Địa chỉ"), applicant.get("address")),
+                (self.tr("Người nộp"), item.person_name),
+                (self.tr("Số định danh"), item.id_number),
+                (self.tr("Điện thoại"), self._phone(item)),
+                (self.tr("Địa chỉ"), item.address),
                 (self.tr("Lệ phí"), format_vnd(d.get("fee_vnd")) if d.get("fee_vnd") is not None else None),
                 (self.tr("Số ngày tạm dừng"), d.get("paused_working_days") or None),
             ]
@@ -338,7 +334,7 @@ class DetailPanel(QWidget):
             (self.tr("Người xử lý"), self._members.get(assignee, assignee) if assignee else self.tr("Chưa phân công")),
             (self.tr("Ngày gửi"), format_datetime(d.get("submitted_at"))),
             (self.tr("Ngày tiếp nhận"), format_datetime(d.get("received_at"))),
-            (self.tr("Hạn xử lý"), due_text(self._calendar, item.kind, item.effective_status, d.get("due_at"))),
+            (self.tr("Hạn xử lý"), due_text(self._calendar, item.kind, item.effective_status, item.due_at)),
             (self.tr("Ngày trả kết quả"), format_datetime(d.get("returned_at"))),
             (self.tr("Ngày kết thúc"), format_datetime(d.get("closed_at"))),
             (self.tr("Cập nhật lúc"), format_datetime(d.get("updated_at"))),
@@ -355,13 +351,12 @@ class DetailPanel(QWidget):
         name = names.get(str(code))
         return f"{name} ({code})" if name and name != code else str(code)
 
-    def _phone(self, citizen: Mapping[str, Any]) -> str | None:
-        phone = citizen.get("phone")
-        if not phone:
+    def _phone(self, item: Item) -> str | None:
+        if not item.phone:
             return None
-        if citizen.get("contact_allowed") is False:
-            return self.tr("{phone} (công dân không muốn được liên hệ)").format(phone=phone)
-        return str(phone)
+        if not item.contact_allowed:
+            return self.tr("{phone} (công dân không muốn được liên hệ)").format(phone=item.phone)
+        return item.phone
 
     def _attachments(self, item: Item) -> QWidget:
         attachments = item.attachments
@@ -565,12 +560,5 @@ def newest_first(events: list[Event]) -> list[Event]:
     return [event for _index, event in order]
 
 
-def _mapping(value: object) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _coordinates(location: Mapping[str, Any]) -> str | None:
-    lat, lon = location.get("lat"), location.get("lon")
-    if isinstance(lat, int | float) and isinstance(lon, int | float):
-        return f"{lat:.5f}, {lon:.5f}"
-    return None
+def _coordinates(coordinates: tuple[float, float] | None) -> str | None:
+    return f"{coordinates[0]:.5f}, {coordinates[1]:.5f}" if coordinates else None

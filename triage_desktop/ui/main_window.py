@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
             key = (action.kind, action.aggregate_id)
             if key not in codes:
                 item = self.workspace.item(*key)
-                codes[key] = str(item.data.get("code") or item.id) if item else action.aggregate_id
+                codes[key] = (item.code or item.id) if item else action.aggregate_id
         self.outbox_view.set_actions(actions, codes, self._held_notes())
 
     def _held_notes(self) -> dict[int, str]:
@@ -568,7 +568,7 @@ class MainWindow(QMainWindow):
             return None
         if item is None:
             return None
-        return str(item.data.get("code") or "") or None
+        return item.code or None
 
     def _find_reports(self, text: str, category: str | None) -> list[ItemRow]:
         try:

@@ -40,12 +40,10 @@ MIN_WIDTH_CHARS = 64
 
 def template_context(item: Item, user: User | None, unit_name: str = "") -> dict[str, str]:
     """Values for a template's `{placeholders}` (central-api.md §3)."""
-    person = item.data.get("citizen") if item.kind == "report" else item.data.get("applicant")
-    name = person.get("name") if isinstance(person, Mapping) else ""
     return {
-        "citizen_name": str(name or ""),
-        "code": str(item.data.get("code") or item.id),
-        "due_date": format_date(item.data.get("due_at")) if item.data.get("due_at") else "",
+        "citizen_name": item.person_name,
+        "code": item.code or item.id,
+        "due_date": format_date(item.due_at) if item.due_at else "",
         "officer_name": user.full_name if user else "",
         "unit_name": unit_name,
     }
@@ -92,7 +90,7 @@ class ActionDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * MIN_WIDTH_CHARS)
         self._layout = QVBoxLayout(self)
         heading = value_label(self.tr("{kind} {code}").format(
-            kind=labels.one_kind(item.kind), code=str(item.data.get("code") or item.id)), self)
+            kind=labels.one_kind(item.kind), code=item.code or item.id), self)
         bold(heading)
         self._layout.addWidget(heading)
         self.form = QFormLayout()

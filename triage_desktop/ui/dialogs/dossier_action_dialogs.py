@@ -46,7 +46,7 @@ class FeeDialog(TemplatedDialog):
 
     def __init__(self, item: Item, user: User | None, procedures: Any = (), context: Mapping[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
-        self._fee = procedure_fee(procedures, item.data.get("procedure_code"))
+        self._fee = procedure_fee(procedures, item.category or None)
         super().__init__(item, user, (), context, parent)
 
     def _title(self) -> str:
@@ -118,7 +118,7 @@ class ExtendDialog(TemplatedDialog):
                  now: datetime | None = None) -> None:
         self._calendar = calendar or WorkCalendar()
         self._fixed_now = now  # tests pin the clock; otherwise "now" is read at each check
-        self._due = parse_timestamp(item.data.get("due_at"))
+        self._due = parse_timestamp(item.due_at)
         super().__init__(item, user, templates, context, parent)
 
     def _title(self) -> str:

@@ -35,7 +35,7 @@ class PriorityDialog(ActionDialog):
         self.priority = QComboBox(self)
         for code in PRIORITIES:
             self.priority.addItem(labels.label(labels.PRIORITY, code), code)
-        current = self.priority.findData(self.item.data.get("priority") or "normal")
+        current = self.priority.findData(self.item.priority or "normal")
         self.priority.setCurrentIndex(max(0, current))
         self.form.addRow(self._caption(self.tr("Mức độ")), self.priority)
 
@@ -49,7 +49,7 @@ class TransferDialog(ActionDialog):
     action_type = "transfer"
 
     def __init__(self, item: Item, user: User | None, units: Any, parent: QWidget | None = None) -> None:
-        own = item.data.get("unit_id")
+        own = item.unit_id
         self._units = [u for u in units or () if isinstance(u, Mapping) and u.get("id") and u.get("id") != own]
         super().__init__(item, user, parent)
 
@@ -115,7 +115,7 @@ class MergeDialog(ActionDialog):
 
     def _refresh(self) -> None:
         text = self.search.text().strip()
-        category = None if text else self.item.data.get("category_code")
+        category = None if text else self.item.category or None
         self.candidates.clear()
         for row in self._find(text, category):
             if row.id == self.item.id or row.kind != "report":
