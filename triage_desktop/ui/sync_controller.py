@@ -43,15 +43,14 @@ class SyncController(QObject):
         self._loop = ContinuousSync(sync, self, wait_seconds=wait_seconds, min_backoff=min_backoff,
                                     max_backoff=max_backoff, too_old_recheck=too_old_recheck,
                                     unsent_retry=unsent_retry, full_sync_every=full_sync_every)
-        self._thread: threading.Thread | None = None
-        self._thread_lock = threading.Lock()  # the lane's thread is started by the first of start() and submit()
+        self._thread: threading.Thread | None = None  # started by the first of start() and submit()
         self._syncing = False
         self.network_lane: Executor = NetworkLane(self)
         self.state = "offline"
         self.unsent = 0
         self.conflicts = 0
 
-    # --- any thread (the TaskRunner submits from the GUI thread) ----------------------------------------------
+    # --- GUI-thread API (the TaskRunner submits from there too) -----------------------------------------------
 
     def start(self) -> None:
         """Start live sync (once; after stop() it stays stopped)."""
@@ -81,8 +80,7 @@ class SyncController(QObject):
         started are cancelled)."""
         self.cancel()
         # A push on the wire is let finish: its answer is worth recording, and the cache must not be closed under it.
-        with self._thread_lock:
-            thread = self._thread
+        thread = self._thread
         if thread is not None:
             thread.join(timeout)
             if thread.is_alive():
@@ -93,10 +91,9 @@ class SyncController(QObject):
         self._loop.stop()
 
     def _ensure_thread(self) -> None:
-        with self._thread_lock:
-            if self._thread is None and not self._loop.stopped:
-                self._thread = threading.Thread(target=self._loop.serve, name="triage-sync", daemon=True)
-                self._thread.start()
+        if self._thread is None and not self._loop.stopped:
+            self._thread = threading.Thread(target=self._loop.serve, name="triage-sync", daemon=True)
+            self._thread.start()
 
     # --- sync.loop.SyncListener, called on the lane's thread ------------------------------------------------
 
