@@ -256,6 +256,9 @@ class ContinuousSync:
                 future.set_result(result)
 
     def _cancel_jobs(self) -> None:
+        """The loop is ending (stopped, or a bug escaped it): calls queued now or later are cancelled, not lost
+        in a queue nobody serves."""
+        self._stop.cancel()
         with self._lock:
             jobs, self._jobs = list(self._jobs), deque()
         for future, _call in jobs:
