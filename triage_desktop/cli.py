@@ -208,8 +208,6 @@ class _PrintingListener:
         if report.pulled or report.pushed:
             _print_report(report)
 
-    pushed = step_done
-
     def failed(self, state: str, error: BaseException, retry_in: float | None) -> None:
         if state in (LOGIN_REQUIRED, CLIENT_TOO_OLD):
             self.verdict = error
@@ -235,8 +233,6 @@ def _sync_forever(services: app.Services) -> int:
     except KeyboardInterrupt:
         loop.stop()  # breaks off a long poll; an action on the wire is let finish and recorded
         worker.join()
-    for thread in loop.helper_threads():
-        thread.join()
     if listener.verdict is not None:
         raise listener.verdict
     return EXIT_OK

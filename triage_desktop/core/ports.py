@@ -57,7 +57,7 @@ class CancelToken:
 
 
 class Workspace(Protocol):
-    """The local cache as the officer sees it. Reads are page-sized; writes go to a worker thread."""
+    """The local cache as the officer sees it. Reads are page-sized; writes go to a worker (the window's write lane)."""
 
     def current_user(self) -> User | None: ...
     def server_url(self) -> str | None: ...
@@ -81,7 +81,8 @@ class Workspace(Protocol):
 
 
 class SyncService(Protocol):
-    """Talks to the provincial server. Every method blocks: call it from a worker thread."""
+    """Talks to the provincial server. The network methods block: call them off the GUI thread, from one thread
+    (the front end's network lane, docs/threading.md)."""
 
     def login(self, server_url: str, username: str, password: str) -> User: ...
     def logout(self) -> None: ...

@@ -1,7 +1,8 @@
 """`core.ports.Workspace` over the local cache: what the window and the command line read and queue.
 
 Reads are page-sized and run on their own short connections, so the GUI thread may call the read
-methods; the three write methods belong on the worker thread.
+methods; the write methods (queue_action, retry_action, discard_action, mark_read) belong on the window's write
+lane (docs/threading.md).
 """
 
 from __future__ import annotations

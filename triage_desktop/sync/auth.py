@@ -7,7 +7,6 @@ anything else happens, because the old one may already be dead.
 from __future__ import annotations
 
 import socket
-import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -65,12 +64,13 @@ def device_info(state: StateStore, app_version: str = __version__) -> dict[str, 
 
 
 class AuthState:
-    """The tokens of the signed-in officer. Thread-safe; the access token never leaves memory."""
+    """The tokens of the signed-in officer; the access token never leaves memory.
+
+    Not thread-safe, and need not be: only the SyncEngine uses it, one call at a time (docs/threading.md).
+    """
 
     def __init__(self, vault: TokenVault, account: str | None = None) -> None:
         self._vault = vault
-        self._lock = threading.RLock()
-        self.refresh_lock = threading.Lock()  # one refresh at a time (see ApiClient.refresh)
         self._account = account
         self._access: str | None = None
         self._expires_at: float | None = None
@@ -81,61 +81,54 @@ class AuthState:
 
     def use_account(self, account: str | None) -> None:
         """Switch to another officer's entry; forgets the in-memory access token of the previous one."""
-        with self._lock:
-            if account != self._account:
-                self._account = account
-                self._access = None
-                self._expires_at = None
+        if account != self._account:
+            self._account = account
+            self._access = None
+            self._expires_at = None
 
     def access_token(self) -> str | None:
         """The access token, or None when there is none or it is about to expire (then refresh first)."""
-        with self._lock:
-            if self._access is None:
-                return None
-            if self._expires_at is not None and time.monotonic() >= self._expires_at:
-                return None
-            return self._access
+        if self._access is None:
+            return None
+        if self._expires_at is not None and time.monotonic() >= self._expires_at:
+            return None
+        return self._access
 
     def refresh_token(self) -> str | None:
-        with self._lock:
-            if self._account is None:
-                return None
-            return self._vault.get_refresh_token(self._account)
+        if self._account is None:
+            return None
+        return self._vault.get_refresh_token(self._account)
 
     def accept(self, tokens: Tokens, account: str | None = None) -> None:
         """Keep a login or refresh answer: the (possibly rotated) refresh token goes to the vault at once."""
-        with self._lock:
-            if account is not None:
-                self._account = account
-            if self._account is None:
-                raise ValueError("no account to keep the tokens under")
-            self._vault.set_refresh_token(self._account, tokens.refresh_token)
-            self._access = tokens.access_token
-            self._expires_at = (time.monotonic() + tokens.expires_in - expiry_margin(tokens.expires_in)
-                                if tokens.expires_in else None)
+        if account is not None:
+            self._account = account
+        if self._account is None:
+            raise ValueError("no account to keep the tokens under")
+        self._vault.set_refresh_token(self._account, tokens.refresh_token)
+        self._access = tokens.access_token
+        self._expires_at = (time.monotonic() + tokens.expires_in - expiry_margin(tokens.expires_in)
+                            if tokens.expires_in else None)
 
     def drop_access(self) -> None:
         """The server refused the access token: the next call refreshes."""
-        with self._lock:
-            self._access = None
-            self._expires_at = None
+        self._access = None
+        self._expires_at = None
 
     def discard_refresh(self, token: str) -> None:
-        """The server refused this refresh token: delete it, unless it was meanwhile replaced by a newer one."""
-        with self._lock:
-            self._access = None
-            self._expires_at = None
-            if self._account is not None and self._vault.get_refresh_token(self._account) == token:
-                self._vault.delete(self._account)
+        """The server refused this refresh token: delete it, unless another program (the CLI beside the window)
+        has meanwhile put a newer one in the vault."""
+        self._access = None
+        self._expires_at = None
+        if self._account is not None and self._vault.get_refresh_token(self._account) == token:
+            self._vault.delete(self._account)
 
     def forget(self) -> None:
         """Log out locally: no access token, no refresh token for this account."""
-        with self._lock:
-            self._access = None
-            self._expires_at = None
-            if self._account is not None:
-                self._vault.delete(self._account)
+        self._access = None
+        self._expires_at = None
+        if self._account is not None:
+            self._vault.delete(self._account)
 
     def has_credentials(self) -> bool:
-        with self._lock:
-            return self._access is not None or self.refresh_token() is not None
+        return self._access is not None or self.refresh_token() is not None

@@ -8,12 +8,11 @@ request ever runs with a database transaction open.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
@@ -110,7 +109,9 @@ class _EndlessFeedGuard:
 
 
 class SyncEngine:
-    """Implements core.ports.SyncService. Every method blocks; call them from the one sync worker."""
+    """Implements core.ports.SyncService. The network methods block; the front ends call them from one thread,
+    their network lane (docs/threading.md). A lock makes a second caller (a test, a script) wait its turn rather
+    than share the client, the tokens and the cursor mid-call; it costs the lane nothing."""
 
     def __init__(self, store: SyncStore, client_factory: ClientFactory, credentials: TokenVault,
                  app_version: str = __version__, page_limit: int = PAGE_LIMIT) -> None:
@@ -119,11 +120,7 @@ class SyncEngine:
         self._credentials = credentials
         self._app_version = app_version
         self._page_limit = page_limit
-        # Two locks, so a long poll of the feed (up to 30 s on the wire) never delays sending an action
-        # the officer just made. Pulls share the cursor, pushes the outbox; the store's version rule
-        # makes the two safe to interleave.
-        self._pull_lock = threading.RLock()
-        self._push_lock = threading.RLock()
+        self._one_at_a_time = threading.Lock()
         self._auth = AuthState(credentials, self._stored_account())
         self._client: ApiClient | None = None
         self._meta_ok = False
@@ -140,14 +137,9 @@ class SyncEngine:
         raw = self._store.get_state("user")
         return User.from_json(json.loads(raw)) if raw else None
 
-    @contextlib.contextmanager
-    def _exclusive(self) -> Iterator[None]:
-        with self._pull_lock, self._push_lock:
-            yield
-
     def login(self, server_url: str, username: str, password: str) -> User:
         url = normalize_server_url(server_url)
-        with self._exclusive():
+        with self._one_at_a_time:
             new_owner = self._is_new_owner(url, username)
             client = self._client if self._client and self._client.base_url == url else None
             client = client or self._factory(url, self._auth)
@@ -184,7 +176,7 @@ class SyncEngine:
 
     def logout(self) -> None:
         """Revoke on the server when reachable; forget the tokens here. Cache and outbox stay."""
-        with self._exclusive():
+        with self._one_at_a_time:
             if self._auth.has_credentials():
                 try:
                     self._current_client().logout()
@@ -193,12 +185,13 @@ class SyncEngine:
             self._auth.forget()
 
     def has_credentials(self) -> bool:
-        return self._auth.has_credentials()
+        with self._one_at_a_time:
+            return self._auth.has_credentials()
 
     # -- sync ---------------------------------------------------------------------------------------
 
     def sync_once(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> SyncReport:
-        with self._exclusive():
+        with self._one_at_a_time:
             started = time.monotonic()
             client = self._current_client()
             report = SyncReport()
@@ -219,7 +212,7 @@ class SyncEngine:
             return report
 
     def push(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> SyncReport:
-        with self._push_lock:
+        with self._one_at_a_time:
             client = self._current_client()
             report = SyncReport()
             self._check_meta(client, progress)
@@ -228,7 +221,7 @@ class SyncEngine:
 
     def wait_for_changes(self, seconds: int, cancel: CancelToken | None = None) -> SyncReport:
         """One long poll of the feed (then any further pages at once); applies what comes."""
-        with self._pull_lock:
+        with self._one_at_a_time:
             client = self._current_client()
             if not self._meta_ok:
                 self._check_meta(client)
@@ -238,7 +231,8 @@ class SyncEngine:
 
     def attachment(self, attachment_id: str, expected_sha256: str | None = None) -> bytes:
         """An attachment's bytes, checked against its digest (§8). Store them under a generated name."""
-        return self._current_client().attachment(attachment_id, expected_sha256)
+        with self._one_at_a_time:
+            return self._current_client().attachment(attachment_id, expected_sha256)
 
     # -- steps --------------------------------------------------------------------------------------
 

@@ -170,7 +170,8 @@ def _encode_query(query: Mapping[str, Any]) -> str:
 
 
 class ApiClient:
-    """One server. Not thread-safe by itself: the sync worker is its only user."""
+    """One server. Not thread-safe, and need not be: its one user is the SyncEngine, which makes one call at a
+    time, on the front end's network lane (docs/threading.md)."""
 
     def __init__(self, base_url: str, auth: AuthState | None = None, session: requests.Session | None = None,
                  *, connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT) -> None:
@@ -206,34 +207,30 @@ class ApiClient:
             raise
         return self._tokens(answer)
 
-    def refresh(self, stale_access: str | None = None) -> str:
+    def refresh(self) -> str:
         """Trade the refresh token for new tokens, keep them at once (rotation, §2), return the access token.
 
-        Single-flight: the feed's long poll and a push run on two threads. Were both to refresh, the
-        second would send a token the first had just rotated away, and the officer would be asked to
-        log in for nothing. So the second waits and then uses the first one's access token.
+        One refresh at a time needs no lock: the client has one caller at a time (see the class). Two at once
+        would be a bug: the second would send a token the first had just rotated away, and the officer would
+        be asked to log in for nothing.
         """
         auth = self._need_auth()
-        with auth.refresh_lock:
-            current = auth.access_token()
-            if current is not None and current != stale_access:
-                return current  # another thread refreshed while we waited
-            auth.drop_access()
-            token = auth.refresh_token()
-            if not token:
-                raise LoginRequired("no refresh token")
-            try:
-                answer = self._request("POST", "/auth/refresh", json_body={"refresh_token": token}, authed=False,
-                                       final_401=True)
-            except ApiError as exc:
-                if exc.status in (400, 401, 403):
-                    # Expired, revoked or rotated away: the officer logs in again; the outbox is untouched.
-                    auth.discard_refresh(token)
-                    raise LoginRequired(exc.problem_name) from None
-                raise
-            tokens, _user = self._tokens(answer)
-            auth.accept(tokens)
-            return tokens.access_token
+        auth.drop_access()
+        token = auth.refresh_token()
+        if not token:
+            raise LoginRequired("no refresh token")
+        try:
+            answer = self._request("POST", "/auth/refresh", json_body={"refresh_token": token}, authed=False,
+                                   final_401=True)
+        except ApiError as exc:
+            if exc.status in (400, 401, 403):
+                # Expired, revoked or rotated away: the officer logs in again; the outbox is untouched.
+                auth.discard_refresh(token)
+                raise LoginRequired(exc.problem_name) from None
+            raise
+        tokens, _user = self._tokens(answer)
+        auth.accept(tokens)
+        return tokens.access_token
 
     def logout(self) -> None:
         self._request("POST", "/auth/logout")
@@ -355,7 +352,7 @@ class ApiClient:
             log.debug("%s %s -> %d", method, path, answer.status)
             if answer.status == 401 and authed:
                 if attempt == 1:
-                    fresh = self.refresh(stale_access=bearer)  # raises LoginRequired when the refresh token is dead
+                    fresh = self.refresh()  # raises LoginRequired when the refresh token is dead
                     continue
                 self._need_auth().drop_access()
                 raise LoginRequired("access refused after a refresh")

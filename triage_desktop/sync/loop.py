@@ -9,8 +9,14 @@ data. One error policy for every front end:
 - a login problem waits until the officer logs in again (`kick()`), a client too old re-checks hourly;
 - anything else is a bug below us: logged with its traceback, reported, retried like a transient failure.
 
-The loop blocks in `run()`; front ends run it on a thread of their own and hear about it through a
-`SyncListener`, whose methods are called on that thread. `kick()` and `stop()` may be called from any thread.
+The thread that runs the loop is the front end's one network lane (docs/threading.md): besides the sync
+steps it runs the one-off calls handed to `submit()` (login, logout, an attachment), between steps. A kick or
+a submitted call breaks off a long poll at once (sync/abortable.py cuts its socket); a full step is let finish.
+
+`run()` syncs at once (the CLI); `serve()` runs submitted calls only until `start_syncing()` (the window,
+before the officer is logged in). Either blocks until `stop()`; front ends run it on a thread of their own and
+hear about it through a `SyncListener`, whose methods are called on that thread. `kick()`, `submit()`,
+`start_syncing()` and `stop()` may be called from any thread.
 """
 
 from __future__ import annotations
@@ -18,7 +24,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Protocol
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, Protocol
 
 from triage_desktop.core.entities import SyncProgress, SyncReport
 from triage_desktop.core.errors import BadServerResponse, Cancelled, ClientTooOld, LoginRequired, Offline, ServerBusy
@@ -39,8 +48,6 @@ class SyncListener(Protocol):
     def state_changed(self, state: str) -> None: ...
     def step_done(self, report: SyncReport) -> None:
         """A full step or a long poll went through: the loop is online."""
-    def pushed(self, report: SyncReport) -> None:
-        """A prompt push beside a long poll went through (the state stays as it is)."""
     def progressed(self, progress: SyncProgress) -> None: ...
     def failed(self, state: str, error: BaseException, retry_in: float | None) -> None:
         """`retry_in`: seconds until the next try; None when it waits for the officer (login, kick)."""
@@ -59,55 +66,102 @@ class ContinuousSync:
         self._unsent_retry = unsent_retry
         self._full_sync_every = full_sync_every
         self._stop = CancelToken()
-        self._wake = threading.Event()  # interrupts waits (kick or stop)
+        # One lock for everything other threads touch (the flags, the job queue, the step's token), and one
+        # event that wakes the loop's waits; kick/submit/stop set it under the lock, so no wake-up is lost.
         self._lock = threading.Lock()
+        self._wake = threading.Event()
         self._kicked = False
-        self._waiting = False  # inside wait_for_changes: a kick cancels it
+        self._syncing = False  # false while serve() only runs submitted calls
+        self._waiting = False  # inside wait_for_changes: a kick or a submitted call cancels it
         self._step_token = CancelToken()
-        self._pushers: list[threading.Thread] = []  # prompt pushes beside a long poll
+        self._jobs: deque[tuple[Future[Any], Callable[[], Any]]] = deque()
 
     @property
     def stopped(self) -> bool:
         return self._stop.cancelled
 
     def kick(self) -> None:
-        """Sync now: push what was just queued, or retry at once after an error or a new login."""
+        """Sync now: push what was just queued, or retry at once after an error or a new login.
+
+        A long poll on the wire is broken off and a full step follows; a kick during a full step makes
+        another full step follow it. Kicks never pile up: many kicks before the loop looks make one step.
+        """
         with self._lock:
             self._kicked = True
-            polling = self._waiting
-            if polling:
-                self._step_token.cancel()  # end the long poll; the next step is a full sync
+            self._interrupt_poll()
+
+    def submit[T](self, call: Callable[[], T]) -> Future[T]:
+        """Run `call` on the loop's thread between steps; a long poll in progress is broken off for it (and
+        resumed after). The future is cancelled, not run, when the loop stops first."""
+        future: Future[T] = Future()
+        with self._lock:
+            if self._stop.cancelled:
+                future.cancel()
+                return future
+            self._jobs.append((future, call))
+            self._interrupt_poll()
+        return future
+
+    def start_syncing(self) -> None:
+        """Leave serve()'s calls-only mode: sync from now on."""
+        with self._lock:
+            self._syncing = True
             self._wake.set()
-        if polling and not self._stop.cancelled:
-            # Cancelling cuts the long poll's socket, but where a platform cannot interrupt a blocked read the
-            # poll lasts until the server answers (up to `wait_seconds`). The officer's action must not wait
-            # for that: the engine pushes under its own lock, beside the poll.
-            pusher = threading.Thread(target=self._push_now, name="triage-push", daemon=True)
-            with self._lock:
-                self._pushers = [thread for thread in self._pushers if thread.is_alive()] + [pusher]
-            pusher.start()
 
     def stop(self) -> None:
-        """Cancel the running step; `run()` returns soon after (unsent work stays in the outbox)."""
+        """Cancel the running step; `run()` returns soon after (unsent work stays in the outbox, calls not yet
+        started are cancelled)."""
         self._stop.cancel()
         with self._lock:
             self._step_token.cancel()
             self._wake.set()
 
-    def helper_threads(self) -> list[threading.Thread]:
-        """Prompt pushes still running; whoever closes the cache joins them first."""
-        with self._lock:
-            return [thread for thread in self._pushers if thread.is_alive()]
+    def _interrupt_poll(self) -> None:
+        """Under the lock: wake the loop, and end a long poll (its socket is cut at once)."""
+        if self._waiting:
+            self._step_token.cancel()
+        self._wake.set()
 
     # --- the loop -----------------------------------------------------------------------------------------
 
     def run(self) -> None:
+        """Sync until stop()."""
+        with self._lock:
+            self._syncing = True
+        try:
+            self._sync_until_stopped()
+        finally:
+            self._cancel_jobs()
+
+    def serve(self) -> None:
+        """Run submitted calls until start_syncing(), then sync as run() does; until stop()."""
+        try:
+            self._serve_calls()
+            if not self._stop.cancelled:
+                self._sync_until_stopped()
+        finally:
+            self._cancel_jobs()
+
+    def _serve_calls(self) -> None:
+        while True:
+            self._run_jobs()
+            with self._lock:
+                if self._stop.cancelled or self._syncing:
+                    return
+                if self._jobs:
+                    continue
+                self._wake.clear()
+            self._wake.wait()
+
+    def _sync_until_stopped(self) -> None:
         need_sync = True
         last_full = time.monotonic()
+        self._run_jobs()
         if not self._has_credentials():
             self._listener.state_changed(LOGIN_REQUIRED)
             self._sleep(None)
         while not self._stop.cancelled:
+            self._run_jobs()
             token = self._new_step(waiting=not need_sync)
             try:
                 if need_sync:
@@ -118,8 +172,10 @@ class ContinuousSync:
                     report = self._sync.wait_for_changes(self._wait_seconds, token)
             except Cancelled:
                 with self._lock:
-                    self._kicked = False  # this kick is served by the full step that follows
-                need_sync = True  # a kick ended the wait (or stop: the loop condition ends it)
+                    kicked, self._kicked = self._kicked, False
+                # A kick is served by the full step that follows (stop: the loop condition ends it); a poll
+                # broken off only for a submitted call is taken up again after it.
+                need_sync = need_sync or kicked
                 continue
             except LoginRequired as exc:
                 self._fail(LOGIN_REQUIRED, exc, None)
@@ -158,32 +214,55 @@ class ContinuousSync:
         self._listener.failed(state, error, retry_in)
         self._sleep(retry_in)
 
-    def _push_now(self) -> None:
-        try:
-            report = self._sync.push(None, self._stop)
-        except Exception as exc:  # offline, busy, login: the loop's next full step reports and retries
-            log.info("prompt push did not go through: %s", type(exc).__name__)
-            return
-        self._listener.pushed(report)
-
     def _new_step(self, waiting: bool) -> CancelToken:
         with self._lock:
             self._step_token = CancelToken()
-            if self._stop.cancelled or (waiting and self._kicked):
+            if self._stop.cancelled or (waiting and (self._kicked or self._jobs)):
                 self._step_token.cancel()
             self._waiting = waiting
             return self._step_token
 
     def _sleep(self, seconds: float | None) -> None:
-        """Wait for `seconds` (None: until woken) unless kicked or stopped meanwhile."""
-        with self._lock:  # kick() and stop() set the event under the same lock: no lost wake-up
-            if self._kicked or self._stop.cancelled:
-                self._kicked = False
+        """Wait for `seconds` (None: until kicked) unless kicked or stopped meanwhile; calls submitted meanwhile
+        run at once, and the wait goes on after them."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        while True:
+            self._run_jobs()
+            with self._lock:
+                if self._kicked or self._stop.cancelled:
+                    self._kicked = False
+                    return
+                if self._jobs:
+                    continue
+                self._wake.clear()
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
                 return
-            self._wake.clear()
-        self._wake.wait(seconds)
+            self._wake.wait(left)
+
+    def _run_jobs(self) -> None:
+        while True:
+            with self._lock:
+                if not self._jobs or self._stop.cancelled:
+                    return
+                future, call = self._jobs.popleft()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = call()
+            except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future, as executors do
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+    def _cancel_jobs(self) -> None:
+        """The loop is ending (stopped, or a bug escaped it): calls queued now or later are cancelled, not lost
+        in a queue nobody serves."""
+        self._stop.cancel()
         with self._lock:
-            self._kicked = False
+            jobs, self._jobs = list(self._jobs), deque()
+        for future, _call in jobs:
+            future.cancel()
 
     def _has_credentials(self) -> bool:
         try:

@@ -1,7 +1,7 @@
 """AttachmentOpener: fetch an attachment for the officer, show a photo in the app, save any file on request.
 
-Downloads run on the runner's network lane; the sync layer checks every byte against the server's SHA-256
-before they get here. Files stay in memory (a small budget for going back and forth between photos): a
+Downloads (and decoding a photo to fit the screen) run on the runner's network lane, between sync steps; the
+sync layer checks every byte against the server's SHA-256 before they get here. Saving runs on the write lane. Files stay in memory (a small budget for going back and forth between photos): a
 citizen's photo is personal data, and nothing is written to disk unless the officer saves it somewhere. The
 name offered in the save dialog is cleaned (`file_names`); the officer chooses the folder.
 """

@@ -1,8 +1,8 @@
 """`run_window`: everything Qt needs to show the main window, for the composition root (app.py) to call.
 
 app.py builds the services (storage, sync, credentials); this module owns the Qt side: the application
-object, theme, language, the task runner, the window, and an orderly shutdown (sync thread joined,
-queued local writes finished) before app.py closes the database.
+object, theme, language, the window's two worker threads (`make_lanes`), the window, and an orderly shutdown
+(network lane joined, queued local writes finished) before app.py closes the database.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from triage_desktop.logs import current_log_file
 from triage_desktop.ui.error_dialog import install_error_reporting
 from triage_desktop.ui.i18n import install_translators
 from triage_desktop.ui.main_window import MainWindow
+from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.tasks import TaskRunner
 from triage_desktop.ui.theme import apply_theme
 
@@ -72,6 +73,14 @@ def make_application(argv: Sequence[str] | None = None, language: str | None = N
     return app
 
 
+def make_lanes(sync: SyncService) -> tuple[SyncController, TaskRunner]:
+    """The window's two worker threads (docs/threading.md): the SyncController's thread is the one network lane
+    (sync steps, and the runner's `network` tasks: login, logout, attachments), the runner's `write` lane the
+    officer's local writes."""
+    controller = SyncController(sync)
+    return controller, TaskRunner(network_executor=controller.network_lane)
+
+
 def run_window(workspace: Workspace, sync: SyncService, *, server_url: str = "", lock_server_url: bool = False,
                language: str | None = None, argv: Sequence[str] | None = None,
                sign_in: tuple[str, str, str] | None = None, recovered: CacheRecovery | None = None) -> int:
@@ -83,8 +92,9 @@ def run_window(workspace: Workspace, sync: SyncService, *, server_url: str = "",
     app = make_application(argv, language)
     log_file = current_log_file()
     install_error_reporting(app, log_file.parent if log_file else None)
-    runner = TaskRunner()
-    window = MainWindow(workspace, sync, runner, default_server_url=server_url, lock_server_url=lock_server_url)
+    controller, runner = make_lanes(sync)
+    window = MainWindow(workspace, sync, runner, controller=controller, default_server_url=server_url,
+                        lock_server_url=lock_server_url)
     if os.environ.get(FIRST_PAINT_ENV):
         _FirstPaint(window)
     try:

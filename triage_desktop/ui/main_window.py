@@ -1,9 +1,9 @@
 """MainWindow: queues | list (with search) | detail, a menu, and an always-visible sync indicator.
 
 The window reads page-sized data from the Workspace on the GUI thread (short reads), sends every write
-through the TaskRunner, and lets a SyncController keep the cache live. An officer's action is queued
-locally (so it shows at once as "đang chờ gửi") and the controller is kicked to push it promptly, as it is
-when the operating system says the network is back (NetworkWatcher). Refused actions show as conflict panels
+through the TaskRunner's write lane and every network call through its network lane, and lets a SyncController
+keep the cache live (docs/threading.md). An officer's action is queued locally (so it shows at once as
+"đang chờ gửi") and the controller is kicked to push it promptly, as it is when the operating system says the network is back (NetworkWatcher). Refused actions show as conflict panels
 in the detail pane, a badge in the list and "N xung đột" in the status bar; the officer re-applies or discards
 each one (a discard only after a confirmation).
 """
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self._pending_discard: int | None = None
         self._outbox_item: tuple[str, str] | None = None  # the item opened from the outbox, if any
         self._unsent = self._conflicts = 0
-        self._shut_down = False  # after shutdown, late signals from a sync thread still ending are ignored
+        self._shut_down = False  # after shutdown, late signals from the network lane still ending are ignored
         app = QApplication.instance()
         self._base_point_size = app.font().pointSizeF() if isinstance(app, QApplication) else 10.0
         self._zoom = 1.0
@@ -222,11 +222,12 @@ class MainWindow(QMainWindow):
         self.controller.start()
 
     def shutdown(self) -> None:
-        """Save the layout and stop the sync thread; unsent work stays in the outbox.
+        """Save the layout and stop the network lane (the controller's thread: sync, and network calls not yet
+        started); unsent work stays in the outbox.
 
         Stopping breaks off a long poll on the wire (sync/abortable.py), so this returns at once; the bound
-        only matters where a socket cannot be cut. The sync thread is a daemon and holds no transaction
-        while it waits on the network.
+        only matters for a request that is let finish (an action being sent, a login). The thread is a daemon
+        and holds no transaction while it waits on the network. Queued local writes are the runner's to finish.
         """
         self._save_settings()
         self._shut_down = True
@@ -594,7 +595,7 @@ class MainWindow(QMainWindow):
         return template_context(item, self.user, unit_name)
 
     def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> None:
-        """Store the action locally (worker thread), show it at once, then push it."""
+        """Store the action locally (write lane), show it at once, then push it (a kick of the network lane)."""
         work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields))
         self.runner.run(work, self._on_queued, self._show_error)
 

@@ -1,15 +1,20 @@
-"""SyncController: runs the continuous sync loop (sync.loop) on a thread and turns what it says into signals.
+"""SyncController: the window's one network lane. It runs the continuous sync loop (sync.loop) on a thread of its
+own, runs the window's other network calls (login, logout, attachments) on that same thread between sync steps,
+and turns what the loop says into signals.
 
 The loop and its error policy live in `sync/` (Qt-free), shared with `triage-desktop sync`. This class only
 owns the thread and emits signals carrying plain data, which Qt queues to the GUI thread because this
-QObject lives there; the thread never touches a widget.
+QObject lives there; the thread never touches a widget. See docs/threading.md.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
-import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -38,59 +43,70 @@ class SyncController(QObject):
         self._loop = ContinuousSync(sync, self, wait_seconds=wait_seconds, min_backoff=min_backoff,
                                     max_backoff=max_backoff, too_old_recheck=too_old_recheck,
                                     unsent_retry=unsent_retry, full_sync_every=full_sync_every)
-        self._thread: threading.Thread | None = None
+        self._thread: threading.Thread | None = None  # started by the first of start() and submit()
+        self._syncing = False
+        self.network_lane: Executor = NetworkLane(self)
         self.state = "offline"
         self.unsent = 0
         self.conflicts = 0
 
-    # --- GUI-thread API -------------------------------------------------------------------------------------
+    # --- GUI-thread API (the TaskRunner submits from there too) -----------------------------------------------
 
     def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._thread = threading.Thread(target=self._loop.run, name="triage-sync", daemon=True)
-        self._thread.start()
+        """Start live sync (once; after stop() it stays stopped)."""
+        self._syncing = True
+        self._loop.start_syncing()
+        self._ensure_thread()
+
+    def submit[T](self, call: Callable[[], T]) -> Future[T]:
+        """Run a network call on the lane's thread, between sync steps (a long poll is broken off for it)."""
+        future = self._loop.submit(call)
+        if not future.cancelled():
+            self._ensure_thread()
+        return future
 
     @property
     def running(self) -> bool:
-        return any(thread.is_alive() for thread in self._threads())
+        """Live sync was started and its thread has not ended (calls alone do not count)."""
+        thread = self._thread
+        return self._syncing and thread is not None and thread.is_alive()
 
     def kick(self) -> None:
         """Sync now: push what was just queued, or retry at once after an error or a new login."""
         self._loop.kick()
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Cancel the running step and join the threads (unsent work stays in the outbox)."""
-        self._loop.stop()
+        """Cancel the running step and join the thread (unsent work stays in the outbox; network calls not yet
+        started are cancelled)."""
+        self.cancel()
         # A push on the wire is let finish: its answer is worth recording, and the cache must not be closed under it.
-        deadline = time.monotonic() + timeout
-        for thread in self._threads():
-            thread.join(max(0.0, deadline - time.monotonic()))
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
             if thread.is_alive():
                 log.warning("%s thread did not stop within %.0f s", thread.name, timeout)
 
-    def _threads(self) -> list[threading.Thread]:
-        return ([self._thread] if self._thread is not None else []) + self._loop.helper_threads()
+    def cancel(self) -> None:
+        """Like stop(), without waiting for the thread to end."""
+        self._loop.stop()
 
-    # --- sync.loop.SyncListener, called on the loop's threads -------------------------------------------------
+    def _ensure_thread(self) -> None:
+        if self._thread is None and not self._loop.stopped:
+            self._thread = threading.Thread(target=self._loop.serve, name="triage-sync", daemon=True)
+            self._thread.start()
+
+    # --- sync.loop.SyncListener, called on the lane's thread ------------------------------------------------
 
     def state_changed(self, state: str) -> None:
         self.state = state
         self.stateChanged.emit(state, self.unsent, self.conflicts)
 
     def step_done(self, report: SyncReport) -> None:
-        self._take(report)
-        self.state_changed("online")
-
-    def pushed(self, report: SyncReport) -> None:
-        self._take(report)
-        self.stateChanged.emit(self.state, self.unsent, self.conflicts)
-
-    def _take(self, report: SyncReport) -> None:
         if report.changed:
             changed = report.changed
             self.itemsChanged.emit(sorted(changed) if len(changed) <= MAX_LISTED_CHANGES else [])
         self.unsent, self.conflicts = report.unsent, report.open_conflicts
+        self.state_changed("online")
 
     def progressed(self, progress: SyncProgress) -> None:
         self.progress.emit(progress.phase, int(progress.done), int(progress.total or 0))
@@ -98,3 +114,20 @@ class SyncController(QObject):
     def failed(self, state: str, error: BaseException, retry_in: float | None) -> None:
         self.errorOccurred.emit(error)
         self.state_changed(state)
+
+
+class NetworkLane(Executor):
+    """The controller's thread as an Executor, so the TaskRunner's `network` lane can be this one thread."""
+
+    def __init__(self, controller: SyncController) -> None:
+        self._controller = controller
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        return self._controller.submit(functools.partial(fn, *args, **kwargs))
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Stop the lane, sync included (the app is closing); calls not yet started are always cancelled."""
+        if wait:
+            self._controller.stop()
+        else:
+            self._controller.cancel()

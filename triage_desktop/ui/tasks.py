@@ -1,7 +1,10 @@
 """TaskRunner: run blocking work off the GUI thread and hand the result back on it (Anki's TaskManager pattern).
 
-Two single-worker lanes: `write` for local writes (queue_action, retry, discard — one writer, in order) and
-`network` for calls that may block on the server (login, logout), so a slow server never delays a local write.
+Two single-worker lanes: `write` for the officer's local writes (queue_action, retry, discard, mark_read, saving
+a file — in order, one at a time) and `network` for calls that may block on the server (login, logout,
+attachments), so a slow server never delays a local write. The app gives the `network` lane the
+SyncController's thread (`network_executor`, see launcher.make_lanes), so every request of the window goes out
+on one thread; without one, the runner makes its own. See docs/threading.md.
 Worker code never touches widgets: a finished future queues a closure and emits a no-argument signal of a
 GUI-thread QObject; the slot (a bound method, never a lambda) runs the closures on the GUI thread.
 """
@@ -40,9 +43,9 @@ class TaskRunner(QObject):
             "write": write_executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-write"),
             "network": network_executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-net"),
         }
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards `_closures`: workers append, the GUI thread drains
         self._closures: list[Callable[[], None]] = []
-        self._in_flight = 0
+        self._in_flight = 0  # GUI thread only: run() and _finish() both run there
         self._closed = False
         self._pending.connect(self._drain)
 
@@ -93,7 +96,10 @@ class TaskRunner(QObject):
             self.failed.emit(error)
 
     def shutdown(self) -> None:
-        """Wait for running work to finish (a leaked worker thread aborts the interpreter at exit)."""
+        """Wait for running work to finish (a leaked worker thread aborts the interpreter at exit).
+
+        A `network_executor` given to the runner is shut down too: for the SyncController's lane, that stops sync.
+        """
         if self._closed:
             return
         self._closed = True
