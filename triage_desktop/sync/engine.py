@@ -120,7 +120,8 @@ class SyncEngine:
         self._credentials = credentials
         self._app_version = app_version
         self._page_limit = page_limit
-        self._one_at_a_time = threading.Lock()
+        # Reentrant: the lane runs an attachment read between two pages of its own sync_once (sync/loop.py).
+        self._one_at_a_time = threading.RLock()
         self._auth = AuthState(credentials, self._stored_account())
         self._client: ApiClient | None = None
         self._meta_ok = False

@@ -11,7 +11,9 @@ data. One error policy for every front end:
 
 The thread that runs the loop is the front end's one network lane (docs/threading.md): besides the sync
 steps it runs the one-off calls handed to `submit()` (login, logout, an attachment), between steps. A kick or
-a submitted call breaks off a long poll at once (sync/abortable.py cuts its socket); a full step is let finish.
+a submitted call breaks off a long poll at once (sync/abortable.py cuts its socket); a full step is let finish,
+except that a call submitted `between_pages` (a read, such as an attachment) runs after the page in flight:
+an officer opening a photo does not wait for a first sync of the whole province.
 
 `run()` syncs at once (the CLI); `serve()` runs submitted calls only until `start_syncing()` (the window,
 before the officer is logged in). Either blocks until `stop()`; front ends run it on a thread of their own and
@@ -27,6 +29,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from triage_desktop.core.entities import SyncProgress, SyncReport
@@ -40,6 +43,13 @@ TRANSIENT = (Offline, ServerBusy, BadServerResponse)
 # What each failure makes of the loop's state; "error" is a bug, the rest are the world.
 OFFLINE, LOGIN_REQUIRED, CLIENT_TOO_OLD, ERROR = "offline", "login_required", "client_too_old", "error"
 SYNCING, ONLINE = "syncing", "online"
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    future: Future[Any]
+    call: Callable[[], Any]
+    between_pages: bool  # a read that may run inside a full step, between two pages
 
 
 class SyncListener(Protocol):
@@ -74,7 +84,7 @@ class ContinuousSync:
         self._syncing = False  # false while serve() only runs submitted calls
         self._waiting = False  # inside wait_for_changes: a kick or a submitted call cancels it
         self._step_token = CancelToken()
-        self._jobs: deque[tuple[Future[Any], Callable[[], Any]]] = deque()
+        self._jobs: deque[_Job] = deque()
 
     @property
     def stopped(self) -> bool:
@@ -90,15 +100,16 @@ class ContinuousSync:
             self._kicked = True
             self._interrupt_poll()
 
-    def submit[T](self, call: Callable[[], T]) -> Future[T]:
+    def submit[T](self, call: Callable[[], T], *, between_pages: bool = False) -> Future[T]:
         """Run `call` on the loop's thread between steps; a long poll in progress is broken off for it (and
-        resumed after). The future is cancelled, not run, when the loop stops first."""
+        resumed after). `between_pages`: the call only reads (an attachment), so it may also run between two
+        pages of a full step. The future is cancelled, not run, when the loop stops first."""
         future: Future[T] = Future()
         with self._lock:
             if self._stop.cancelled:
                 future.cancel()
                 return future
-            self._jobs.append((future, call))
+            self._jobs.append(_Job(future, call, between_pages))
             self._interrupt_poll()
         return future
 
@@ -167,7 +178,7 @@ class ContinuousSync:
                 if need_sync:
                     self._listener.state_changed(SYNCING)
                     last_full = time.monotonic()
-                    report = self._sync.sync_once(self._listener.progressed, token)
+                    report = self._sync.sync_once(self._progressed, token)
                 else:
                     report = self._sync.wait_for_changes(self._wait_seconds, token)
             except Cancelled:
@@ -240,20 +251,29 @@ class ContinuousSync:
                 return
             self._wake.wait(left)
 
-    def _run_jobs(self) -> None:
+    def _progressed(self, progress: SyncProgress) -> None:
+        """Between two pages of a full step: tell the front end, then run the reads waiting for the lane."""
+        self._listener.progressed(progress)
+        self._run_jobs(between_pages=True)
+
+    def _run_jobs(self, between_pages: bool = False) -> None:
+        """Run the queued calls in order; `between_pages`: only those that may run inside a full step."""
         while True:
             with self._lock:
-                if not self._jobs or self._stop.cancelled:
+                if self._stop.cancelled:
                     return
-                future, call = self._jobs.popleft()
-            if not future.set_running_or_notify_cancel():
+                job = next((j for j in self._jobs if j.between_pages or not between_pages), None)
+                if job is None:
+                    return
+                self._jobs.remove(job)
+            if not job.future.set_running_or_notify_cancel():
                 continue
             try:
-                result = call()
+                result = job.call()
             except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future, as executors do
-                future.set_exception(exc)
+                job.future.set_exception(exc)
             else:
-                future.set_result(result)
+                job.future.set_result(result)
 
     def _cancel_jobs(self) -> None:
         """The loop is ending (stopped, or a bug escaped it): calls queued now or later are cancelled, not lost
@@ -261,8 +281,8 @@ class ContinuousSync:
         self._stop.cancel()
         with self._lock:
             jobs, self._jobs = list(self._jobs), deque()
-        for future, _call in jobs:
-            future.cancel()
+        for job in jobs:
+            job.future.cancel()
 
     def _has_credentials(self) -> bool:
         try:

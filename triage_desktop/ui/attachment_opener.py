@@ -80,7 +80,7 @@ class AttachmentOpener(QObject):
             self._show_status("")
             on_done(result[1])
 
-        self._runner.run(work, done, self._failed, lane="network")
+        self._runner.run(work, done, self._failed, lane="fetch")  # not held up by a long first sync
 
     def _keep(self, attachment_id: str, data: bytes) -> None:
         self._kept[attachment_id] = data

@@ -75,10 +75,11 @@ def make_application(argv: Sequence[str] | None = None, language: str | None = N
 
 def make_lanes(sync: SyncService) -> tuple[SyncController, TaskRunner]:
     """The window's two worker threads (docs/threading.md): the SyncController's thread is the one network lane
-    (sync steps, and the runner's `network` tasks: login, logout, attachments), the runner's `write` lane the
+    (sync steps, and the runner's `network` tasks: login, logout; its `fetch` tasks, attachments, may also run
+    between two pages of a sync step), the runner's `write` lane the
     officer's local writes."""
     controller = SyncController(sync)
-    return controller, TaskRunner(network_executor=controller.network_lane)
+    return controller, TaskRunner(network_executor=controller.network_lane, fetch_executor=controller.fetch_lane)
 
 
 def run_window(workspace: Workspace, sync: SyncService, *, server_url: str = "", lock_server_url: bool = False,

@@ -46,6 +46,7 @@ class SyncController(QObject):
         self._thread: threading.Thread | None = None  # started by the first of start() and submit()
         self._syncing = False
         self.network_lane: Executor = NetworkLane(self)
+        self.fetch_lane: Executor = NetworkLane(self, between_pages=True)  # reads: attachments
         self.state = "offline"
         self.unsent = 0
         self.conflicts = 0
@@ -58,9 +59,10 @@ class SyncController(QObject):
         self._loop.start_syncing()
         self._ensure_thread()
 
-    def submit[T](self, call: Callable[[], T]) -> Future[T]:
-        """Run a network call on the lane's thread, between sync steps (a long poll is broken off for it)."""
-        future = self._loop.submit(call)
+    def submit[T](self, call: Callable[[], T], *, between_pages: bool = False) -> Future[T]:
+        """Run a network call on the lane's thread, between sync steps (a long poll is broken off for it);
+        `between_pages`: a read that may also run between two pages of a full step."""
+        future = self._loop.submit(call, between_pages=between_pages)
         if not future.cancelled():
             self._ensure_thread()
         return future
@@ -119,11 +121,12 @@ class SyncController(QObject):
 class NetworkLane(Executor):
     """The controller's thread as an Executor, so the TaskRunner's `network` lane can be this one thread."""
 
-    def __init__(self, controller: SyncController) -> None:
+    def __init__(self, controller: SyncController, *, between_pages: bool = False) -> None:
         self._controller = controller
+        self._between_pages = between_pages
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        return self._controller.submit(functools.partial(fn, *args, **kwargs))
+        return self._controller.submit(functools.partial(fn, *args, **kwargs), between_pages=self._between_pages)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Stop the lane, sync included (the app is closing); calls not yet started are always cancelled."""

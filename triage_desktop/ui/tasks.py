@@ -37,11 +37,14 @@ class TaskRunner(QObject):
     _pending = Signal()  # emitted from worker threads; queued to the GUI thread
 
     def __init__(self, parent: QObject | None = None, *, write_executor: Executor | None = None,
-                 network_executor: Executor | None = None) -> None:
+                 network_executor: Executor | None = None, fetch_executor: Executor | None = None) -> None:
         super().__init__(parent)
+        network = network_executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-net")
         self._lanes: dict[str, Executor] = {
             "write": write_executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-write"),
-            "network": network_executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-net"),
+            "network": network,
+            # Network reads that need not wait for a whole sync step (attachments): the same thread, as a rule.
+            "fetch": fetch_executor or network,
         }
         self._lock = threading.Lock()  # guards `_closures`: workers append, the GUI thread drains
         self._closures: list[Callable[[], None]] = []

@@ -124,3 +124,38 @@ def test_stop_lets_the_running_call_finish_and_cancels_the_rest(engine: SyncEngi
         with pytest.raises(CancelledError):
             queued.result(timeout=10)
     assert loop.submit(lambda: "after").cancelled()
+
+
+def test_a_read_runs_between_two_pages_of_a_full_step_and_other_calls_wait_for_its_end(
+        tmp_path: Path, memory_keyring: Any) -> None:
+    """A photo opened during a long first sync arrives after the page in flight, not after the whole province;
+    a login or logout never runs inside a step (it would change who the step syncs for)."""
+    server = sandbox_server.SandboxServer(db=tmp_path / "paged.sqlite3", reports=40, dossiers=4, seed=7,
+                                          max_page=3, fault_seed=1).start()  # a first sync of many pages
+    database = open_database(tmp_path / "small-pages")
+    engine = build_sync_service(Store(database), CredentialStore(backend=memory_keyring))
+    engine.login(server.url, "lanhdao", PASSWORD)
+    photo = next(a for r in server.all_aggregates("report") for a in r["attachments"])
+    events: list[str] = []
+    submitted: list[Any] = []
+
+    class FirstPage(Recorder):
+        def progressed(self, progress: SyncProgress) -> None:
+            if progress.phase == "pull" and not submitted:  # the officer clicks while the first pages come in
+                submitted.append(loop.submit(lambda: events.append("between steps")))
+                submitted.append(loop.submit(lambda: events.append("photo") or engine.attachment(photo["id"]),
+                                             between_pages=True))
+
+        def step_done(self, report: SyncReport) -> None:
+            events.append("step done")
+            super().step_done(report)
+
+    loop = ContinuousSync(engine, FirstPage(), wait_seconds=1)
+    try:
+        with lane(loop, loop.run):
+            wait_until(lambda: len(submitted) == 2 and all(f.done() for f in submitted))
+        assert events[:3] == ["photo", "step done", "between steps"]
+        assert len(submitted[1].result()) == photo["size"]
+    finally:
+        database.dispose()
+        server.stop()
