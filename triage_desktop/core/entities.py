@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from triage_desktop.core import queues
+
 
 @dataclass(frozen=True, slots=True)
 class User:
@@ -205,7 +207,7 @@ class ItemRow:
     unread: bool = False  # arrived since the first sync and not opened by the officer of the query
 
 
-QUEUES = ("mine", "unassigned", "new", "all")
+QUEUES = queues.QUEUES  # what each holds: core.queues.QUEUE_RULES
 SORT_KEYS = ("code", "title", "status", "priority", "category", "assignee_id", "submitted_at", "due_at", "updated_at")
 
 
