@@ -38,19 +38,23 @@ class Services:
         self.database.dispose()
 
 
-def build_services(profile: Path, credentials: CredentialStore | None = None) -> Services:
+def build_services(profile: Path, credentials: CredentialStore | None = None, *,
+                   deployment: Deployment | None = None) -> Services:
+    """`deployment`: what IT fixed (its `ca_bundle` is trusted by every request); None for the demo's loopback."""
     database = open_database(profile)
     store = Store(database)
     creds = credentials if credentials is not None else CredentialStore()
+    ca_bundle = deployment.ca_bundle if deployment is not None else None
     return Services(database=database, store=store, workspace=LocalWorkspace(store),
-                    sync=build_sync_service(store, creds), credentials=creds)
+                    sync=build_sync_service(store, creds, ca_bundle=ca_bundle), credentials=creds)
 
 
 def run_gui(profile: Path, deployment: Deployment, language: str | None = None) -> int:
-    """The window for one profile, with the server IT preset in deployment.toml."""
-    services = build_services(profile)
+    """The window for one profile, with the server IT preset (and maybe locked) in deployment.toml."""
+    services = build_services(profile, deployment=deployment)
     try:
         return run_window(services.workspace, services.sync, server_url=deployment.server_url or "",
+                          lock_server_url=deployment.lock_server_url,
                           language=language or deployment.language, recovered=cache_recovery(services.database))
     finally:
         services.close()

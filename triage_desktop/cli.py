@@ -28,7 +28,7 @@ from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport
 from triage_desktop.core.errors import LoginRequired, TriageError
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
-from triage_desktop.settings import load_deployment, profile_dir
+from triage_desktop.settings import DeploymentError, load_deployment, profile_dir
 from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
 from triage_desktop.ui.display_check import display_problem
@@ -335,7 +335,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 @contextlib.contextmanager
 def _services(profile: Path) -> Iterator[app.Services]:
     """The shared services for one command; the database is always closed."""
-    services = app.build_services(profile)
+    services = app.build_services(profile, deployment=load_deployment())
     recovery = app.cache_recovery(services.database)
     if recovery is not None:
         _say_recovered(recovery)
@@ -377,6 +377,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"triage-desktop: {exc}", file=sys.stderr)
         return exc.code
+    except DeploymentError as exc:  # IT's file, not the officer's doing: in the log too (a window has no stderr)
+        log.warning("%s", exc, extra={CONSOLE: False})
+        print(f"triage-desktop: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except LoginRequired as exc:
         print(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
         return EXIT_LOGIN

@@ -10,20 +10,29 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
+import msgspec
 import platformdirs
 
 from triage_desktop import APP_NAME
 
 
-@dataclass(frozen=True, slots=True)
-class Deployment:
-    server_url: str | None = None
-    province: str | None = None
-    language: str = "vi"
+class Deployment(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """What provincial IT fixed in deployment.toml; a key not named here is refused, so a typo never passes."""
+
+    server_url: str | None = None  # the Central API base URL the login offers
+    province: str | None = None  # not shown anywhere yet; accepted because the README's example sets it
+    language: Literal["vi", "en"] = "vi"
+    # A PEM file of CAs trusted on top of the OS store (sync.http.make_session); relative to deployment.toml.
     ca_bundle: str | None = None
+    # The login offers only `server_url`: the officer cannot point the program at another server.
+    lock_server_url: bool = False
+
+
+class DeploymentError(Exception):
+    """deployment.toml cannot be used; the message is one line naming the file and the key."""
 
 
 def profile_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -42,12 +51,25 @@ def _deployment_candidates() -> list[Path]:
 
 
 def load_deployment(paths: list[Path] | None = None) -> Deployment:
+    """The first deployment.toml found (see the module docstring), or the defaults when there is none."""
     for path in paths if paths is not None else _deployment_candidates():
         if path.is_file():
-            with path.open("rb") as fh:
-                data = tomllib.load(fh)
-            return Deployment(
-                server_url=data.get("server_url"), province=data.get("province"),
-                language=str(data.get("language", "vi")), ca_bundle=data.get("ca_bundle"),
-            )
+            return read_deployment(path)
     return Deployment()
+
+
+def read_deployment(path: Path) -> Deployment:
+    try:
+        deployment = msgspec.convert(tomllib.loads(path.read_text(encoding="utf-8")), Deployment)
+    except (tomllib.TOMLDecodeError, msgspec.ValidationError, UnicodeDecodeError, OSError) as exc:
+        # msgspec names the key: "Object contains unknown field `sever_url`", "Expected `bool`, got `str` -
+        # at `$.lock_server_url`".
+        raise DeploymentError(f"{path}: {exc}") from None
+    if deployment.lock_server_url and not deployment.server_url:
+        raise DeploymentError(f"{path}: lock_server_url needs server_url")
+    if deployment.ca_bundle:
+        bundle = (path.parent / deployment.ca_bundle).resolve()  # an absolute path stays itself
+        if not bundle.is_file():
+            raise DeploymentError(f"{path}: ca_bundle: no file {bundle}")
+        deployment = msgspec.structs.replace(deployment, ca_bundle=str(bundle))
+    return deployment

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from triage_desktop.core import fields
+from triage_desktop.core import fields, queues
 from triage_desktop.core.action_specs import ACTION_SPECS
 
 
@@ -253,7 +253,7 @@ class ItemRow:
     unread: bool = False  # arrived since the first sync and not opened by the officer of the query
 
 
-QUEUES = ("mine", "unassigned", "new", "all")
+QUEUES = queues.QUEUES  # what each holds: core.queues.QUEUE_RULES
 SORT_KEYS = ("code", "title", "status", "priority", "category", "assignee_id", "submitted_at", "due_at", "updated_at")
 
 

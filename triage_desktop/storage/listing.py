@@ -11,10 +11,12 @@ A row's position is counted from its sort value rather than found by scanning pa
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, func, or_, select, text, true
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, func, or_, select, text
 
+from triage_desktop.core import queues
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.entities import ItemQuery, ItemRow
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
@@ -36,29 +38,53 @@ _ROW_COLUMNS = (a.pk, a.kind, a.id, a.code, a.title, a.status, a.priority, a.cat
                 a.submitted_at, a.due_at, a.updated_at)
 
 
-def queue_condition(kind: str, queue: str, user_id: str | None) -> ColumnElement[bool]:
-    if queue == "mine":
-        if not user_id:
-            return false()
-        return and_(a.is_open == 1, a.assignee_id == user_id)
-    if queue == "unassigned":
-        return and_(a.is_open == 1, a.assignee_id.is_(None))
-    if queue == "new":
-        return a.status.in_(v.NEW_STATUSES.get(kind, ()))
-    if queue == "all":
-        return true()
-    raise ValueError(f"queue {queue!r}")
+class _QueueColumns(NamedTuple):
+    """Where a table keeps the fields a queue rule tests (core.queues), so one rule makes both SQL forms."""
+
+    status: Any
+    category: Any
+    assignee_id: Any
+    open: Callable[[str], ColumnElement[bool]]  # kind → "work is left to do"
+    nobody: ColumnElement[bool]  # no assignee
+
+
+# The list reads the stored `is_open` (core.queues.is_open of the status, in its index); the counters
+# have only the status, and '' for no assignee (schema.ListCount).
+_ON_AGGREGATES = _QueueColumns(a.status, a.category, a.assignee_id, lambda kind: a.is_open == 1,
+                               a.assignee_id.is_(None))
+_ON_COUNTS = _QueueColumns(lc.status, lc.category, lc.assignee_id,
+                           lambda kind: lc.status.not_in(queues.final_statuses(kind)), lc.assignee_id == "")
+
+
+def _queue_where(columns: _QueueColumns, kind: str, queue: str, user_id: str | None) -> list[ColumnElement[bool]]:
+    """The rule of `queue` (core.queues.QUEUE_RULES) on these columns."""
+    rule = queues.rule(queue)
+    where: list[ColumnElement[bool]] = []
+    if rule.open_only:
+        where.append(columns.open(kind))
+    if rule.new_only:
+        where.append(columns.status.in_(queues.new_statuses(kind)))
+    if rule.assignee == "me":
+        where.append(columns.assignee_id == user_id if user_id else false())
+    elif rule.assignee == "nobody":
+        where.append(columns.nobody)
+    return where
+
+
+def _where(columns: _QueueColumns, query: ItemQuery) -> list[ColumnElement[bool]]:
+    """The query's queue and filter row on these columns; the kind is the caller's."""
+    where = _queue_where(columns, query.kind, query.queue, query.user_id)
+    if query.status is not None:
+        where.append(columns.status == query.status)
+    if query.category is not None:
+        where.append(columns.category == query.category)
+    if query.assignee_id is not None:
+        where.append(columns.assignee_id == query.assignee_id)
+    return where
 
 
 def _filters(query: ItemQuery) -> list[ColumnElement[bool]]:
-    where = [a.kind == query.kind, queue_condition(query.kind, query.queue, query.user_id)]
-    if query.status is not None:
-        where.append(a.status == query.status)
-    if query.category is not None:
-        where.append(a.category == query.category)
-    if query.assignee_id is not None:
-        where.append(a.assignee_id == query.assignee_id)
-    return where
+    return [a.kind == query.kind, *_where(_ON_AGGREGATES, query)]
 
 
 def conditions(conn: Connection, query: ItemQuery) -> list[ColumnElement[bool]]:
@@ -105,25 +131,8 @@ def count(conn: Connection, query: ItemQuery) -> int:
 
 
 def _counted(conn: Connection, query: ItemQuery) -> int:
-    """count() without search text, from the counters: the same conditions on (kind, status, category, assignee)."""
-    where = [lc.kind == query.kind]
-    final = tuple(v.FINAL_STATUSES.get(query.kind, ()))
-    if query.queue == "mine":
-        if not query.user_id:
-            return 0
-        where += [lc.status.not_in(final), lc.assignee_id == query.user_id]
-    elif query.queue == "unassigned":
-        where += [lc.status.not_in(final), lc.assignee_id == ""]
-    elif query.queue == "new":
-        where.append(lc.status.in_(v.NEW_STATUSES.get(query.kind, ())))
-    elif query.queue != "all":
-        raise ValueError(f"queue {query.queue!r}")
-    if query.status is not None:
-        where.append(lc.status == query.status)
-    if query.category is not None:
-        where.append(lc.category == query.category)
-    if query.assignee_id is not None:
-        where.append(lc.assignee_id == query.assignee_id)
+    """count() without search text, from the counters: the list's own conditions, on their columns."""
+    where = [lc.kind == query.kind, *_where(_ON_COUNTS, query)]
     return int(conn.execute(select(func.coalesce(func.sum(lc.n), 0)).where(*where)).scalar_one())
 
 
@@ -209,17 +218,12 @@ def _capped_count(conn: Connection, where: list[ColumnElement[bool]], condition:
 
 def queue_counts(conn: Connection, user_id: str | None) -> dict[tuple[str, str], int]:
     """Every queue's badge from the counters: one read of a few hundred rows, whatever the cache size."""
-    counts = {(kind, queue): 0 for kind in v.KINDS for queue in ("mine", "unassigned", "new", "all")}
+    counts = {(kind, queue): 0 for kind in v.KINDS for queue in queues.QUEUES}
     grouped = select(lc.kind, lc.status, lc.assignee_id, func.sum(lc.n)).group_by(lc.kind, lc.status, lc.assignee_id)
     for kind, status, assignee, n in conn.execute(grouped):
         if kind not in v.KINDS or not n:
             continue
-        counts[(kind, "all")] += n
-        if status in v.NEW_STATUSES.get(kind, ()):
-            counts[(kind, "new")] += n
-        if status not in v.FINAL_STATUSES.get(kind, ()):
-            if assignee == "":
-                counts[(kind, "unassigned")] += n
-            elif user_id and assignee == user_id:
-                counts[(kind, "mine")] += n
+        for queue in queues.QUEUES:
+            if queues.holds(queue, kind, status, assignee or None, user_id):  # '' is no assignee there
+                counts[(kind, queue)] += n
     return counts

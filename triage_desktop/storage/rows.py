@@ -14,7 +14,7 @@ from typing import Any
 
 import msgspec
 
-from triage_desktop.core import fields
+from triage_desktop.core import fields, queues
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.entities import with_pending
 from triage_desktop.storage.search import fast_fold, index_text
@@ -66,7 +66,7 @@ def list_columns(kind: str, data: Mapping[str, Any], names: SortNames = NO_NAMES
         "title_key": fast_fold(title[:TITLE_KEY_LENGTH * 2])[:TITLE_KEY_LENGTH],
         "status": status,
         "status_rank": _STATUS_RANK.get(kind, {}).get(status, 99),
-        "is_open": 0 if status in v.FINAL_STATUSES.get(kind, ()) else 1,
+        "is_open": int(queues.is_open(kind, status)),
         "priority": priority,
         "priority_rank": _PRIORITY_RANK.get(priority, -1),
         "category": category,

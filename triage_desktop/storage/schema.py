@@ -39,7 +39,8 @@ class Aggregate(Base):
     title_key: Mapped[str] = mapped_column(Text, default="")  # folded title prefix: "Đ" sorts with "D"
     status: Mapped[str] = mapped_column(Text, default="")
     status_rank: Mapped[int] = mapped_column(Integer, default=99)  # workflow order, unknown last
-    # 1 unless the status is in core.vocabulary.FINAL_STATUSES (recompute in a migration if that changes).
+    # core.queues.is_open(kind, status) as 1/0, stored for the "mine"/"unassigned" index below (recompute it in a
+    # migration if FINAL_STATUSES changes).
     is_open: Mapped[int] = mapped_column(Integer, default=1)
     priority: Mapped[str] = mapped_column(Text, default="")
     priority_rank: Mapped[int] = mapped_column(Integer, default=-1)  # low < normal < high < urgent
@@ -91,6 +92,8 @@ class ListCount(Base):
 
     Kept by triggers on `aggregates` (r0002), so no writer can forget it; '' stands for NULL (a NULL would
     never meet the primary key's conflict clause). Counting from here reads a few hundred rows, not 10^6.
+    The triggers know no queue: the queue rules (core.queues) test only status and assignee, both in this
+    key, and storage.listing applies them here as it does on `aggregates`.
     """
 
     __tablename__ = "list_counts"

@@ -39,7 +39,7 @@ from triage_desktop.core.errors import (
 from triage_desktop.core.ports import CancelToken, ProgressCallback
 from triage_desktop.sync import wire
 from triage_desktop.sync.auth import AuthState, TokenVault, account_name, device_info
-from triage_desktop.sync.http import ApiClient, CertificateProblem, Unreachable, timeouts_from_env
+from triage_desktop.sync.http import ApiClient, CertificateProblem, Unreachable, make_session, timeouts_from_env
 from triage_desktop.sync.ports import Key, SyncStore
 
 log = logging.getLogger(__name__)
@@ -463,15 +463,18 @@ class SyncEngine:
 
 
 def build_sync_service(store: SyncStore, credentials: TokenVault, session: requests.Session | None = None,
-                       *, timeouts: tuple[float, float] | None = None) -> SyncEngine:
+                       *, timeouts: tuple[float, float] | None = None, ca_bundle: str | None = None) -> SyncEngine:
     """Wire an engine for the store's server (state `server_url`, set by login).
 
     `timeouts`: (connect, read) seconds; by default the read one comes from TRIAGE_READ_TIMEOUT or is 30 s.
-    A long poll's wait is added on top of the read timeout.
+    A long poll's wait is added on top of the read timeout. `ca_bundle`: deployment.toml's extra CAs, trusted on
+    top of the OS store by each client's own session (unless `session` is given).
     """
     connect, read = timeouts if timeouts is not None else timeouts_from_env()
 
     def factory(server_url: str, auth: AuthState) -> ApiClient:
-        return ApiClient(server_url, auth, session=session, connect_timeout=connect, read_timeout=read)
+        # A session per client: closing the client of a server we left closes its session.
+        own = session if session is not None else make_session(ca_bundle)
+        return ApiClient(server_url, auth, session=own, connect_timeout=connect, read_timeout=read)
 
     return SyncEngine(store, factory, credentials)

@@ -460,7 +460,8 @@ class MainWindow(QMainWindow):
             return
         url = ""
         try:
-            url = self.workspace.server_url() or ""
+            # Locked by IT (deployment.toml): its server, even if this cache last talked to another one.
+            url = "" if self._lock_server_url else self.workspace.server_url() or ""
         except Exception:
             log.exception("server_url failed")
         dialog = LoginDialog(self.sync_service, self.runner, url or self._default_server_url,

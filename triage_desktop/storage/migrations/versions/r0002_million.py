@@ -27,6 +27,9 @@ FTS_DDL = ("CREATE VIRTUAL TABLE item_search USING fts5(search_text, content='ag
            "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')")
 OLD_FTS_DDL = "CREATE VIRTUAL TABLE item_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')"
 
+# The counters know no queue: they count per (kind, status, category, assignee), and the queue rules
+# (core.queues.QUEUE_RULES, applied by storage.listing) test only status and assignee, so every queue's count is
+# read from them. A rule on another column would need that column in this key: a new revision, not an edit here.
 _KEY_NEW = "new.kind, new.status, coalesce(new.category, ''), coalesce(new.assignee_id, '')"
 _MATCH_OLD = ("kind = old.kind AND status = old.status AND category = coalesce(old.category, '') "
               "AND assignee_id = coalesce(old.assignee_id, '')")
