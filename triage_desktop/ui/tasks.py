@@ -46,8 +46,9 @@ class TaskRunner(QObject):
             # Network reads that need not wait for a whole sync step (attachments): the same thread, as a rule.
             "fetch": fetch_executor or network,
         }
-        self._lock = threading.Lock()  # guards `_closures`: workers append, the GUI thread drains
-        self._closures: list[Callable[[], None]] = []
+        self._lock = threading.Lock()  # guards `_done`: workers append, the GUI thread drains
+        self._done: list[Future[Any]] = []
+        self._callbacks: dict[Future[Any], tuple[DoneCallback | None, ErrorCallback | None]] = {}  # GUI thread
         self._in_flight = 0  # GUI thread only: run() and _finish() both run there
         self._closed = False
         self._pending.connect(self._drain)
@@ -66,21 +67,24 @@ class TaskRunner(QObject):
         if self._in_flight == 1:
             self.busyChanged.emit(True)
         future = self._lanes[lane].submit(fn)
-        # Runs on the worker (or here, when fn already finished): only queue, never call back directly.
-        future.add_done_callback(lambda f: self._queue(lambda: self._finish(f, on_done, on_error)))
+        # The callbacks stay here, on the GUI thread: a future lives on in the worker, and a widget's bound
+        # method released there would delete the widget off the GUI thread (a segfault in a later event).
+        self._callbacks[future] = (on_done, on_error)
+        # Runs on the worker (or here, when fn already finished): only queue the future, never call back.
+        future.add_done_callback(self._queue)
         return future
 
-    def _queue(self, closure: Callable[[], None]) -> None:
+    def _queue(self, future: Future[Any]) -> None:
         with self._lock:
-            self._closures.append(closure)
+            self._done.append(future)
         self._pending.emit()
 
     @Slot()
     def _drain(self) -> None:
         with self._lock:
-            closures, self._closures = self._closures, []
-        for closure in closures:
-            closure()
+            done, self._done = self._done, []
+        for future in done:
+            self._finish(future, *self._callbacks.pop(future))
 
     def _finish(self, future: Future[Any], on_done: DoneCallback | None, on_error: ErrorCallback | None) -> None:
         self._in_flight -= 1
@@ -111,3 +115,4 @@ class TaskRunner(QObject):
         self._lanes["write"].shutdown(wait=True)
         self._lanes["network"].shutdown(wait=True)
         self._drain()  # results arriving after close are dropped, but the queue is emptied
+        self._callbacks.clear()  # released here, on the GUI thread
