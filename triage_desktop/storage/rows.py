@@ -63,8 +63,8 @@ def list_columns(kind: str, data: Mapping[str, Any], names: SortNames = NO_NAMES
         title = data.get("title")
         category = data.get("category_code")
     title = title if isinstance(title, str) else ""
-    status = data.get("status") if isinstance(data.get("status"), str) else ""
-    priority = data.get("priority") if isinstance(data.get("priority"), str) else ""
+    status = text_or_none(data.get("status")) or ""
+    priority = text_or_none(data.get("priority")) or ""
     category, assignee = text_or_none(category), text_or_none(data.get("assignee_id"))
     return {
         "code": data.get("code") if isinstance(data.get("code"), str) else "",
