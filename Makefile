@@ -36,6 +36,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check triage_desktop tests packaging
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 # The long versions of the chaos and crash tests; they print their figures (faults, kills, lost, twice, time).
