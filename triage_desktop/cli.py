@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     act.add_argument("id")
     act.add_argument("type")
     for field in command_line_fields():  # the action table's fields, each under its option
+        assert field.option is not None  # command_line_fields keeps only the fields the command offers
         act.add_argument(field.option, dest=field.name, action="append" if field.many else "store")
 
     outbox = with_profile(commands.add_parser("outbox", help=translate("cli", "các thao tác chưa gửi")))

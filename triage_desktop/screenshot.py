@@ -86,7 +86,9 @@ def _stage_timeline_on_server(server: SandboxServer) -> tuple[str, str]:
                       body="Đề nghị Ông/Bà nộp lệ phí 150.000 đồng tại Bộ phận Một cửa.")
     server.server_act("dossier", dossier["id"], "fee_paid")
     # The date the extension dialog would offer: a few working days ahead, never in the past.
-    due = datetime.fromisoformat(server.aggregate("dossier", dossier["id"])["due_at"])
+    current = server.aggregate("dossier", dossier["id"])
+    assert current is not None  # the dossier just acted on
+    due = datetime.fromisoformat(current["due_at"])
     new_due = default_new_due(WorkCalendar(), due, datetime.now(UTC))
     server.server_act("dossier", dossier["id"], "extend", new_due_at=new_due.isoformat(),
                       apology_letter="Thành thật xin lỗi Ông/Bà vì hồ sơ chưa được giải quyết đúng hạn.")

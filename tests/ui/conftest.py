@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.seed import seed_store
@@ -23,6 +23,16 @@ from triage_desktop.sync.engine import build_sync_service
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def same_locale_after() -> Iterator[None]:
+    """Each test leaves the default locale as it found it: a language switch (install_translators) sets it for
+    the whole process, and numbers formatted after it ("20.000" for "20000") failed whichever test a parallel
+    worker ran next."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

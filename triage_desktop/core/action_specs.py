@@ -218,7 +218,7 @@ ANY_STATUS = FromStatuses()
 UNLESS_FINAL = FromStatuses(never=v.FINAL_STATUSES)
 _ACTIVE_REPORT = frozenset({"new", "acknowledged", "in_progress"})
 # `set_status` is offered wherever one of its targets is a move from the current status.
-_HAS_STATUS_TARGET = {kind: frozenset(s for s, moves in v.MOVES[kind].items() if moves & v.SET_STATUS_TARGETS[kind])
+_HAS_STATUS_TARGET: dict[str, frozenset[str]] = {kind: frozenset(s for s, moves in v.MOVES[kind].items() if moves & v.SET_STATUS_TARGETS[kind])
                       for kind in v.KINDS}
 
 

@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from email.message import Message
 from typing import Any
 from urllib.parse import quote
 
@@ -35,7 +36,7 @@ class Request:
     method: str
     path: str  # below the base URL's path, e.g. "/reports/r_1/actions"
     query: Mapping[str, list[str]]
-    headers: Mapping[str, str]  # case-insensitive (email.message.Message from http.server)
+    headers: Mapping[str, str] | Message[str, str]  # case-insensitive (email.message.Message from http.server)
     body: bytes = b""
 
     def header(self, name: str) -> str | None:
@@ -81,7 +82,9 @@ def cacheable(request: Request, data: Any) -> Response:
     return Response(200, body, JSON, headers)
 
 
-Handler = Callable[[Request, dict[str, Any] | None, re.Match[str]], Response]
+# user: the caller's record on a route that needs a token, None on the others; Any, so each handler can name what
+# its own route passes.
+Handler = Callable[[Request, Any, re.Match[str]], Response]
 
 
 class PageSizes:
@@ -197,7 +200,7 @@ class Api:
     # -- feed ---------------------------------------------------------------------------------------------
     def changes(self, request: Request, user: dict[str, Any], match: Any) -> Response:
         since = request.query["since"][0] if "since" in request.query else None
-        errors = []
+        errors: list[dict[str, str]] = []
         limit = _number(request.query, "limit", DEFAULT_PAGE, errors, integer=True)
         wait = _number(request.query, "wait", 0, errors, integer=False)
         if limit is not None and limit < 1:

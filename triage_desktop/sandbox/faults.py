@@ -25,7 +25,7 @@ import random
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from triage_desktop.sandbox.api import Request, Response, problem_response
 from triage_desktop.sandbox.rules import Problem
@@ -132,8 +132,8 @@ class FaultInjector:
         if name == "slow":
             self._released.wait(self.slow_seconds)  # the work is done; the answer leaves too late
             return None
-        mode = {"reset": "reset", "truncated": "short", LOST: "lost"}[name]
-        return Cut(response, mode, keep)
+        modes: dict[str, Literal["lost", "short", "reset"]] = {"reset": "reset", "truncated": "short", LOST: "lost"}
+        return Cut(response, modes[name], keep)
 
     # -- plumbing ------------------------------------------------------------------------------------
 

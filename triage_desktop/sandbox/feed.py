@@ -130,8 +130,8 @@ class Feed:
         seq = int(state[3])  # type: ignore[call-overload]
         room = limit - len(changes)
         rows_f = self.store.change_rows(unit_id, seq, room + 1)
-        for seq_, kind, item_id, op, version, data in rows_f[:room]:
-            changes.append(_change(kind, op, item_id, version, data))
+        for seq_, kind, item_id, op, version, logged in rows_f[:room]:
+            changes.append(_change(kind, op, item_id, version, logged))
             seq = seq_
         return Page(changes, self.encode([epoch, unit_id, "f", seq]), len(rows_f) > room)
 

@@ -211,7 +211,7 @@ def _forbidden(actor: Actor, body: Mapping[str, Any]) -> str | None:
             return "cán bộ chỉ được tự nhận việc"
         return None
     if "clerk" in roles:
-        if type_ not in ACTION_SPECS or "clerk" not in ACTION_SPECS[type_].roles:
+        if not isinstance(type_, str) or type_ not in ACTION_SPECS or "clerk" not in ACTION_SPECS[type_].roles:
             return "bộ phận một cửa không được thực hiện thao tác này"
         if type_ == "set_status" and body.get("status") not in v.CLERK_STATUSES:
             return "bộ phận một cửa chỉ được tiếp nhận hoặc từ chối"
@@ -255,7 +255,7 @@ def decide(actor: Actor, kind: str, agg: dict[str, Any], body: Any, if_match: st
         check.error("body", "phải là một đối tượng JSON")
     elif not known:
         check.error("type", "thao tác không tồn tại")
-    elif type_ in ACTION_SPECS and kind not in ACTION_SPECS[type_].kinds:
+    elif isinstance(type_, str) and type_ in ACTION_SPECS and kind not in ACTION_SPECS[type_].kinds:
         check.error("type", f"thao tác không áp dụng cho {kind}")
     version: int | None = None
     try:

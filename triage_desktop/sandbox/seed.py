@@ -23,7 +23,7 @@ OTHER_UNIT = "w_0102"
 PASSWORD = "demo123"
 PROVINCE = {"code": "72", "name": "Tây Ninh"}
 
-UNITS = [
+UNITS: list[dict[str, Any]] = [
     {"id": "p_72", "name": "Ủy ban nhân dân tỉnh Tây Ninh", "parent_id": None, "kind": "province"},
     {"id": HOME_UNIT, "name": "Phường 1", "parent_id": "p_72", "kind": "ward"},
     {"id": OTHER_UNIT, "name": "Phường Tân Ninh", "parent_id": "p_72", "kind": "ward"},
@@ -44,7 +44,7 @@ USERS = [
     ("u_11", "lanhdao_p2", "Huỳnh Văn Sơn", OTHER_UNIT, ["leader"]),
 ]
 
-CATEGORIES = [
+CATEGORIES: list[dict[str, Any]] = [
     {"code": "CAY_XANH", "name": "Cây xanh", "sla_working_days": 3, "active": True},
     {"code": "CHIEU_SANG", "name": "Chiếu sáng", "sla_working_days": 3, "active": True},
     {"code": "VE_SINH_MT", "name": "Vệ sinh môi trường", "sla_working_days": 2, "active": True},
@@ -56,7 +56,7 @@ CATEGORIES = [
 ]
 SLA = {c["code"]: c["sla_working_days"] for c in CATEGORIES}
 
-PROCEDURES = [
+PROCEDURES: list[dict[str, Any]] = [
     {"code": "HT-KS", "name": "Đăng ký khai sinh", "processing_working_days": 1, "fee_vnd": 0, "active": True},
     {"code": "CT-XNCT", "name": "Xác nhận thông tin cư trú", "processing_working_days": 3, "fee_vnd": 0,
      "active": True},

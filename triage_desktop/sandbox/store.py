@@ -65,7 +65,8 @@ class Row:
 
     @property
     def data(self) -> dict[str, Any]:
-        return json.loads(self.text)
+        data: dict[str, Any] = json.loads(self.text)
+        return data
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
-        self._finalizer: weakref.finalize | None = None
+        self._finalizer: weakref.finalize[[], Store] | None = None
         self._depth = 0  # transaction nesting (guarded by the lock)
 
     # -- connection ------------------------------------------------------------------------------
@@ -157,7 +158,7 @@ class Store:
     def get(self, kind: str, item_id: str) -> Row | None:
         rows = self.query("SELECT kind, id, unit_id, live, version, data FROM aggregates WHERE kind = ? AND id = ?",
                           (kind, item_id))
-        return Row(*rows[0][:3], bool(rows[0][3]), *rows[0][4:]) if rows else None
+        return Row(rows[0][0], rows[0][1], rows[0][2], bool(rows[0][3]), rows[0][4], rows[0][5]) if rows else None
 
     def live_rows(self, unit_id: str, kind: str | None = None) -> list[Row]:
         sql = "SELECT kind, id, unit_id, live, version, data FROM aggregates WHERE unit_id = ? AND live = 1"
@@ -191,12 +192,12 @@ class Store:
 
     def snapshot_rows(self, unit_id: str, after: tuple[str, str], limit: int) -> list[tuple[str, str, int, str]]:
         """Live aggregates of a unit in (kind, id) order after a key: the snapshot's pages."""
-        return [tuple(r) for r in self.query(  # type: ignore[misc]
+        return [tuple(r) for r in self.query(
             "SELECT kind, id, version, data FROM aggregates WHERE unit_id = ? AND live = 1 AND (kind, id) > (?, ?) "
             "ORDER BY kind, id LIMIT ?", (unit_id, after[0], after[1], limit))]
 
     def change_rows(self, unit_id: str, after_seq: int, limit: int) -> list[tuple[int, str, str, str, int, str | None]]:
-        return [tuple(r) for r in self.query(  # type: ignore[misc]
+        return [tuple(r) for r in self.query(
             "SELECT seq, kind, id, op, version, data FROM changes WHERE unit_id = ? AND seq > ? ORDER BY seq LIMIT ?",
             (unit_id, after_seq, limit))]
 

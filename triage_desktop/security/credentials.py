@@ -170,7 +170,8 @@ class CredentialStore:
             raise KeyringTimeout(getattr(func, "__name__", "call"))
         if "error" in box:
             raise box["error"]
-        return box["value"]
+        value: T = box["value"]
+        return value
 
     # -- public API --------------------------------------------------------------------------------
 
@@ -221,11 +222,12 @@ class CredentialStore:
     # -- keyring entries (sharded when too big for one Windows credential) ---------------------------
 
     def _read(self, backend: Any, account: str) -> str | None:
-        value = self._run(backend.get_password, self.service, account)
+        value: str | None = self._run(backend.get_password, self.service, account)
         if value is None or not value.startswith(_SHARD_MARK):
             return value
         count = int(value[len(_SHARD_MARK):])
-        parts = [self._run(backend.get_password, self.service, f"{account}#{i}") for i in range(count)]
+        parts: list[str | None] = [self._run(backend.get_password, self.service, f"{account}#{i}")
+                                   for i in range(count)]
         if any(part is None for part in parts):
             return None  # a half-written secret is no secret
         return "".join(parts)  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -159,5 +159,5 @@ def version_of(conn: Connection, kind: str, item_id: str) -> int | None:
                         .where(AGGREGATES.c.kind == kind, AGGREGATES.c.id == item_id)).scalar()
 
 
-def _is_version(value: Any) -> bool:
+def _is_version(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0

@@ -11,7 +11,7 @@ A row's position is counted from its sort value rather than found by scanning pa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, func, or_, select, text
@@ -150,7 +150,7 @@ def page(conn: Connection, query: ItemQuery, offset: int, limit: int) -> list[It
     return _items(conn, query, conn.execute(statement).all())
 
 
-def _items(conn: Connection, query: ItemQuery, rows: list[Any]) -> list[ItemRow]:
+def _items(conn: Connection, query: ItemQuery, rows: Sequence[Any]) -> list[ItemRow]:
     ids = [row.id for row in rows]
     counts = _outbox_counts(conn, query.kind, ids)
     new = unread.of(conn, query.user_id, query.kind, ids)
@@ -218,7 +218,7 @@ def _capped_count(conn: Connection, where: list[ColumnElement[bool]], condition:
 
 def queue_counts(conn: Connection, user_id: str | None) -> dict[tuple[str, str], int]:
     """Every queue's badge from the counters: one read of a few hundred rows, whatever the cache size."""
-    counts = {(kind, queue): 0 for kind in v.KINDS for queue in queues.QUEUES}
+    counts: dict[tuple[str, str], int] = {(kind, queue): 0 for kind in v.KINDS for queue in queues.QUEUES}
     grouped = select(lc.kind, lc.status, lc.assignee_id, func.sum(lc.n)).group_by(lc.kind, lc.status, lc.assignee_id)
     for kind, status, assignee, n in conn.execute(grouped):
         if kind not in v.KINDS or not n:

@@ -95,7 +95,9 @@ def add(conn: Connection, kind: str, item_id: str, action_type: str, payload: Ma
         "state": ActionState.PENDING.value, "created_at": now_utc(), "attempts": 0,
         "author_id": author.user_id, "author_server": author.server,
     }
-    local_id = conn.execute(insert(OUTBOX).values(values)).inserted_primary_key[0]
+    inserted = conn.execute(insert(OUTBOX).values(values)).inserted_primary_key
+    assert inserted is not None  # typed Optional; a one-row INSERT always has it
+    local_id = inserted[0]
     action = get(conn, local_id)
     assert action is not None
     return action

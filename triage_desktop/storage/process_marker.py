@@ -16,12 +16,13 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import sys
 from pathlib import Path
 
 LEGACY_SUFFIX = ".open"
 _LOCK_ATTEMPTS = 5
 
-if os.name == "nt":
+if sys.platform == "win32":  # the same test as os.name == "nt", in the form mypy reads as a platform check
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
@@ -103,6 +104,8 @@ def forget(cache: Path, stale: list[Path]) -> None:
 
 class ProcessMarker:
     """This process's marker of one cache file: created locked, unlocked and removed by `release()`."""
+
+    _fd: int | None
 
     def __init__(self, cache: Path) -> None:
         for _ in range(_LOCK_ATTEMPTS):

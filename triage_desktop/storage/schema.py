@@ -7,7 +7,9 @@ table that the metadata cannot express: it is created by the migration and reach
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, MetaData, Text, UniqueConstraint, column, table
+from typing import ClassVar
+
+from sqlalchemy import Index, Integer, MetaData, Table, Text, UniqueConstraint, column, table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints, so batch migrations ("move and copy" on SQLite) can find them again.
@@ -22,6 +24,9 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # SQLAlchemy types `__table__` as FromClause (a mapping may sit on a join or a select); every model here has a
+    # __tablename__, so it is a Table, and insert()/update()/delete() and `.indexes` type-check on it.
+    __table__: ClassVar[Table]
 
 
 class Aggregate(Base):

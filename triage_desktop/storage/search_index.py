@@ -38,7 +38,7 @@ def defer(conn: Connection) -> None:
 
 
 def _max_pk(conn: Connection) -> int:
-    return conn.exec_driver_sql("SELECT coalesce(max(pk), 0) FROM aggregates").scalar_one()
+    return int(conn.exec_driver_sql("SELECT coalesce(max(pk), 0) FROM aggregates").scalar_one())
 
 
 def build_step(conn: Connection, chunk: int = BUILD_CHUNK) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import struct
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,7 +109,7 @@ def read(cache: Path, page_size_hint: int | None = None) -> Wal | None:
     return Wal(page_size, header_ok, tuple(kept), replayed)
 
 
-def _replayed(frames: list[tuple[int, tuple[int, ...], bytes]], header_ok: bool, big_endian: bool, salt1: int,
+def _replayed(frames: Sequence[tuple[int, tuple[int, ...], bytes]], header_ok: bool, big_endian: bool, salt1: int,
               salt2: int, seed: tuple[int, int]) -> int:
     """What SQLite's own recovery keeps: frames up to the last commit before the first invalid frame."""
     if not header_ok:

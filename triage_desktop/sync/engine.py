@@ -8,6 +8,7 @@ request ever runs with a database transaction open.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -413,7 +414,7 @@ class SyncEngine:
         year = datetime.now(VIETNAM).year
         for wanted in (year, year + 1):
             try:
-                self._fetch_reference(f"calendar:{wanted}", lambda etag, y=wanted: client.calendar(y, etag))
+                self._fetch_reference(f"calendar:{wanted}", functools.partial(client.calendar, wanted))
             except ApiError as exc:
                 if exc.status != 404:  # 404: the province has not published that year yet
                     raise

@@ -191,7 +191,7 @@ class ApiClient:
     # -- no authentication --------------------------------------------------------------------------
 
     def meta(self) -> dict[str, Any]:
-        raw = self._json(self._request("GET", "/meta", authed=False))
+        raw: dict[str, Any] = self._json(self._request("GET", "/meta", authed=False))
         wire.check(raw, wire.Meta, "/meta")
         return raw
 

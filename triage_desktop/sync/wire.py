@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, overload
 
 import msgspec
 from packaging.version import Version as PackageVersion
@@ -311,7 +311,11 @@ def _within_depth(body: bytes, limit: int) -> bool:
     return False
 
 
-def check[T](raw: Any, shape: type[T] | Any, what: str = "answer") -> T:
+@overload
+def check[T](raw: Any, shape: type[T], what: str = "answer") -> T: ...
+@overload  # a union such as Aggregate is no type[T]: msgspec.convert's own overloads answer Any for it
+def check(raw: Any, shape: Any, what: str = "answer") -> Any: ...
+def check(raw: Any, shape: Any, what: str = "answer") -> Any:
     """Validate decoded JSON against a wire model; return the Struct (callers keep `raw` for storage)."""
     try:
         return msgspec.convert(raw, shape)

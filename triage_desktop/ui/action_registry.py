@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle, QWidget
 
 from triage_desktop.core.entities import Item, ItemRow, User
@@ -29,6 +29,7 @@ from triage_desktop.ui.dialogs.action_dialogs import (
 )
 from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog, FeeDialog
 from triage_desktop.ui.dialogs.report_action_dialogs import MergeDialog, PriorityDialog, TransferDialog
+from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
 
 # The contexts the strings had before the table gathered them, so their translations still apply.
 _NAME_CTX = "labels"

@@ -32,7 +32,7 @@ def status_targets(item: Item, user: User | None) -> list[str]:
         return []
     roles = ACTION_SPECS[SET_STATUS].roles
     role = acting_role(user.roles)
-    if role not in roles:
+    if role is None or role not in roles:
         return []
     limit = roles[role]
     if limit is not None and limit.values is not None:  # the clerk: received or rejected only

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ from triage_desktop.ui.action_registry import action_name
 from triage_desktop.ui.action_text import CodeOf, payload_summary
 from triage_desktop.ui.formatting import format_datetime, parse_timestamp
 from triage_desktop.ui.safe_text import plain_tooltip, value_label
+from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
 from triage_desktop.ui.widgets.styling import ActionButton, bold, text_color, tint

@@ -165,7 +165,7 @@ class DetailPanel(QWidget):
         """Bring the "Diễn biến xử lý" heading to the top of the pane (screenshots, links to an event)."""
         heading = self._body.findChild(QLabel, "timelineHeading")
         if heading is not None:
-            self._content.layout().activate()
+            self._content_layout.activate()
             self._scroll.verticalScrollBar().setValue(heading.mapTo(self._content, heading.rect().topLeft()).y())
 
     def button(self, action: str) -> QPushButton:

@@ -78,4 +78,8 @@ def sorted_vietnamese[T](values: Iterable[T], key: Callable[[T], str]) -> list[T
     """Sorted in Vietnamese dictionary order: "Đặng" after "Dương" and before "Hoàng", not after "Vũ" as
     code points would put it."""
     collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    return sorted(values, key=functools.cmp_to_key(lambda a, b: collator.compare(key(a), key(b))))
+
+    def compare(a: T, b: T) -> int:
+        return collator.compare(key(a), key(b))
+
+    return sorted(values, key=functools.cmp_to_key(compare))

@@ -105,7 +105,7 @@ class ItemListView(QTableView):
         key = current.data(ItemKeyRole) if current.isValid() else None
         key = tuple(key) if key else None
         if key != self._current:
-            self._current = key  # type: ignore[assignment]
+            self._current = key
             self.currentItemChanged.emit(*(key or ("", "")))
 
     def _remember(self) -> None:

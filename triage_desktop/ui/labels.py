@@ -7,7 +7,9 @@ language switch needs no re-import. An unknown code (a newer server) is shown as
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
 
 _CTX = "labels"
 

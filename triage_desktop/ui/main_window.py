@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
         self.zoom_in_action = QAction(self.tr("Chữ to hơn"), self)
-        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence.StandardKey.ZoomIn])
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(QKeySequence.StandardKey.ZoomIn)])
         self.zoom_in_action.triggered.connect(lambda: self.step_zoom(1))
         self.zoom_out_action = QAction(self.tr("Chữ nhỏ hơn"), self)
         self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         keys = [tuple(key) for key in changed]
-        self.model.refresh_ids(keys)  # type: ignore[arg-type]
+        self.model.refresh_ids(keys)
         self.refresh_counts()
         self.show_current_item()
         if self._middle_stack.currentWidget() is self.outbox_view:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from triage_desktop.core import errors
+from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
 

@@ -75,7 +75,7 @@ class QueuePanel(QWidget):
     def current(self) -> tuple[str, str] | None:
         item = self._tree.currentItem()
         key = item.data(0, _KEY_ROLE) if item is not None else None
-        return tuple(key) if key else None  # type: ignore[return-value]
+        return tuple(key) if key else None
 
     def item_text(self, kind: str, queue: str = "") -> str:
         return self._items[(kind, queue)].text(0)

@@ -78,7 +78,8 @@ class SyncIndicator(QPushButton):
         self.setAccessibleName(self.text())
         self.setFlat(not alert)
         self.setAutoFillBackground(alert)
-        palette = self.parentWidget().palette() if self.parentWidget() is not None else QPalette()
+        parent = self.parentWidget()
+        palette = parent.palette() if parent is not None else QPalette()
         if alert:
             palette.setColor(QPalette.ColorRole.Button, QColor(styling.ALERT_BG))
             palette.setColor(QPalette.ColorRole.Window, QColor(styling.ALERT_BG))

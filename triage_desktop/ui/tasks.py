@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,9 @@ class TaskRunner(QObject):
         self._callbacks: dict[Future[Any], tuple[DoneCallback | None, ErrorCallback | None]] = {}  # GUI thread
         self._in_flight = 0  # GUI thread only: run() and _finish() both run there
         self._closed = False
-        self._pending.connect(self._drain)
+        # Queued even when emitted on the GUI thread (a task done before run() attached its callback):
+        # an automatic connection would call back inside run(), before the caller has finished.
+        self._pending.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
     @property
     def busy(self) -> bool:

@@ -6,12 +6,16 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.unit.storage.conftest import SERVER_URL, USER_JSON
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
+
+pytestmark = pytest.mark.slow  # threads and a second program racing on one file: left out of `make test-fast`
 
 ROUNDS = 40
 

@@ -19,6 +19,8 @@ from triage_desktop.storage import page_recovery, quarantine, wal_file
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.store import Store
 
+pytestmark = pytest.mark.slow  # damages and reads whole cache files page by page: left out of `make test-fast`
+
 
 def _cache(path: Path, actions: int = 120) -> tuple[Database, list[OutboxAction]]:
     path.parent.mkdir(exist_ok=True)

@@ -17,6 +17,8 @@ from triage_desktop.storage import plain_read, process_marker, quarantine
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.store import Store
 
+pytestmark = pytest.mark.slow  # damages caches and salvages them: left out of `make test-fast`
+
 
 def _filled(path: Path, items: int = 120, actions: int = 60) -> tuple[Store, list[OutboxAction]]:
     """A cache as an officer leaves it: a pulled feed, a cursor, a login, and unsent actions in every state."""

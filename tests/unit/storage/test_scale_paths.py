@@ -22,6 +22,8 @@ from triage_desktop.storage.search import match_cascade
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 
+pytestmark = pytest.mark.slow  # caches big enough for the paths meant for scale: left out of `make test-fast`
+
 STATUSES = ["new", "acknowledged", "in_progress", "resolved", "closed", "rejected"]
 TITLES = ["Đèn đường hỏng", "Cây đổ chắn đường", "Rác thải ùn ứ", "Ngập nước", "Ổ gà", "Đường đất lầy lội"]
 

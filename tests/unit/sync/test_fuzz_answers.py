@@ -37,6 +37,8 @@ from triage_desktop.sync.auth import AuthState, account_name
 from triage_desktop.sync.engine import SyncEngine
 from triage_desktop.sync.http import ApiClient
 
+pytestmark = pytest.mark.slow  # hundreds of hostile bodies against a loopback server: left out of `make test-fast`
+
 DEFAULT_BODIES = 200
 SOAK_BODIES = 10_000
 END_OF_FEED = {"changes": [], "next": "c-end", "more": False}

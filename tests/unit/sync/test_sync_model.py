@@ -49,6 +49,8 @@ from triage_desktop.sync.auth import AuthState
 from triage_desktop.sync.engine import SyncEngine
 from triage_desktop.sync.http import ApiClient
 
+pytestmark = pytest.mark.slow  # a model-based run against the real sandbox: left out of `make test-fast`
+
 PASSWORD = "demo123"
 POOL_REPORTS, POOL_DOSSIERS = 3, 1  # few items: actions and colleagues meet often
 OPEN_REPORT = ("new", "acknowledged", "in_progress", "resolved")  # never closed: every step stays possible

@@ -166,6 +166,7 @@ class LoginDialog(QDialog):
         """Grow taller to show a long error whole (a wrapped label's height depends on its width, which Qt's
         minimum-size constraints do not follow), rather than cutting its last lines at 200% text."""
         layout = self.layout()
+        assert layout is not None  # typed Optional; the dialog gets its layout in __init__
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():

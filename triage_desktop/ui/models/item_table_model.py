@@ -17,7 +17,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -35,6 +34,7 @@ from triage_desktop.ui import labels
 from triage_desktop.ui.deadlines import due_text, is_late
 from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
+from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
