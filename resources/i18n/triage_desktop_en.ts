@@ -4,17 +4,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="94"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="92"/>
         <source>{kind} {code}</source>
         <translation>{kind} {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="111"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="109"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="126"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="124"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -22,17 +22,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="281"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="279"/>
         <source>Phân công xử lý</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="284"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="282"/>
         <source>Phân công</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="295"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="293"/>
         <source>Giao cho</source>
         <translation>Assign to</translation>
     </message>
@@ -73,132 +73,132 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="35"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="37"/>
         <source>Phản ánh không còn trong danh sách của đơn vị bạn.</source>
         <translation>This report is no longer in your unit&apos;s list.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="36"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="38"/>
         <source>Hồ sơ không còn trong danh sách của đơn vị bạn.</source>
         <translation>This dossier is no longer in your unit&apos;s list.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="37"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
         <source>Phản ánh được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation>The report was submitted at {time} and has not been updated since</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="38"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
         <source>Hồ sơ được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation>The dossier was submitted at {time} and has not been updated since</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
         <source>Phản ánh đã được {name} cập nhật lúc {time}</source>
         <translation>The report was updated by {name} at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
         <source>Hồ sơ đã được {name} cập nhật lúc {time}</source>
         <translation>The dossier was updated by {name} at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
         <source>Phản ánh đã được cập nhật lúc {time}</source>
         <translation>The report was updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
         <source>Hồ sơ đã được cập nhật lúc {time}</source>
         <translation>The dossier was updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="45"/>
         <source>Phản ánh đã được cập nhật</source>
         <translation>The report was updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="46"/>
         <source>Hồ sơ đã được cập nhật</source>
         <translation>The dossier was updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
         <source>Xung đột</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="83"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="85"/>
         <source>Máy chủ trả lời: {words}</source>
         <translation>The server answered: {words}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="96"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="98"/>
         <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation>This action cannot be sent again because the item no longer belongs to your unit. Copy anything you want to keep, then discard the action.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="99"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="101"/>
         <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation>The action was not carried out. Check the latest state on the server, then re-apply it on the new version or discard it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="102"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="104"/>
         <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation>The action was not carried out. See the reason above, then re-apply or discard it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="112"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="114"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation>Re-apply on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="120"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="122"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="142"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="144"/>
         <source>Bạn muốn</source>
         <translation>You wanted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="152"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="154"/>
         <source>Trên máy chủ hiện nay</source>
         <translation>On the server now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="160"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="162"/>
         <source>Trạng thái: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="165"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="164"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="166"/>
         <source>Người xử lý: {name}</source>
         <translation>Assignee: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="167"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="169"/>
         <source>Bước xử lý: {step}</source>
         <translation>Step: {step}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="182"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="184"/>
         <source>công dân</source>
         <translation>the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="184"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="186"/>
         <source>hệ thống</source>
         <translation>the system</translation>
     </message>
@@ -206,320 +206,320 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="69"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="70"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Select a report or dossier in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="71"/>
         <source>Tiếp nhận</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="74"/>
         <source>Phân công…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="78"/>
         <source>Nhận xử lý</source>
         <translation>Take it on</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="132"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="82"/>
         <source>Ghi chú nội bộ…</source>
         <translation>Internal note…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="133"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="87"/>
         <source>Trả lời công dân…</source>
         <translation>Reply to citizen…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="134"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="92"/>
         <source>Đổi trạng thái…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="135"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="96"/>
         <source>Yêu cầu bổ sung…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="136"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="100"/>
         <source>Trả kết quả…</source>
         <translation>Return result…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="259"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="246"/>
         <source>Nội dung phản ánh</source>
         <translation>Report description</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="261"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="248"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="263"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
         <source>Diễn biến xử lý</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="273"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="260"/>
         <source>Chưa có diễn biến nào.</source>
         <translation>Nothing has happened yet.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="225"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="293"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="213"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="280"/>
         <source>{kind} · {code}</source>
         <translation>{kind} · {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="101"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
         <source>Thao tác khác</source>
         <translation>More actions</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="141"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="106"/>
         <source>Đổi mức độ ưu tiên…</source>
         <translation>Change priority…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="142"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="110"/>
         <source>Chuyển đơn vị khác xử lý…</source>
         <translation>Transfer to another unit…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="143"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="114"/>
         <source>Gộp vào phản ánh trùng…</source>
         <translation>Merge into a duplicate report…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="144"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="118"/>
         <source>Yêu cầu nộp phí, lệ phí…</source>
         <translation>Request fees…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="145"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="123"/>
         <source>Gia hạn và xin lỗi công dân…</source>
         <translation>Extend with an apology…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="226"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="214"/>
         <source>Không còn thuộc đơn vị</source>
         <translation>No longer in your unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="232"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="220"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation>This item has left your unit&apos;s list (transferred, merged, withdrawn by the citizen or deleted). The actions below were not sent and wait for your decision.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="296"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
         <source>{status} (mã {dvc})</source>
         <translation>{status} (code {dvc})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="317"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
         <source>{status} (đang chờ gửi)</source>
         <translation>{status} (waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
         <source>Lĩnh vực</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="310"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="313"/>
         <source>Người phản ánh</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="343"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="315"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="316"/>
         <source>Tọa độ</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
         <source>Bước xử lý</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
         <source>Kênh nộp</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="342"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
         <source>Số ngày tạm dừng</source>
         <translation>Paused working days</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="352"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
         <source>Ngày tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
         <source>Ngày trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
         <source>Ngày kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
         <source>Cập nhật lúc</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
         <source>Đánh giá của công dân</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
         <source>{n}/5</source>
         <translation>{n}/5</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="361"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
         <source>Đã gộp vào</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="358"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation>{phone} (the citizen does not want to be contacted)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="381"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
         <source>Không có tệp đính kèm.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="402"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
         <source>Xem ảnh</source>
         <translation>View photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="404"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
         <source>Lưu về máy…</source>
         <translation>Save to computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="422"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
         <source>Nội bộ</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="426"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation>Public — the citizen sees this</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="457"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="440"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="458"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="441"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="493"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="476"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
@@ -763,37 +763,37 @@
         <translation>Connecting to the server, please wait…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="191"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="192"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation>Wrong username or password. Please check them (mind upper/lower case and the Vietnamese keyboard).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="194"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="195"/>
         <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
         <translation>The account is locked after too many wrong passwords. Wait a few minutes or ask IT to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="197"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="198"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
         <translation>Cannot reach the server. Check the network and the server address (it may be mistyped).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="200"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="201"/>
         <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>This address is not a reports-and-dossiers server, or the server answered wrongly. Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="203"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="204"/>
         <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
         <translation>The server is busy. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="205"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="206"/>
         <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
         <translation>This version is too old and the server refuses it. Please ask IT to install the update.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="208"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="209"/>
         <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>No service found at this address. Check the server address.</translation>
     </message>
@@ -801,93 +801,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="92"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation>Search code, title, name, address… (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="109"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
         <source>Đăng nhập lại…</source>
         <translation>Log in again…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="173"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="175"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="184"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="196"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="206"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="297"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation>{name}&apos;s — waits for that officer to log in and send it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="299"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation>Made by an unknown officer — it can only be discarded</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation>
             <numerusform>Showing the newest result — type more to narrow it</numerusform>
@@ -895,7 +895,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="357"/>
         <source>Tìm thấy %n kết quả</source>
         <translation>
             <numerusform>%n result found</numerusform>
@@ -903,17 +903,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="359"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="487"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation>The data file on this computer was damaged, so it was set aside ({file}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="488"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation>
             <numerusform>%Ln unsent action was kept.</numerusform>
@@ -921,7 +921,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="491"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation>
             <numerusform>%Ln action could not be read back: it may have been sent before the file was damaged; if not, please do it again.</numerusform>
@@ -929,63 +929,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation>It is not certain that every unsent action could be read back: please check the Outbox.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="495"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>All reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="496"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="499"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="521"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="639"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="604"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="648"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="657"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="661"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="622"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="626"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="658"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="662"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="696"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="661"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="698"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="663"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1050,27 +1050,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="165"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="163"/>
         <source>Ghi chú nội bộ</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="168"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="166"/>
         <source>Lưu ghi chú</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="171"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="169"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation>Internal: only staff of the unit see this note.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="175"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="173"/>
         <source>Nội dung ghi chú…</source>
         <translation>Note text…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="178"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="176"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
@@ -1078,42 +1078,42 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="32"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="34"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="33"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="35"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="34"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="36"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="35"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="37"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="36"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="38"/>
         <source>Số lần gửi</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="37"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="39"/>
         <source>Trả lời của máy chủ</source>
         <translation>Server&apos;s answer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="50"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="52"/>
         <source>Lần gửi trước chưa tới được máy chủ; sẽ tự gửi lại</source>
         <translation>The last attempt did not reach the server; it will be sent again automatically</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="59"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="61"/>
         <source>Chi tiết: {words}</source>
         <translation>Details: {words}</translation>
     </message>
@@ -1121,22 +1121,22 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="141"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="143"/>
         <source>Không có thao tác nào chờ gửi. Mọi thao tác đã được máy chủ ghi nhận.</source>
         <translation>Nothing is waiting. The server has every action.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="149"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="151"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation>Re-apply on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="151"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="153"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="153"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="155"/>
         <source>Mở phản ánh / hồ sơ</source>
         <translation>Open report / dossier</translation>
     </message>
@@ -1211,17 +1211,17 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="224"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="222"/>
         <source>Trả lời công dân</source>
         <translation>Reply to citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="227"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="225"/>
         <source>Gửi trả lời</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="230"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="228"/>
         <source>Nội dung trả lời công dân…</source>
         <translation>Reply to the citizen…</translation>
     </message>
@@ -1229,13 +1229,13 @@
 <context>
     <name>ReturnResultDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="264"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="259"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="262"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="265"/>
         <source>Nội dung thông báo trả kết quả…</source>
         <translation>Notice that the result is ready…</translation>
     </message>
@@ -1243,48 +1243,48 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="305"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="303"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="306"/>
         <source>Đổi trạng thái</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="310"/>
         <source>Trạng thái hiện tại</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="316"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="314"/>
         <source>Chuyển sang</source>
         <translation>Change to</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="318"/>
         <source>Lý do từ chối</source>
         <translation>Rejection reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="342"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="340"/>
         <source>Công dân sẽ nhìn thấy lý do này</source>
         <translation>The citizen will see this reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Công dân sẽ nhìn thấy ghi chú này</source>
         <translation>The citizen will see this note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="345"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation>State the reason clearly; it is kept on record.</translation>
     </message>
@@ -1292,27 +1292,27 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="239"/>
         <source>Yêu cầu bổ sung hồ sơ</source>
         <translation>Request more documents</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="244"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="242"/>
         <source>Gửi yêu cầu</source>
         <translation>Send request</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="245"/>
         <source>Nội dung yêu cầu bổ sung…</source>
         <translation>What is needed…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="248"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="246"/>
         <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
         <translation>One document per line, e.g. Copy of birth certificate</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="249"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
         <source>Giấy tờ cần bổ sung</source>
         <translation>Documents needed</translation>
     </message>
@@ -1387,22 +1387,22 @@
 <context>
     <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="197"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="195"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation>The citizen will see this text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="201"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="199"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="205"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="203"/>
         <source>— Không dùng mẫu —</source>
         <translation>— No template —</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="210"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="208"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
@@ -1448,42 +1448,42 @@
 <context>
     <name>action_text</name>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="79"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="84"/>
         <source>Giấy tờ cần bổ sung: {docs}</source>
         <translation>Documents requested: {docs}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="83"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="88"/>
         <source>Hạn mới: {date}</source>
         <translation>New due date: {date}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="86"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="91"/>
         <source>Số tiền: {amount}</source>
         <translation>Amount: {amount}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="91"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="96"/>
         <source>Chuyển đến: {unit}</source>
         <translation>Transferred to: {unit}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="102"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="107"/>
         <source>Giao cho: {name} (thay {previous})</source>
         <translation>Assigned to: {name} (instead of {previous})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="104"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="109"/>
         <source>Giao cho: {name}</source>
         <translation>Assigned to: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="111"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="116"/>
         <source>Gộp vào: {code}</source>
         <translation>Merged into: {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="114"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="119"/>
         <source>Phản ánh trùng được gộp vào đây: {code}</source>
         <translation>Duplicate merged into this one: {code}</translation>
     </message>
@@ -1491,122 +1491,122 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="50"/>
+        <location filename="../../triage_desktop/cli.py" line="52"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation>Triage citizens&apos; field reports and administrative dossiers.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="53"/>
+        <location filename="../../triage_desktop/cli.py" line="55"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation>data folder (default: TRIAGE_PROFILE or the user data folder)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="54"/>
+        <location filename="../../triage_desktop/cli.py" line="56"/>
         <source>ngôn ngữ giao diện</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="62"/>
+        <location filename="../../triage_desktop/cli.py" line="64"/>
         <source>đăng nhập vào máy chủ</source>
         <translation>log in to the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="63"/>
+        <location filename="../../triage_desktop/cli.py" line="65"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation>server address (the API base URL)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="65"/>
+        <location filename="../../triage_desktop/cli.py" line="67"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation>read the password from standard input</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="67"/>
+        <location filename="../../triage_desktop/cli.py" line="69"/>
         <source>đồng bộ với máy chủ</source>
         <translation>synchronise with the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="68"/>
+        <location filename="../../triage_desktop/cli.py" line="70"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation>synchronise until in step, then exit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="69"/>
+        <location filename="../../triage_desktop/cli.py" line="71"/>
         <source>đăng nhập cho lần chạy này</source>
         <translation>log in for this run</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="71"/>
+        <location filename="../../triage_desktop/cli.py" line="73"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation>queue one action in the outbox (works offline)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="88"/>
+        <location filename="../../triage_desktop/cli.py" line="81"/>
         <source>các thao tác chưa gửi</source>
         <translation>unsent actions</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="90"/>
+        <location filename="../../triage_desktop/cli.py" line="83"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation>re-apply a conflicting action on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="91"/>
+        <location filename="../../triage_desktop/cli.py" line="84"/>
         <source>bỏ thao tác này</source>
         <translation>discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="93"/>
+        <location filename="../../triage_desktop/cli.py" line="86"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation>export the synchronised data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="96"/>
+        <location filename="../../triage_desktop/cli.py" line="89"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation>output file (default: standard output)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="98"/>
+        <location filename="../../triage_desktop/cli.py" line="91"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation>run the sandbox server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="105"/>
+        <location filename="../../triage_desktop/cli.py" line="98"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation>a new report arrives every N seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="107"/>
+        <location filename="../../triage_desktop/cli.py" line="100"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation>share of requests that get a simulated fault, from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="108"/>
+        <location filename="../../triage_desktop/cli.py" line="101"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation>random seed for the fault mode</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="110"/>
+        <location filename="../../triage_desktop/cli.py" line="103"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation>each feed page holds a random 1 to N changes</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="112"/>
+        <location filename="../../triage_desktop/cli.py" line="105"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation>lifetime of an access token, in seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="128"/>
+        <location filename="../../triage_desktop/cli.py" line="121"/>
         <source>cần một số từ 0 đến 1</source>
         <translation>expected a number from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="188"/>
+        <location filename="../../triage_desktop/cli.py" line="181"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation>{held} of them were made by another officer and wait for that officer to log in.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="317"/>
+        <location filename="../../triage_desktop/cli.py" line="303"/>
         <source>Đã xuất %n mục.</source>
         <translation>
             <numerusform>Exported %n item.</numerusform>
@@ -1614,82 +1614,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="344"/>
+        <location filename="../../triage_desktop/cli.py" line="330"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="365"/>
+        <location filename="../../triage_desktop/cli.py" line="351"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="368"/>
+        <location filename="../../triage_desktop/cli.py" line="354"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="403"/>
+        <location filename="../../triage_desktop/cli.py" line="393"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="114"/>
+        <location filename="../../triage_desktop/cli.py" line="107"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation>open the window with the sandbox server and sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="118"/>
+        <location filename="../../triage_desktop/cli.py" line="111"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation>start over with fresh sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <location filename="../../triage_desktop/cli.py" line="131"/>
         <source>cần một số nguyên dương</source>
         <translation>expected a positive whole number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="146"/>
+        <location filename="../../triage_desktop/cli.py" line="139"/>
         <source>Mật khẩu: </source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="156"/>
+        <location filename="../../triage_desktop/cli.py" line="149"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation>No server address: use --server or deployment.toml.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="160"/>
+        <location filename="../../triage_desktop/cli.py" line="153"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation>Logged in: {name} ({username}), unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="163"/>
+        <location filename="../../triage_desktop/cli.py" line="156"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation>This machine has no secure keyring: the login lasts only for this run; use --password-stdin with sync.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="173"/>
+        <location filename="../../triage_desktop/cli.py" line="166"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="177"/>
+        <location filename="../../triage_desktop/cli.py" line="170"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="194"/>
+        <location filename="../../triage_desktop/cli.py" line="187"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="185"/>
+        <location filename="../../triage_desktop/cli.py" line="178"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="226"/>
+        <location filename="../../triage_desktop/cli.py" line="217"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
     </message>
@@ -1759,334 +1759,335 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="14"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="17"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="112"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="15"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="18"/>
         <source>Đã tiếp nhận</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="16"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="28"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="19"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="31"/>
         <source>Đang xử lý</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="17"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="20"/>
         <source>Đã xử lý</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="18"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="21"/>
         <source>Đã đóng</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="19"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="22"/>
         <source>Đã chuyển đơn vị khác</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="20"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="69"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="23"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="72"/>
         <source>Từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="25"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="28"/>
         <source>Mới đăng ký</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="26"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="29"/>
         <source>Được tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="27"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="30"/>
         <source>Không được tiếp nhận</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="29"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="32"/>
         <source>Yêu cầu bổ sung giấy tờ</source>
         <translation>Awaiting documents</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="30"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="33"/>
         <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
         <translation>Awaiting fee payment</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="31"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="71"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="34"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="74"/>
         <source>Công dân rút hồ sơ</source>
         <translation>Withdrawn by citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="32"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="66"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="35"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="69"/>
         <source>Dừng xử lý</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="33"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="67"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="36"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="70"/>
         <source>Đã xử lý xong</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="34"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="37"/>
         <source>Đã trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="38"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="41"/>
         <source>Thấp</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="39"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="42"/>
         <source>Bình thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="40"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="43"/>
         <source>Cao</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="41"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="44"/>
         <source>Khẩn cấp</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="45"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="48"/>
         <source>Trùng lặp</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="46"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="49"/>
         <source>Không thuộc thẩm quyền</source>
         <translation>Not our competence</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="47"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="50"/>
         <source>Tin rác, quấy rối</source>
         <translation>Spam or abuse</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="48"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="51"/>
         <source>Thiếu thông tin</source>
         <translation>Not enough information</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="49"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="52"/>
         <source>Lý do khác</source>
         <translation>Other reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="53"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="56"/>
         <source>Gửi lên</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="54"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="76"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="71"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="57"/>
         <source>Tiếp nhận</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="55"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="77"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="74"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="78"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="58"/>
         <source>Phân công</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="56"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="59"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="57"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="79"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="86"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="60"/>
         <source>Trả lời công dân</source>
         <translation>Reply to citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="58"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="80"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="91"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="61"/>
         <source>Đổi trạng thái</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="59"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="81"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="105"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="62"/>
         <source>Đổi mức độ</source>
         <translation>Priority changed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="60"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="82"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="109"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="63"/>
         <source>Chuyển đơn vị</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="61"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="83"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="113"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="64"/>
         <source>Gộp phản ánh</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="62"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="84"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="95"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="65"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="63"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="66"/>
         <source>Đã nhận bổ sung</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="64"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="85"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="117"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="67"/>
         <source>Yêu cầu nộp phí</source>
         <translation>Fee requested</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="65"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="68"/>
         <source>Đã nộp phí</source>
         <translation>Fee paid</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="68"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="86"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="100"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="71"/>
         <source>Trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="70"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="87"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="122"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="73"/>
         <source>Gia hạn</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="72"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="75"/>
         <source>Công dân đánh giá</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="78"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="82"/>
         <source>Ghi chú nội bộ</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="91"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="79"/>
         <source>Đang chờ gửi</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="92"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="80"/>
         <source>Đang gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="93"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="81"/>
         <source>Xung đột</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="94"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="82"/>
         <source>Lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="95"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="83"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="99"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="87"/>
         <source>Zalo</source>
         <translation>Zalo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="100"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="88"/>
         <source>Đường dây nóng</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="101"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="89"/>
         <source>Cổng thông tin</source>
         <translation>Web portal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="102"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="90"/>
         <source>Trực tiếp</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="103"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="91"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="104"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="92"/>
         <source>Bưu chính</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="109"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="97"/>
         <source>Phản ánh</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="110"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="98"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="110"/>
         <source>Việc của tôi</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="111"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="113"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="129"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="117"/>
         <source>Công dân gửi</source>
         <translation>From the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="130"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="118"/>
         <source>Cán bộ gửi</source>
         <translation>From staff</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="134"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="135"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="136"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
         <source>Một cửa</source>
         <translation>One-stop desk</translation>
     </message>
@@ -2094,12 +2095,12 @@
 <context>
     <name>labels.one</name>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="117"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="105"/>
         <source>Phản ánh</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="118"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="106"/>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
@@ -2107,172 +2108,172 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="19"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="20"/>
         <source>nội dung</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="20"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="21"/>
         <source>người xử lý</source>
         <translation>assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="21"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="22"/>
         <source>trạng thái</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="22"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="23"/>
         <source>lý do</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="23"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="24"/>
         <source>nội dung lý do</source>
         <translation>reason text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="24"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="25"/>
         <source>mức độ</source>
         <translation>priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="25"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="26"/>
         <source>đơn vị nhận</source>
         <translation>receiving unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="26"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="27"/>
         <source>phản ánh gốc</source>
         <translation>original report</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="27"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="28"/>
         <source>giấy tờ cần bổ sung</source>
         <translation>documents needed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="28"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="29"/>
         <source>số tiền</source>
         <translation>amount</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="29"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="30"/>
         <source>hạn mới</source>
         <translation>new due date</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="30"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="31"/>
         <source>thư xin lỗi</source>
         <translation>apology letter</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="31"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="32"/>
         <source>tệp đính kèm</source>
         <translation>attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="40"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="41"/>
         <source>Thiếu thông tin bắt buộc: {field}.</source>
         <translation>Required information missing: {field}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="43"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="44"/>
         <source>Nội dung quá dài (tối đa {limit} ký tự).</source>
         <translation>The text is too long (at most {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="45"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="46"/>
         <source>Giá trị không hợp lệ: {field}.</source>
         <translation>Invalid value: {field}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="47"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="48"/>
         <source>Cán bộ chỉ được tự nhận xử lý; phân công người khác cần lãnh đạo.</source>
         <translation>Officers may only assign themselves; assigning others needs a leader.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="49"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="50"/>
         <source>Vai trò của bạn không được phép thực hiện thao tác này.</source>
         <translation>Your role may not do this.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="51"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="52"/>
         <source>Không thể chuyển sang trạng thái này bằng thao tác đổi trạng thái.</source>
         <translation>This status cannot be reached with “Change status”.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="53"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="54"/>
         <source>Thao tác này không áp dụng cho loại hồ sơ này.</source>
         <translation>This action does not apply to this kind of item.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="54"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="55"/>
         <source>Thao tác không hợp lệ ({code}).</source>
         <translation>Invalid action ({code}).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="60"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="61"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation>Wrong username or password.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="62"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="63"/>
         <source>Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.</source>
         <translation>The account is locked after too many wrong attempts. Wait or contact IT.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="64"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="65"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.</source>
         <translation>Your session has expired. Please log in again; unsent actions are kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="66"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="67"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; các thao tác sẽ được gửi khi có mạng.</source>
         <translation>Cannot reach the server. Check the network or the server address; actions will be sent when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="69"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="70"/>
         <source>Máy chủ đang bận, sẽ tự thử lại sau.</source>
         <translation>The server is busy; it will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="71"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="72"/>
         <source>Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.</source>
         <translation>The server sent invalid data. Check the server address or tell IT.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="73"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="74"/>
         <source>Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; các thao tác chưa gửi vẫn được giữ.</source>
         <translation>This version is out of date. Please ask IT to install the update; unsent actions are kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="76"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="77"/>
         <source>Máy này còn thao tác chưa gửi của {name}. Người đó cần đăng nhập và đồng bộ trước, hoặc dùng một hồ sơ riêng (--profile).</source>
         <translation>This computer still has unsent actions of {name}. They must log in and sync first, or use a separate profile (--profile).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="81"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="82"/>
         <source>Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.</source>
         <translation>This report/dossier is not in the synced data.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="83"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="84"/>
         <source>Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.</source>
         <translation>Could not write to this computer (disk full or locked). Nothing already saved was lost.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="85"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="86"/>
         <source>Đã hủy.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="87"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="88"/>
         <source>Máy chủ từ chối yêu cầu (mã {status}).</source>
         <translation>The server refused the request (code {status}).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="88"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="89"/>
         <source>Lỗi không mong đợi: {error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>

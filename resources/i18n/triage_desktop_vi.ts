@@ -4,17 +4,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="94"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="92"/>
         <source>{kind} {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="111"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="109"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="126"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="124"/>
         <source>Đồng ý</source>
         <translation type="unfinished"></translation>
     </message>
@@ -22,17 +22,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="281"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="279"/>
         <source>Phân công xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="284"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="282"/>
         <source>Phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="295"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="293"/>
         <source>Giao cho</source>
         <translation type="unfinished"></translation>
     </message>
@@ -73,132 +73,132 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="35"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="37"/>
         <source>Phản ánh không còn trong danh sách của đơn vị bạn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="36"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="38"/>
         <source>Hồ sơ không còn trong danh sách của đơn vị bạn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="37"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
         <source>Phản ánh được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="38"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
         <source>Hồ sơ được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
         <source>Phản ánh đã được {name} cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
         <source>Hồ sơ đã được {name} cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
         <source>Phản ánh đã được cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
         <source>Hồ sơ đã được cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="45"/>
         <source>Phản ánh đã được cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="46"/>
         <source>Hồ sơ đã được cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
         <source>Xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="72"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
         <source>Lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="83"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="85"/>
         <source>Máy chủ trả lời: {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="96"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="98"/>
         <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="99"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="101"/>
         <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="102"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="104"/>
         <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="112"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="114"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="120"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="122"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="142"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="144"/>
         <source>Bạn muốn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="152"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="154"/>
         <source>Trên máy chủ hiện nay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="160"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="162"/>
         <source>Trạng thái: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="163"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="165"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="164"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="166"/>
         <source>Người xử lý: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="167"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="169"/>
         <source>Bước xử lý: {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="182"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="184"/>
         <source>công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="184"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="186"/>
         <source>hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,320 +206,320 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="69"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="70"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="71"/>
         <source>Tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="130"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="74"/>
         <source>Phân công…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="78"/>
         <source>Nhận xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="132"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="82"/>
         <source>Ghi chú nội bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="133"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="87"/>
         <source>Trả lời công dân…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="134"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="92"/>
         <source>Đổi trạng thái…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="135"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="96"/>
         <source>Yêu cầu bổ sung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="136"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="100"/>
         <source>Trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="259"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="246"/>
         <source>Nội dung phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="261"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="248"/>
         <source>Tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="263"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
         <source>Diễn biến xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="273"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="260"/>
         <source>Chưa có diễn biến nào.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="225"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="293"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="213"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="280"/>
         <source>{kind} · {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="101"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
         <source>Thao tác khác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="141"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="106"/>
         <source>Đổi mức độ ưu tiên…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="142"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="110"/>
         <source>Chuyển đơn vị khác xử lý…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="143"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="114"/>
         <source>Gộp vào phản ánh trùng…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="144"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="118"/>
         <source>Yêu cầu nộp phí, lệ phí…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="145"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="123"/>
         <source>Gia hạn và xin lỗi công dân…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="226"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="214"/>
         <source>Không còn thuộc đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="232"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="220"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="296"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
         <source>{status} (mã {dvc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="317"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
         <source>{status} (đang chờ gửi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
         <source>Tiêu đề</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
         <source>Lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="310"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
         <source>Kênh tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="313"/>
         <source>Người phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="343"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
         <source>Điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="315"/>
         <source>Địa điểm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="331"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="316"/>
         <source>Tọa độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
         <source>Trích yếu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
         <source>Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
         <source>Bước xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
         <source>Kênh nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
         <source>Người nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="342"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
         <source>Số định danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
         <source>Địa chỉ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
         <source>Lệ phí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="346"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
         <source>Số ngày tạm dừng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="352"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
         <source>Ngày tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
         <source>Hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
         <source>Ngày trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
         <source>Ngày kết thúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
         <source>Cập nhật lúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
         <source>Đánh giá của công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
         <source>{n}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="361"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
         <source>Đã gộp vào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="358"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="381"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
         <source>Không có tệp đính kèm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="402"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
         <source>Xem ảnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="404"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="422"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
         <source>Nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="426"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="457"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="440"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="458"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="441"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="493"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="476"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,37 +761,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="191"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="192"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="194"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="195"/>
         <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="197"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="198"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="200"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="201"/>
         <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="203"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="204"/>
         <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="205"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="206"/>
         <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="208"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="209"/>
         <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,187 +799,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="92"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="109"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="173"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="175"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="184"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="196"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="206"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="297"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="299"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="357"/>
         <source>Tìm thấy %n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="359"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="487"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="488"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="491"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="495"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="496"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="499"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="521"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="639"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="604"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="648"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="657"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="661"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="622"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="626"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="658"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="662"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="696"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="661"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="698"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="663"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1042,27 +1042,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="165"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="163"/>
         <source>Ghi chú nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="168"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="166"/>
         <source>Lưu ghi chú</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="171"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="169"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="175"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="173"/>
         <source>Nội dung ghi chú…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="178"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="176"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,42 +1070,42 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="32"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="34"/>
         <source>Thời gian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="33"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="35"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="34"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="36"/>
         <source>Thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="35"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="37"/>
         <source>Tình trạng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="36"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="38"/>
         <source>Số lần gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="37"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="39"/>
         <source>Trả lời của máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="50"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="52"/>
         <source>Lần gửi trước chưa tới được máy chủ; sẽ tự gửi lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="59"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="61"/>
         <source>Chi tiết: {words}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,22 +1113,22 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="141"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="143"/>
         <source>Không có thao tác nào chờ gửi. Mọi thao tác đã được máy chủ ghi nhận.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="149"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="151"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="151"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="153"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="153"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="155"/>
         <source>Mở phản ánh / hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,17 +1202,17 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="224"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="222"/>
         <source>Trả lời công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="227"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="225"/>
         <source>Gửi trả lời</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="230"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="228"/>
         <source>Nội dung trả lời công dân…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,13 +1220,13 @@
 <context>
     <name>ReturnResultDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="264"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="259"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="262"/>
         <source>Trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="265"/>
         <source>Nội dung thông báo trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,48 +1234,48 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="305"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="303"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="306"/>
         <source>Đổi trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="310"/>
         <source>Trạng thái hiện tại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="316"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="314"/>
         <source>Chuyển sang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="318"/>
         <source>Lý do từ chối</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
         <source>Lý do (bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="342"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="340"/>
         <source>Công dân sẽ nhìn thấy lý do này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Công dân sẽ nhìn thấy ghi chú này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="345"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,27 +1283,27 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="239"/>
         <source>Yêu cầu bổ sung hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="244"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="242"/>
         <source>Gửi yêu cầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="245"/>
         <source>Nội dung yêu cầu bổ sung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="248"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="246"/>
         <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="249"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
         <source>Giấy tờ cần bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1375,22 +1375,22 @@
 <context>
     <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="197"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="195"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="201"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="199"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="205"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="203"/>
         <source>— Không dùng mẫu —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="210"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="208"/>
         <source>Mẫu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,42 +1436,42 @@
 <context>
     <name>action_text</name>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="79"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="84"/>
         <source>Giấy tờ cần bổ sung: {docs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="83"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="88"/>
         <source>Hạn mới: {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="86"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="91"/>
         <source>Số tiền: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="91"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="96"/>
         <source>Chuyển đến: {unit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="102"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="107"/>
         <source>Giao cho: {name} (thay {previous})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="104"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="109"/>
         <source>Giao cho: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="111"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="116"/>
         <source>Gộp vào: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_text.py" line="114"/>
+        <location filename="../../triage_desktop/ui/action_text.py" line="119"/>
         <source>Phản ánh trùng được gộp vào đây: {code}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,204 +1479,204 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="50"/>
+        <location filename="../../triage_desktop/cli.py" line="52"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="53"/>
+        <location filename="../../triage_desktop/cli.py" line="55"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="54"/>
+        <location filename="../../triage_desktop/cli.py" line="56"/>
         <source>ngôn ngữ giao diện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="62"/>
+        <location filename="../../triage_desktop/cli.py" line="64"/>
         <source>đăng nhập vào máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="63"/>
+        <location filename="../../triage_desktop/cli.py" line="65"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="65"/>
+        <location filename="../../triage_desktop/cli.py" line="67"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="67"/>
+        <location filename="../../triage_desktop/cli.py" line="69"/>
         <source>đồng bộ với máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="68"/>
+        <location filename="../../triage_desktop/cli.py" line="70"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="69"/>
+        <location filename="../../triage_desktop/cli.py" line="71"/>
         <source>đăng nhập cho lần chạy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="71"/>
+        <location filename="../../triage_desktop/cli.py" line="73"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="88"/>
+        <location filename="../../triage_desktop/cli.py" line="81"/>
         <source>các thao tác chưa gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="90"/>
+        <location filename="../../triage_desktop/cli.py" line="83"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="91"/>
+        <location filename="../../triage_desktop/cli.py" line="84"/>
         <source>bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="93"/>
+        <location filename="../../triage_desktop/cli.py" line="86"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="96"/>
+        <location filename="../../triage_desktop/cli.py" line="89"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="98"/>
+        <location filename="../../triage_desktop/cli.py" line="91"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="105"/>
+        <location filename="../../triage_desktop/cli.py" line="98"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="107"/>
+        <location filename="../../triage_desktop/cli.py" line="100"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="108"/>
+        <location filename="../../triage_desktop/cli.py" line="101"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="110"/>
+        <location filename="../../triage_desktop/cli.py" line="103"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="112"/>
+        <location filename="../../triage_desktop/cli.py" line="105"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="128"/>
+        <location filename="../../triage_desktop/cli.py" line="121"/>
         <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="188"/>
+        <location filename="../../triage_desktop/cli.py" line="181"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="317"/>
+        <location filename="../../triage_desktop/cli.py" line="303"/>
         <source>Đã xuất %n mục.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="344"/>
+        <location filename="../../triage_desktop/cli.py" line="330"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="365"/>
+        <location filename="../../triage_desktop/cli.py" line="351"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="368"/>
+        <location filename="../../triage_desktop/cli.py" line="354"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="403"/>
+        <location filename="../../triage_desktop/cli.py" line="393"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="114"/>
+        <location filename="../../triage_desktop/cli.py" line="107"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="118"/>
+        <location filename="../../triage_desktop/cli.py" line="111"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <location filename="../../triage_desktop/cli.py" line="131"/>
         <source>cần một số nguyên dương</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="146"/>
+        <location filename="../../triage_desktop/cli.py" line="139"/>
         <source>Mật khẩu: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="156"/>
+        <location filename="../../triage_desktop/cli.py" line="149"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="160"/>
+        <location filename="../../triage_desktop/cli.py" line="153"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="163"/>
+        <location filename="../../triage_desktop/cli.py" line="156"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="173"/>
+        <location filename="../../triage_desktop/cli.py" line="166"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="177"/>
+        <location filename="../../triage_desktop/cli.py" line="170"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="194"/>
+        <location filename="../../triage_desktop/cli.py" line="187"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="185"/>
+        <location filename="../../triage_desktop/cli.py" line="178"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="226"/>
+        <location filename="../../triage_desktop/cli.py" line="217"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,334 +1746,335 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="14"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="17"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="112"/>
         <source>Mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="15"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="18"/>
         <source>Đã tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="16"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="28"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="19"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="31"/>
         <source>Đang xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="17"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="20"/>
         <source>Đã xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="18"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="21"/>
         <source>Đã đóng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="19"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="22"/>
         <source>Đã chuyển đơn vị khác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="20"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="69"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="23"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="72"/>
         <source>Từ chối</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="25"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="28"/>
         <source>Mới đăng ký</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="26"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="29"/>
         <source>Được tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="27"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="30"/>
         <source>Không được tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="29"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="32"/>
         <source>Yêu cầu bổ sung giấy tờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="30"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="33"/>
         <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="31"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="71"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="34"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="74"/>
         <source>Công dân rút hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="32"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="66"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="35"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="69"/>
         <source>Dừng xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="33"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="67"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="36"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="70"/>
         <source>Đã xử lý xong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="34"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="37"/>
         <source>Đã trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="38"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="41"/>
         <source>Thấp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="39"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="42"/>
         <source>Bình thường</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="40"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="43"/>
         <source>Cao</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="41"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="44"/>
         <source>Khẩn cấp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="45"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="48"/>
         <source>Trùng lặp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="46"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="49"/>
         <source>Không thuộc thẩm quyền</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="47"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="50"/>
         <source>Tin rác, quấy rối</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="48"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="51"/>
         <source>Thiếu thông tin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="49"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="52"/>
         <source>Lý do khác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="53"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="56"/>
         <source>Gửi lên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="54"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="76"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="71"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="57"/>
         <source>Tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="55"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="77"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="74"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="78"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="58"/>
         <source>Phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="56"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="59"/>
         <source>Ghi chú</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="57"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="79"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="86"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="60"/>
         <source>Trả lời công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="58"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="80"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="91"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="61"/>
         <source>Đổi trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="59"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="81"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="105"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="62"/>
         <source>Đổi mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="60"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="82"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="109"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="63"/>
         <source>Chuyển đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="61"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="83"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="113"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="64"/>
         <source>Gộp phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="62"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="84"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="95"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="65"/>
         <source>Yêu cầu bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="63"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="66"/>
         <source>Đã nhận bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="64"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="85"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="117"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="67"/>
         <source>Yêu cầu nộp phí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="65"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="68"/>
         <source>Đã nộp phí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="68"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="86"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="100"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="71"/>
         <source>Trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="70"/>
-        <location filename="../../triage_desktop/ui/labels.py" line="87"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="122"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="73"/>
         <source>Gia hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="72"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="75"/>
         <source>Công dân đánh giá</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="78"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="82"/>
         <source>Ghi chú nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="91"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="79"/>
         <source>Đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="92"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="80"/>
         <source>Đang gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="93"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="81"/>
         <source>Xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="94"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="82"/>
         <source>Lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="95"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="83"/>
         <source>Đã gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="99"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="87"/>
         <source>Zalo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="100"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="88"/>
         <source>Đường dây nóng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="101"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="89"/>
         <source>Cổng thông tin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="102"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="90"/>
         <source>Trực tiếp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="103"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="91"/>
         <source>Trực tuyến</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="104"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="92"/>
         <source>Bưu chính</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="109"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="97"/>
         <source>Phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="110"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="98"/>
         <source>Hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="110"/>
         <source>Việc của tôi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="111"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="113"/>
         <source>Tất cả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="129"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="117"/>
         <source>Công dân gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="130"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="118"/>
         <source>Cán bộ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="134"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
         <source>Lãnh đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="135"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
         <source>Cán bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="136"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
         <source>Một cửa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2081,12 +2082,12 @@
 <context>
     <name>labels.one</name>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="117"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="105"/>
         <source>Phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="118"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="106"/>
         <source>Hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2094,172 +2095,172 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="19"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="20"/>
         <source>nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="20"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="21"/>
         <source>người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="21"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="22"/>
         <source>trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="22"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="23"/>
         <source>lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="23"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="24"/>
         <source>nội dung lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="24"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="25"/>
         <source>mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="25"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="26"/>
         <source>đơn vị nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="26"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="27"/>
         <source>phản ánh gốc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="27"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="28"/>
         <source>giấy tờ cần bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="28"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="29"/>
         <source>số tiền</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="29"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="30"/>
         <source>hạn mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="30"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="31"/>
         <source>thư xin lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="31"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="32"/>
         <source>tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="40"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="41"/>
         <source>Thiếu thông tin bắt buộc: {field}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="43"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="44"/>
         <source>Nội dung quá dài (tối đa {limit} ký tự).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="45"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="46"/>
         <source>Giá trị không hợp lệ: {field}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="47"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="48"/>
         <source>Cán bộ chỉ được tự nhận xử lý; phân công người khác cần lãnh đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="49"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="50"/>
         <source>Vai trò của bạn không được phép thực hiện thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="51"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="52"/>
         <source>Không thể chuyển sang trạng thái này bằng thao tác đổi trạng thái.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="53"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="54"/>
         <source>Thao tác này không áp dụng cho loại hồ sơ này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="54"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="55"/>
         <source>Thao tác không hợp lệ ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="60"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="61"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="62"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="63"/>
         <source>Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="64"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="65"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="66"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="67"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; các thao tác sẽ được gửi khi có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="69"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="70"/>
         <source>Máy chủ đang bận, sẽ tự thử lại sau.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="71"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="72"/>
         <source>Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="73"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="74"/>
         <source>Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; các thao tác chưa gửi vẫn được giữ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="76"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="77"/>
         <source>Máy này còn thao tác chưa gửi của {name}. Người đó cần đăng nhập và đồng bộ trước, hoặc dùng một hồ sơ riêng (--profile).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="81"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="82"/>
         <source>Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="83"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="84"/>
         <source>Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="85"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="86"/>
         <source>Đã hủy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="87"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="88"/>
         <source>Máy chủ từ chối yêu cầu (mã {status}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="88"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="89"/>
         <source>Lỗi không mong đợi: {error}</source>
         <translation type="unfinished"></translation>
     </message>
