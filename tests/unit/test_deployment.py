@@ -4,7 +4,6 @@ its `ca_bundle` is trusted by every request the services make."""
 from __future__ import annotations
 
 import os
-import ssl
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.sync import samples
-from tests.unit.sync.loopback import Loopback, Reply
-from tests.unit.sync.test_tls import make_pki
+from tests.support.private_ca import https_server
+from tests.unit.sync.loopback import Loopback
 from triage_desktop.app import build_services
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.settings import Deployment, DeploymentError, load_deployment
@@ -72,13 +70,8 @@ def test_a_relative_ca_bundle_is_beside_the_file(tmp_path: Path) -> None:
 @pytest.fixture
 def https(tmp_path: Path) -> Iterator[tuple[Loopback, Path]]:
     """A server whose certificate a private provincial CA signed, answering a login."""
-    ca_pem, cert_pem, key_pem = make_pki(tmp_path)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert_pem, key_pem)
-    with Loopback(tls=context) as server:
-        server.on("GET", "/meta", Reply(200, samples.meta()))
-        server.on("POST", "/auth/login", Reply(200, samples.login_answer()))
-        yield server, ca_pem
+    with https_server(tmp_path) as served:
+        yield served
 
 
 @pytest.mark.parametrize("trusted", [True, False])
