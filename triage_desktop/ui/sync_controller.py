@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from triage_desktop.core.entities import SyncProgress, SyncReport
 from triage_desktop.core.ports import SyncService
@@ -47,9 +47,13 @@ class SyncController(QObject):
         self._syncing = False
         self.network_lane: Executor = NetworkLane(self)
         self.fetch_lane: Executor = NetworkLane(self, between_pages=True)  # reads: attachments
+        # What the GUI thread knows: updated there, from the signal, so it never runs ahead of what the window
+        # (and every other receiver of stateChanged, connected after this) has been told.
         self.state = "offline"
         self.unsent = 0
         self.conflicts = 0
+        self.stateChanged.connect(self._remember)
+        self._unsent = self._conflicts = 0  # the loop thread's last counts, sent with the next state
 
     # --- GUI-thread API (the TaskRunner submits from there too) -----------------------------------------------
 
@@ -100,15 +104,18 @@ class SyncController(QObject):
     # --- sync.loop.SyncListener, called on the lane's thread ------------------------------------------------
 
     def state_changed(self, state: str) -> None:
-        self.state = state
-        self.stateChanged.emit(state, self.unsent, self.conflicts)
+        self.stateChanged.emit(state, self._unsent, self._conflicts)
 
     def step_done(self, report: SyncReport) -> None:
         if report.changed:
             changed = report.changed
             self.itemsChanged.emit(sorted(changed) if len(changed) <= MAX_LISTED_CHANGES else [])
-        self.unsent, self.conflicts = report.unsent, report.open_conflicts
+        self._unsent, self._conflicts = report.unsent, report.open_conflicts
         self.state_changed("online")
+
+    @Slot(str, int, int)
+    def _remember(self, state: str, unsent: int, conflicts: int) -> None:
+        self.state, self.unsent, self.conflicts = state, unsent, conflicts
 
     def progressed(self, progress: SyncProgress) -> None:
         self.progress.emit(progress.phase, int(progress.done), int(progress.total or 0))

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.private_ca import make_pki
 from tests.unit.sync import samples
 from tests.unit.sync.loopback import Loopback, Reply, stall
-from tests.unit.sync.test_tls import make_pki
 from triage_desktop.core.errors import Cancelled
 from triage_desktop.core.ports import CancelToken
 from triage_desktop.sync.auth import AuthState, Tokens
