@@ -214,10 +214,20 @@ class Item:
         return [Attachment.from_json(a) for a in self.data.get("attachments") or () if isinstance(a, Mapping)]
 
     @property
+    def effective(self) -> Mapping[str, Any]:
+        """The aggregate as it will be once our unsent actions go through (with_pending): what the list shows."""
+        unsent = [(a.type, a.payload) for a in self.pending if a.state in (ActionState.PENDING, ActionState.SENDING)]
+        return with_pending(self.kind, self.data, unsent)
+
+    @property
     def effective_status(self) -> str:
         """The status once our unsent status changes go through (what the officer expects to see)."""
-        unsent = [(a.type, a.payload) for a in self.pending if a.state in (ActionState.PENDING, ActionState.SENDING)]
-        return str(with_pending(self.kind, self.data, unsent).get("status", ""))
+        return str(self.effective.get("status", ""))
+
+    @property
+    def effective_assignee_id(self) -> str | None:
+        """The assignee once our unsent assignments go through."""
+        return self.effective.get("assignee_id")
 
 
 def with_pending(kind: str, data: Mapping[str, Any],

@@ -9,19 +9,13 @@ from __future__ import annotations
 
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.action_specs import ACTION_SPECS, acting_role
-from triage_desktop.core.entities import ActionState, Item, User, with_pending
+from triage_desktop.core.entities import Item, User
 
 # Button ids (the detail panel's actionRequested values): the action types, and "claim", which assigns the
 # item to the officer who clicks it (an officer may assign only themselves, §2).
 ACKNOWLEDGE, ASSIGN, CLAIM, NOTE, REPLY, SET_STATUS, REQUEST_SUPPLEMENT, RETURN_RESULT = (
     "acknowledge", "assign", "claim", "note", "reply", "set_status", "request_supplement", "return_result")
 SET_PRIORITY, TRANSFER, MERGE, REQUEST_FEE, EXTEND = "set_priority", "transfer", "merge", "request_fee", "extend"
-
-
-def effective_assignee(item: Item) -> str | None:
-    """The assignee once our unsent assignments go through (the table's overlay, as the list shows it)."""
-    unsent = [(a.type, a.payload) for a in item.pending if a.state in (ActionState.PENDING, ActionState.SENDING)]
-    return with_pending(item.kind, item.data, unsent).get("assignee_id")
 
 
 def status_targets(item: Item, user: User | None) -> list[str]:
@@ -62,6 +56,6 @@ def enabled_buttons(item: Item, user: User | None) -> set[str]:
     enabled = {action for action, spec in ACTION_SPECS.items() if spec.offered_from.allows(item.kind, status)}
     if SET_STATUS in enabled and not status_targets(item, user):
         enabled.discard(SET_STATUS)
-    if ASSIGN in enabled and effective_assignee(item) != user.id:
+    if ASSIGN in enabled and item.effective_assignee_id != user.id:
         enabled.add(CLAIM)
     return enabled & visible_buttons(item.kind, user)

@@ -283,7 +283,7 @@ class AssignDialog(ActionDialog):
 
     def _build(self) -> None:
         self.member = QComboBox(self)
-        current = action_rules.effective_assignee(self.item)
+        current = self.item.effective_assignee_id
         for member in sorted_vietnamese(self._members, lambda m: m.full_name):
             roles = ", ".join(labels.label(labels.ROLE, r) for r in member.roles)
             text = f"{member.full_name} ({roles})" if roles else member.full_name
