@@ -29,6 +29,14 @@ class Deployment(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
     ca_bundle: str | None = None
     # The login offers only `server_url`: the officer cannot point the program at another server.
     lock_server_url: bool = False
+    # Minutes without keyboard or mouse before the window locks itself (0: never; the OS session lock still does).
+    idle_lock_minutes: int = 10
+    # With a keyring, a start this many hours after the password was last typed asks for it again.
+    password_every_hours: int = 12
+    # Only where IT accepts the risk: a cache that is not encrypted (the window then warns, permanently).
+    allow_unencrypted_cache: bool = False
+    # Exports carry full phone and CCCD numbers instead of masked ones (0905•••123).
+    full_exports: bool = False
 
 
 class DeploymentError(Exception):
@@ -67,6 +75,8 @@ def read_deployment(path: Path) -> Deployment:
         raise DeploymentError(f"{path}: {exc}") from None
     if deployment.lock_server_url and not deployment.server_url:
         raise DeploymentError(f"{path}: lock_server_url needs server_url")
+    if deployment.idle_lock_minutes < 0 or deployment.password_every_hours < 1:
+        raise DeploymentError(f"{path}: idle_lock_minutes must be >= 0 and password_every_hours >= 1")
     if deployment.ca_bundle:
         bundle = (path.parent / deployment.ca_bundle).resolve()  # an absolute path stays itself
         if not bundle.is_file():

@@ -34,6 +34,24 @@ class AccountLocked(UserFacingError):
     code = "account_locked"
 
 
+class WrongPassword(UserFacingError):
+    """The password does not unlock this profile (checked against the server, or offline the local verifier)."""
+
+    code = "wrong_password"
+
+
+class CacheLocked(UserFacingError):
+    """The cache is encrypted and its key is not in the keyring: the officer's password is needed to open it."""
+
+    code = "cache_locked"
+
+
+class FirstSignInOnline(UserFacingError):
+    """This account has never signed in on this PC: the first sign-in needs the server (no local verifier yet)."""
+
+    code = "first_sign_in_online"
+
+
 class LoginRequired(UserFacingError):
     """No usable refresh token: the officer must type the password again. Unsent work is kept."""
 

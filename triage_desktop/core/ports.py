@@ -9,9 +9,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from contextlib import suppress
+from dataclasses import dataclass
 from typing import Any, Protocol
 
-from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, SyncProgress, SyncReport, User
+from triage_desktop.core.entities import (
+    CacheRecovery,
+    Item,
+    ItemQuery,
+    ItemRow,
+    OutboxAction,
+    SyncProgress,
+    SyncReport,
+    User,
+)
 
 ProgressCallback = Callable[[SyncProgress], None]
 
@@ -91,3 +101,44 @@ class SyncService(Protocol):
     def push(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> SyncReport: ...
     def wait_for_changes(self, seconds: int, cancel: CancelToken | None = None) -> SyncReport: ...
     def attachment(self, attachment_id: str, expected_sha256: str | None = None) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class OpenedSession:
+    """A profile opened for one official in this run: what the window shows once the gate is passed."""
+
+    workspace: Workspace
+    sync: SyncService
+    user: User
+    recovered: CacheRecovery | None = None  # a damaged cache was set aside while opening (tell the officer)
+    encrypted: bool = True  # False only where deployment.toml allows a plain cache: the window warns, always
+
+
+class SessionGate(Protocol):
+    """The gate before any citizen data (issue 10): nothing is read from the cache until one of these succeeded.
+
+    Every method may block on the network, the keyring or a memory-hard password hash: call them off the GUI
+    thread. Errors are core.errors: WrongPassword, WrongCredentials, AccountLocked, FirstSignInOnline,
+    CacheLocked, StorageError.
+    """
+
+    def resume(self) -> OpenedSession | None:
+        """Open without a password when the keyring holds the cache key and a refresh token, and the password was
+        typed less than `password_every_hours` ago; else None (ask for it)."""
+
+    def sign_in(self, server_url: str, username: str, password: str) -> OpenedSession:
+        """Check the password with the server (offline: against this PC's verifier), open the cache, record it."""
+
+    def unlock(self, password: str) -> None:
+        """After an idle or OS-session lock: the signed-in official's password, server when online, else verifier."""
+
+    def unsent_count(self) -> int:
+        """Unsent actions in the open cache (0 when none is open): what a wipe at logout would lose."""
+
+    def sign_out(self, *, wipe: bool) -> None:
+        """Revoke the refresh token on the server (or queue the revocation), delete it and the cache key from the
+        keyring, close the cache; `wipe` also deletes the cache files."""
+
+    def record(self, action: str, kind: str | None = None, item_id: str | None = None,
+               detail: Mapping[str, Any] | None = None) -> None:
+        """Append an audit entry as the signed-in official (reveal, export, print, lock…); a write."""
