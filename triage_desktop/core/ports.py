@@ -88,6 +88,9 @@ class Workspace(Protocol):
     def retry_action(self, local_id: int) -> OutboxAction: ...
     def mark_read(self, user_id: str, kind: str, item_id: str) -> bool: ...  # True when it was new to her
     def discard_action(self, local_id: int) -> None: ...
+    # The audit trail (issue 10): what the officer did that leaves no other trace (reveal, export, print, lock…).
+    def record(self, action: str, kind: str | None = None, item_id: str | None = None,
+               detail: Mapping[str, Any] | None = None) -> None: ...
 
 
 class SyncService(Protocol):
