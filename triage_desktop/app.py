@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from triage_desktop.core.entities import CacheRecovery
+from triage_desktop.core.errors import WrongCredentials, WrongPassword
+from triage_desktop.core.ports import OpenedSession
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.settings import Deployment, profile_dir
 from triage_desktop.storage.database import Database, open_database
@@ -53,11 +56,46 @@ def run_gui(profile: Path, deployment: Deployment, language: str | None = None) 
     """The window for one profile, with the server IT preset (and maybe locked) in deployment.toml."""
     services = build_services(profile, deployment=deployment)
     try:
-        return run_window(services.workspace, services.sync, server_url=deployment.server_url or "",
-                          lock_server_url=deployment.lock_server_url,
-                          language=language or deployment.language, recovered=cache_recovery(services.database))
+        return run_window(_PlainGate(services), server_url=deployment.server_url or "",
+                          lock_server_url=deployment.lock_server_url, language=language or deployment.language,
+                          idle_lock_minutes=deployment.idle_lock_minutes)
     finally:
         services.close()
+
+
+class _PlainGate:
+    """Stand-in SessionGate over today's plain cache, until the encrypted ProfileSession (issue 10) replaces it:
+    no resume (the password is asked at every start), the password checked by the server, nothing wiped."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def resume(self) -> OpenedSession | None:
+        return None
+
+    def sign_in(self, server_url: str, username: str, password: str) -> OpenedSession:
+        user = self._services.sync.login(server_url, username, password)
+        return OpenedSession(self._services.workspace, self._services.sync, user,  # type: ignore[arg-type]
+                             recovered=cache_recovery(self._services.database), encrypted=False)
+
+    def unlock(self, password: str) -> None:
+        user = self._services.workspace.current_user()
+        if user is None:
+            raise WrongPassword()
+        try:
+            self._services.sync.login(self._services.workspace.server_url() or "", user.username, password)
+        except WrongCredentials:
+            raise WrongPassword() from None
+
+    def unsent_count(self) -> int:
+        return self._services.workspace.outbox_summary()[0]
+
+    def sign_out(self, *, wipe: bool) -> None:
+        self._services.sync.logout()
+
+    def record(self, action: str, kind: str | None = None, item_id: str | None = None,
+               detail: Mapping[str, Any] | None = None) -> None:
+        log.info("audit (not kept yet): %s", action)
 
 
 def cache_recovery(database: Database) -> CacheRecovery | None:
@@ -90,7 +128,7 @@ def run_demo(profile_override: str | None = None, *, reports: int = 400, dossier
     server = _start_demo_server(base / "sandbox.sqlite3", reports, dossiers, arrival_interval)
     services = build_services(base / "profile", credentials=CredentialStore.memory_only())
     try:
-        return run_window(services.workspace, services.sync, server_url=server.url, language=language,
+        return run_window(_PlainGate(services), server_url=server.url, language=language,
                           sign_in=(server.url, *DEMO_ACCOUNT))
     finally:
         services.close()
