@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -96,9 +97,10 @@ def _model_text(view: QAbstractItemView) -> Iterator[str]:
 
 def widget_text(widgets: Iterable[QWidget]) -> str:
     """All the text these widgets hold, shown or not: labels, fields, buttons, titles, tooltips, models."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # widgets already let go of
     parts: list[str] = []
     for widget in widgets:
+        if not shiboken6.isValid(widget):  # deleted since it was listed
+            continue
         parts += [widget.windowTitle(), widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
         if isinstance(widget, QLabel | QAbstractButton):
             parts.append(widget.text())
@@ -112,8 +114,14 @@ def widget_text(widgets: Iterable[QWidget]) -> str:
 
 
 def all_widgets() -> list[QWidget]:
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # widgets already let go of
     return list(QApplication.allWidgets())
+
+
+def widgets_of(window: QWidget) -> list[QWidget]:
+    """The window and everything in it, shown or hidden (a screen reader or a walk of the tree finds those)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return [window, *window.findChildren(QWidget)]
 
 
 def leaked(strings: Iterable[str], text: str) -> list[str]:

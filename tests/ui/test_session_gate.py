@@ -13,9 +13,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from tests.ui.gate_support import ServicesGate, all_widgets, citizen_strings, fast_lanes, leaked, widget_text
+from tests.ui.gate_support import (
+    ServicesGate,
+    all_widgets,
+    citizen_strings,
+    fast_lanes,
+    leaked,
+    widget_text,
+    widgets_of,
+)
 from triage_desktop.app import Services
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.ui.dialogs.logout_dialog import LogoutDialog
@@ -152,7 +160,7 @@ def test_idle_lock_empties_the_window_and_only_the_right_password_brings_it_back
     assert window.user is not None and window.user.display_name in window.lock_page.who.text()
     assert not window.menuBar().isEnabled()
     assert all(not a.isEnabled() for a in window.findChildren(QAction) if a.shortcut().toString())
-    assert leaked(secrets, widget_text([window, *window.findChildren(QWidget)])) == []  # hidden ones too
+    assert leaked(secrets, widget_text(widgets_of(window))) == []  # hidden ones too
     assert gate.records and gate.records[-1] == ("lock", {"reason": "idle"})
 
     window.lock_page.password.setText("khong-dung")
@@ -166,6 +174,17 @@ def test_idle_lock_empties_the_window_and_only_the_right_password_brings_it_back
     qtbot.waitUntil(lambda: not window.locked, timeout=10_000)
     assert window.model.rowCount() == reports and window.menuBar().isEnabled()
     assert window.list_view.current_key() == chosen and window.detail.shown_key() == chosen
+
+
+def test_the_os_session_locking_locks_the_window(qtbot, cached: Services, shell_of) -> None:
+    gate = ServicesGate(cached)
+    shell = shell_of(gate)
+    started(qtbot, shell)
+    window = sign_in(qtbot, shell)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
+    shell.os_lock.locked.emit()  # what the D-Bus or WTS listener says (tests/ui/test_os_lock.py)
+    assert window.locked and window.model.rowCount() == 0
+    assert gate.records[-1] == ("lock", {"reason": "os_session"})
 
 
 def test_a_dialog_open_at_the_lock_is_hidden_and_comes_back(qtbot, cached: Services, shell_of) -> None:

@@ -42,4 +42,5 @@ class GateWindow(QMainWindow):
     def set_waiting(self, text: str) -> None:
         """Opening or signing out: the form is disabled and says what is happening."""
         self.form.set_busy(True)
-        self.form.status.setText(text)
+        self.form.show_message(text)
+        self.form.status.setPalette(self.form.palette())  # news, not an error

@@ -6,7 +6,7 @@ The page holds no citizen data; the window empties its list and detail panel bef
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from triage_desktop.ui.messages import error_message
@@ -22,12 +22,10 @@ class LockPage(QWidget):
         super().__init__(parent)
         self.setObjectName("lockPage")
         self._busy = False
-        box = QWidget(self)
-        box.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 60)
+        box = self._box = QWidget(self)
         self.heading = QLabel(self.tr("Đã khóa — nhập mật khẩu để tiếp tục"), box)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
-        self.heading.setFont(relative_font(self.heading.font(), 1.4, is_bold=True))
         self.who = QLabel(box)
         self.who.setObjectName("lockedUser")
         self.who.setTextFormat(Qt.TextFormat.PlainText)
@@ -66,6 +64,11 @@ class LockPage(QWidget):
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom
+            self._fit()
+
     def reset(self, display_name: str) -> None:
         """Shown anew: whose session it is, an empty field with the focus, no old message."""
         self.who.setText(self.tr("Đang đăng nhập: {name}").format(name=display_name) if display_name else "")
@@ -73,7 +76,19 @@ class LockPage(QWidget):
         self.status.clear()
         self.status.hide()
         self.set_busy(False)
+        self._fit()
         self.password.setFocus()
+
+    def _fit(self) -> None:
+        """A width taken at the text size of the moment (at 200% the box grows with the text) and the height its
+        wrapped lines need at that width: a centred box sized from its hint would cut them."""
+        self.heading.setFont(relative_font(self.font(), 1.4, is_bold=True))
+        width = self.fontMetrics().horizontalAdvance("0") * 52
+        self._box.setFixedWidth(width)
+        layout = self._box.layout()
+        assert layout is not None  # set in __init__
+        layout.activate()
+        self._box.setFixedHeight(layout.totalHeightForWidth(width))
 
     @property
     def busy(self) -> bool:
@@ -98,4 +113,5 @@ class LockPage(QWidget):
         text_color(self.status, styling.CONFLICT_FG)
         self.status.setText(error_message(error))
         self.status.show()
+        self._fit()
         self.password.setFocus()

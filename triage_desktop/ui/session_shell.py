@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
@@ -55,7 +56,8 @@ class SessionShell(QObject):
         self._server_url = server_url
         self._lock_server_url = lock_server_url
         self._settings = settings
-        self.gate_runner = gate_runner if gate_runner is not None else TaskRunner(self)
+        self.gate_runner = gate_runner if gate_runner is not None else TaskRunner(
+            self, network_executor=ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-gate"))
         self.gate_window = GateWindow(server_url, lock_server_url=lock_server_url)
         self.gate_window.form.submitted.connect(self.sign_in)
         self.window: MainWindow | None = None

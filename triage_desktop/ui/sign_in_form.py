@@ -7,7 +7,7 @@ tells the form when it is busy and what went wrong. The password is cleared afte
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from triage_desktop.core.errors import AccountLocked, ApiError, BadServerResponse, Offline
@@ -24,9 +24,8 @@ class SignInForm(QWidget):
         super().__init__(parent)
         self.setObjectName("signInForm")
         self._busy = False
-        heading = QLabel(self.tr("Đăng nhập"), self)
+        heading = self._heading = QLabel(self.tr("Đăng nhập"), self)
         heading.setTextFormat(Qt.TextFormat.PlainText)
-        heading.setFont(relative_font(heading.font(), 1.4, is_bold=True))
         intro = QLabel(self.tr("Đăng nhập bằng tài khoản cán bộ do đơn vị cấp để xem phản ánh, hồ sơ."), self)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
@@ -64,8 +63,26 @@ class SignInForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
-        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 60)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 40)
+        self._fit_text_size()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: the heading and the width follow the text size
+            self._fit_text_size()
+
+    def _fit_text_size(self) -> None:
+        self._heading.setFont(relative_font(self.font(), 1.4, is_bold=True))
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("0") * 52)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The height the wrapped lines need at this width: centred in the window, the form is sized from its
+        hint, which knows nothing of wrapping, and a long error would squash the fields."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        self.setFixedHeight(layout.totalHeightForWidth(self.width()))
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -107,6 +124,7 @@ class SignInForm(QWidget):
             self.status.setPalette(self.palette())
             self.status.setText(self.tr("Đang kiểm tra mật khẩu và mở dữ liệu, vui lòng chờ…"))
             self.status.show()
+            self._fit_height()
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
     def show_error(self, error: BaseException) -> None:
@@ -124,6 +142,7 @@ class SignInForm(QWidget):
         text_color(self.status, styling.CONFLICT_FG)
         self.status.setText(text)
         self.status.show()
+        self._fit_height()
         if field is not None:
             field.selectAll()
             field.setFocus()
@@ -131,3 +150,4 @@ class SignInForm(QWidget):
     def clear_message(self) -> None:
         self.status.clear()
         self.status.hide()
+        self._fit_height()
