@@ -73,9 +73,9 @@ def open_window(qtbot, services: Services, lanes: tuple[SyncController, TaskRunn
 def test_every_request_of_the_window_leaves_from_the_sync_thread(qtbot, sandbox: SandboxServer, services: Services,
                                                                  lanes: tuple[SyncController, TaskRunner],
                                                                  tmp_path: Path, caplog) -> None:
-    caplog.set_level(logging.DEBUG, logger="triage_desktop.sync.http")
     # Signing in is the gate's, before the window and its lanes exist (ui/session_shell.py, docs/threading.md).
     services.sync.login(sandbox.url, "lanhdao", PASSWORD)
+    caplog.set_level(logging.DEBUG, logger="triage_desktop.sync.http")
     window = open_window(qtbot, services, lanes, tmp_path, sandbox.url)
     window.start_sync()
     qtbot.waitUntil(lambda: window.controller.state == "online", timeout=20_000)

@@ -168,7 +168,11 @@ class SessionShell(QObject):
 
     def request_logout(self) -> None:
         """Ask first, saying how many unsent actions a wipe would lose (read off the GUI thread)."""
-        if self.window is None or self._logout_dialog is not None:
+        if self.window is None:
+            return
+        if self._logout_dialog is not None:  # asked already (maybe hidden by a lock since): ask there
+            self._logout_dialog.show()
+            self._logout_dialog.raise_()
             return
         self.window.runner.run(self.gate.unsent_count, self._confirm_logout, self._confirm_logout_unknown)
 
