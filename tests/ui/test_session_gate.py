@@ -317,3 +317,27 @@ def test_nothing_runs_on_the_gui_thread_while_signing_in(qtbot, cached: Services
     qtbot.waitUntil(lambda: shell.window is not None, timeout=10_000)
     assert seen and seen[0] != threading.main_thread().name
     assert QApplication.instance() is not None
+
+
+def test_the_empty_window_keeps_the_officers_text_size_and_a_logout_does_not_compound_it(
+        qtbot, qapp, cached: Services, tmp_path: Path, sandbox: SandboxServer) -> None:
+    base = qapp.font().pointSizeF()
+    settings = QSettings(str(tmp_path / "gate.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/zoom", 2.0)  # chosen with "Chữ to hơn" in an earlier session
+    settings.sync()
+    shell = make_shell(qtbot, ServicesGate(cached), tmp_path, sandbox.url)
+    try:
+        started(qtbot, shell)
+        assert shell.gate_window.form.password.font().pointSizeF() == pytest.approx(2 * base)
+        window = sign_in(qtbot, shell)
+        assert qapp.font().pointSizeF() == pytest.approx(2 * base)  # the main window scales the application
+        shell.sign_out(wipe=False)
+        qtbot.waitUntil(lambda: shell.window is None and not shell.gate_window.form.busy, timeout=15_000)
+        del window
+        assert qapp.font().pointSizeF() == pytest.approx(base)
+        assert shell.gate_window.form.password.font().pointSizeF() == pytest.approx(2 * base)
+    finally:
+        shell.shutdown()
+        font = qapp.font()
+        font.setPointSizeF(base)
+        qapp.setFont(font)

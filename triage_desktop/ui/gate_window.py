@@ -7,7 +7,8 @@ built before the cache is even opened (the SessionGate opens it once the passwor
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from triage_desktop.ui.sign_in_form import SignInForm
 
@@ -26,6 +27,16 @@ class GateWindow(QMainWindow):
         layout.addStretch(2)
         self.setCentralWidget(central)
         self.resize(1280, 800)
+
+    def set_zoom(self, factor: float) -> None:
+        """The text size the officer chose in the main window ("ui/zoom"), for this window only: the application
+        font stays the main window's to scale."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        font = QFont(app.font())
+        font.setPointSizeF(app.font().pointSizeF() * max(0.8, min(2.0, factor)))
+        self.setFont(font)
 
     def reset(self, username: str = "", message: str = "") -> None:
         """Ready for the next official: no password, no old error (unless `message` says why we are here)."""

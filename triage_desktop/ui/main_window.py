@@ -276,8 +276,19 @@ class MainWindow(QMainWindow):
         and holds no transaction while it waits on the network. Queued local writes are the runner's to finish.
         """
         self._save_settings()
+        if not self._shut_down:
+            self._restore_font()
         self._shut_down = True
         self.controller.stop(timeout=3.0)
+
+    def _restore_font(self) -> None:
+        """Give the application its own text size back: the next official's window (after a logout) starts from
+        it, and would otherwise scale an already scaled font."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._zoom != 1.0:
+            font = app.font()
+            font.setPointSizeF(self._base_point_size)
+            app.setFont(font)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

@@ -74,6 +74,7 @@ class SessionShell(QObject):
     def start(self, preset: tuple[str, str, str] | None = None) -> None:
         """Show the empty window at once, and try to resume off the GUI thread. `preset` (server URL, username,
         password) signs in when resuming gave nothing: the demo's account."""
+        self._apply_zoom()
         self.gate_window.show()
         self.gate_window.set_waiting(self.tr("Đang mở…"))
         self.gate_runner.run(self.gate.resume, functools.partial(self._on_resumed, preset),
@@ -94,6 +95,15 @@ class SessionShell(QObject):
             self.sign_in(*preset)
             return
         self._ask("" if isinstance(error, CacheLocked) else error_message(error))
+
+    def _apply_zoom(self) -> None:
+        """The empty window at the officer's text size (200% for some): the main window saved it."""
+        settings = self._settings if self._settings is not None else QSettings()
+        try:
+            zoom = float(settings.value("ui/zoom") or 1.0)
+        except (TypeError, ValueError):
+            zoom = 1.0
+        self.gate_window.set_zoom(zoom)
 
     def _ask(self, message: str = "") -> None:
         self.gate_window.reset(message=message)
@@ -205,6 +215,7 @@ class SessionShell(QObject):
         self.gate_window.show()  # first: closing the last visible window would end the program
         self.gate_window.set_waiting(self.tr("Đang đăng xuất…"))
         self._close_window()
+        self._apply_zoom()  # once the main window gave the application its own text size back
         self.gate_runner.run(functools.partial(self.gate.sign_out, wipe=wipe),
                              functools.partial(self._on_signed_out, username),
                              functools.partial(self._on_sign_out_failed, username), lane="network")
