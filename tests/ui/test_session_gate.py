@@ -158,7 +158,7 @@ def test_idle_lock_empties_the_window_and_only_the_right_password_brings_it_back
     assert window.lock_page.isVisible() and not window.splitter.isVisible()
     assert "Đã khóa — nhập mật khẩu để tiếp tục" in window.lock_page.heading.text()
     assert window.user is not None and window.user.display_name in window.lock_page.who.text()
-    assert not window.menuBar().isEnabled()
+    assert not window.menuBar().isEnabled() and not window.sync_action.isEnabled() and not window.find_action.isEnabled()
     assert all(not a.isEnabled() for a in window.findChildren(QAction) if a.shortcut().toString())
     assert leaked(secrets, widget_text(widgets_of(window))) == []  # hidden ones too
     assert gate.records and gate.records[-1] == ("lock", {"reason": "idle"})

@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_reset_action)
 
-        toolbar = self.toolbar = self.addToolBar(self.tr("Thanh công cụ"))
+        toolbar = self.addToolBar(self.tr("Thanh công cụ"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -598,8 +598,7 @@ class MainWindow(QMainWindow):
         self._disabled_actions = [a for a in self.findChildren(QAction) if a.isEnabled()]
         for action in self._disabled_actions:
             action.setEnabled(False)  # their shortcuts too
-        self.menuBar().setEnabled(False)
-        self.toolbar.hide()
+        self.menuBar().setEnabled(False)  # the toolbar stays, greyed: hidden, it would be saved hidden at exit
         self._search_timer.stop()
         self.search.blockSignals(True)
         self.search.clear()  # what was searched for may be a citizen's name
@@ -622,7 +621,6 @@ class MainWindow(QMainWindow):
         self._central_stack.setCurrentWidget(self.splitter)
         self.lock_page.reset("")
         self.menuBar().setEnabled(True)
-        self.toolbar.show()
         for action in self._disabled_actions:
             action.setEnabled(True)
         self._disabled_actions = []
