@@ -270,28 +270,29 @@ def test_logout_from_the_lock_page(qtbot, cached: Services, shell_of) -> None:
     qtbot.waitUntil(lambda: shell.gate_window.isVisible() and shell.window is None)
 
 
-def test_an_expired_session_is_renewed_through_the_gate_for_the_same_official(qtbot, cached: Services,
-                                                                              shell_of) -> None:
+def test_an_expired_session_goes_back_through_the_gate_showing_nothing_meanwhile(
+        qtbot, cached: Services, sandbox: SandboxServer, shell_of) -> None:
+    secrets = citizen_strings(sandbox)
     gate = ServicesGate(cached)
     shell = shell_of(gate)
     started(qtbot, shell)
     window = sign_in(qtbot, shell)
     qtbot.waitUntil(lambda: window.controller.state == "online", timeout=10_000)
-    calls: list[str] = []
-    original = gate.sign_in
-
-    def counting(url: str, username: str, password: str):  # noqa: ANN202
-        calls.append(username)
-        return original(url, username, password)
-
-    gate.sign_in = counting  # type: ignore[method-assign]
-    window._relogin = counting
-    window.show_login()
-    dialog = window.active_dialog
-    assert dialog is not None and dialog.username.isReadOnly() and dialog.username.text() == "lanhdao"
-    dialog.password.setText(PASSWORD)
-    dialog.login_button.click()
-    qtbot.waitUntil(lambda: calls == ["lanhdao"] and window.active_dialog is None, timeout=10_000)
+    key = window.model.key_at(0)
+    assert key is not None
+    sandbox.set_faults(1.0, ["http_503"])
+    window.queue_action(key[0], key[1], "note", {"body": "Đã gọi điện cho công dân"})
+    qtbot.waitUntil(lambda: cached.workspace.outbox_summary()[0] == 1, timeout=10_000)
+    cached.sync.logout()  # the server no longer takes this login (revoked, expired)
+    sandbox.set_faults(0.0)
+    window.sync_now()  # the next step meets LoginRequired
+    qtbot.waitUntil(lambda: shell.window is None and shell.gate_window.isVisible(), timeout=15_000)
+    form = shell.gate_window.form
+    assert form.username.text() == "lanhdao" and "Phiên đăng nhập đã hết hạn" in form.status.text()
+    assert leaked(secrets, widget_text(all_widgets())) == []
+    again = sign_in(qtbot, shell)  # through the gate, as at start
+    qtbot.waitUntil(lambda: cached.workspace.outbox_summary()[0] == 0, timeout=15_000)  # the note went out
+    assert again.model.rowCount() > 0
 
 
 def test_nothing_runs_on_the_gui_thread_while_signing_in(qtbot, cached: Services, shell_of) -> None:

@@ -90,7 +90,7 @@ def make_application(argv: Sequence[str] | None = None, language: str | None = N
 
 def make_lanes(sync: SyncService) -> tuple[SyncController, TaskRunner]:
     """The window's two worker threads (docs/threading.md): the SyncController's thread is the one network lane
-    (sync steps, and the runner's `network` tasks: the gate's unlock and re-login; its `fetch` tasks, attachments, may also run
+    (sync steps, and the runner's `network` tasks: the gate's unlock; its `fetch` tasks, attachments, may also run
     between two pages of a sync step), the runner's `write` lane the
     officer's local writes."""
     controller = SyncController(sync)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, User
 from triage_desktop.core.names import reference_names
-from triage_desktop.core.ports import OpenedSession, SyncService, Workspace
+from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
@@ -66,22 +66,20 @@ log = logging.getLogger(__name__)
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
-Relogin = Callable[[str, str, str], object]  # the gate's sign_in: (server URL, username, password)
-
-
 class MainWindow(QMainWindow):
     logoutRequested = Signal()  # "Đăng xuất" (menu, toolbar, lock page): the session shell confirms and does it
     unlockRequested = Signal(str)  # the password typed on the lock page
+    reloginRequested = Signal()  # the session expired (or "Đăng nhập lại…"): through the gate, when there is one
 
     def __init__(self, workspace: Workspace, sync_service: SyncService, runner: TaskRunner, *,
                  settings: QSettings | None = None, controller: SyncController | None = None,
                  network: NetworkWatcher | None = None, default_server_url: str = "",
-                 lock_server_url: bool = False, relogin: Relogin | None = None,
+                 lock_server_url: bool = False, relogin_through_gate: bool = False,
                  parent: QWidget | None = None) -> None:
-        """`relogin`: how an expired session is renewed (the SessionGate's sign_in, for the same official);
-        without one, the sync service's own login (tests of the window alone)."""
+        """`relogin_through_gate`: an expired session is renewed by the session shell (`reloginRequested`: it
+        closes this window and signs in through the SessionGate again), not by this window's login dialog."""
         super().__init__(parent)
-        self._relogin = relogin
+        self._relogin_through_gate = relogin_through_gate
         self._locked = False
         self._saved_view: tuple[ItemQuery | None, tuple[str, str] | None, tuple[str, str] | None, str, bool] | None
         self._saved_view = None
@@ -518,6 +516,9 @@ class MainWindow(QMainWindow):
     # --- login / logout ------------------------------------------------------------------------------------
 
     def show_login(self) -> None:
+        if self._relogin_through_gate:
+            self.reloginRequested.emit()
+            return
         if isinstance(self.active_dialog, LoginDialog):
             self.active_dialog.raise_()
             return
@@ -527,18 +528,12 @@ class MainWindow(QMainWindow):
             url = "" if self._lock_server_url else self.workspace.server_url() or ""
         except Exception:
             log.exception("server_url failed")
-        # Through the gate when there is one, for the official already signed in: another official logs out
-        # first ("Đăng xuất"), so one window never mixes two officials' sessions.
         dialog = LoginDialog(self.sync_service, self.runner, url or self._default_server_url,
-                             self.user.username if self.user else "", self, lock_server=self._lock_server_url,
-                             login=self._relogin, lock_username=self._relogin is not None)
+                             self.user.username if self.user else "", self, lock_server=self._lock_server_url)
         dialog.loggedIn.connect(self._on_logged_in)
         self._open_dialog(dialog)
 
-    def _on_logged_in(self, result: object) -> None:
-        user = result.user if isinstance(result, OpenedSession) else result
-        if not isinstance(user, User):
-            return
+    def _on_logged_in(self, user: User) -> None:
         self.user = user
         self._login_prompted = False
         self._update_title()

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from triage_desktop.core.errors import CacheLocked
+from triage_desktop.core.errors import CacheLocked, LoginRequired
 from triage_desktop.core.ports import OpenedSession, SessionGate, SyncService
 from triage_desktop.ui.dialogs.logout_dialog import LogoutDialog
 from triage_desktop.ui.gate_window import GateWindow
@@ -123,9 +123,10 @@ class SessionShell(QObject):
         controller, runner = self._make_lanes(opened.sync)
         window = MainWindow(opened.workspace, opened.sync, runner, controller=controller, settings=self._settings,
                             default_server_url=self._server_url, lock_server_url=self._lock_server_url,
-                            relogin=self.gate.sign_in)
+                            relogin_through_gate=True)
         window.logoutRequested.connect(self.request_logout)
         window.unlockRequested.connect(self.unlock)
+        window.reloginRequested.connect(self.relogin)
         if not opened.encrypted:
             window.show_unencrypted_warning()
         self.window = window
@@ -173,6 +174,20 @@ class SessionShell(QObject):
     @staticmethod
     def _record_failed(error: BaseException) -> None:
         log.warning("audit entry for a lock not written: %s", type(error).__name__)
+
+    # --- an expired session --------------------------------------------------------------------------------
+
+    def relogin(self) -> None:
+        """The server no longer takes this session (LoginRequired from sync), or "Đăng nhập lại…": back to the
+        empty window, the official's name filled in, and a sign-in through the gate, which opens the cache
+        afresh (it closes the one open). Unsent actions stay queued; nothing is shown meanwhile."""
+        if self.window is None:
+            return
+        username = self.opened.user.username if self.opened is not None else ""
+        self.gate_window.show()  # first: closing the last visible window would end the program
+        self._close_window()
+        self._apply_zoom()
+        self.gate_window.reset(username, error_message(LoginRequired()))
 
     # --- logout ----------------------------------------------------------------------------------------------
 
@@ -238,6 +253,7 @@ class SessionShell(QObject):
             return
         window.logoutRequested.disconnect(self.request_logout)
         window.unlockRequested.disconnect(self.unlock)
+        window.reloginRequested.disconnect(self.relogin)
         window.close()  # closeEvent: layout saved, sync stopped
         window.runner.shutdown()  # the officer's queued writes finish before the gate closes the cache
         window.deleteLater()

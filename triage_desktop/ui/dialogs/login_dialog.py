@@ -6,8 +6,6 @@ address, an answer that is not this API. The password is never kept after the at
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from triage_desktop.core.entities import User
 from triage_desktop.core.errors import (
     AccountLocked,
     ApiError,
@@ -39,19 +38,16 @@ from triage_desktop.ui.widgets.styling import bold, text_color
 
 
 class LoginDialog(QDialog):
-    loggedIn = Signal(object)  # what `login` returned: a User, or the gate's OpenedSession
+    loggedIn = Signal(object)  # User
 
     def __init__(self, sync: SyncService, runner: TaskRunner, server_url: str = "", username: str = "",
-                 parent: QWidget | None = None, *, lock_server: bool = False,
-                 login: Callable[[str, str, str], Any] | None = None, lock_username: bool = False) -> None:
-        """`login` replaces `sync.login` (the window passes its SessionGate's sign_in); `lock_username` keeps
-        the signed-in official's name: a session that expired is renewed by the same official."""
+                 parent: QWidget | None = None, *, lock_server: bool = False) -> None:
         super().__init__(parent)
-        self._login: Callable[[str, str, str], Any] = login if login is not None else sync.login
+        self._sync = sync
         self._runner = runner
         self._busy = False
         self._finished = False
-        self.user: object | None = None  # what the login returned
+        self.user: User | None = None
         self.setWindowTitle(self.tr("Đăng nhập — Tiếp nhận phản ánh, hồ sơ"))
 
         intro = QLabel(self.tr("Đăng nhập bằng tài khoản cán bộ do đơn vị cấp."), self)
@@ -62,7 +58,6 @@ class LoginDialog(QDialog):
         self.server.setReadOnly(lock_server and bool(server_url))
         self.username = QLineEdit(username, self)
         self.username.setPlaceholderText(self.tr("Tên đăng nhập"))
-        self.username.setReadOnly(lock_username and bool(username))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Mật khẩu"))
@@ -120,8 +115,8 @@ class LoginDialog(QDialog):
                              self.username if not username else self.password)
             return
         self._set_busy(True)
-        login = self._login
-        self._runner.run(lambda: login(url, username, password), self._on_done, self._on_error,
+        sync = self._sync
+        self._runner.run(lambda: sync.login(url, username, password), self._on_done, self._on_error,
                          lane="network")
 
     def _set_busy(self, busy: bool) -> None:
@@ -135,7 +130,7 @@ class LoginDialog(QDialog):
             self.status.show()
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
-    def _on_done(self, user: object) -> None:
+    def _on_done(self, user: User) -> None:
         if self._finished:
             return
         self._set_busy(False)
