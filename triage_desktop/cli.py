@@ -1,6 +1,6 @@
 """The command line: the same commands as the window, for scripts and support staff.
 
-Every command runs through `app.build_services`, the path the window uses. Exit codes: 0 done,
+Every command opens the profile through `session.ProfileSession`, the gate the window uses. Exit codes: 0 done,
 1 not in step (unsent work left), 2 an error with a one-line reason on stderr, 3 login needed, 4 a bug in this
 program (one line on stderr, the traceback in the log).
 """
@@ -24,10 +24,12 @@ from PySide6.QtCore import QCoreApplication
 from triage_desktop import __version__, app
 from triage_desktop.core import fields as item_fields
 from triage_desktop.core.action_specs import command_line_fields
-from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport, User
-from triage_desktop.core.errors import LoginRequired, TriageError
+from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport
+from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, WrongPassword
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
+from triage_desktop.services import Services, cache_recovery
+from triage_desktop.session import ProfileSession
 from triage_desktop.settings import DeploymentError, load_deployment, profile_dir
 from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
@@ -61,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--profile", dest="sub_profile", help=argparse.SUPPRESS)
         return sub
 
+    def with_cache(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        """A command that opens the encrypted cache: without a keyring, the password unlocks it."""
+        sub.add_argument("--password-stdin", action="store_true",
+                         help=translate("cli", "đọc mật khẩu từ đầu vào chuẩn để mở dữ liệu đã mã hóa"))
+        return with_profile(sub)
+
     login = with_profile(commands.add_parser("login", help=translate("cli", "đăng nhập vào máy chủ")))
     login.add_argument("--server", help=translate("cli", "địa chỉ máy chủ (URL gốc của API)"))
     login.add_argument("--username", required=True)
@@ -68,9 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync = with_profile(commands.add_parser("sync", help=translate("cli", "đồng bộ với máy chủ")))
     sync.add_argument("--once", action="store_true", help=translate("cli", "đồng bộ một lần đến khi khớp rồi thoát"))
-    sync.add_argument("--password-stdin", action="store_true", help=translate("cli", "đăng nhập cho lần chạy này"))
+    sync.add_argument("--password-stdin", action="store_true",
+                      help=translate("cli", "đọc mật khẩu từ đầu vào chuẩn: mở dữ liệu và đăng nhập cho lần chạy này"))
 
-    act = with_profile(commands.add_parser("act", help=translate("cli", "xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)")))
+    logout = with_cache(commands.add_parser("logout", help=translate("cli", "đăng xuất: thu hồi phiên trên máy chủ, xóa khóa khỏi kho khóa")))
+    logout.add_argument("--wipe", action="store_true", help=translate("cli", "xóa luôn dữ liệu trên máy này"))
+    logout.add_argument("--force", action="store_true",
+                        help=translate("cli", "xóa cả khi còn thao tác chưa gửi (các thao tác đó sẽ mất)"))
+
+    act = with_cache(commands.add_parser("act", help=translate("cli", "xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)")))
     act.add_argument("kind", choices=KINDS)
     act.add_argument("id")
     act.add_argument("type")
@@ -78,12 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
         assert field.option is not None  # command_line_fields keeps only the fields the command offers
         act.add_argument(field.option, dest=field.name, action="append" if field.many else "store")
 
-    outbox = with_profile(commands.add_parser("outbox", help=translate("cli", "các thao tác chưa gửi")))
+    outbox = with_cache(commands.add_parser("outbox", help=translate("cli", "các thao tác chưa gửi")))
     outbox.add_argument("--json", action="store_true")
     outbox.add_argument("--retry", type=int, metavar="ID", help=translate("cli", "áp dụng lại thao tác xung đột trên phiên bản mới"))
     outbox.add_argument("--discard", type=int, metavar="ID", help=translate("cli", "bỏ thao tác này"))
 
-    export = with_profile(commands.add_parser("export", help=translate("cli", "xuất dữ liệu đã đồng bộ")))
+    export = with_cache(commands.add_parser("export", help=translate("cli", "xuất dữ liệu đã đồng bộ")))
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
     export.add_argument("--kind", choices=KINDS)
     export.add_argument("--output", help=translate("cli", "tệp kết quả (mặc định: đầu ra chuẩn)"))
@@ -139,34 +153,32 @@ def _read_password(from_stdin: bool) -> str:
     return getpass.getpass(translate("cli", "Mật khẩu: "))
 
 
-def _user(services: app.Services) -> User | None:
-    return services.workspace.current_user()
-
-
 def cmd_login(args: argparse.Namespace, profile: Path) -> int:
     server = args.server or load_deployment().server_url
     if not server:
         raise CommandError(translate("cli", "Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml."))
     password = _read_password(args.password_stdin)
-    with _services(profile) as services:
-        user = with_retries(lambda: services.sync.login(server, args.username, password))
+    with _session(profile) as session:
+        user = with_retries(lambda: session.sign_in(server, args.username, password)).user
         print(translate("cli", "Đã đăng nhập: {name} ({username}), đơn vị {unit}.").format(
             name=user.full_name, username=user.username, unit=user.unit_id))
-        if not services.credentials.persistent:
+        if not session.credentials.persistent:
             print(translate("cli", "Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; "
                      "dùng --password-stdin với lệnh sync."), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
-    with _services(profile) as services:
+    with _services(profile, args) as (session, services):
         if args.password_stdin:
-            user, server = _user(services), services.workspace.server_url()
+            user, server = session.signed_in_user(), services.workspace.server_url()
             if user is None or not server:
                 raise CommandError(translate("cli", "Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước."), EXIT_LOGIN)
-            password = _read_password(True)
-            with_retries(lambda: services.sync.login(server, user.username, password))
-        elif not services.sync.has_credentials():
+            password = args.password
+            with_retries(lambda: session.sign_in(server, user.username, password))
+            assert session.services is not None  # sign_in opened it again
+            services = session.services
+        elif session.signed_in_user() is None or not services.sync.has_credentials():
             raise CommandError(translate("cli", "Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
         if not args.once:
             return _sync_forever(services)
@@ -218,7 +230,7 @@ class _PrintingListener:
             reason=error_message(error), seconds=max(1, round(retry_in or 0))), file=sys.stderr, flush=True)
 
 
-def _sync_forever(services: app.Services) -> int:
+def _sync_forever(services: Services) -> int:
     """Keep in step until Ctrl+C, through the window's loop (sync.loop): outages are waited out.
 
     A full step after every long poll also sends what `act` queued from another process meanwhile.
@@ -242,14 +254,17 @@ def _sync_forever(services: app.Services) -> int:
 def cmd_act(args: argparse.Namespace, profile: Path) -> int:
     names = [field.name for field in command_line_fields()]
     fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
-    with _services(profile) as services:
+    with _services(profile, args) as (session, services):
+        if session.signed_in_user() is None:  # an action needs an official to answer for it
+            raise CommandError(translate("cli", "Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login."),
+                               EXIT_LOGIN)
         action = services.workspace.queue_action(args.kind, args.id, args.type, fields)
     print(action.local_id)
     return EXIT_OK
 
 
 def cmd_outbox(args: argparse.Namespace, profile: Path) -> int:
-    with _services(profile) as services:
+    with _services(profile, args) as (_session, services):
         workspace = services.workspace
         if args.retry is not None:
             print(workspace.retry_action(args.retry).local_id)
@@ -289,7 +304,7 @@ def _cell(value: Any) -> str:
 
 
 def cmd_export(args: argparse.Namespace, profile: Path) -> int:
-    with _services(profile) as services:
+    with _services(profile, args) as (_session, services):
         rows = services.store.export_raw(args.kind)
         if args.output:
             # utf-8-sig: Excel shows Vietnamese correctly only with the BOM.
@@ -333,17 +348,37 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_logout(args: argparse.Namespace, profile: Path) -> int:
+    with _services(profile, args) as (session, _services_):
+        unsent = session.unsent_count()
+        if args.wipe and unsent and not args.force:
+            raise CommandError(translate("cli", "Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, "
+                                                "hoặc thêm --force.", "", unsent))
+        session.sign_out(wipe=args.wipe)
+    print(translate("cli", "Đã đăng xuất.") + (" " + translate("cli", "Đã xóa dữ liệu trên máy này.") if args.wipe else ""))
+    return EXIT_OK
+
+
 @contextlib.contextmanager
-def _services(profile: Path) -> Iterator[app.Services]:
-    """The shared services for one command; the database is always closed."""
-    services = app.build_services(profile, deployment=load_deployment())
-    recovery = app.cache_recovery(services.database)
-    if recovery is not None:
-        _say_recovered(recovery)
+def _session(profile: Path) -> Iterator[ProfileSession]:
+    """The profile's gate for one command; whatever it opened is closed at the end."""
+    session = ProfileSession(profile, load_deployment())
     try:
-        yield services
+        yield session
     finally:
-        services.close()
+        session.close()
+
+
+@contextlib.contextmanager
+def _services(profile: Path, args: argparse.Namespace) -> Iterator[tuple[ProfileSession, Services]]:
+    """The profile opened for one command: the keyring's key, else the password from --password-stdin."""
+    args.password = _read_password(True) if getattr(args, "password_stdin", False) else None
+    with _session(profile) as session:
+        services = session.open_for_command(args.password)
+        recovery = cache_recovery(services.database)
+        if recovery is not None:
+            _say_recovered(recovery)
+        yield session, services
 
 
 def _say_recovered(recovery: CacheRecovery) -> None:
@@ -373,7 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sandbox":
             return cmd_sandbox(args)
         handler = {"login": cmd_login, "sync": cmd_sync, "act": cmd_act, "outbox": cmd_outbox,
-                   "export": cmd_export}[args.command]
+                   "export": cmd_export, "logout": cmd_logout}[args.command]
         return handler(args, profile)
     except CommandError as exc:
         print(f"triage-desktop: {exc}", file=sys.stderr)
@@ -382,7 +417,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("%s", exc, extra={CONSOLE: False})
         print(f"triage-desktop: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except LoginRequired as exc:
+    except CacheLocked as exc:
+        print("triage-desktop: " + (translate("cli", "Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an "
+                                                     "toàn: cần mật khẩu, dùng --password-stdin.")
+                                    if exc.detail == "password_needed" else error_message(exc)), file=sys.stderr)
+        return EXIT_LOGIN
+    except (LoginRequired, WrongPassword) as exc:
         print(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
         return EXIT_LOGIN
     except TriageError as exc:

@@ -13,10 +13,19 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli_sandbox import run_cli
+from tests.support.file_keyring import file_keyring_env
 from triage_desktop.sandbox.server import SandboxServer
 
 PASSWORD = "demo123\n"
 LEADER_ID, OFFICER_ID = "u_01", "u_02"  # lanhdao, canbo1 in the sandbox's seed
+
+
+@pytest.fixture(autouse=True)
+def secure_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PC with a secure keyring (Windows Credential Manager on a ward PC): it holds the cache key, so the second
+    official, checked by the server, can open the cache the first one's password also wraps."""
+    for name, value in file_keyring_env(tmp_path / "keyring.json").items():
+        monkeypatch.setenv(name, value)
 
 
 @pytest.fixture
@@ -42,7 +51,7 @@ def _queue_offline_as_leader(server: SandboxServer, profile: Path) -> list[str]:
     items = [raw["id"] for raw in server.all_aggregates("report") if raw["status"] == "new"][:3]
     server.stop()
     for n, item in enumerate(items):
-        queued = run_cli(profile, "act", "report", item, "note", "--body", f"Ghi chú của lãnh đạo {n}")
+        queued = run_cli(profile, "act", "report", item, "note", "--body", f"Ghi chú của lãnh đạo {n}", "--password-stdin", stdin=PASSWORD)
         assert queued.returncode == 0, queued.stderr
     server.start()
     return items
@@ -50,7 +59,7 @@ def _queue_offline_as_leader(server: SandboxServer, profile: Path) -> list[str]:
 
 def _assert_held(server: SandboxServer, profile: Path, items: list[str]) -> None:
     """lanhdao's three notes are still queued under her name, and the server has seen none of them."""
-    held = [a for a in json.loads(run_cli(profile, "outbox", "--json").stdout) if a["author_id"] != OFFICER_ID]
+    held = [a for a in json.loads(run_cli(profile, "outbox", "--json", "--password-stdin", stdin=PASSWORD).stdout) if a["author_id"] != OFFICER_ID]
     assert [(a["aggregate_id"], a["type"], a["state"], a["author_id"]) for a in held] == [
         (item, "note", "pending", LEADER_ID) for item in items]
     assert not {a["idempotency_key"] for a in held} & {e["key"] for e in server.ledger()}
@@ -73,12 +82,12 @@ def test_after_the_login_record_is_lost_another_officer_never_sends_the_held_not
     _assert_held(server, profile, items)
 
     # canbo1's own work still goes out, under canbo1's name; lanhdao's stays held.
-    own = run_cli(profile, "act", "report", items[0], "note", "--body", "Ghi chú của cán bộ")
+    own = run_cli(profile, "act", "report", items[0], "note", "--body", "Ghi chú của cán bộ", "--password-stdin", stdin=PASSWORD)
     assert own.returncode == 0, own.stderr
     assert run_cli(profile, "sync", "--once", "--password-stdin", stdin=PASSWORD).returncode == 1
     assert [(e["user_id"], e["type"]) for e in server.ledger()] == [(OFFICER_ID, "note")]
     _assert_held(server, profile, items)
-    assert len(json.loads(run_cli(profile, "outbox", "--json").stdout)) == 3
+    assert len(json.loads(run_cli(profile, "outbox", "--json", "--password-stdin", stdin=PASSWORD).stdout)) == 3
 
 
 def test_after_the_login_record_is_garbled_nothing_goes_out_under_another_name(server: SandboxServer,

@@ -53,20 +53,20 @@ def sync(profile: Path) -> subprocess.CompletedProcess[str]:
 
 
 def act(profile: Path, kind: str, item_id: str, action: str, *options: str) -> int:
-    result = run(profile, "act", *options, kind, "--", item_id, action)
+    result = run(profile, "act", *options, "--password-stdin", kind, "--", item_id, action, stdin=PASSWORD + "\n")
     assert result.returncode == 0, result.stderr
     return int(result.stdout.strip())
 
 
 def outbox(profile: Path) -> list[dict[str, Any]]:
-    result = run(profile, "outbox", "--json")
+    result = run(profile, "outbox", "--json", "--password-stdin", stdin=PASSWORD + "\n")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
 def export(profile: Path, tmp_path: Path) -> dict[Key, dict[str, Any]]:
     target = tmp_path / "cache.jsonl"
-    result = run(profile, "export", "--format", "jsonl", "--output", str(target))
+    result = run(profile, "export", "--format", "jsonl", "--output", str(target), "--password-stdin", stdin=PASSWORD + "\n")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     cache = {(row["kind"], row["id"]): row for row in rows}
@@ -119,7 +119,7 @@ def test_round_trip_with_every_freedom(tmp_path: Path) -> None:
         [conflict] = outbox(profile)
         assert (conflict["id"], conflict["state"], conflict["error_status"]) == (stale, "conflict", 412)
         assert conflict["problem"]["type"].endswith("/version-conflict")
-        retried = run(profile, "outbox", "--retry", str(stale))
+        retried = run(profile, "outbox", "--retry", str(stale), "--password-stdin", stdin=PASSWORD + "\n")
         assert retried.returncode == 0, retried.stderr
 
         # The server forgets a dossier without a delete and expires every cursor: 410, then a snapshot.
