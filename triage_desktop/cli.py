@@ -13,11 +13,13 @@ import csv
 import getpass
 import json
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
+from urllib.parse import SplitResult, urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
@@ -26,8 +28,10 @@ from triage_desktop.core import fields as item_fields
 from triage_desktop.core.action_specs import command_line_fields
 from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport
 from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, WrongPassword
+from triage_desktop.core.text import json_safe, terminal_safe
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
+from triage_desktop.security.private_files import open_private, restrict_new_files, secure_profile
 from triage_desktop.services import Services, cache_recovery
 from triage_desktop.session import ProfileSession
 from triage_desktop.settings import DeploymentError, load_deployment, profile_dir
@@ -40,6 +44,13 @@ EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG = 0, 1, 2, 3, 4
 LONG_POLL_SECONDS = 25  # as the window
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
+
+
+def say(text: object, *, file: TextIO | None = None, flush: bool = False) -> None:
+    """Every line this program prints. Names, titles, ids and error details come from the server or a citizen and
+    may hold terminal escape codes ("\x1b]0;…\x07" retitles the window, "\x1b[2J" clears it) or bidi controls:
+    they are removed here, on the one path to the terminal (core.text.terminal_safe)."""
+    print(terminal_safe(str(text)), file=file or sys.stdout, flush=flush)
 
 
 class CommandError(Exception):
@@ -154,18 +165,39 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def cmd_login(args: argparse.Namespace, profile: Path) -> int:
-    server = args.server or load_deployment().server_url
+    deployment = load_deployment()
+    server = args.server or deployment.server_url
     if not server:
         raise CommandError(translate("cli", "Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml."))
+    if deployment.lock_server_url and deployment.server_url and not _same_server(server, deployment.server_url):
+        # IT fixed the server: a script or a trick must not send an officer's password anywhere else.
+        raise CommandError(translate("cli", "Máy này chỉ được đăng nhập vào máy chủ {server} (bộ phận CNTT đã khóa "
+                                            "địa chỉ máy chủ).").format(server=deployment.server_url))
     password = _read_password(args.password_stdin)
     with _session(profile) as session:
         user = with_retries(lambda: session.sign_in(server, args.username, password)).user
-        print(translate("cli", "Đã đăng nhập: {name} ({username}), đơn vị {unit}.").format(
+        say(translate("cli", "Đã đăng nhập: {name} ({username}), đơn vị {unit}.").format(
             name=user.full_name, username=user.username, unit=user.unit_id))
         if not session.credentials.persistent:
-            print(translate("cli", "Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; "
+            say(translate("cli", "Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; "
                      "dùng --password-stdin với lệnh sync."), file=sys.stderr)
     return EXIT_OK
+
+
+def _same_server(a: str, b: str) -> bool:
+    """The same base URL, whatever the case of scheme and host, a default port or a trailing slash."""
+    first, second = urlsplit(a.strip()), urlsplit(b.strip())
+    default = {"https": 443, "http": 80}
+
+    def key(parts: SplitResult) -> tuple[str, str, int | None, str]:
+        scheme = parts.scheme.lower()
+        try:
+            port = parts.port or default.get(scheme)
+        except ValueError:
+            port = -1
+        return scheme, (parts.hostname or "").lower(), port, parts.path.rstrip("/")
+
+    return key(first) == key(second)
 
 
 def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
@@ -196,7 +228,7 @@ def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
 
 
 def _print_report(report: SyncReport) -> None:
-    print(translate("cli", "Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
+    say(translate("cli", "Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
              "{conflicts} xung đột.").format(pulled=report.pulled, pushed=report.pushed, unsent=report.unsent,
                                             conflicts=report.open_conflicts), flush=True)
 
@@ -226,7 +258,7 @@ class _PrintingListener:
             self.verdict = error
             self._stop()
             return
-        print(translate("cli", "Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.").format(
+        say(translate("cli", "Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.").format(
             reason=error_message(error), seconds=max(1, round(retry_in or 0))), file=sys.stderr, flush=True)
 
 
@@ -259,7 +291,7 @@ def cmd_act(args: argparse.Namespace, profile: Path) -> int:
             raise CommandError(translate("cli", "Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login."),
                                EXIT_LOGIN)
         action = services.workspace.queue_action(args.kind, args.id, args.type, fields)
-    print(action.local_id)
+    say(action.local_id)
     return EXIT_OK
 
 
@@ -267,18 +299,17 @@ def cmd_outbox(args: argparse.Namespace, profile: Path) -> int:
     with _services(profile, args) as (_session, services):
         workspace = services.workspace
         if args.retry is not None:
-            print(workspace.retry_action(args.retry).local_id)
+            say(workspace.retry_action(args.retry).local_id)
             return EXIT_OK
         if args.discard is not None:
             workspace.discard_action(args.discard)
             return EXIT_OK
         actions = workspace.outbox()
     if args.json:
-        json.dump([a.to_json() for a in actions], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        say(json_safe(json.dumps([a.to_json() for a in actions], ensure_ascii=False, indent=1)))
     else:
         for a in actions:
-            print(f"{a.local_id}\t{a.state}\t{a.kind}\t{a.aggregate_id}\t{a.type}\t{a.created_at}\t{a.author_id or '?'}")
+            say(f"{a.local_id}\t{a.state}\t{a.kind}\t{a.aggregate_id}\t{a.type}\t{a.created_at}\t{a.author_id or '?'}")
     return EXIT_OK
 
 
@@ -309,27 +340,31 @@ def cmd_export(args: argparse.Namespace, profile: Path) -> int:
         if args.output:
             # utf-8-sig: Excel shows Vietnamese correctly only with the BOM.
             encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-            with open(args.output, "w", encoding=encoding, newline="") as out:
+            # Citizens' data: 0600 even over an older export that was readable by others (security.private_files).
+            with open_private(args.output, "w", encoding=encoding, newline="") as out:
                 count = _write_export(args.format, rows, out)
         else:
             if args.format == "csv":
                 sys.stdout.write("\ufeff")
-            count = _write_export(args.format, rows, sys.stdout)
-    print(translate("cli", "Đã xuất %n mục.", "", count), file=sys.stderr)
+            # Often a terminal: escapes and bidi controls in citizens' text are escaped (JSON) or removed (CSV).
+            count = _write_export(args.format, rows, sys.stdout, to_terminal=True)
+    say(translate("cli", "Đã xuất %n mục.", "", count), file=sys.stderr)
     return EXIT_OK
 
 
-def _write_export(fmt: str, rows: Iterator[dict[str, Any]], out: TextIO) -> int:
+def _write_export(fmt: str, rows: Iterator[dict[str, Any]], out: IO[str], *, to_terminal: bool = False) -> int:
     count = 0
     if fmt == "jsonl":
         for raw in rows:
-            out.write(json.dumps(raw, ensure_ascii=False, separators=(",", ":")) + "\n")
+            line = json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+            out.write((json_safe(line) if to_terminal else line) + "\n")  # escaped: the same data for a reader
             count += 1
         return count
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for raw in rows:
-        writer.writerow(csv_row(raw))
+        cells = csv_row(raw)
+        writer.writerow([terminal_safe(cell) for cell in cells] if to_terminal else cells)
         count += 1
     return count
 
@@ -355,7 +390,7 @@ def cmd_logout(args: argparse.Namespace, profile: Path) -> int:
             raise CommandError(translate("cli", "Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, "
                                                 "hoặc thêm --force.", "", unsent))
         session.sign_out(wipe=args.wipe)
-    print(translate("cli", "Đã đăng xuất.") + (" " + translate("cli", "Đã xóa dữ liệu trên máy này.") if args.wipe else ""))
+    say(translate("cli", "Đã đăng xuất.") + (" " + translate("cli", "Đã xóa dữ liệu trên máy này.") if args.wipe else ""))
     return EXIT_OK
 
 
@@ -388,7 +423,7 @@ def _say_recovered(recovery: CacheRecovery) -> None:
     if not recovery.nothing_lost:
         line += " " + translate("cli", "Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).").format(
             ids=", ".join(map(str, recovery.not_found)) or "?")
-    print(f"triage-desktop: {line}", file=sys.stderr)
+    say(f"triage-desktop: {line}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -396,7 +431,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     explicit_profile = getattr(args, "sub_profile", None) or args.profile
     profile = profile_dir(explicit_profile)
     gui = args.command in (None, "demo")
-    setup_logging(profile, console=not gui)
+    previous_umask = restrict_new_files()  # whatever a library creates in the profile is 0600/0700
+    try:
+        secure_profile(profile)  # before the first write into it (the log's folder and file come next)
+        setup_logging(profile, console=not gui)
+        return _run(args, profile, explicit_profile, gui)
+    finally:
+        os.umask(previous_umask)
+
+
+def _run(args: argparse.Namespace, profile: Path, explicit_profile: str | None, gui: bool) -> int:
     try:
         if gui and (problem := display_problem()) is not None:
             raise CommandError(problem)
@@ -411,25 +455,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "export": cmd_export, "logout": cmd_logout}[args.command]
         return handler(args, profile)
     except CommandError as exc:
-        print(f"triage-desktop: {exc}", file=sys.stderr)
+        say(f"triage-desktop: {exc}", file=sys.stderr)
         return exc.code
     except DeploymentError as exc:  # IT's file, not the officer's doing: in the log too (a window has no stderr)
         log.warning("%s", exc, extra={CONSOLE: False})
-        print(f"triage-desktop: {exc}", file=sys.stderr)
+        say(f"triage-desktop: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except CacheLocked as exc:
-        print("triage-desktop: " + (translate("cli", "Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an "
+        say("triage-desktop: " + (translate("cli", "Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an "
                                                      "toàn: cần mật khẩu, dùng --password-stdin.")
                                     if exc.detail == "password_needed" else error_message(exc)), file=sys.stderr)
         return EXIT_LOGIN
     except (LoginRequired, WrongPassword) as exc:
-        print(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
+        say(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
         return EXIT_LOGIN
     except TriageError as exc:
-        print(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
+        say(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception:  # a bug: its own exit code (1 means "unsent actions left"), one line, the trace in the log
         log.exception("unexpected error in %r", args.command, extra={CONSOLE: False})
-        print("triage-desktop: " + translate("cli", "Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong "
+        say("triage-desktop: " + translate("cli", "Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong "
                                                     "nhật ký: {path}").format(path=current_log_file()), file=sys.stderr)
         return EXIT_BUG

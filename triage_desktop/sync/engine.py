@@ -28,6 +28,7 @@ from triage_desktop.core.errors import (
     ApiError,
     BadServerResponse,
     Cancelled,
+    CertificateUntrusted,
     ClientTooOld,
     InvalidAction,
     LoginRequired,
@@ -40,7 +41,14 @@ from triage_desktop.core.errors import (
 from triage_desktop.core.ports import CancelToken, ProgressCallback
 from triage_desktop.sync import wire
 from triage_desktop.sync.auth import AuthState, MemoryVault, TokenVault, account_name, device_info
-from triage_desktop.sync.http import ApiClient, CertificateProblem, Unreachable, make_session, timeouts_from_env
+from triage_desktop.sync.http import (
+    ApiClient,
+    CertificateProblem,
+    Unreachable,
+    make_session,
+    require_secure,
+    timeouts_from_env,
+)
 from triage_desktop.sync.ports import Key, SyncStore
 
 log = logging.getLogger(__name__)
@@ -77,6 +85,7 @@ def normalize_server_url(server_url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise InvalidAction("invalid:server_url")
+    require_secure(url)  # before the password goes anywhere
     return url
 
 
@@ -459,7 +468,7 @@ class SyncEngine:
         try:
             aggregate, event = client.post_action(action.kind, action.aggregate_id, body,
                                                   action.idempotency_key, if_match)
-        except (Offline, ServerBusy, LoginRequired, BadServerResponse) as exc:
+        except (Offline, ServerBusy, LoginRequired, BadServerResponse, CertificateUntrusted) as exc:
             # No final answer: the action stays queued with the same Idempotency-Key.
             self._store.note_attempt_error(action.local_id, _describe(exc))
             raise

@@ -40,7 +40,7 @@ from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.deadlines import due_text
 from triage_desktop.ui.file_names import is_photo
 from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd, parse_timestamp
-from triage_desktop.ui.safe_text import value_label
+from triage_desktop.ui.safe_text import FIELD_LIMIT, FILENAME_LIMIT, TITLE_LIMIT, value_label
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
 from triage_desktop.ui.widgets.styling import ActionButton, bold, relative_font, text_color, tint
@@ -74,7 +74,7 @@ class DetailPanel(QWidget):
 
         self._code = value_label("", self)
         self._code.setObjectName("detailCode")
-        self._title = value_label("", self)
+        self._title = value_label("", self, limit=TITLE_LIMIT)
         self._title.setObjectName("detailTitle")
         self._title.setFont(relative_font(self.font(), 1.25, is_bold=True))
 
@@ -288,7 +288,7 @@ class DetailPanel(QWidget):
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setWordWrap(True)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            rows.append((caption, value_label(str(value))))
+            rows.append((caption, value_label(str(value), limit=FIELD_LIMIT)))
         return FieldGrid(rows)
 
     def _field_rows(self, item: Item) -> list[tuple[str, Any]]:
@@ -367,7 +367,7 @@ class DetailPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         for attachment in attachments:
             # The name is the citizen's and untrusted: plain text, display only, never a path.
-            name = value_label(attachment.filename)
+            name = value_label(attachment.filename, limit=FILENAME_LIMIT)
             name.setObjectName("attachmentName")
             column.addWidget(name)
             details = value_label(" · ".join(part for part in (

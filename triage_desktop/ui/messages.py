@@ -71,6 +71,14 @@ def error_message(exc: BaseException) -> str:
         return translate("messages", "Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.")
     if isinstance(exc, errors.LoginRequired):
         return translate("messages", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.")
+    if isinstance(exc, errors.InsecureServer):
+        return translate("messages", "Máy chủ {host} dùng địa chỉ http:// không mã hóa: mật khẩu và dữ liệu sẽ đi qua mạng "
+                                     "ở dạng đọc được, nên phần mềm không kết nối. Hãy dùng địa chỉ https:// do bộ "
+                                     "phận CNTT cung cấp.").format(host=exc.host)
+    if isinstance(exc, errors.CertificateUntrusted):
+        return translate("messages", "Không xác minh được chứng chỉ bảo mật của máy chủ {host}, nên phần mềm không "
+                                     "kết nối (có thể bị giả mạo). Vui lòng gọi bộ phận CNTT của tỉnh; các thao tác chưa "
+                                     "gửi vẫn được giữ.").format(host=exc.host)
     if isinstance(exc, errors.Offline):
         return translate("messages", "Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; "
                   "các thao tác sẽ được gửi khi có mạng.")
