@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from triage_desktop.core.entities import CacheRecovery
 from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.security.redact import remember_names
 from triage_desktop.settings import Deployment, profile_dir
 from triage_desktop.storage.database import Database, open_database
 from triage_desktop.storage.store import Store
@@ -46,7 +47,8 @@ def build_services(profile: Path, credentials: CredentialStore | None = None, *,
     creds = credentials if credentials is not None else CredentialStore()
     ca_bundle = deployment.ca_bundle if deployment is not None else None
     return Services(database=database, store=store, workspace=LocalWorkspace(store),
-                    sync=build_sync_service(store, creds, ca_bundle=ca_bundle), credentials=creds)
+                    sync=build_sync_service(store, creds, ca_bundle=ca_bundle, people_seen=remember_names),
+                    credentials=creds)
 
 
 def run_gui(profile: Path, deployment: Deployment, language: str | None = None) -> int:
