@@ -8,9 +8,10 @@ masked text until the officer revealed it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from triage_desktop.ui.safe_text import value_label
+from triage_desktop.ui.widgets.styling import PUBLIC_FG, text_color
 
 
 class MaskedValue(QWidget):
@@ -24,17 +25,23 @@ class MaskedValue(QWidget):
         self.label = value_label(masked, self)
         self.label.setObjectName("maskedText")
         self.label.setAccessibleDescription(self.tr("Đã che một phần"))
-        self.button = QPushButton(self.tr("Hiện"), self)
+        # Small and flat, in a link's colour, right after the number: it reads as "show this", not as an action
+        # on the item. Reachable with Tab like any button.
+        self.button = QToolButton(self)
+        self.button.setText(self.tr("Hiện"))
         self.button.setObjectName(f"reveal_{field}")
-        self.button.setFlat(True)
+        self.button.setAutoRaise(True)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        text_color(self.button, PUBLIC_FG)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.setAccessibleName(self.tr("Hiện đầy đủ {what}").format(what=what))
         self.button.setToolTip(self.tr("Hiện đầy đủ {what} (việc xem được ghi vào nhật ký)").format(what=what))
         self.button.clicked.connect(self._ask)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addStretch(1)
 
     @property
     def field(self) -> str:
