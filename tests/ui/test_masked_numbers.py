@@ -4,6 +4,7 @@ masked again once another item is shown. Search still finds the item by the whol
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,12 +31,14 @@ class RecordingWorkspace(LocalWorkspace):
         super().__init__(store)
         self.recorded: list[tuple[str, str | None, str | None, dict[str, Any]]] = []
         self.refuse = False
+        self.threads: list[str] = []
 
     def record(self, action: str, kind: str | None = None, item_id: str | None = None,
                detail: Mapping[str, Any] | None = None) -> None:
         if self.refuse:
             raise OSError("disk full")
         self.recorded.append((action, kind, item_id, dict(detail or {})))
+        self.threads.append(threading.current_thread().name)
         real = getattr(super(), "record", None)
         if real is not None:
             real(action, kind, item_id, detail)
@@ -88,6 +91,7 @@ def test_a_phone_shows_masked_until_hien_is_clicked_and_the_click_is_recorded(
     qtbot.mouseClick(phone.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: masked(window, PHONE).label.text() == PHONE_FULL)
     assert workspace.recorded == [("revealed", "report", "r_0000", {"field": "phone"})]
+    assert workspace.threads[0].startswith("triage-write")  # the write lane, never the GUI thread
     assert not masked(window, PHONE).button.isVisibleTo(window)
 
     window._show(("report", "r_0000"))  # the same item refreshed (a sync changed it): still revealed
