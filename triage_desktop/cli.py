@@ -29,6 +29,7 @@ from triage_desktop.core.action_specs import command_line_fields
 from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport
 from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, WrongPassword
 from triage_desktop.core.text import json_safe, terminal_safe
+from triage_desktop.core.masking import mask_item
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
 from triage_desktop.security.private_files import open_private, restrict_new_files, secure_profile
@@ -335,8 +336,12 @@ def _cell(value: Any) -> str:
 
 
 def cmd_export(args: argparse.Namespace, profile: Path) -> int:
+    # Phones and CCCD go out masked (0905•••456) unless IT allowed full exports in deployment.toml.
+    full = load_deployment().full_exports
     with _services(profile, args) as (_session, services):
         rows = services.store.export_raw(args.kind)
+        if not full:
+            rows = map(mask_item, rows)
         if args.output:
             # utf-8-sig: Excel shows Vietnamese correctly only with the BOM.
             encoding = "utf-8-sig" if args.format == "csv" else "utf-8"

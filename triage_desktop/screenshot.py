@@ -7,8 +7,9 @@ and in memory (the OS keyring is never touched).
 
 `--screen` stages one of the screens issue 8 changed, through the same window and the sandbox's own rules:
 `timeline` (a dossier the leader assigned, asked a fee for and extended), `status-dialog`, `extension-letter`,
-and `conflict-panel` (canbo1's status change refused after the leader reassigned the report, while her own
-note went through).
+`conflict-panel` (canbo1's status change refused after the leader reassigned the report, while her own
+note went through), and the detail pane of a dossier with its phone and CCCD masked (`masked-phone`) or after
+"Hiện" beside the phone was clicked (`revealed-phone`, which writes the audit entry as the window does).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ USERNAME, PASSWORD = "lanhdao", "demo123"
 OFFICER = "canbo1"  # the conflict is hers: the leader's change is the colleague's
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
-           "error-dialog")
+           "error-dialog", "masked-phone", "revealed-phone")
 
 
 def pick_report(workspace: Workspace, scan: int = 500) -> Item | None:
@@ -222,6 +223,17 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         return window
     if screen == "error-dialog":
         return _error_dialog(app, services)
+    if screen in ("masked-phone", "revealed-phone"):
+        _open(app, window, "dossier", _server_dossier(server)["id"])
+        if screen == "revealed-phone":
+            from triage_desktop.core.masking import PHONE
+
+            (phone,) = [value for value in window.detail.masked_values() if value.field == PHONE]
+            phone.button.click()
+            _wait_for(app, lambda: all(value.is_revealed() for value in window.detail.masked_values()
+                                       if value.field == PHONE))
+            _settle(app, 0.2)
+        return window.detail
     raise ValueError(f"unknown screen {screen!r}")
 
 

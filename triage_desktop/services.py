@@ -9,6 +9,7 @@ from pathlib import Path
 
 from triage_desktop.core.entities import CacheRecovery
 from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.security.redact import remember_names
 from triage_desktop.settings import Deployment
 from triage_desktop.storage.database import Database, open_database
 from triage_desktop.storage.store import Store
@@ -37,7 +38,8 @@ def build_services(profile: Path, credentials: CredentialStore | None = None, *,
     creds = credentials if credentials is not None else CredentialStore()
     ca_bundle = deployment.ca_bundle if deployment is not None else None
     return Services(database=database, store=store, workspace=LocalWorkspace(store),
-                    sync=build_sync_service(store, creds, ca_bundle=ca_bundle), credentials=creds)
+                    sync=build_sync_service(store, creds, ca_bundle=ca_bundle, people_seen=remember_names),
+                    credentials=creds)
 
 
 def cache_recovery(database: Database) -> CacheRecovery | None:

@@ -22,6 +22,7 @@ import requests
 from packaging.version import Version
 
 from triage_desktop import __version__
+from triage_desktop.core import fields
 from triage_desktop.core.action_specs import needs_if_match
 from triage_desktop.core.entities import OutboxAction, SyncProgress, SyncReport, User
 from triage_desktop.core.errors import (
@@ -54,6 +55,9 @@ from triage_desktop.sync.ports import Key, SyncStore
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[str, AuthState], ApiClient]
+# Told the citizens' names each page brings, before anything is done with the page: app.py passes the log
+# filter's security.redact.remember_names, so a name quoted in a later log line is masked (sync cannot import it).
+PeopleSeen = Callable[[list[str]], None]
 
 PAGE_LIMIT = 500
 SNAPSHOT_BATCH = 2000  # changes per transaction while a snapshot comes in
@@ -126,8 +130,10 @@ class SyncEngine:
     than share the client, the tokens and the cursor mid-call; it costs the lane nothing."""
 
     def __init__(self, store: SyncStore, client_factory: ClientFactory, credentials: TokenVault,
-                 app_version: str = __version__, page_limit: int = PAGE_LIMIT) -> None:
+                 app_version: str = __version__, page_limit: int = PAGE_LIMIT,
+                 people_seen: PeopleSeen | None = None) -> None:
         self._store = store
+        self._people_seen = people_seen
         self._factory = client_factory
         self._credentials = credentials
         self._app_version = app_version
@@ -366,6 +372,7 @@ class SyncEngine:
                 page_wait = wait if cursor is not None and not self._store.in_snapshot() else 0
                 wait = 0
                 page = client.changes(cursor, self._page_limit, page_wait, cancel)
+                self._saw([change.get("data") for change in page.changes])
                 endless.check(page)
             except ApiError as exc:
                 if exc.status != 410 or cursor is None:
@@ -473,6 +480,7 @@ class SyncEngine:
             self._store.note_attempt_error(action.local_id, _describe(exc))
             raise
         except ApiError as exc:
+            self._saw([exc.problem.get("current")])
             if exc.status == 401:
                 self._store.note_attempt_error(action.local_id, _describe(exc))
                 raise LoginRequired("action refused after refresh") from None
@@ -485,9 +493,17 @@ class SyncEngine:
                 report.failed += 1
             report.changed.add(key)
             return
+        self._saw([aggregate])
         report.changed |= self._store.complete_action(action.local_id, aggregate, event)
         report.changed.add(key)
         report.pushed += 1
+
+    def _saw(self, aggregates: list[Any]) -> None:
+        """Pass the citizens' names in these aggregates (raw JSON, any shape) to `people_seen`."""
+        if self._people_seen is None:
+            return
+        names = [fields.person_name(str(raw.get("kind")), raw) for raw in aggregates if isinstance(raw, dict)]
+        self._people_seen([name for name in names if name])
 
     def _maybe_refresh_reference(self, client: ApiClient) -> None:
         if self._reference_at is not None and time.monotonic() - self._reference_at < REFERENCE_INTERVAL:
@@ -557,7 +573,8 @@ class SyncEngine:
 
 
 def build_sync_service(store: SyncStore, credentials: TokenVault, session: requests.Session | None = None,
-                       *, timeouts: tuple[float, float] | None = None, ca_bundle: str | None = None) -> SyncEngine:
+                       *, timeouts: tuple[float, float] | None = None, ca_bundle: str | None = None,
+                       people_seen: PeopleSeen | None = None) -> SyncEngine:
     """Wire an engine for the store's server (state `server_url`, set by login).
 
     `timeouts`: (connect, read) seconds; by default the read one comes from TRIAGE_READ_TIMEOUT or is 30 s.
@@ -571,4 +588,4 @@ def build_sync_service(store: SyncStore, credentials: TokenVault, session: reque
         own = session if session is not None else make_session(ca_bundle)
         return ApiClient(server_url, auth, session=own, connect_timeout=connect, read_timeout=read)
 
-    return SyncEngine(store, factory, credentials)
+    return SyncEngine(store, factory, credentials, people_seen=people_seen)
