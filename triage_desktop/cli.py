@@ -28,8 +28,8 @@ from triage_desktop.core import fields as item_fields
 from triage_desktop.core.action_specs import command_line_fields
 from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport
 from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, WrongPassword
-from triage_desktop.core.text import json_safe, terminal_safe
 from triage_desktop.core.masking import mask_item
+from triage_desktop.core.text import json_safe, terminal_safe
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
 from triage_desktop.security.private_files import open_private, restrict_new_files, secure_profile
