@@ -1,6 +1,6 @@
 """Issue 10, masking in logs: a sync at DEBUG against a hostile server that puts citizens' names and e-mail
 addresses where a log line picks them up (a problem+json type, a bug's exception message) leaves none of them in
-the log file. Real services (app.build_services, so the feed's names reach the filter as in the program), real
+the log file. Real services (services.build_services, so the feed's names reach the filter as in the program), real
 HTTP on loopback, the program's own log file."""
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 
 from tests.support import hostile_server as hb
-from triage_desktop.app import Services, build_services
 from triage_desktop.core.entities import SyncProgress, SyncReport
 from triage_desktop.core.text import fold
 from triage_desktop.logs import setup_logging
 from triage_desktop.security import redact
 from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.services import Services, build_services
 from triage_desktop.sync.loop import ContinuousSync
 
 CITIZENS = [("Lê Đình Tâm", "tam.le@gmail.com"), ("Phạm Thị Đào", "dao.pham@yahoo.com.vn"),

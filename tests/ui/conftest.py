@@ -13,9 +13,9 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.seed import seed_store
-from triage_desktop.app import Services, build_services
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.services import Services, build_services
 from triage_desktop.storage.database import Database, open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
