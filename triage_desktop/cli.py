@@ -379,7 +379,8 @@ def _printable(text: str) -> str:
 def _audit_line(entry: audit.Entry) -> str:
     item = f"{entry.kind or ''}:{entry.item_id}" if entry.item_id else (entry.kind or "")
     detail = " ".join(f"{key}={value}" for key, value in entry.details.items())
-    return _printable("\t".join((format_datetime(entry.at), entry.actor or "-", entry.action, item or "-", detail)))
+    fields = (format_datetime(entry.at), entry.actor or "-", entry.action, item or "-", detail)
+    return "\t".join(_printable(field) for field in fields)
 
 
 def _finding_line(finding: audit.Finding) -> str:
