@@ -2,7 +2,7 @@
 
 Every command opens the profile through `session.ProfileSession`, the gate the window uses. Exit codes: 0 done,
 1 not in step (unsent work left), 2 an error with a one-line reason on stderr, 3 login needed, 4 a bug in this
-program (one line on stderr, the traceback in the log).
+program (one line on stderr, the traceback in the log), 5 `audit --verify` found the audit trail edited or cut.
 """
 
 from __future__ import annotations
@@ -36,12 +36,14 @@ from triage_desktop.security.private_files import open_private, restrict_new_fil
 from triage_desktop.services import Services, cache_recovery
 from triage_desktop.session import ProfileSession
 from triage_desktop.settings import DeploymentError, load_deployment, profile_dir
+from triage_desktop.storage import audit
 from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
 from triage_desktop.ui.display_check import display_problem
+from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.messages import error_message
 
-EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG, EXIT_AUDIT_BROKEN = 0, 1, 2, 3, 4, 5
 LONG_POLL_SECONDS = 25  # as the window
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
@@ -113,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
     export.add_argument("--kind", choices=KINDS)
     export.add_argument("--output", help=translate("cli", "tệp kết quả (mặc định: đầu ra chuẩn)"))
+
+    audit_log = with_cache(commands.add_parser("audit", help=translate("cli",
+        "nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào")))
+    audit_log.add_argument("--verify", action="store_true", help=translate("cli",
+        "kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)"))
+    audit_log.add_argument("--export", metavar="FILE", help=translate("cli",
+        "ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được"))
 
     sandbox = commands.add_parser("sandbox", help=translate("cli", "chạy máy chủ thử nghiệm"))
     sandbox.add_argument("--host", default="127.0.0.1")
@@ -339,20 +348,32 @@ def cmd_export(args: argparse.Namespace, profile: Path) -> int:
     # Phones and CCCD go out masked (0905•••456) unless IT allowed full exports in deployment.toml.
     full = load_deployment().full_exports
     with _services(profile, args) as (_session, services):
-        rows = services.store.export_raw(args.kind)
-        if not full:
-            rows = map(mask_item, rows)
-        if args.output:
-            # utf-8-sig: Excel shows Vietnamese correctly only with the BOM.
-            encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-            # Citizens' data: 0600 even over an older export that was readable by others (security.private_files).
-            with open_private(args.output, "w", encoding=encoding, newline="") as out:
-                count = _write_export(args.format, rows, out)
-        else:
-            if args.format == "csv":
-                sys.stdout.write("\ufeff")
-            # Often a terminal: escapes and bidi controls in citizens' text are escaped (JSON) or removed (CSV).
-            count = _write_export(args.format, rows, sys.stdout, to_terminal=True)
+        written = [0]
+
+        def counted(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+            for raw in rows:
+                yield raw
+                written[0] += 1
+
+        rows = counted(services.store.export_raw(args.kind) if full else map(mask_item, services.store.export_raw(args.kind)))
+        complete = False
+        try:
+            if args.output:
+                # utf-8-sig: Excel shows Vietnamese correctly only with the BOM.
+                encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+                # Citizens' data: 0600 even over an older export that was readable by others (security.private_files).
+                with open_private(args.output, "w", encoding=encoding, newline="") as out:
+                    count = _write_export(args.format, rows, out)
+            else:
+                if args.format == "csv":
+                    sys.stdout.write("\ufeff")
+                # Often a terminal: escapes and bidi controls in citizens' text are escaped (JSON) or removed (CSV).
+                count = _write_export(args.format, rows, sys.stdout, to_terminal=True)
+            complete = True
+        finally:  # an export cut off half-way has still let data out: it is recorded too
+            services.workspace.record("exported", args.kind, None, {
+                "format": args.format, "count": written[0], "to": "file" if args.output else "stdout",
+                "masked": not full, "complete": complete})
     say(translate("cli", "Đã xuất %n mục.", "", count), file=sys.stderr)
     return EXIT_OK
 
@@ -372,6 +393,63 @@ def _write_export(fmt: str, rows: Iterator[dict[str, Any]], out: IO[str], *, to_
         writer.writerow([terminal_safe(cell) for cell in cells] if to_terminal else cells)
         count += 1
     return count
+
+
+AUDIT_COLUMNS = ("seq", "at", "actor", "action", "kind", "item_id", "detail", "prev_hash", "hash")
+
+
+def cmd_audit(args: argparse.Namespace, profile: Path) -> int:
+    """The audit trail: printed, checked (`--verify`, exit 5 when broken) or written to a private CSV file."""
+    with _services(profile, args) as (_session, services):
+        entries = services.store.audit_entries()
+        findings = services.store.verify_audit() if args.verify else []
+        if args.export:
+            _write_audit_csv(Path(args.export), entries)
+            # The trail names officials and what they touched: taking it off the PC is an export like any other.
+            services.workspace.record("exported", None, None, {"what": "audit", "format": "csv",
+                                                               "count": len(entries)})
+            say(translate("cli", "Đã xuất %n mục nhật ký.", "", len(entries)), file=sys.stderr)
+    if args.verify:
+        for finding in findings:
+            say(_finding_line(finding))
+        if findings:
+            return EXIT_AUDIT_BROKEN
+        say("OK")
+        return EXIT_OK
+    if not args.export:
+        for entry in entries:
+            say(_audit_line(entry))
+    return EXIT_OK
+
+
+def _audit_line(entry: audit.Entry) -> str:
+    item = f"{entry.kind or ''}:{entry.item_id}" if entry.item_id else (entry.kind or "")
+    detail = " ".join(f"{key}={value}" for key, value in entry.details.items())
+    fields = (format_datetime(entry.at), entry.actor or "-", entry.action, item or "-", detail)
+    return "\t".join(fields)  # say() strips escape codes and bidi controls a server-supplied name may hold
+
+
+def _finding_line(finding: audit.Finding) -> str:
+    span = (str(finding.first) if finding.first == finding.last else f"{finding.first}–{finding.last}")
+    messages = {
+        audit.EDITED: translate("cli", "Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó)."),
+        audit.LINK: translate("cli", "Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay)."),
+        audit.REMOVED: translate("cli", "Mục {seq}: trước nó đã bị xóa mục {span}."),
+        audit.REMOVED_LAST: translate("cli", "Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký."),
+        audit.SEQUENCE: translate("cli", "Mục {seq}: bộ đếm của nhật ký đã bị sửa."),
+    }
+    return messages.get(finding.problem, "{seq}: {problem}").format(seq=finding.seq, span=span,
+                                                                    problem=finding.problem)
+
+
+def _write_audit_csv(path: Path, entries: list[audit.Entry]) -> None:
+    """UTF-8 with BOM (Excel), owner-only from the first byte: the trail names officials and items."""
+    with open_private(path, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(AUDIT_COLUMNS)
+        for e in entries:
+            writer.writerow([e.seq, e.at, _cell(e.actor), e.action, e.kind or "", e.item_id or "", e.detail,
+                             e.prev_hash, e.hash])
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
@@ -457,7 +535,7 @@ def _run(args: argparse.Namespace, profile: Path, explicit_profile: str | None, 
         if args.command == "sandbox":
             return cmd_sandbox(args)
         handler = {"login": cmd_login, "sync": cmd_sync, "act": cmd_act, "outbox": cmd_outbox,
-                   "export": cmd_export, "logout": cmd_logout}[args.command]
+                   "export": cmd_export, "logout": cmd_logout, "audit": cmd_audit}[args.command]
         return handler(args, profile)
     except CommandError as exc:
         say(f"triage-desktop: {exc}", file=sys.stderr)

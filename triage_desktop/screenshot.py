@@ -32,8 +32,8 @@ from triage_desktop.ui.file_names import is_photo  # no Qt: safe before QT_QPA_P
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from triage_desktop.services import Services
     from triage_desktop.sandbox.server import SandboxServer
+    from triage_desktop.services import Services
     from triage_desktop.ui.main_window import MainWindow
 
 USERNAME, PASSWORD = "lanhdao", "demo123"
@@ -114,8 +114,8 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from triage_desktop.services import build_services
     from triage_desktop.sandbox.server import SandboxServer
+    from triage_desktop.services import build_services
     from triage_desktop.ui.i18n import install_translators
     from triage_desktop.ui.main_window import MainWindow
     from triage_desktop.ui.tasks import TaskRunner

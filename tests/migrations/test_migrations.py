@@ -103,3 +103,41 @@ def test_backup_is_a_private_consistent_copy(tmp_path: Path) -> None:
     assert copy.stat().st_mode & 0o077 == 0
     with closing(sqlite3.connect(copy)) as conn:
         assert conn.execute("SELECT json FROM reference WHERE name = 'members'").fetchone() == ('[{"id": "u_1"}]',)
+
+
+def test_a_0004_cache_gets_an_empty_append_only_audit_trail(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    db = Database(path)
+    store = Store(db)
+    store.set_state("user", '{"id": "u_17", "username": "tam.le"}')
+    store.set_state("server_url", "https://api.example-province.vn/triage/v1")
+    store.apply_page([{"kind": "report", "op": "upsert", "id": "r_1", "version": 3,
+                       "data": {"id": "r_1", "kind": "report", "version": 3, "status": "new"}}], "c1")
+    queued = store.enqueue("report", "r_1", "note", {"body": "Đã liên hệ"}, 3)
+    db.dispose()
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0004")
+    finally:
+        engine.dispose()
+    with closing(sqlite3.connect(path)) as conn:
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name LIKE 'audit_log%'").fetchall()
+    assert _revision(path) == "0004"
+
+    db = Database(path)  # the upgrade runs at open
+    try:
+        store = Store(db)
+        assert _revision(path) == migrate.HEAD
+        assert [a.idempotency_key for a in store.outbox()] == [queued.idempotency_key]
+        assert store.audit_entries() == [] and store.verify_audit() == []
+        store.record("login")
+        [entry] = store.audit_entries()
+        assert (entry.seq, entry.actor, entry.action) == (1, "tam.le", "login")
+    finally:
+        db.dispose()
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                conn.execute(statement)
+    assert list(tmp_path.glob("*.before-0004.bak"))  # the upgrade kept its backup, as every schema change does
