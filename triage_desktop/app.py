@@ -39,9 +39,11 @@ class Services:
 
 
 def build_services(profile: Path, credentials: CredentialStore | None = None, *,
-                   deployment: Deployment | None = None) -> Services:
-    """`deployment`: what IT fixed (its `ca_bundle` is trusted by every request); None for the demo's loopback."""
-    database = open_database(profile)
+                   deployment: Deployment | None = None, key: bytes | None = None) -> Services:
+    """`deployment`: what IT fixed (its `ca_bundle` is trusted by every request); None for the demo's loopback.
+
+    `key`: the cache's SQLCipher key (32 bytes), None for a plain cache (storage.database.open_database)."""
+    database = open_database(profile, key=key)
     store = Store(database)
     creds = credentials if credentials is not None else CredentialStore()
     ca_bundle = deployment.ca_bundle if deployment is not None else None
