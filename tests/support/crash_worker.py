@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.support.keys import TEST_KEY
 from triage_desktop.core.entities import OutboxAction
 from triage_desktop.core.errors import ApiError, InvalidAction, NotFound, UserFacingError
 from triage_desktop.storage.database import open_database
@@ -84,7 +85,7 @@ def queue_some(store: Store, workspace: LocalWorkspace, rng: random.Random, tag:
 def main(argv: list[str]) -> int:
     profile, server_url, seed, mode = argv[1], argv[2], int(argv[3]), argv[4]
     password = sys.stdin.readline().rstrip("\r\n")
-    db = open_database(Path(profile))
+    db = open_database(Path(profile), key=TEST_KEY)
     if db.recovered_from is not None:
         say("RECOVERED", db.recovered_from.name)
     store = Store(db)

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
+from tests.support.keys import TEST_KEY
 from tests.ui.seed import seed_store
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
@@ -37,7 +38,7 @@ def same_locale_after() -> Iterator[None]:
 
 @pytest.fixture
 def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "profile")
+    db = open_database(tmp_path / "profile", key=TEST_KEY)
     yield db
     db.dispose()
 
