@@ -11,6 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlcipher3 import dbapi2
 
 from tests.support.keys import TEST_KEY, keyed, keyed_engine
 from triage_desktop.core.errors import StorageError
@@ -106,7 +107,7 @@ def test_backup_is_a_private_consistent_copy(tmp_path: Path) -> None:
 
 def test_a_0004_cache_gets_an_empty_append_only_audit_trail(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     store = Store(db)
     store.set_state("user", '{"id": "u_17", "username": "tam.le"}')
     store.set_state("server_url", "https://api.example-province.vn/triage/v1")
@@ -114,17 +115,17 @@ def test_a_0004_cache_gets_an_empty_append_only_audit_trail(tmp_path: Path) -> N
                        "data": {"id": "r_1", "kind": "report", "version": 3, "status": "new"}}], "c1")
     queued = store.enqueue("report", "r_1", "note", {"body": "Đã liên hệ"}, 3)
     db.dispose()
-    engine = create_engine(f"sqlite:///{path}")
+    engine = keyed_engine(path)
     try:
         with engine.begin() as conn:
             command.downgrade(migrate.alembic_config(conn), "0004")
     finally:
         engine.dispose()
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(keyed(path)) as conn:
         assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name LIKE 'audit_log%'").fetchall()
     assert _revision(path) == "0004"
 
-    db = Database(path)  # the upgrade runs at open
+    db = Database(path, key=TEST_KEY)  # the upgrade runs at open
     try:
         store = Store(db)
         assert _revision(path) == migrate.HEAD
@@ -135,8 +136,8 @@ def test_a_0004_cache_gets_an_empty_append_only_audit_trail(tmp_path: Path) -> N
         assert (entry.seq, entry.actor, entry.action) == (1, "tam.le", "login")
     finally:
         db.dispose()
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+    with closing(keyed(path, isolation_level=None)) as conn:
         for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
-            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            with pytest.raises(dbapi2.IntegrityError, match="append-only"):
                 conn.execute(statement)
     assert list(tmp_path.glob("*.before-0004.bak"))  # the upgrade kept its backup, as every schema change does

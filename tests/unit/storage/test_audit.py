@@ -1,17 +1,17 @@
 """The audit trail (issue 10): every change of an action leaves its entry in the same transaction, the trail
 cannot be edited through our code, and `verify` finds an entry edited, removed from the middle or cut off the end
-by anyone who went around it. Real cache files; tampering through raw sqlite3, as an intruder would."""
+by anyone who went around it. Real cache files; tampering through a raw SQLCipher connection with the key, as an intruder holding it would."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from tests.support.keys import keyed
 from tests.unit.storage.factories import delete, event, report, upsert
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.errors import InvalidAction
@@ -30,7 +30,7 @@ def _cache(store: Store) -> Path:
 
 def tamper(path: Path, *statements: str) -> None:
     """What someone with the file (and without our code) does: drop the guards, then change rows."""
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+    with closing(keyed(path, isolation_level=None)) as conn:
         conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
         conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
         for statement in statements:
@@ -105,7 +105,7 @@ def test_the_author_is_named_whoever_is_logged_in_now(cached: Store) -> None:
 
 
 def test_an_action_and_its_entry_commit_together(cached: Store, workspace: LocalWorkspace) -> None:
-    with closing(sqlite3.connect(_cache(cached), isolation_level=None)) as conn:
+    with closing(keyed(_cache(cached), isolation_level=None)) as conn:
         conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'full'); END")
     with pytest.raises(IntegrityError):
         workspace.queue_action("report", "r_0", "note", {"body": "x"})
@@ -205,7 +205,7 @@ def test_the_trail_never_holds_note_text_or_a_phone_number(cached: Store, worksp
     cached.conflict_action(action.local_id, 409, {"type": "x", "detail": NOTE_BODY}, None)
     workspace.retry_action(action.local_id)
     workspace.record("revealed", "report", "r_9", {"field": "phone"})
-    with closing(sqlite3.connect(_cache(cached))) as conn:
+    with closing(keyed(_cache(cached))) as conn:
         rows = conn.execute("SELECT * FROM audit_log").fetchall()
     text = json.dumps(rows, ensure_ascii=False)
     assert len(rows) == 4
