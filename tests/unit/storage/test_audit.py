@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from tests.support.cache_damage import damage_outside
 from tests.unit.storage.factories import delete, event, report, upsert
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.errors import InvalidAction
 from triage_desktop.storage import audit
+from triage_desktop.storage.database import Database
 from triage_desktop.storage.schema import AUDIT_LOG
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -211,3 +213,23 @@ def test_the_trail_never_holds_note_text_or_a_phone_number(cached: Store, worksp
     assert len(rows) == 4
     for secret in (PHONE, PHONE.replace(" ", ""), "Đã gọi", "Lê Đình Tâm"):
         assert secret not in text
+
+
+def test_a_recovered_cache_starts_a_new_trail_that_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    store = Store(Database(path))
+    store.set_state("user", json.dumps({"id": "u_17", "username": "tam.le"}))
+    store.set_state("server_url", "https://api.example-province.vn/triage/v1")
+    store.apply_page([upsert(report(f"r_{i}", 5, description="Cây đổ " * 40)) for i in range(60)], "c1")
+    store.enqueue("report", "r_1", "note", {"body": "x"}, 5)
+    store.db.dispose()
+    damage_outside(path)
+    db = Database(path)
+    try:
+        assert db.recovered_from is not None
+        after = Store(db)
+        assert [(e.seq, e.actor, e.action, e.details) for e in after.audit_entries()] == [
+            (1, "tam.le", "recovered", {"kept": 1})]
+        assert after.verify_audit() == []
+    finally:
+        db.dispose()
