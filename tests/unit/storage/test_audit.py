@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from contextlib import closing
 from pathlib import Path
 
@@ -233,3 +234,36 @@ def test_a_recovered_cache_starts_a_new_trail_that_says_so(tmp_path: Path) -> No
         assert after.verify_audit() == []
     finally:
         db.dispose()
+
+
+def test_two_writers_on_one_file_keep_one_whole_chain(tmp_path: Path) -> None:
+    """The window and a CLI command append at the same time (two engines, as two processes would)."""
+    path = tmp_path / "cache.sqlite3"
+    first, second = Database(path), Database(path)
+    try:
+        stores = [Store(first), Store(second)]
+
+        def write(store: Store) -> None:
+            for _ in range(40):
+                store.record("revealed", "report", "r_0", {"field": "phone"})
+
+        threads = [threading.Thread(target=write, args=(store,)) for store in stores]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert [e.seq for e in stores[0].audit_entries()] == list(range(1, 81))
+        assert stores[1].verify_audit() == []
+    finally:
+        second.dispose()
+        first.dispose()
+
+
+def test_the_printed_trail_carries_no_terminal_escape_codes() -> None:
+    from triage_desktop.cli import _audit_line
+
+    entry = audit.Entry(1, "2026-12-04T03:05:00.000Z", "tam\x1b[2J\u202eexe.le", "login", None, None,
+                        '{"via":"x\\u001b[31m"}', audit.GENESIS, "0" * 64)
+    line = _audit_line(entry)
+    assert "\x1b" not in line and "\u202e" not in line
+    assert line.split("\t")[1:3] == ["tam[2Jexe.le", "login"]
