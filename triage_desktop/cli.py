@@ -426,7 +426,7 @@ def _audit_line(entry: audit.Entry) -> str:
     item = f"{entry.kind or ''}:{entry.item_id}" if entry.item_id else (entry.kind or "")
     detail = " ".join(f"{key}={value}" for key, value in entry.details.items())
     fields = (format_datetime(entry.at), entry.actor or "-", entry.action, item or "-", detail)
-    return "\t".join(fields)  # say() strips escape codes and bidi controls a server-supplied name may hold
+    return "\t".join(terminal_safe(field) for field in fields)  # a server-supplied name may hold escape codes
 
 
 def _finding_line(finding: audit.Finding) -> str:

@@ -4,10 +4,13 @@ is checked as built, and that it is run)."""
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import stat
 import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,7 @@ import pytest
 
 from triage_desktop import cli
 from triage_desktop.logs import setup_logging
+from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security import private_files
 from triage_desktop.security.private_files import open_private, secure_profile, umask, windows_acl_command
 
@@ -35,10 +39,24 @@ def usual_umask() -> Any:
         handler.close()
 
 
-def test_a_command_on_a_fresh_profile_leaves_nothing_open(tmp_path: Path) -> None:
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[SandboxServer]:
+    with SandboxServer(db=tmp_path / "server.sqlite3", reports=3, dossiers=1, seed=3) as srv:
+        yield srv
+
+
+def signed_in(profile: Path, server: SandboxServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo123\n"))
+    assert cli.main(["login", "--server", server.url, "--username", "canbo1", "--password-stdin",
+                     "--profile", str(profile)]) == 0
+
+
+def test_a_command_on_a_fresh_profile_leaves_nothing_open(tmp_path: Path, server: SandboxServer,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     profile = tmp_path / "new" / "profile"
-    assert cli.main(["outbox", "--profile", str(profile)]) == 0
+    signed_in(profile, server, monkeypatch)
     assert (profile / "logs" / "triage-desktop.log").exists() and any(profile.glob("*.sqlite3*"))
+    assert (profile / "cache.key").exists()
     assert open_to_others(tmp_path / "new") == []
     assert os.umask(0o022) == 0o022  # the program's own umask did not outlive it
 
@@ -75,12 +93,15 @@ def test_an_export_over_an_older_readable_one_is_made_private(tmp_path: Path) ->
     assert stat.S_IMODE(old.stat().st_mode) == 0o600 and old.read_text(encoding="utf-8") == "kind,id\n"
 
 
-def test_cli_export_output_is_private(tmp_path: Path) -> None:
+def test_cli_export_output_is_private(tmp_path: Path, server: SandboxServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    signed_in(tmp_path / "p", server, monkeypatch)
     output = tmp_path / "shared" / "export.jsonl"
     output.parent.mkdir()
     output.write_text("{}\n", encoding="utf-8")
     os.chmod(output, 0o644)
-    assert cli.main(["export", "--format", "jsonl", "--output", str(output), "--profile", str(tmp_path / "p")]) == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo123\n"))
+    assert cli.main(["export", "--format", "jsonl", "--output", str(output), "--password-stdin",
+                     "--profile", str(tmp_path / "p")]) == 0
     assert stat.S_IMODE(output.stat().st_mode) == 0o600
 
 

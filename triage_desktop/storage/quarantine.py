@@ -37,7 +37,7 @@ from sqlalchemy import Connection, insert
 from triage_desktop.core.action_specs import ACTION_SPECS
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.vocabulary import KINDS
-from triage_desktop.storage import cipher, page_recovery, plain_read, recover_cli, wal_file
+from triage_desktop.storage import audit, cipher, page_recovery, plain_read, recover_cli, wal_file
 from triage_desktop.storage.plain_read import InUse
 from triage_desktop.storage.recovery_report import RecoveryReport, ranges
 from triage_desktop.storage.rows import now_utc
@@ -321,3 +321,5 @@ def restore(conn: Connection, found: Salvage, quarantined: Path) -> None:
     conn.execute(insert(SYNC_STATE), [{"key": RECOVERED_FROM, "value": quarantined.name},
                                       {"key": RECOVERED_AT, "value": now_utc()},
                                       {"key": RECOVERY, "value": found.report.to_json()}])
+    # The audit trail starts again here; the one before stays in the quarantined file. Say so in the new one.
+    audit.append(conn, audit.current_actor(conn), "recovered", detail={"kept": len(found.actions)})

@@ -5,17 +5,20 @@ by anyone who went around it. Real cache files; tampering through a raw SQLCiphe
 from __future__ import annotations
 
 import json
+import threading
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from tests.support.keys import keyed
+from tests.support.cache_damage import damage_outside
+from tests.support.keys import TEST_KEY, keyed
 from tests.unit.storage.factories import delete, event, report, upsert
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.errors import InvalidAction
 from triage_desktop.storage import audit
+from triage_desktop.storage.database import Database
 from triage_desktop.storage.schema import AUDIT_LOG
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -211,3 +214,56 @@ def test_the_trail_never_holds_note_text_or_a_phone_number(cached: Store, worksp
     assert len(rows) == 4
     for secret in (PHONE, PHONE.replace(" ", ""), "Đã gọi", "Lê Đình Tâm"):
         assert secret not in text
+
+
+def test_a_recovered_cache_starts_a_new_trail_that_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    store = Store(Database(path, key=TEST_KEY))
+    store.set_state("user", json.dumps({"id": "u_17", "username": "tam.le"}))
+    store.set_state("server_url", "https://api.example-province.vn/triage/v1")
+    store.apply_page([upsert(report(f"r_{i}", 5, description="Cây đổ " * 40)) for i in range(60)], "c1")
+    store.enqueue("report", "r_1", "note", {"body": "x"}, 5)
+    store.db.dispose()
+    damage_outside(path)
+    db = Database(path, key=TEST_KEY)
+    try:
+        assert db.recovered_from is not None
+        after = Store(db)
+        assert [(e.seq, e.actor, e.action, e.details) for e in after.audit_entries()] == [
+            (1, "tam.le", "recovered", {"kept": 1})]
+        assert after.verify_audit() == []
+    finally:
+        db.dispose()
+
+
+def test_two_writers_on_one_file_keep_one_whole_chain(tmp_path: Path) -> None:
+    """The window and a CLI command append at the same time (two engines, as two processes would)."""
+    path = tmp_path / "cache.sqlite3"
+    first, second = Database(path, key=TEST_KEY), Database(path, key=TEST_KEY)
+    try:
+        stores = [Store(first), Store(second)]
+
+        def write(store: Store) -> None:
+            for _ in range(40):
+                store.record("revealed", "report", "r_0", {"field": "phone"})
+
+        threads = [threading.Thread(target=write, args=(store,)) for store in stores]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert [e.seq for e in stores[0].audit_entries()] == list(range(1, 81))
+        assert stores[1].verify_audit() == []
+    finally:
+        second.dispose()
+        first.dispose()
+
+
+def test_the_printed_trail_carries_no_terminal_escape_codes() -> None:
+    from triage_desktop.cli import _audit_line
+
+    entry = audit.Entry(1, "2026-12-04T03:05:00.000Z", "tam\x1b[2J\u202eexe.le", "login", None, None,
+                        '{"via":"x\\u001b[31m"}', audit.GENESIS, "0" * 64)
+    line = _audit_line(entry)
+    assert "\x1b" not in line and "\u202e" not in line
+    assert line.split("\t")[1:3] == ["tamexe.le", "login"]

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.support.keys import TEST_KEY
 from tests.support.private_ca import https_server
 from tests.unit.sync import samples
 from tests.unit.sync.test_loop_lane import Recorder
@@ -33,7 +34,7 @@ class Failures(Recorder):
 
 def test_a_refused_certificate_is_its_own_state_not_offline(tmp_path: Path) -> None:
     with https_server(tmp_path) as (server, _ca):
-        database = open_database(tmp_path / "profile")
+        database = open_database(tmp_path / "profile", key=TEST_KEY)
         store, vault = Store(database), CredentialStore.memory_only()
         store.set_state("server_url", server.url)
         store.set_state("user", json.dumps(samples.user()))

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import requests
 
+from tests.support.keys import TEST_KEY
 from tests.unit.sync.loopback import Loopback, Reply
 from tests.unit.sync.samples import login_answer, meta
 from triage_desktop.core.errors import InsecureServer
@@ -27,7 +28,7 @@ WARD_SERVER = "http://may-chu-phuong.example:8080/triage/v1"
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    database = open_database(tmp_path / "profile")
+    database = open_database(tmp_path / "profile", key=TEST_KEY)
     yield Store(database)
     database.dispose()
 
