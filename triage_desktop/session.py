@@ -228,7 +228,9 @@ class ProfileSession:
         key = self._keyring.load()
         if key is not None:
             return key, False
-        key = self._key_file.unwrap(password, account)
+        # Her own entry first; then any entry this password opens (the same official under another spelling of
+        # the server's address): either way the password proved it holds the key.
+        key = self._key_file.unwrap(password, account) or self._key_file.unwrap(password)
         if key is not None:
             return key, True
         if created:

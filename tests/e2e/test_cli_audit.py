@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import re
-import shutil
-import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import closing
@@ -16,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli_sandbox import run_cli
+from tests.support.file_keyring import cache_key_of, copy_profile
+from tests.support.keys import keyed
 from triage_desktop.sandbox.server import SandboxServer
 
 PASSWORD = "demo123\n"
@@ -34,7 +34,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
 
 def tamper(profile: Path, *statements: str) -> None:
     """Someone with the file and without our code: drop the guards, then change the trail."""
-    with closing(sqlite3.connect(profile / "cache.sqlite3", isolation_level=None)) as conn:
+    with closing(keyed(profile / "cache.sqlite3", cache_key_of(profile), isolation_level=None)) as conn:
         conn.execute("DROP TRIGGER audit_log_no_update")
         conn.execute("DROP TRIGGER audit_log_no_delete")
         for statement in statements:
@@ -71,7 +71,7 @@ def worked_once(server: SandboxServer, tmp_path_factory: pytest.TempPathFactory)
 def worked(worked_once: Path, tmp_path: Path) -> Path:
     """A copy of that profile for one test, which may add entries or tamper with it."""
     copy = tmp_path / "profile"
-    shutil.copytree(worked_once, copy)
+    copy_profile(worked_once, copy)
     return copy
 
 
@@ -85,7 +85,10 @@ def test_each_action_and_export_is_printed_with_who_what_and_when(worked_once: P
     _ok(printed)
     lines = printed.stdout.splitlines()
     assert all(_LINE.match(line) for line in lines), lines
-    fields = [line.split("\t") for line in lines]
+    everything = [line.split("\t") for line in lines]
+    # Each sign-in is recorded too: the login, and each `sync --password-stdin`, which signs in for its run.
+    assert [f[4] for f in everything if f[2] == "login"] == ["how=online"] * 3
+    fields = [f for f in everything if f[2] != "login"]
     assert [(f[1], f[2]) for f in fields] == [
         ("canbo1", "queued"), ("canbo1", "queued"), ("canbo1", "queued"), ("canbo1", "discarded"),
         ("canbo1", "sent"), ("canbo1", "conflicted"), ("canbo1", "exported")]
@@ -99,7 +102,7 @@ def test_each_action_and_export_is_printed_with_who_what_and_when(worked_once: P
 
 
 def test_the_trail_never_holds_note_text_or_a_phone_number(worked: Path) -> None:
-    with closing(sqlite3.connect(worked / "cache.sqlite3")) as conn:
+    with closing(keyed(worked / "cache.sqlite3", cache_key_of(worked))) as conn:
         text = repr(conn.execute("SELECT * FROM audit_log").fetchall())
     assert "Gọi lại" not in text and PHONE not in text and PHONE.replace(" ", "") not in text
 
@@ -112,14 +115,14 @@ def test_the_export_is_a_private_csv_with_the_hashes(worked: Path, tmp_path: Pat
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads Vietnamese right only with the BOM
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert [row["action"] for row in rows] == ["queued", "queued", "queued", "discarded", "sent", "conflicted",
-                                               "exported"]
-    assert [int(row["seq"]) for row in rows] == list(range(1, 8))
+    assert [row["action"] for row in rows if row["action"] != "login"] == [
+        "queued", "queued", "queued", "discarded", "sent", "conflicted", "exported"]
+    assert [int(row["seq"]) for row in rows] == list(range(1, len(rows) + 1))
     assert all(re.fullmatch(r"[0-9a-f]{64}", row["hash"]) for row in rows)
     assert all(row["prev_hash"] == before["hash"] for before, row in zip(rows, rows[1:], strict=False))
     # Taking the trail off the PC is itself recorded.
     assert run_cli(worked, "audit").stdout.splitlines()[-1].split("\t")[2:] == ["exported", "-",
-                                                                                "count=7 format=csv what=audit"]
+                                                                                f"count={len(rows)} format=csv what=audit"]
 
 
 def test_an_existing_export_file_is_made_private_too(worked: Path, tmp_path: Path) -> None:
@@ -134,7 +137,7 @@ def test_an_existing_export_file_is_made_private_too(worked: Path, tmp_path: Pat
 @pytest.mark.parametrize(("statements", "named"), [
     (("UPDATE audit_log SET actor = 'lanhdao' WHERE seq = 2",), ["Mục 2:"]),  # edited
     (("DELETE FROM audit_log WHERE seq = 4",), ["Mục 5:", "mục 4."]),  # removed from the middle
-    (("DELETE FROM audit_log WHERE seq = 7",), ["Mục 7:", "mục 7 "]),  # cut off the end
+    (("DELETE FROM audit_log WHERE seq = 10",), ["Mục 10:", "mục 10 "]),  # cut off the end (3 logins, 7 actions)
 ], ids=["edited", "removed_middle", "removed_last"])
 def test_verify_names_the_entry_edited_or_removed(worked_once: Path, worked: Path, statements: tuple[str, ...],
                                                    named: list[str]) -> None:

@@ -53,7 +53,7 @@ def numbers(items: dict[tuple[str, str], dict[str, Any]]) -> set[str]:
 def export(synced: Any, fmt: str, toml: str = "") -> str:
     folder, profile, _items = synced
     out = folder / f"export-{fmt}-{len(toml)}.{fmt}"
-    done = run_cli(profile, "export", "--format", fmt, "--output", str(out),
+    done = run_cli(profile, "export", "--format", fmt, "--output", str(out), "--password-stdin", stdin="demo123\n",
                    env=deployment_env(folder / f"deploy-{len(toml)}", toml))
     assert done.returncode == 0, done.stderr
     return out.read_text(encoding="utf-8-sig")

@@ -1,11 +1,11 @@
 """An action is only ever sent under the login of the official who made it (issue 7), through the command line
 against the sandbox: after the profile's login record is damaged, another official logging in and syncing must
-not send the first one's notes under their own name."""
+not send the first one's notes under their own name. The PC has a secure keyring (run_cli's default), which
+keeps the cache key: a second official, checked by the server, opens the cache the first one's password wraps."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -13,19 +13,12 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli_sandbox import run_cli
-from tests.support.file_keyring import file_keyring_env
+from tests.support.file_keyring import cache_key_of
+from tests.support.keys import keyed
 from triage_desktop.sandbox.server import SandboxServer
 
 PASSWORD = "demo123\n"
 LEADER_ID, OFFICER_ID = "u_01", "u_02"  # lanhdao, canbo1 in the sandbox's seed
-
-
-@pytest.fixture(autouse=True)
-def secure_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A PC with a secure keyring (Windows Credential Manager on a ward PC): it holds the cache key, so the second
-    official, checked by the server, can open the cache the first one's password also wraps."""
-    for name, value in file_keyring_env(tmp_path / "keyring.json").items():
-        monkeypatch.setenv(name, value)
 
 
 @pytest.fixture
@@ -36,7 +29,7 @@ def server(tmp_path: Path) -> Iterator[SandboxServer]:
 
 def _damage_login_record(cache: Path, how: str) -> None:
     """What a half-written or scribbled sync_state leaves: no (or no readable) record of who is logged in."""
-    with closing(sqlite3.connect(cache, isolation_level=None)) as conn:
+    with closing(keyed(cache, cache_key_of(cache.parent), isolation_level=None)) as conn:
         if how == "deleted":
             conn.execute("DELETE FROM sync_state WHERE key IN ('user', 'server_url')")
         else:

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+
+from triage_desktop.security.cache_key import keyring_entry
 
 ENV = "TRIAGE_TEST_KEYRING_FILE"
 
@@ -55,3 +58,25 @@ def file_keyring_env(path: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONIOENCODING": "utf-8", ENV: str(path),
             "PYTHON_KEYRING_BACKEND": "tests.support.file_keyring.Keyring",
             "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+
+
+def profile_keyring(profile: Path) -> Path:
+    """The keyring file `run_cli` gives a profile: one per profile, beside it."""
+    return profile.parent / f"{profile.name}.keyring.json"
+
+
+def cache_key_of(profile: Path) -> bytes:
+    """The cache key the program keeps in that keyring: for a test that tampers with the file as an intruder
+    holding the key would."""
+    entries = json.loads(profile_keyring(profile).read_text(encoding="utf-8"))
+    [key] = [value for name, value in entries.items() if name.split("\t")[1].startswith("cache-key|")]
+    return bytes.fromhex(key)
+
+
+def copy_profile(source: Path, target: Path) -> None:
+    """A copy of a profile folder on the same PC: its keyring entries follow it (the cache key under the copy's
+    name, as the program would keep it after the officer's password opened the moved folder once)."""
+    shutil.copytree(source, target)
+    entries = json.loads(profile_keyring(source).read_text(encoding="utf-8"))
+    renamed = {name.replace(keyring_entry(source), keyring_entry(target)): value for name, value in entries.items()}
+    profile_keyring(target).write_text(json.dumps(renamed), encoding="utf-8")

@@ -148,13 +148,18 @@ def _b64(data: bytes) -> str:
 # --- the keyring copy ---------------------------------------------------------------------------------------
 
 
+def keyring_entry(profile: Path) -> str:
+    """One entry per profile folder: the demo's profile and the real one must not share a key. A moved profile asks
+    for the password once, then keeps its key under the new name."""
+    return "cache-key|" + hashlib.sha256(str(profile.resolve()).encode("utf-8")).hexdigest()[:32]
+
+
 class KeyringKey:
     """The cache key of one profile in the OS keyring, beside the refresh tokens (same allow-list and timeouts)."""
 
     def __init__(self, credentials: CredentialStore, profile: Path) -> None:
         self._credentials = credentials
-        # One entry per profile folder: the demo's profile and the real one must not share a key.
-        self._entry = "cache-key|" + hashlib.sha256(str(profile.resolve()).encode("utf-8")).hexdigest()[:32]
+        self._entry = keyring_entry(profile)
 
     @property
     def available(self) -> bool:
