@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from alembic import command
 
-from tests.support.keys import TEST_KEY, keyed_engine
 from tests.support.crash_worker import MemoryVault
+from tests.support.keys import TEST_KEY, keyed_engine
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.storage import migrate
 from triage_desktop.storage.database import open_database
