@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cache_damage import damage_outside
 from tests.support.keys import OTHER_KEY, TEST_KEY, is_encrypted, keyed, keyed_engine
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.errors import CacheLocked
@@ -184,3 +185,36 @@ def test_a_migration_backup_is_encrypted_and_old_copies_are_pruned(tmp_path: Pat
     later = datetime.now(UTC) + timedelta(days=8)
     retention.prune(path, TEST_KEY, now=later)
     assert not list(tmp_path.glob("*.corrupt-*")) and not backup.exists()
+
+
+def test_a_damaged_encrypted_cache_is_salvaged_into_an_encrypted_one(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    queued = _filled(path, TEST_KEY, actions=30)
+    damage_outside(path)  # ciphertext scribbled on pages of other tables: they fail their HMAC
+    db = Database(path, key=TEST_KEY)
+    try:
+        assert db.recovered_from is not None and db.recovery is not None
+        assert [(a.local_id, a.idempotency_key) for a in Store(db).outbox()] == queued
+        quarantined = db.recovered_from
+    finally:
+        db.dispose()
+    assert is_encrypted(path) and is_encrypted(quarantined)  # the fresh cache and the kept copy alike
+    for name, data in _files(tmp_path).items():
+        assert PHONE.encode() not in data, name
+
+
+def test_a_damaged_plain_cache_opened_with_a_key_is_salvaged_and_not_kept(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    queued = _filled(path, None, actions=30)
+    damage_outside(path)
+    db = Database(path, key=TEST_KEY)
+    try:
+        assert db.recovered_from is not None
+        assert [(a.local_id, a.idempotency_key) for a in Store(db).outbox()] == queued
+    finally:
+        db.dispose()
+    assert is_encrypted(path)
+    assert sorted(p.name for p in tmp_path.iterdir() if "cache" in p.name and "open" not in p.name) == [
+        "cache.sqlite3"]
+    for name, data in _files(tmp_path).items():
+        assert PHONE.encode() not in data, name
