@@ -85,7 +85,8 @@ def queue_some(store: Store, workspace: LocalWorkspace, rng: random.Random, tag:
 def main(argv: list[str]) -> int:
     profile, server_url, seed, mode = argv[1], argv[2], int(argv[3]), argv[4]
     password = sys.stdin.readline().rstrip("\r\n")
-    db = open_database(Path(profile), key=TEST_KEY)
+    # TRIAGE_TEST_PLAIN_CACHE: the plain-cache control run of the at-rest test (test_no_plaintext_at_rest).
+    db = open_database(Path(profile), key=None if os.environ.get("TRIAGE_TEST_PLAIN_CACHE") else TEST_KEY)
     if db.recovered_from is not None:
         say("RECOVERED", db.recovered_from.name)
     store = Store(db)

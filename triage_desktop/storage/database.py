@@ -224,7 +224,7 @@ class Database:
         self.integrity_checked = (self.unclean_stop or not self.path.exists()
                                   or self.path.stat().st_size < FULL_CHECK_BELOW)
         try:
-            self._encrypt_if_plain(others_running)
+            self._encrypt_if_plain(others_running, self.integrity_checked)
             # Before SQLite opens the file: its recovery would silently drop what follows a damaged WAL frame.
             # A WAL another running program is writing is its own, and healthy (and may be half-written now).
             if self.integrity_checked and not others_running and (wal_reason := quarantine.wal_damage(self.path)):
@@ -253,7 +253,7 @@ class Database:
         except OSError as exc:  # a copy we could not delete is no reason to refuse the cache
             log.warning("could not prune old copies of %s: %s", self.path.name, exc.strerror or exc)
 
-    def _encrypt_if_plain(self, others_running: bool) -> None:
+    def _encrypt_if_plain(self, others_running: bool, check: bool) -> None:
         """A plain cache opened with a key: checked like any cache, then encrypted in place (or, when damaged,
         salvaged into a fresh encrypted cache by `_recover`, which then deletes the plain file)."""
         if self._key is None or not self.path.exists():
@@ -263,14 +263,16 @@ class Database:
                 return
         if others_running:
             raise StorageError("busy: the plain cache is open in another program; close it to encrypt the cache")
-        if wal_reason := quarantine.wal_damage(self.path):
+        if check and (wal_reason := quarantine.wal_damage(self.path)):
             raise quarantine.Damaged(wal_reason)
         try:
-            conn = cipher.connect(self.path, None)
-            try:
-                verdict = conn.execute("PRAGMA quick_check").fetchall()
-            finally:
-                conn.close()
+            verdict = [("ok",)]
+            if check:  # a big cache only after an unclean stop, as below (the export reads every page anyway)
+                conn = cipher.connect(self.path, None)
+                try:
+                    verdict = conn.execute("PRAGMA quick_check").fetchall()
+                finally:
+                    conn.close()
             if verdict != [("ok",)]:
                 raise quarantine.Damaged(f"quick_check: {str(verdict[0][0])[:200] if verdict else 'no answer'}")
             encrypt_in_place.encrypt(self.path, self._key)
