@@ -10,6 +10,8 @@ and in memory (the OS keyring is never touched).
 `conflict-panel` (canbo1's status change refused after the leader reassigned the report, while her own
 note went through), and the detail pane of a dossier with its phone and CCCD masked (`masked-phone`) or after
 "Hiện" beside the phone was clicked (`revealed-phone`, which writes the audit entry as the window does).
+Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (the empty window before sign-in),
+`locked` (the idle lock page) and `logout` (the confirmation, two actions unsent).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ USERNAME, PASSWORD = "lanhdao", "demo123"
 OFFICER = "canbo1"  # the conflict is hers: the leader's change is the colleague's
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
-           "error-dialog", "masked-phone", "revealed-phone")
+           "error-dialog", "masked-phone", "revealed-phone", "gate", "locked", "logout")
+GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
 def pick_report(workspace: Workspace, scan: int = 500) -> Item | None:
@@ -129,6 +132,9 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
     with tempfile.TemporaryDirectory(prefix="triage-shot-") as tmp:
         folder = Path(tmp)
         with SandboxServer(db=folder / "server.sqlite3", reports=reports, dossiers=dossiers, seed=1) as server:
+            if screen in GATE_SCREENS:
+                _shoot_gate(screen, app, folder, server, out, width, height, zoom)
+                return out
             staged = _stage_timeline_on_server(server) if screen == "timeline" else None
             services = build_services(folder / "profile")
             runner = TaskRunner()
@@ -164,6 +170,71 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
                 runner.shutdown()
                 services.close()
     return out
+
+
+def _shoot_gate(screen: str, app: QApplication, folder: Path, server: SandboxServer, out: Path, width: int,
+                height: int, zoom: float) -> None:
+    """The gate's screens: the cache is synced first (so there is data the gate must not show), then the shell
+    starts with nobody signed in."""
+    from PySide6.QtCore import QSettings
+
+    from triage_desktop.ui.launcher import make_lanes
+    from triage_desktop.ui.session_shell import SessionShell
+
+    gate, close = _gate(folder, server)
+    shell = SessionShell(gate, make_lanes, server_url=server.url, idle_lock_minutes=0,
+                         settings=QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat))
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * zoom)
+    app.setFont(font)
+    try:
+        shell.gate_window.resize(width, height)
+        shell.start()
+        _wait_for(app, lambda: not shell.gate_window.form.busy)
+        shown: QWidget = shell.gate_window
+        if screen != "gate":
+            shell.sign_in(server.url, USERNAME, PASSWORD)
+            _wait_for(app, lambda: shell.window is not None and shell.window.model.rowCount() > 0)
+            window = shell.window
+            assert window is not None
+            window.resize(width, height)
+            item = pick_report(window.workspace)
+            if item is not None:
+                window.select_item(item.kind, item.id)
+            _settle(app, 0.3)
+            shown = window
+            if screen == "locked":
+                shell.lock()
+                _settle(app, 0.3)
+            else:  # two actions that cannot leave: the server is busy
+                server.set_faults(1.0, ["http_503"])
+                assert item is not None
+                for body in ("Đã gọi điện cho công dân, hẹn kiểm tra hiện trường.", "Đã chuyển tổ dân phố xác minh."):
+                    window.queue_action(item.kind, item.id, "note", {"body": body})
+                _wait_for(app, lambda: window.workspace.outbox_summary()[0] == 2)
+                shell.request_logout()
+                _wait_for(app, lambda: shell._logout_dialog is not None)
+                assert shell._logout_dialog is not None
+                shown = _dialog(app, shell._logout_dialog)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not shown.grab().save(str(out)):
+            raise OSError(f"could not write {out}")
+    finally:
+        shell.shutdown()
+        close()
+
+
+def _gate(folder: Path, server: SandboxServer) -> tuple[Any, Callable[[], None]]:
+    """The session gate over a profile in `folder` whose encrypted cache already holds the unit's data, signed out
+    (the window starts at the gate); and its closer. The keyring is memory-only: the password unwraps the key."""
+    from triage_desktop.security.credentials import CredentialStore
+    from triage_desktop.session import ProfileSession
+    from triage_desktop.settings import Deployment
+
+    session = ProfileSession(folder / "profile", Deployment(), CredentialStore.memory_only())
+    session.sign_in(server.url, USERNAME, PASSWORD).sync.sync_once()
+    session.close()
+    return session, session.close
 
 
 def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxServer, services: Services,

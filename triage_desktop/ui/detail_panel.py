@@ -202,6 +202,8 @@ class DetailPanel(QWidget):
         self._empty.setVisible(not has_item)
         self._scroll.setVisible(has_item)
         if item is None:
+            self._code.clear()  # hidden is not gone: a locked window's widgets must hold no citizen text
+            self._title.clear()
             self._replace_body(QWidget())  # drops the previous item's widgets
             return
         self._code.setText(self._code_text(item))

@@ -1,8 +1,9 @@
-"""`run_window`: everything Qt needs to show the main window, for the composition root (app.py) to call.
+"""`run_window`: everything Qt needs to show the window, for the composition root (app.py) to call.
 
-app.py builds the services (storage, sync, credentials); this module owns the Qt side: the application
-object, theme, language, the window's two worker threads (`make_lanes`), the window, and an orderly shutdown
-(network lane joined, queued local writes finished) before app.py closes the database.
+app.py builds the SessionGate (key, cache, credentials); this module owns the Qt side: the application
+object, theme, language, the session shell (the empty window until the gate opens a session, then the main
+window with its two worker threads, `make_lanes`), and an orderly shutdown (network lane joined, queued local
+writes finished) before app.py closes the session.
 """
 
 from __future__ import annotations
@@ -10,17 +11,17 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from triage_desktop.core.entities import CacheRecovery
-from triage_desktop.core.ports import SyncService, Workspace
+from triage_desktop.core.ports import SessionGate, SyncService
 from triage_desktop.logs import current_log_file
 from triage_desktop.ui.error_dialog import install_error_reporting
 from triage_desktop.ui.i18n import install_translators
 from triage_desktop.ui.main_window import MainWindow
+from triage_desktop.ui.session_shell import SessionShell
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.tasks import TaskRunner
 from triage_desktop.ui.theme import apply_theme
@@ -42,13 +43,16 @@ def freeze_startup_objects() -> None:
 
 
 class _FirstPaint(QObject):
-    """Watches the list's viewport; after its first paint, says so on stdout and ends the event loop."""
+    """Watches a widget; after its first paint, says so on stdout and ends the event loop.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    The list's viewport when a session resumed; the sign-in form when the gate asks for the password (rows=0).
+    """
+
+    def __init__(self, watched: QWidget, rows: Callable[[], int]) -> None:
+        super().__init__(watched)
+        self._rows = rows
         self._seen = False
-        window.list_view.viewport().installEventFilter(self)
+        watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._seen:
@@ -57,9 +61,20 @@ class _FirstPaint(QObject):
         return False
 
     def _report(self) -> None:
-        sys.stdout.write(f"first-paint rows={self._window.model.rowCount()}\n")
+        sys.stdout.write(f"first-paint rows={self._rows()}\n")
         sys.stdout.flush()
         QApplication.quit()
+
+
+def _report_first_paint(shell: SessionShell) -> None:
+    def on_window(window: MainWindow) -> None:
+        _FirstPaint(window.list_view.viewport(), window.model.rowCount)
+
+    def on_sign_in() -> None:
+        _FirstPaint(shell.gate_window.form, lambda: 0)
+
+    shell.windowOpened.connect(on_window)
+    shell.signInShown.connect(on_sign_in)
 
 
 def make_application(argv: Sequence[str] | None = None, language: str | None = None) -> QApplication:
@@ -75,39 +90,32 @@ def make_application(argv: Sequence[str] | None = None, language: str | None = N
 
 def make_lanes(sync: SyncService) -> tuple[SyncController, TaskRunner]:
     """The window's two worker threads (docs/threading.md): the SyncController's thread is the one network lane
-    (sync steps, and the runner's `network` tasks: login, logout; its `fetch` tasks, attachments, may also run
+    (sync steps, and the runner's `network` tasks: the gate's unlock and re-login; its `fetch` tasks, attachments, may also run
     between two pages of a sync step), the runner's `write` lane the
     officer's local writes."""
     controller = SyncController(sync)
     return controller, TaskRunner(network_executor=controller.network_lane, fetch_executor=controller.fetch_lane)
 
 
-def run_window(workspace: Workspace, sync: SyncService, *, server_url: str = "", lock_server_url: bool = False,
-               language: str | None = None, argv: Sequence[str] | None = None,
-               sign_in: tuple[str, str, str] | None = None, recovered: CacheRecovery | None = None) -> int:
-    """Show the window, sync live until it closes; returns the exit code. Unsent work stays queued.
+def run_window(gate: SessionGate, *, server_url: str = "", lock_server_url: bool = False,
+               language: str | None = None, idle_lock_minutes: float = 10, argv: Sequence[str] | None = None,
+               sign_in: tuple[str, str, str] | None = None) -> int:
+    """Show the window behind the gate (ui/session_shell.py), sync live until it closes; returns the exit code.
 
-    `sign_in` (server URL, username, password) logs a preset account in off the GUI thread: the demo.
-    `recovered`: a damaged cache file was set aside at start-up; the officer is told what was kept.
+    Nothing of the cache is drawn until the gate opened a session (resumed, or signed in). `sign_in` (server URL,
+    username, password) signs a preset account in through the gate when resuming gave nothing: the demo.
+    `idle_lock_minutes`: the deployment's idle lock (0: only the OS session lock locks the window).
     """
     app = make_application(argv, language)
     log_file = current_log_file()
     install_error_reporting(app, log_file.parent if log_file else None)
-    controller, runner = make_lanes(sync)
-    window = MainWindow(workspace, sync, runner, controller=controller, default_server_url=server_url,
-                        lock_server_url=lock_server_url)
+    shell = SessionShell(gate, make_lanes, server_url=server_url, lock_server_url=lock_server_url,
+                         idle_lock_minutes=idle_lock_minutes)
     if os.environ.get(FIRST_PAINT_ENV):
-        _FirstPaint(window)
+        _report_first_paint(shell)
+    shell.windowOpened.connect(lambda _window: QTimer.singleShot(1000, freeze_startup_objects))  # after 1st paint
     try:
-        window.show()
-        if recovered is not None:
-            QTimer.singleShot(0, lambda: window.tell_cache_recovered(recovered))
-        QTimer.singleShot(1000, freeze_startup_objects)  # well after the first paint, which it would delay
-        if sign_in is not None:
-            window.sign_in(*sign_in)
-        else:
-            window.start_sync()
+        shell.start(sign_in)
         return app.exec()
     finally:
-        window.shutdown()
-        runner.shutdown()
+        shell.shutdown()

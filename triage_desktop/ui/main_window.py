@@ -6,6 +6,10 @@ keep the cache live (docs/threading.md). An officer's action is queued locally (
 "đang chờ gửi") and the controller is kicked to push it promptly, as it is when the operating system says the network is back (NetworkWatcher). Refused actions show as conflict panels
 in the detail pane, a badge in the list and "N xung đột" in the status bar; the officer re-applies or discards
 each one (a discard only after a confirmation).
+
+The window exists only once the SessionGate let an official in (ui/session_shell.py builds it). It can lock
+itself (`lock`: idle, or the OS session locked): the list model, outbox and detail panel are emptied, open
+dialogs hidden, menus and shortcuts disabled, and a LockPage shown; `unlocked` brings back the same view.
 """
 
 from __future__ import annotations
@@ -13,11 +17,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, User
 from triage_desktop.core.names import reference_names
-from triage_desktop.core.ports import SyncService, Workspace
+from triage_desktop.core.ports import OpenedSession, SyncService, Workspace
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
@@ -44,6 +48,7 @@ from triage_desktop.ui.dialogs.action_dialogs import ActionDialog, template_cont
 from triage_desktop.ui.dialogs.login_dialog import LoginDialog
 from triage_desktop.ui.dialogs.report_action_dialogs import MERGE_CANDIDATES
 from triage_desktop.ui.item_list_view import ItemListView
+from triage_desktop.ui.lock_page import LockPage
 from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.models.item_table_model import ItemTableModel
 from triage_desktop.ui.network_watcher import NetworkWatcher
@@ -53,18 +58,36 @@ from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.sync_indicator import SyncIndicator
 from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.widgets import styling
+from triage_desktop.ui.widgets.styling import bold, tint
 
 log = logging.getLogger(__name__)
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
+Relogin = Callable[[str, str, str], object]  # the gate's sign_in: (server URL, username, password)
+
+
 class MainWindow(QMainWindow):
+    logoutRequested = Signal()  # "Đăng xuất" (menu, toolbar, lock page): the session shell confirms and does it
+    unlockRequested = Signal(str)  # the password typed on the lock page
+
     def __init__(self, workspace: Workspace, sync_service: SyncService, runner: TaskRunner, *,
                  settings: QSettings | None = None, controller: SyncController | None = None,
                  network: NetworkWatcher | None = None, default_server_url: str = "",
-                 lock_server_url: bool = False, parent: QWidget | None = None) -> None:
+                 lock_server_url: bool = False, relogin: Relogin | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`relogin`: how an expired session is renewed (the SessionGate's sign_in, for the same official);
+        without one, the sync service's own login (tests of the window alone)."""
         super().__init__(parent)
+        self._relogin = relogin
+        self._locked = False
+        self._saved_view: tuple[ItemQuery | None, tuple[str, str] | None, tuple[str, str] | None, str, bool] | None
+        self._saved_view = None
+        self._hidden_dialogs: list[QDialog] = []
+        self._disabled_actions: list[QAction] = []
+        self._stale = False  # sync changed things while locked: refresh everything at unlock
         self.workspace = workspace
         self.sync_service = sync_service
         self.runner = runner
@@ -118,7 +141,30 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.setCentralWidget(self.splitter)
+        self.lock_page = LockPage(self)
+        self.lock_page.unlockRequested.connect(self.unlockRequested)
+        self.lock_page.logoutRequested.connect(self.logoutRequested)
+        self._central_stack = QStackedWidget(self)
+        self._central_stack.addWidget(self.splitter)
+        self._central_stack.addWidget(self.lock_page)
+        self.unencrypted_band = QLabel(self.tr("Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình "
+                                               "của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất."),
+                                       self)
+        self.unencrypted_band.setObjectName("unencryptedWarning")
+        self.unencrypted_band.setTextFormat(Qt.TextFormat.PlainText)
+        self.unencrypted_band.setWordWrap(True)
+        self.unencrypted_band.setMargin(6)
+        tint(self.unencrypted_band, styling.ALERT_BG)
+        styling.text_color(self.unencrypted_band, styling.ALERT_FG)
+        bold(self.unencrypted_band)
+        self.unencrypted_band.hide()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.unencrypted_band)
+        central_layout.addWidget(self._central_stack, 1)
+        self.setCentralWidget(central)
 
         self.arrivals = NewArrivals(self)
         self.arrivals.kindRequested.connect(self._show_arrivals)
@@ -172,7 +218,7 @@ class MainWindow(QMainWindow):
         self.login_action = QAction(self.tr("Đăng nhập lại…"), self)
         self.login_action.triggered.connect(self.show_login)
         self.logout_action = QAction(self.tr("Đăng xuất"), self)
-        self.logout_action.triggered.connect(self.logout)
+        self.logout_action.triggered.connect(self.logoutRequested)
         self.quit_action = QAction(self.tr("Thoát"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -204,7 +250,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_reset_action)
 
-        toolbar = self.addToolBar(self.tr("Thanh công cụ"))
+        toolbar = self.toolbar = self.addToolBar(self.tr("Thanh công cụ"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -231,8 +277,19 @@ class MainWindow(QMainWindow):
         and holds no transaction while it waits on the network. Queued local writes are the runner's to finish.
         """
         self._save_settings()
+        if not self._shut_down:
+            self._restore_font()
         self._shut_down = True
         self.controller.stop(timeout=3.0)
+
+    def _restore_font(self) -> None:
+        """Give the application its own text size back: the next official's window (after a logout) starts from
+        it, and would otherwise scale an already scaled font."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._zoom != 1.0:
+            font = app.font()
+            font.setPointSizeF(self._base_point_size)
+            app.setFont(font)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -414,11 +471,14 @@ class MainWindow(QMainWindow):
         if state == "online" and previous == "syncing":
             self._after_sync()
         self.refresh_counts()
-        if state == "login_required" and not self._login_prompted and self.isVisible():
+        if state == "login_required" and not self._login_prompted and self.isVisible() and not self._locked:
             self._login_prompted = True
             self.show_login()
 
     def _after_sync(self) -> None:
+        if self._locked:
+            self._stale = True
+            return
         user = self._read_user()
         if user != self.user:
             self.user = user
@@ -433,6 +493,9 @@ class MainWindow(QMainWindow):
 
     def _on_items_changed(self, changed: list[Any]) -> None:
         if self._shut_down:
+            return
+        if self._locked:  # nothing of it may show: the whole view is read again at unlock
+            self._stale = True
             return
         keys = [tuple(key) for key in changed]
         self.model.refresh_ids(keys)
@@ -465,12 +528,18 @@ class MainWindow(QMainWindow):
             url = "" if self._lock_server_url else self.workspace.server_url() or ""
         except Exception:
             log.exception("server_url failed")
+        # Through the gate when there is one, for the official already signed in: another official logs out
+        # first ("Đăng xuất"), so one window never mixes two officials' sessions.
         dialog = LoginDialog(self.sync_service, self.runner, url or self._default_server_url,
-                             self.user.username if self.user else "", self, lock_server=self._lock_server_url)
+                             self.user.username if self.user else "", self, lock_server=self._lock_server_url,
+                             login=self._relogin, lock_username=self._relogin is not None)
         dialog.loggedIn.connect(self._on_logged_in)
         self._open_dialog(dialog)
 
-    def _on_logged_in(self, user: User) -> None:
+    def _on_logged_in(self, result: object) -> None:
+        user = result.user if isinstance(result, OpenedSession) else result
+        if not isinstance(user, User):
+            return
         self.user = user
         self._login_prompted = False
         self._update_title()
@@ -501,22 +570,89 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def sign_in(self, server_url: str, username: str, password: str) -> None:
-        """Log in off the GUI thread with a preset account (the demo); live sync starts once it succeeds."""
-        self.runner.run(functools.partial(self.sync_service.login, server_url, username, password),
-                        self._on_logged_in, self._on_sign_in_failed, lane="network")
+    def show_unencrypted_warning(self) -> None:
+        """The deployment allowed a plain cache: say so, always, with no way to close it."""
+        self.unencrypted_band.show()
 
-    def _on_sign_in_failed(self, _error: BaseException) -> None:
-        self._login_prompted = True
-        self.show_login()
+    # --- locking -------------------------------------------------------------------------------------------
 
-    def logout(self) -> None:
-        self.runner.run(self.sync_service.logout, self._on_logged_out, self._on_logged_out, lane="network")
+    @property
+    def locked(self) -> bool:
+        return self._locked
 
-    def _on_logged_out(self, _result: object = None) -> None:
-        self.controller.kick()  # the next step finds no credentials: "Cần đăng nhập lại"
-        self._login_prompted = True
-        self.show_login()
+    def lock(self) -> None:
+        """Hide everything behind the lock page, and drop it from the widgets (not merely covered: a screen
+        reader or a grab finds no citizen text). Sync goes on; what it changes is read again at unlock."""
+        if self._locked:
+            return
+        self._locked = True
+        on_outbox = self._middle_stack.currentWidget() is self.outbox_view
+        current = None if on_outbox else self.list_view.current_key()
+        self._saved_view = (self.model.query(), current, self._outbox_item, self.search.text(), on_outbox)
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.hide()
+                self._hidden_dialogs.append(dialog)
+        self._disabled_actions = [a for a in self.findChildren(QAction) if a.isEnabled()]
+        for action in self._disabled_actions:
+            action.setEnabled(False)  # their shortcuts too
+        self.menuBar().setEnabled(False)
+        self.toolbar.hide()
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()  # what was searched for may be a citizen's name
+        self.search.blockSignals(False)
+        self.search_summary.clear()
+        self.search_summary.hide()
+        self.model.set_query(None)
+        self.outbox_view.set_actions([], {}, {})
+        self._outbox_item = None
+        self.detail.show_item(None, self.user)
+        self.lock_page.reset(self.user.display_name if self.user else "")
+        self._central_stack.setCurrentWidget(self.lock_page)
+        self.lock_page.password.setFocus()
+
+    def unlocked(self) -> None:
+        """The gate accepted the password: the same list, search and selection as before the lock."""
+        if not self._locked:
+            return
+        self._locked = False
+        self._central_stack.setCurrentWidget(self.splitter)
+        self.lock_page.reset("")
+        self.menuBar().setEnabled(True)
+        self.toolbar.show()
+        for action in self._disabled_actions:
+            action.setEnabled(True)
+        self._disabled_actions = []
+        query, current, outbox_item, text, on_outbox = self._saved_view or (None, None, None, "", False)
+        self._saved_view = None
+        self.search.blockSignals(True)
+        self.search.setText(text)
+        self.search.blockSignals(False)
+        if self._stale:
+            self._stale = False
+            self._after_sync()
+        self.model.set_query(query)
+        self._show_search_summary()
+        if on_outbox:
+            self.refresh_outbox()
+            self._outbox_item = outbox_item
+        elif current is not None:
+            self.list_view.select_key(current)
+        self.show_current_item()
+        self.refresh_counts()
+        dialogs, self._hidden_dialogs = self._hidden_dialogs, []
+        for dialog in dialogs:
+            try:
+                dialog.open()  # as it was, or as it would have opened had the window not been locked
+            except RuntimeError:  # deleted meanwhile
+                log.debug("a dialog hidden by the lock is gone")
+        if self._sync_state == "login_required" and not self._login_prompted:
+            self._login_prompted = True
+            self.show_login()
 
     def _update_title(self) -> None:
         title = self.tr("Tiếp nhận phản ánh, hồ sơ")
@@ -548,6 +684,9 @@ class MainWindow(QMainWindow):
     def _open_dialog(self, dialog: QDialog) -> None:
         self.active_dialog = dialog
         dialog.finished.connect(self._on_dialog_finished)
+        if self._locked:  # e.g. a photo that finished downloading after the lock: opened at unlock
+            self._hidden_dialogs.append(dialog)
+            return
         dialog.open()
 
     def _on_dialog_accepted(self) -> None:
@@ -639,6 +778,9 @@ class MainWindow(QMainWindow):
                             lambda _r: self._local_change([]), self._show_error)
 
     def _local_change(self, keys: list[tuple[str, str]]) -> None:
+        if self._locked:  # a write finished after the lock: shown at unlock
+            self._stale = True
+            return
         self.model.refresh_ids(keys)
         self.refresh_counts()
         if self._middle_stack.currentWidget() is self.outbox_view:

@@ -69,6 +69,13 @@ def error_message(exc: BaseException) -> str:
                                      "kho khóa an toàn. Người đó cần đăng nhập, hoặc bộ phận CNTT cấp hồ sơ riêng.")
     if isinstance(exc, errors.AccountLocked):
         return translate("messages", "Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.")
+    if isinstance(exc, errors.WrongPassword):
+        return translate("messages", "Mật khẩu không đúng. Vui lòng nhập lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).")
+    if isinstance(exc, errors.CacheLocked):
+        return translate("messages", "Dữ liệu trên máy đang được khóa: cần nhập mật khẩu để mở.")
+    if isinstance(exc, errors.FirstSignInOnline):
+        return translate("messages", "Tài khoản này chưa đăng nhập lần nào trên máy này: lần đầu cần kết nối máy chủ. "
+                                     "Kiểm tra mạng rồi thử lại.")
     if isinstance(exc, errors.LoginRequired):
         return translate("messages", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.")
     if isinstance(exc, errors.InsecureServer):

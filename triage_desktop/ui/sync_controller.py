@@ -1,5 +1,5 @@
 """SyncController: the window's one network lane. It runs the continuous sync loop (sync.loop) on a thread of its
-own, runs the window's other network calls (login, logout, attachments) on that same thread between sync steps,
+own, runs the window's other network calls (unlock, re-login, attachments) on that same thread between sync steps,
 and turns what the loop says into signals.
 
 The loop and its error policy live in `sync/` (Qt-free), shared with `triage-desktop sync`. This class only

@@ -1,7 +1,7 @@
 """TaskRunner: run blocking work off the GUI thread and hand the result back on it (Anki's TaskManager pattern).
 
 Two single-worker lanes: `write` for the officer's local writes (queue_action, retry, discard, mark_read, saving
-a file — in order, one at a time) and `network` for calls that may block on the server (login, logout,
+a file — in order, one at a time) and `network` for calls that may block on the server (unlock, re-login,
 attachments), so a slow server never delays a local write. The app gives the `network` lane the
 SyncController's thread (`network_executor`, see launcher.make_lanes), so every request of the window goes out
 on one thread; without one, the runner makes its own. See docs/threading.md.

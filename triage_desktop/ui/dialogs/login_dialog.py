@@ -6,6 +6,8 @@ address, an answer that is not this API. The password is never kept after the at
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_desktop.core.entities import User
 from triage_desktop.core.errors import (
     AccountLocked,
     ApiError,
@@ -40,16 +41,19 @@ from triage_desktop.ui.widgets.styling import bold, text_color
 
 
 class LoginDialog(QDialog):
-    loggedIn = Signal(object)  # User
+    loggedIn = Signal(object)  # what `login` returned: a User, or the gate's OpenedSession
 
     def __init__(self, sync: SyncService, runner: TaskRunner, server_url: str = "", username: str = "",
-                 parent: QWidget | None = None, *, lock_server: bool = False) -> None:
+                 parent: QWidget | None = None, *, lock_server: bool = False,
+                 login: Callable[[str, str, str], Any] | None = None, lock_username: bool = False) -> None:
+        """`login` replaces `sync.login` (the window passes its SessionGate's sign_in); `lock_username` keeps
+        the signed-in official's name: a session that expired is renewed by the same official."""
         super().__init__(parent)
-        self._sync = sync
+        self._login: Callable[[str, str, str], Any] = login if login is not None else sync.login
         self._runner = runner
         self._busy = False
         self._finished = False
-        self.user: User | None = None
+        self.user: object | None = None  # what the login returned
         self.setWindowTitle(self.tr("Đăng nhập — Tiếp nhận phản ánh, hồ sơ"))
 
         intro = QLabel(self.tr("Đăng nhập bằng tài khoản cán bộ do đơn vị cấp."), self)
@@ -60,6 +64,7 @@ class LoginDialog(QDialog):
         self.server.setReadOnly(lock_server and bool(server_url))
         self.username = QLineEdit(username, self)
         self.username.setPlaceholderText(self.tr("Tên đăng nhập"))
+        self.username.setReadOnly(lock_username and bool(username))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Mật khẩu"))
@@ -108,7 +113,7 @@ class LoginDialog(QDialog):
         url = self.server.text().strip().rstrip("/")
         username = self.username.text().strip()
         password = self.password.text()
-        if not _valid_url(url):
+        if not valid_server_url(url):
             self._show_error(self.tr("Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// "
                                      "(http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT cung cấp."), self.server)
             return
@@ -117,8 +122,8 @@ class LoginDialog(QDialog):
                              self.username if not username else self.password)
             return
         self._set_busy(True)
-        sync = self._sync
-        self._runner.run(lambda: sync.login(url, username, password), self._on_done, self._on_error,
+        login = self._login
+        self._runner.run(lambda: login(url, username, password), self._on_done, self._on_error,
                          lane="network")
 
     def _set_busy(self, busy: bool) -> None:
@@ -132,7 +137,7 @@ class LoginDialog(QDialog):
             self.status.show()
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
-    def _on_done(self, user: User) -> None:
+    def _on_done(self, user: object) -> None:
         if self._finished:
             return
         self._set_busy(False)
@@ -181,7 +186,7 @@ class LoginDialog(QDialog):
         super().done(result)
 
 
-def _valid_url(url: str) -> bool:
+def valid_server_url(url: str) -> bool:
     try:
         parts = urlsplit(url)
     except ValueError:
