@@ -11,6 +11,7 @@ step and the cache equals the server.
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -116,7 +117,8 @@ class Rig:
         try:
             proc = subprocess.Popen([sys.executable, str(WORKER), str(self.profile), self.server.url,
                                      str(self.seed * 100_000 + run), mode],
-                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
+                                    env=dict(os.environ, PYTHONPATH=str(WORKER.parents[2])))  # it imports tests
         finally:
             stderr.close()
         assert proc.stdin is not None

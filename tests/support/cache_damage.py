@@ -22,14 +22,15 @@ INTERIOR_TABLE, LEAF_TABLE = 0x05, 0x0D
 SCRIBBLE = b"\xff" * 56  # over the page header and the start of the cell pointer array
 
 
-def checkpoint(path: Path) -> None:
-    """Move the WAL's pages into the main file, so damage to the main file is damage to the data."""
-    with closing(_connect(path)) as conn:
+def checkpoint(path: Path, key: bytes = TEST_KEY) -> None:
+    """Move the WAL's pages into the main file, so damage to the main file is damage to the data. `key`: the
+    cache's (a CLI test's profile has its own, from its keyring: tests.support.file_keyring.cache_key_of)."""
+    with closing(_connect(path, key)) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def _connect(path: Path) -> object:
-    return keyed(path, TEST_KEY if is_encrypted(path) else None)
+def _connect(path: Path, key: bytes = TEST_KEY) -> object:
+    return keyed(path, key if is_encrypted(path) else None)
 
 
 def plain_view(path: Path, data: bytes) -> bytes:

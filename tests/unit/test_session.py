@@ -187,5 +187,6 @@ def test_without_a_keyring_another_officials_password_cannot_open_the_cache(
     first.sign_in(server.url, USER, PASSWORD)
     first.close()
     colleague = session_on(profile, no_keyring(), clock)
-    with pytest.raises(CacheLocked):
-        colleague.sign_in(server.url, "canbo1", "demo123")
+    with pytest.raises(CacheLocked):  # her own password (the sandbox gives everyone demo123: one she might have)
+        colleague.sign_in(server.url, "canbo1", "her-own-password")
+    assert colleague.services is None
