@@ -59,18 +59,13 @@ def error_message(exc: BaseException) -> str:
     """A sentence an official can act on; never a stack trace."""
     if isinstance(exc, errors.WrongCredentials):
         return translate("messages", "Sai tên đăng nhập hoặc mật khẩu.")
-    if isinstance(exc, errors.WrongPassword):
-        return translate("messages", "Mật khẩu không đúng.")
-    if isinstance(exc, errors.FirstSignInOnline):
-        return translate("messages", "Tài khoản này chưa đăng nhập lần nào trên máy này: lần đầu cần có mạng để "
-                                     "máy chủ kiểm tra mật khẩu.")
-    if isinstance(exc, errors.CacheLocked):
-        return translate("messages", "Dữ liệu trên máy này được khóa bằng mật khẩu của cán bộ khác và máy không có "
-                                     "kho khóa an toàn. Người đó cần đăng nhập, hoặc bộ phận CNTT cấp hồ sơ riêng.")
     if isinstance(exc, errors.AccountLocked):
         return translate("messages", "Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.")
     if isinstance(exc, errors.WrongPassword):
         return translate("messages", "Mật khẩu không đúng. Vui lòng nhập lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).")
+    if isinstance(exc, errors.CacheLocked) and exc.detail == "other_official":
+        return translate("messages", "Dữ liệu trên máy này được khóa bằng mật khẩu của cán bộ khác và máy không có "
+                                     "kho khóa an toàn. Người đó cần đăng nhập, hoặc bộ phận CNTT cấp hồ sơ riêng.")
     if isinstance(exc, errors.CacheLocked):
         return translate("messages", "Dữ liệu trên máy đang được khóa: cần nhập mật khẩu để mở.")
     if isinstance(exc, errors.FirstSignInOnline):
