@@ -24,12 +24,13 @@ from typing import NamedTuple
 
 import pytest
 
-from tests.support.crash_worker import USERNAME, MemoryVault, queue_some
+from tests.support.crash_worker import USERNAME, queue_some
 from tests.support.keys import TEST_KEY, keyed
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.storage.database import Database, open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
+from triage_desktop.sync.auth import MemoryVault
 from triage_desktop.sync.engine import SyncEngine
 from triage_desktop.sync.http import ApiClient
 

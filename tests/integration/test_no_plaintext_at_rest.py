@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from alembic import command
 
-from tests.support.crash_worker import MemoryVault
 from tests.support.keys import TEST_KEY, keyed_engine
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.storage import migrate
 from triage_desktop.storage.database import open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
+from triage_desktop.sync.auth import MemoryVault
 from triage_desktop.sync.engine import SyncEngine
 from triage_desktop.sync.http import ApiClient
 

@@ -25,6 +25,7 @@ from triage_desktop.core.errors import ApiError, InvalidAction, NotFound, UserFa
 from triage_desktop.storage.database import open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
+from triage_desktop.sync.auth import MemoryVault
 from triage_desktop.sync.engine import SyncEngine
 from triage_desktop.sync.http import ApiClient
 
@@ -33,24 +34,6 @@ PAGE_LIMIT = 15  # many small pages: many cursor commits to be killed between
 NEXT_STATUS = {"new": ("acknowledge", {}), "acknowledged": ("set_status", {"status": "in_progress"}),
                "in_progress": ("set_status", {"status": "resolved"})}
 OPEN_STATUSES = frozenset({"new", "acknowledged", "in_progress", "resolved"})
-
-
-class MemoryVault:
-    """Tokens for this process only (the OS keyring has no place in a test)."""
-
-    persistent = False
-
-    def __init__(self) -> None:
-        self._tokens: dict[str, str] = {}
-
-    def get_refresh_token(self, account: str) -> str | None:
-        return self._tokens.get(account)
-
-    def set_refresh_token(self, account: str, token: str) -> None:
-        self._tokens[account] = token
-
-    def delete(self, account: str) -> None:
-        self._tokens.pop(account, None)
 
 
 def say(*parts: object) -> None:
