@@ -1,26 +1,17 @@
-"""Composition root: builds storage, credentials and the sync service for one profile.
-
-The window and the command line both start here, so they run the same code path.
+"""Composition root for the window: the profile's gate (`session`) and the Qt side (`ui.launcher`), or the demo:
+the sandbox server with seeded data beside them.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from triage_desktop.core.entities import CacheRecovery
-from triage_desktop.core.errors import WrongCredentials, WrongPassword
-from triage_desktop.core.ports import OpenedSession
 from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.session import ProfileSession
 from triage_desktop.settings import Deployment, profile_dir
-from triage_desktop.storage.database import Database, open_database
-from triage_desktop.storage.store import Store
-from triage_desktop.storage.workspace import LocalWorkspace
-from triage_desktop.sync.engine import SyncEngine, build_sync_service
 from triage_desktop.ui.launcher import run_window
 
 if TYPE_CHECKING:
@@ -29,85 +20,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Services:
-    database: Database
-    store: Store
-    workspace: LocalWorkspace
-    sync: SyncEngine
-    credentials: CredentialStore
-
-    def close(self) -> None:
-        self.database.dispose()
-
-
-def build_services(profile: Path, credentials: CredentialStore | None = None, *,
-                   deployment: Deployment | None = None) -> Services:
-    """`deployment`: what IT fixed (its `ca_bundle` is trusted by every request); None for the demo's loopback."""
-    database = open_database(profile)
-    store = Store(database)
-    creds = credentials if credentials is not None else CredentialStore()
-    ca_bundle = deployment.ca_bundle if deployment is not None else None
-    return Services(database=database, store=store, workspace=LocalWorkspace(store),
-                    sync=build_sync_service(store, creds, ca_bundle=ca_bundle), credentials=creds)
-
-
 def run_gui(profile: Path, deployment: Deployment, language: str | None = None) -> int:
-    """The window for one profile, with the server IT preset (and maybe locked) in deployment.toml."""
-    services = build_services(profile, deployment=deployment)
+    """The window for one profile, behind its gate, with the server IT preset (and maybe locked) in deployment.toml."""
+    session = ProfileSession(profile, deployment)
     try:
-        return run_window(_PlainGate(services), server_url=deployment.server_url or "",
-                          lock_server_url=deployment.lock_server_url, language=language or deployment.language,
-                          idle_lock_minutes=deployment.idle_lock_minutes)
+        return run_window(session, server_url=deployment.server_url or "", lock_server_url=deployment.lock_server_url,
+                          language=language or deployment.language, idle_lock_minutes=deployment.idle_lock_minutes)
     finally:
-        services.close()
-
-
-class _PlainGate:
-    """Stand-in SessionGate over today's plain cache, until the encrypted ProfileSession (issue 10) replaces it:
-    no resume (the password is asked at every start), the password checked by the server, nothing wiped."""
-
-    def __init__(self, services: Services) -> None:
-        self._services = services
-
-    def resume(self) -> OpenedSession | None:
-        return None
-
-    def sign_in(self, server_url: str, username: str, password: str) -> OpenedSession:
-        user = self._services.sync.login(server_url, username, password)
-        return OpenedSession(self._services.workspace, self._services.sync, user,  # type: ignore[arg-type]
-                             recovered=cache_recovery(self._services.database), encrypted=False)
-
-    def unlock(self, password: str) -> None:
-        user = self._services.workspace.current_user()
-        if user is None:
-            raise WrongPassword()
-        try:
-            self._services.sync.login(self._services.workspace.server_url() or "", user.username, password)
-        except WrongCredentials:
-            raise WrongPassword() from None
-
-    def unsent_count(self) -> int:
-        return self._services.workspace.outbox_summary()[0]
-
-    def sign_out(self, *, wipe: bool) -> None:
-        self._services.sync.logout()
-
-    def record(self, action: str, kind: str | None = None, item_id: str | None = None,
-               detail: Mapping[str, Any] | None = None) -> None:
-        log.info("audit (not kept yet): %s", action)
-
-
-def cache_recovery(database: Database) -> CacheRecovery | None:
-    """What a recovery at open kept and did not find, for the front ends to tell the officer."""
-    if database.recovered_from is None:
-        return None
-    report = database.recovery
-    if report is None:  # a recovery finished after an interruption: its report may be gone with it
-        return CacheRecovery(database.recovered_from.name, kept=0, nothing_lost=False)
-    missing = tuple(report.not_found_ids)
-    return CacheRecovery(database.recovered_from.name, kept=report.kept, not_found=missing,
-                         nothing_lost=report.outbox_intact or not missing)
+        session.close()
 
 
 DEMO_PORT = 8766
@@ -126,12 +46,12 @@ def run_demo(profile_override: str | None = None, *, reports: int = 400, dossier
         shutil.rmtree(base)
     base.mkdir(parents=True, exist_ok=True, mode=0o700)
     server = _start_demo_server(base / "sandbox.sqlite3", reports, dossiers, arrival_interval)
-    services = build_services(base / "profile", credentials=CredentialStore.memory_only())
+    # Memory-only keyring: the demo's cache key is kept wrapped by the demo password only.
+    session = ProfileSession(base / "profile", Deployment(), credentials=CredentialStore.memory_only())
     try:
-        return run_window(_PlainGate(services), server_url=server.url, language=language,
-                          sign_in=(server.url, *DEMO_ACCOUNT))
+        return run_window(session, server_url=server.url, language=language, sign_in=(server.url, *DEMO_ACCOUNT))
     finally:
-        services.close()
+        session.close()
         server.close()
 
 

@@ -1,8 +1,8 @@
 """The command line: the same commands as the window, for scripts and support staff.
 
-Every command runs through `app.build_services`, the path the window uses. Exit codes: 0 done,
+Every command opens the profile through `session.ProfileSession`, the gate the window uses. Exit codes: 0 done,
 1 not in step (unsent work left), 2 an error with a one-line reason on stderr, 3 login needed, 4 a bug in this
-program (one line on stderr, the traceback in the log).
+program (one line on stderr, the traceback in the log), 5 `audit --verify` found the audit trail edited or cut.
 """
 
 from __future__ import annotations
@@ -13,31 +13,47 @@ import csv
 import getpass
 import json
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
+from urllib.parse import SplitResult, urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
 from triage_desktop import __version__, app
 from triage_desktop.core import fields as item_fields
 from triage_desktop.core.action_specs import command_line_fields
-from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport, User
-from triage_desktop.core.errors import LoginRequired, TriageError
+from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport
+from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, WrongPassword
+from triage_desktop.core.masking import mask_item
+from triage_desktop.core.text import json_safe, terminal_safe
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
+from triage_desktop.security.private_files import open_private, restrict_new_files, secure_profile
+from triage_desktop.services import Services, cache_recovery
+from triage_desktop.session import ProfileSession
 from triage_desktop.settings import DeploymentError, load_deployment, profile_dir
+from triage_desktop.storage import audit
 from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
 from triage_desktop.ui.display_check import display_problem
+from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.messages import error_message
 
-EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG, EXIT_AUDIT_BROKEN = 0, 1, 2, 3, 4, 5
 LONG_POLL_SECONDS = 25  # as the window
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
+
+
+def say(text: object, *, file: TextIO | None = None, flush: bool = False) -> None:
+    """Every line this program prints. Names, titles, ids and error details come from the server or a citizen and
+    may hold terminal escape codes ("\x1b]0;…\x07" retitles the window, "\x1b[2J" clears it) or bidi controls:
+    they are removed here, on the one path to the terminal (core.text.terminal_safe)."""
+    print(terminal_safe(str(text)), file=file or sys.stdout, flush=flush)
 
 
 class CommandError(Exception):
@@ -61,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--profile", dest="sub_profile", help=argparse.SUPPRESS)
         return sub
 
+    def with_cache(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        """A command that opens the encrypted cache: without a keyring, the password unlocks it."""
+        sub.add_argument("--password-stdin", action="store_true",
+                         help=translate("cli", "đọc mật khẩu từ đầu vào chuẩn để mở dữ liệu đã mã hóa"))
+        return with_profile(sub)
+
     login = with_profile(commands.add_parser("login", help=translate("cli", "đăng nhập vào máy chủ")))
     login.add_argument("--server", help=translate("cli", "địa chỉ máy chủ (URL gốc của API)"))
     login.add_argument("--username", required=True)
@@ -68,9 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync = with_profile(commands.add_parser("sync", help=translate("cli", "đồng bộ với máy chủ")))
     sync.add_argument("--once", action="store_true", help=translate("cli", "đồng bộ một lần đến khi khớp rồi thoát"))
-    sync.add_argument("--password-stdin", action="store_true", help=translate("cli", "đăng nhập cho lần chạy này"))
+    sync.add_argument("--password-stdin", action="store_true",
+                      help=translate("cli", "đọc mật khẩu từ đầu vào chuẩn: mở dữ liệu và đăng nhập cho lần chạy này"))
 
-    act = with_profile(commands.add_parser("act", help=translate("cli", "xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)")))
+    logout = with_cache(commands.add_parser("logout", help=translate("cli", "đăng xuất: thu hồi phiên trên máy chủ, xóa khóa khỏi kho khóa")))
+    logout.add_argument("--wipe", action="store_true", help=translate("cli", "xóa luôn dữ liệu trên máy này"))
+    logout.add_argument("--force", action="store_true",
+                        help=translate("cli", "xóa cả khi còn thao tác chưa gửi (các thao tác đó sẽ mất)"))
+
+    act = with_cache(commands.add_parser("act", help=translate("cli", "xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)")))
     act.add_argument("kind", choices=KINDS)
     act.add_argument("id")
     act.add_argument("type")
@@ -78,15 +106,22 @@ def build_parser() -> argparse.ArgumentParser:
         assert field.option is not None  # command_line_fields keeps only the fields the command offers
         act.add_argument(field.option, dest=field.name, action="append" if field.many else "store")
 
-    outbox = with_profile(commands.add_parser("outbox", help=translate("cli", "các thao tác chưa gửi")))
+    outbox = with_cache(commands.add_parser("outbox", help=translate("cli", "các thao tác chưa gửi")))
     outbox.add_argument("--json", action="store_true")
     outbox.add_argument("--retry", type=int, metavar="ID", help=translate("cli", "áp dụng lại thao tác xung đột trên phiên bản mới"))
     outbox.add_argument("--discard", type=int, metavar="ID", help=translate("cli", "bỏ thao tác này"))
 
-    export = with_profile(commands.add_parser("export", help=translate("cli", "xuất dữ liệu đã đồng bộ")))
+    export = with_cache(commands.add_parser("export", help=translate("cli", "xuất dữ liệu đã đồng bộ")))
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
     export.add_argument("--kind", choices=KINDS)
     export.add_argument("--output", help=translate("cli", "tệp kết quả (mặc định: đầu ra chuẩn)"))
+
+    audit_log = with_cache(commands.add_parser("audit", help=translate("cli",
+        "nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào")))
+    audit_log.add_argument("--verify", action="store_true", help=translate("cli",
+        "kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)"))
+    audit_log.add_argument("--export", metavar="FILE", help=translate("cli",
+        "ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được"))
 
     sandbox = commands.add_parser("sandbox", help=translate("cli", "chạy máy chủ thử nghiệm"))
     sandbox.add_argument("--host", default="127.0.0.1")
@@ -139,34 +174,53 @@ def _read_password(from_stdin: bool) -> str:
     return getpass.getpass(translate("cli", "Mật khẩu: "))
 
 
-def _user(services: app.Services) -> User | None:
-    return services.workspace.current_user()
-
-
 def cmd_login(args: argparse.Namespace, profile: Path) -> int:
-    server = args.server or load_deployment().server_url
+    deployment = load_deployment()
+    server = args.server or deployment.server_url
     if not server:
         raise CommandError(translate("cli", "Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml."))
+    if deployment.lock_server_url and deployment.server_url and not _same_server(server, deployment.server_url):
+        # IT fixed the server: a script or a trick must not send an officer's password anywhere else.
+        raise CommandError(translate("cli", "Máy này chỉ được đăng nhập vào máy chủ {server} (bộ phận CNTT đã khóa "
+                                            "địa chỉ máy chủ).").format(server=deployment.server_url))
     password = _read_password(args.password_stdin)
-    with _services(profile) as services:
-        user = with_retries(lambda: services.sync.login(server, args.username, password))
-        print(translate("cli", "Đã đăng nhập: {name} ({username}), đơn vị {unit}.").format(
+    with _session(profile) as session:
+        user = with_retries(lambda: session.sign_in(server, args.username, password)).user
+        say(translate("cli", "Đã đăng nhập: {name} ({username}), đơn vị {unit}.").format(
             name=user.full_name, username=user.username, unit=user.unit_id))
-        if not services.credentials.persistent:
-            print(translate("cli", "Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; "
+        if not session.credentials.persistent:
+            say(translate("cli", "Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; "
                      "dùng --password-stdin với lệnh sync."), file=sys.stderr)
     return EXIT_OK
 
 
+def _same_server(a: str, b: str) -> bool:
+    """The same base URL, whatever the case of scheme and host, a default port or a trailing slash."""
+    first, second = urlsplit(a.strip()), urlsplit(b.strip())
+    default = {"https": 443, "http": 80}
+
+    def key(parts: SplitResult) -> tuple[str, str, int | None, str]:
+        scheme = parts.scheme.lower()
+        try:
+            port = parts.port or default.get(scheme)
+        except ValueError:
+            port = -1
+        return scheme, (parts.hostname or "").lower(), port, parts.path.rstrip("/")
+
+    return key(first) == key(second)
+
+
 def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
-    with _services(profile) as services:
+    with _services(profile, args) as (session, services):
         if args.password_stdin:
-            user, server = _user(services), services.workspace.server_url()
+            user, server = session.signed_in_user(), services.workspace.server_url()
             if user is None or not server:
                 raise CommandError(translate("cli", "Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước."), EXIT_LOGIN)
-            password = _read_password(True)
-            with_retries(lambda: services.sync.login(server, user.username, password))
-        elif not services.sync.has_credentials():
+            password = args.password
+            with_retries(lambda: session.sign_in(server, user.username, password))
+            assert session.services is not None  # sign_in opened it again
+            services = session.services
+        elif session.signed_in_user() is None or not services.sync.has_credentials():
             raise CommandError(translate("cli", "Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
         if not args.once:
             return _sync_forever(services)
@@ -184,7 +238,7 @@ def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
 
 
 def _print_report(report: SyncReport) -> None:
-    print(translate("cli", "Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
+    say(translate("cli", "Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, "
              "{conflicts} xung đột.").format(pulled=report.pulled, pushed=report.pushed, unsent=report.unsent,
                                             conflicts=report.open_conflicts), flush=True)
 
@@ -214,11 +268,11 @@ class _PrintingListener:
             self.verdict = error
             self._stop()
             return
-        print(translate("cli", "Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.").format(
+        say(translate("cli", "Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.").format(
             reason=error_message(error), seconds=max(1, round(retry_in or 0))), file=sys.stderr, flush=True)
 
 
-def _sync_forever(services: app.Services) -> int:
+def _sync_forever(services: Services) -> int:
     """Keep in step until Ctrl+C, through the window's loop (sync.loop): outages are waited out.
 
     A full step after every long poll also sends what `act` queued from another process meanwhile.
@@ -242,28 +296,30 @@ def _sync_forever(services: app.Services) -> int:
 def cmd_act(args: argparse.Namespace, profile: Path) -> int:
     names = [field.name for field in command_line_fields()]
     fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
-    with _services(profile) as services:
+    with _services(profile, args) as (session, services):
+        if session.signed_in_user() is None:  # an action needs an official to answer for it
+            raise CommandError(translate("cli", "Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login."),
+                               EXIT_LOGIN)
         action = services.workspace.queue_action(args.kind, args.id, args.type, fields)
-    print(action.local_id)
+    say(action.local_id)
     return EXIT_OK
 
 
 def cmd_outbox(args: argparse.Namespace, profile: Path) -> int:
-    with _services(profile) as services:
+    with _services(profile, args) as (_session, services):
         workspace = services.workspace
         if args.retry is not None:
-            print(workspace.retry_action(args.retry).local_id)
+            say(workspace.retry_action(args.retry).local_id)
             return EXIT_OK
         if args.discard is not None:
             workspace.discard_action(args.discard)
             return EXIT_OK
         actions = workspace.outbox()
     if args.json:
-        json.dump([a.to_json() for a in actions], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        say(json_safe(json.dumps([a.to_json() for a in actions], ensure_ascii=False, indent=1)))
     else:
         for a in actions:
-            print(f"{a.local_id}\t{a.state}\t{a.kind}\t{a.aggregate_id}\t{a.type}\t{a.created_at}\t{a.author_id or '?'}")
+            say(f"{a.local_id}\t{a.state}\t{a.kind}\t{a.aggregate_id}\t{a.type}\t{a.created_at}\t{a.author_id or '?'}")
     return EXIT_OK
 
 
@@ -289,34 +345,111 @@ def _cell(value: Any) -> str:
 
 
 def cmd_export(args: argparse.Namespace, profile: Path) -> int:
-    with _services(profile) as services:
-        rows = services.store.export_raw(args.kind)
-        if args.output:
-            # utf-8-sig: Excel shows Vietnamese correctly only with the BOM.
-            encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-            with open(args.output, "w", encoding=encoding, newline="") as out:
-                count = _write_export(args.format, rows, out)
-        else:
-            if args.format == "csv":
-                sys.stdout.write("\ufeff")
-            count = _write_export(args.format, rows, sys.stdout)
-    print(translate("cli", "Đã xuất %n mục.", "", count), file=sys.stderr)
+    # Phones and CCCD go out masked (0905•••456) unless IT allowed full exports in deployment.toml.
+    full = load_deployment().full_exports
+    with _services(profile, args) as (_session, services):
+        written = [0]
+
+        def counted(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+            for raw in rows:
+                yield raw
+                written[0] += 1
+
+        rows = counted(services.store.export_raw(args.kind) if full else map(mask_item, services.store.export_raw(args.kind)))
+        complete = False
+        try:
+            if args.output:
+                # utf-8-sig: Excel shows Vietnamese correctly only with the BOM.
+                encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+                # Citizens' data: 0600 even over an older export that was readable by others (security.private_files).
+                with open_private(args.output, "w", encoding=encoding, newline="") as out:
+                    count = _write_export(args.format, rows, out)
+            else:
+                if args.format == "csv":
+                    sys.stdout.write("\ufeff")
+                # Often a terminal: escapes and bidi controls in citizens' text are escaped (JSON) or removed (CSV).
+                count = _write_export(args.format, rows, sys.stdout, to_terminal=True)
+            complete = True
+        finally:  # an export cut off half-way has still let data out: it is recorded too
+            services.workspace.record("exported", args.kind, None, {
+                "format": args.format, "count": written[0], "to": "file" if args.output else "stdout",
+                "masked": not full, "complete": complete})
+    say(translate("cli", "Đã xuất %n mục.", "", count), file=sys.stderr)
     return EXIT_OK
 
 
-def _write_export(fmt: str, rows: Iterator[dict[str, Any]], out: TextIO) -> int:
+def _write_export(fmt: str, rows: Iterator[dict[str, Any]], out: IO[str], *, to_terminal: bool = False) -> int:
     count = 0
     if fmt == "jsonl":
         for raw in rows:
-            out.write(json.dumps(raw, ensure_ascii=False, separators=(",", ":")) + "\n")
+            line = json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+            out.write((json_safe(line) if to_terminal else line) + "\n")  # escaped: the same data for a reader
             count += 1
         return count
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for raw in rows:
-        writer.writerow(csv_row(raw))
+        cells = csv_row(raw)
+        writer.writerow([terminal_safe(cell) for cell in cells] if to_terminal else cells)
         count += 1
     return count
+
+
+AUDIT_COLUMNS = ("seq", "at", "actor", "action", "kind", "item_id", "detail", "prev_hash", "hash")
+
+
+def cmd_audit(args: argparse.Namespace, profile: Path) -> int:
+    """The audit trail: printed, checked (`--verify`, exit 5 when broken) or written to a private CSV file."""
+    with _services(profile, args) as (_session, services):
+        entries = services.store.audit_entries()
+        findings = services.store.verify_audit() if args.verify else []
+        if args.export:
+            _write_audit_csv(Path(args.export), entries)
+            # The trail names officials and what they touched: taking it off the PC is an export like any other.
+            services.workspace.record("exported", None, None, {"what": "audit", "format": "csv",
+                                                               "count": len(entries)})
+            say(translate("cli", "Đã xuất %n mục nhật ký.", "", len(entries)), file=sys.stderr)
+    if args.verify:
+        for finding in findings:
+            say(_finding_line(finding))
+        if findings:
+            return EXIT_AUDIT_BROKEN
+        say("OK")
+        return EXIT_OK
+    if not args.export:
+        for entry in entries:
+            say(_audit_line(entry))
+    return EXIT_OK
+
+
+def _audit_line(entry: audit.Entry) -> str:
+    item = f"{entry.kind or ''}:{entry.item_id}" if entry.item_id else (entry.kind or "")
+    detail = " ".join(f"{key}={value}" for key, value in entry.details.items())
+    fields = (format_datetime(entry.at), entry.actor or "-", entry.action, item or "-", detail)
+    return "\t".join(terminal_safe(field) for field in fields)  # a server-supplied name may hold escape codes
+
+
+def _finding_line(finding: audit.Finding) -> str:
+    span = (str(finding.first) if finding.first == finding.last else f"{finding.first}–{finding.last}")
+    messages = {
+        audit.EDITED: translate("cli", "Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó)."),
+        audit.LINK: translate("cli", "Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay)."),
+        audit.REMOVED: translate("cli", "Mục {seq}: trước nó đã bị xóa mục {span}."),
+        audit.REMOVED_LAST: translate("cli", "Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký."),
+        audit.SEQUENCE: translate("cli", "Mục {seq}: bộ đếm của nhật ký đã bị sửa."),
+    }
+    return messages.get(finding.problem, "{seq}: {problem}").format(seq=finding.seq, span=span,
+                                                                    problem=finding.problem)
+
+
+def _write_audit_csv(path: Path, entries: list[audit.Entry]) -> None:
+    """UTF-8 with BOM (Excel), owner-only from the first byte: the trail names officials and items."""
+    with open_private(path, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(AUDIT_COLUMNS)
+        for e in entries:
+            writer.writerow([e.seq, e.at, _cell(e.actor), e.action, e.kind or "", e.item_id or "", e.detail,
+                             e.prev_hash, e.hash])
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
@@ -333,17 +466,37 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_logout(args: argparse.Namespace, profile: Path) -> int:
+    with _services(profile, args) as (session, _services_):
+        unsent = session.unsent_count()
+        if args.wipe and unsent and not args.force:
+            raise CommandError(translate("cli", "Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, "
+                                                "hoặc thêm --force.", "", unsent))
+        session.sign_out(wipe=args.wipe)
+    say(translate("cli", "Đã đăng xuất.") + (" " + translate("cli", "Đã xóa dữ liệu trên máy này.") if args.wipe else ""))
+    return EXIT_OK
+
+
 @contextlib.contextmanager
-def _services(profile: Path) -> Iterator[app.Services]:
-    """The shared services for one command; the database is always closed."""
-    services = app.build_services(profile, deployment=load_deployment())
-    recovery = app.cache_recovery(services.database)
-    if recovery is not None:
-        _say_recovered(recovery)
+def _session(profile: Path) -> Iterator[ProfileSession]:
+    """The profile's gate for one command; whatever it opened is closed at the end."""
+    session = ProfileSession(profile, load_deployment())
     try:
-        yield services
+        yield session
     finally:
-        services.close()
+        session.close()
+
+
+@contextlib.contextmanager
+def _services(profile: Path, args: argparse.Namespace) -> Iterator[tuple[ProfileSession, Services]]:
+    """The profile opened for one command: the keyring's key, else the password from --password-stdin."""
+    args.password = _read_password(True) if getattr(args, "password_stdin", False) else None
+    with _session(profile) as session:
+        services = session.open_for_command(args.password)
+        recovery = cache_recovery(services.database)
+        if recovery is not None:
+            _say_recovered(recovery)
+        yield session, services
 
 
 def _say_recovered(recovery: CacheRecovery) -> None:
@@ -353,7 +506,7 @@ def _say_recovered(recovery: CacheRecovery) -> None:
     if not recovery.nothing_lost:
         line += " " + translate("cli", "Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).").format(
             ids=", ".join(map(str, recovery.not_found)) or "?")
-    print(f"triage-desktop: {line}", file=sys.stderr)
+    say(f"triage-desktop: {line}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -361,7 +514,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     explicit_profile = getattr(args, "sub_profile", None) or args.profile
     profile = profile_dir(explicit_profile)
     gui = args.command in (None, "demo")
-    setup_logging(profile, console=not gui)
+    previous_umask = restrict_new_files()  # whatever a library creates in the profile is 0600/0700
+    try:
+        secure_profile(profile)  # before the first write into it (the log's folder and file come next)
+        setup_logging(profile, console=not gui)
+        return _run(args, profile, explicit_profile, gui)
+    finally:
+        os.umask(previous_umask)
+
+
+def _run(args: argparse.Namespace, profile: Path, explicit_profile: str | None, gui: bool) -> int:
     try:
         if gui and (problem := display_problem()) is not None:
             raise CommandError(problem)
@@ -373,23 +535,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sandbox":
             return cmd_sandbox(args)
         handler = {"login": cmd_login, "sync": cmd_sync, "act": cmd_act, "outbox": cmd_outbox,
-                   "export": cmd_export}[args.command]
+                   "export": cmd_export, "logout": cmd_logout, "audit": cmd_audit}[args.command]
         return handler(args, profile)
     except CommandError as exc:
-        print(f"triage-desktop: {exc}", file=sys.stderr)
+        say(f"triage-desktop: {exc}", file=sys.stderr)
         return exc.code
     except DeploymentError as exc:  # IT's file, not the officer's doing: in the log too (a window has no stderr)
         log.warning("%s", exc, extra={CONSOLE: False})
-        print(f"triage-desktop: {exc}", file=sys.stderr)
+        say(f"triage-desktop: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except LoginRequired as exc:
-        print(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
+    except CacheLocked as exc:
+        say("triage-desktop: " + (translate("cli", "Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an "
+                                                     "toàn: cần mật khẩu, dùng --password-stdin.")
+                                    if exc.detail == "password_needed" else error_message(exc)), file=sys.stderr)
+        return EXIT_LOGIN
+    except (LoginRequired, WrongPassword) as exc:
+        say(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
         return EXIT_LOGIN
     except TriageError as exc:
-        print(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
+        say(f"triage-desktop: {error_message(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception:  # a bug: its own exit code (1 means "unsent actions left"), one line, the trace in the log
         log.exception("unexpected error in %r", args.command, extra={CONSOLE: False})
-        print("triage-desktop: " + translate("cli", "Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong "
+        say("triage-desktop: " + translate("cli", "Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong "
                                                     "nhật ký: {path}").format(path=current_log_file()), file=sys.stderr)
         return EXIT_BUG

@@ -15,6 +15,8 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
+from triage_desktop.security.redact import redact
+
 log = logging.getLogger("triage_desktop.crash")
 
 Reporter = Callable[[str], None]
@@ -47,6 +49,7 @@ def _record(text: str, where: str, report: Reporter | None) -> None:
     log.error("unexpected error in %s:\n%s", where, text)
     if report is not None:
         try:
-            report(text)
+            # The dialog's "copy details" ends up in a chat with IT: masked as the log is (phones, names…).
+            report(redact(text))
         except Exception:  # telling the officer failed: the log still has it
             log.exception("could not report an unexpected error")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 from pathlib import Path
+from typing import cast
 
+from triage_desktop.core.text import terminal_safe
+from triage_desktop.security.private_files import open_private, private_dir
 from triage_desktop.security.redact import RedactingFilter
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
@@ -21,12 +25,25 @@ def current_log_file() -> Path | None:
     return None
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log holds server names and masked traces of citizens' cases: 0600, the first file and each rotation."""
+
+    def _open(self) -> io.TextIOWrapper:
+        return cast(io.TextIOWrapper, open_private(self.baseFilename, "a", encoding=self.encoding, errors=self.errors))
+
+
+class _TerminalFormatter(logging.Formatter):
+    """A warning on the console may quote a server's words: no escape codes reach the terminal (cli.say's rule)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return terminal_safe(super().format(record))
+
+
 def setup_logging(profile: Path, level: int = logging.INFO, console: bool = False) -> Path:
     """Windows gui-scripts have no console, so the file is the only trace; it is the first thing support asks for."""
-    log_dir = profile / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    log_dir = private_dir(profile / "logs")  # the profile's first folder: user-only, and the profile with it
     log_file = log_dir / "triage-desktop.log"
-    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler = _PrivateRotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()
@@ -38,6 +55,7 @@ def setup_logging(profile: Path, level: int = logging.INFO, console: bool = Fals
     root.addHandler(handler)
     if console:
         stream = logging.StreamHandler()
+        stream.setFormatter(_TerminalFormatter())
         stream.setLevel(logging.WARNING)
         stream.addFilter(RedactingFilter())
         stream.addFilter(lambda record: getattr(record, CONSOLE, True))

@@ -7,9 +7,11 @@ and in memory (the OS keyring is never touched).
 
 `--screen` stages one of the screens issue 8 changed, through the same window and the sandbox's own rules:
 `timeline` (a dossier the leader assigned, asked a fee for and extended), `status-dialog`, `extension-letter`,
-and `conflict-panel` (canbo1's status change refused after the leader reassigned the report, while her own
-note went through). Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (the empty
-window before sign-in), `locked` (the idle lock page) and `logout` (the confirmation, two actions unsent).
+`conflict-panel` (canbo1's status change refused after the leader reassigned the report, while her own
+note went through), and the detail pane of a dossier with its phone and CCCD masked (`masked-phone`) or after
+"Hiện" beside the phone was clicked (`revealed-phone`, which writes the audit entry as the window does).
+Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (the empty window before sign-in),
+`locked` (the idle lock page) and `logout` (the confirmation, two actions unsent).
 """
 
 from __future__ import annotations
@@ -32,15 +34,15 @@ from triage_desktop.ui.file_names import is_photo  # no Qt: safe before QT_QPA_P
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from triage_desktop.app import Services
     from triage_desktop.sandbox.server import SandboxServer
+    from triage_desktop.services import Services
     from triage_desktop.ui.main_window import MainWindow
 
 USERNAME, PASSWORD = "lanhdao", "demo123"
 OFFICER = "canbo1"  # the conflict is hers: the leader's change is the colleague's
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
-           "error-dialog", "gate", "locked", "logout")
+           "error-dialog", "masked-phone", "revealed-phone", "gate", "locked", "logout")
 GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
@@ -115,8 +117,8 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from triage_desktop.app import build_services
     from triage_desktop.sandbox.server import SandboxServer
+    from triage_desktop.services import build_services
     from triage_desktop.ui.i18n import install_translators
     from triage_desktop.ui.main_window import MainWindow
     from triage_desktop.ui.tasks import TaskRunner
@@ -223,14 +225,16 @@ def _shoot_gate(screen: str, app: QApplication, folder: Path, server: SandboxSer
 
 
 def _gate(folder: Path, server: SandboxServer) -> tuple[Any, Callable[[], None]]:
-    """The session gate over a profile in `folder` whose cache already holds the unit's data; and its closer."""
-    from triage_desktop.app import _PlainGate, build_services
+    """The session gate over a profile in `folder` whose encrypted cache already holds the unit's data, signed out
+    (the window starts at the gate); and its closer. The keyring is memory-only: the password unwraps the key."""
+    from triage_desktop.security.credentials import CredentialStore
+    from triage_desktop.session import ProfileSession
+    from triage_desktop.settings import Deployment
 
-    services = build_services(folder / "profile")
-    services.sync.login(server.url, USERNAME, PASSWORD)
-    services.sync.sync_once()
-    services.sync.logout()
-    return _PlainGate(services), services.close
+    session = ProfileSession(folder / "profile", Deployment(), CredentialStore.memory_only())
+    session.sign_in(server.url, USERNAME, PASSWORD).sync.sync_once()
+    session.close()
+    return session, session.close
 
 
 def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxServer, services: Services,
@@ -290,6 +294,17 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         return window
     if screen == "error-dialog":
         return _error_dialog(app, services)
+    if screen in ("masked-phone", "revealed-phone"):
+        _open(app, window, "dossier", _server_dossier(server)["id"])
+        if screen == "revealed-phone":
+            from triage_desktop.core.masking import PHONE
+
+            (phone,) = [value for value in window.detail.masked_values() if value.field == PHONE]
+            phone.button.click()
+            _wait_for(app, lambda: all(value.is_revealed() for value in window.detail.masked_values()
+                                       if value.field == PHONE))
+            _settle(app, 0.2)
+        return window.detail
     raise ValueError(f"unknown screen {screen!r}")
 
 

@@ -4,17 +4,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="92"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="94"/>
         <source>{kind} {code}</source>
         <translation>{kind} {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="109"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="111"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="124"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="126"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -22,17 +22,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="279"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="281"/>
         <source>Phân công xử lý</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="282"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="284"/>
         <source>Phân công</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="293"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="295"/>
         <source>Giao cho</source>
         <translation>Assign to</translation>
     </message>
@@ -40,32 +40,32 @@
 <context>
     <name>AttachmentOpener</name>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="72"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="74"/>
         <source>Đang tải “{name}”…</source>
         <translation>Downloading “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="106"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="108"/>
         <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
         <translation>This file is not a readable image. You can save it to this computer and open it with another program.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="109"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="111"/>
         <source>Không tải được tệp đính kèm. {reason}</source>
         <translation>Could not download the attachment. {reason}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="122"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
         <source>Lưu tệp đính kèm</source>
         <translation>Save attachment</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="129"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="131"/>
         <source>Đã lưu “{name}”</source>
         <translation>Saved “{name}”</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="133"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="135"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation>Could not save the file (the disk is full or this folder cannot be written to). Please choose another place.</translation>
     </message>
@@ -206,7 +206,7 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="70"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="84"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Select a report or dossier in the list to see its details.</translation>
     </message>
@@ -251,33 +251,33 @@
         <translation>Return result…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="246"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
         <source>Nội dung phản ánh</source>
         <translation>Report description</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="248"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="279"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="281"/>
         <source>Diễn biến xử lý</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="260"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
         <source>Chưa có diễn biến nào.</source>
         <translation>Nothing has happened yet.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="213"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="280"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="244"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
         <source>{kind} · {code}</source>
         <translation>{kind} · {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="125"/>
         <source>Thao tác khác</source>
         <translation>More actions</translation>
     </message>
@@ -307,219 +307,229 @@
         <translation>Extend with an apology…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="214"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="245"/>
         <source>Không còn thuộc đơn vị</source>
         <translation>No longer in your unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="220"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="251"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation>This item has left your unit&apos;s list (transferred, merged, withdrawn by the citizen or deleted). The actions below were not sent and wait for your decision.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="296"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <source>số điện thoại</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <source>số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
         <source>{status} (mã {dvc})</source>
         <translation>{status} (code {dvc})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
         <source>{status} (đang chờ gửi)</source>
         <translation>{status} (waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
         <source>Lĩnh vực</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="310"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="362"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="352"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="313"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
         <source>Người phản ánh</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="368"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="315"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="316"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
         <source>Tọa độ</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="361"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="363"/>
         <source>Bước xử lý</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
         <source>Kênh nộp</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="365"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="366"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="369"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="370"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="371"/>
         <source>Số ngày tạm dừng</source>
         <translation>Paused working days</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="376"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="377"/>
         <source>Ngày tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="378"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="379"/>
         <source>Ngày trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="380"/>
         <source>Ngày kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="381"/>
         <source>Cập nhật lúc</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
         <source>Đánh giá của công dân</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
         <source>{n}/5</source>
         <translation>{n}/5</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="386"/>
         <source>Đã gộp vào</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="358"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="400"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation>{phone} (the citizen does not want to be contacted)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
         <source>Không có tệp đính kèm.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="428"/>
         <source>Xem ảnh</source>
         <translation>View photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="430"/>
         <source>Lưu về máy…</source>
         <translation>Save to computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="448"/>
         <source>Nội bộ</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation>Public — the citizen sees this</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="440"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="483"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="441"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="484"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="476"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="519"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
@@ -629,6 +639,14 @@
     </message>
 </context>
 <context>
+    <name>GateWindow</name>
+    <message>
+        <location filename="../../triage_desktop/ui/gate_window.py" line="21"/>
+        <source>Tiếp nhận phản ánh, hồ sơ</source>
+        <translation>Reports and dossiers</translation>
+    </message>
+</context>
+<context>
     <name>ItemTableModel</name>
     <message>
         <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
@@ -703,191 +721,282 @@
     </message>
 </context>
 <context>
-    <name>LoginDialog</name>
+    <name>LockPage</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="51"/>
-        <source>Đăng nhập — Tiếp nhận phản ánh, hồ sơ</source>
-        <translation>Log in — Reports and dossiers</translation>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="26"/>
+        <source>Đã khóa — nhập mật khẩu để tiếp tục</source>
+        <translation>Locked — enter your password to continue</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="53"/>
-        <source>Đăng nhập bằng tài khoản cán bộ do đơn vị cấp.</source>
-        <translation>Log in with the staff account your unit gave you.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="60"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
-        <source>Tên đăng nhập</source>
-        <translation>Username</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="63"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="81"/>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="35"/>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="36"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="44"/>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="108"/>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="47"/>
+        <source>Đăng xuất</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="74"/>
+        <source>Đang đăng nhập: {name}</source>
+        <translation>Logged in: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="108"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="57"/>
+        <source>Đăng nhập — Tiếp nhận phản ánh, hồ sơ</source>
+        <translation>Log in — Reports and dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="59"/>
+        <source>Đăng nhập bằng tài khoản cán bộ do đơn vị cấp.</source>
+        <translation>Log in with the staff account your unit gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="66"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="87"/>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="70"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="126"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="88"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="77"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="133"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="73"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="79"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="86"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="110"/>
-        <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp.</source>
-        <translation>The server address is not valid. It must start with https:// (or http:// for training), as given by IT.</translation>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="117"/>
+        <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT cung cấp.</source>
+        <translation>The server address is not valid. It must start with https:// (http:// only for a training server on this computer), as given by IT.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="114"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="121"/>
         <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
         <translation>Please enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="126"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="133"/>
         <source>Đang đăng nhập…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="129"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="136"/>
         <source>Đang kết nối máy chủ, vui lòng chờ…</source>
         <translation>Connecting to the server, please wait…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="192"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="200"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation>Wrong username or password. Please check them (mind upper/lower case and the Vietnamese keyboard).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="195"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="203"/>
         <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
         <translation>The account is locked after too many wrong passwords. Wait a few minutes or ask IT to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="198"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="206"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
         <translation>Cannot reach the server. Check the network and the server address (it may be mistyped).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="201"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="209"/>
         <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>This address is not a reports-and-dossiers server, or the server answered wrongly. Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="204"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="212"/>
         <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
         <translation>The server is busy. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="206"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="214"/>
         <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
         <translation>This version is too old and the server refuses it. Please ask IT to install the update.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="209"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="217"/>
         <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>No service found at this address. Check the server address.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LogoutDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="92"/>
-        <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
-        <translation>Search code, title, name, address… (accents optional)</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="93"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
-        <source>Tìm kiếm</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
-        <source>Đồng bộ ngay</source>
-        <translation>Sync now</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
-        <source>Đồng bộ ngay (F9)</source>
-        <translation>Sync now (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
-        <source>Hộp thư đi</source>
-        <translation>Outbox</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
-        <source>Đăng nhập lại…</source>
-        <translation>Log in again…</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="20"/>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="39"/>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="62"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="21"/>
+        <source>Đăng xuất khỏi máy này? Lần sau cần nhập lại mật khẩu để xem dữ liệu.</source>
+        <translation>Sign out of this computer? You will need your password again to see the data.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="32"/>
+        <source>Còn %n thao tác chưa gửi lên máy chủ. Nếu xóa dữ liệu trên máy này, các thao tác đó sẽ bị mất; hãy đồng bộ để gửi trước khi xóa.</source>
+        <translation>
+            <numerusform>%n action has not been sent to the server yet. If you delete the data on this computer, it will be lost; sync to send it before deleting.</numerusform>
+            <numerusform>%n actions have not been sent to the server yet. If you delete the data on this computer, they will be lost; sync to send them before deleting.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="36"/>
+        <source>Xóa dữ liệu trên máy này</source>
+        <translation>Delete the data on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="37"/>
+        <source>Xóa bản sao phản ánh, hồ sơ trên máy; lần đăng nhập sau sẽ tải lại từ máy chủ.</source>
+        <translation>Delete the copies of reports and dossiers on this computer; the next login downloads them again from the server.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="42"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="58"/>
+        <source>Xóa và mất %n thao tác chưa gửi</source>
+        <translation>
+            <numerusform>Delete and lose %n unsent action</numerusform>
+            <numerusform>Delete and lose %n unsent actions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="60"/>
+        <source>Xóa dữ liệu và đăng xuất</source>
+        <translation>Delete the data and log out</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="115"/>
+        <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
+        <translation>Search code, title, name, address… (accents optional)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="225"/>
+        <source>Tìm kiếm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="150"/>
+        <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
+        <translation>Warning: the data on this computer is NOT encrypted (as configured by IT). Do not let others use this computer before you log out.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="214"/>
+        <source>Đồng bộ ngay (F9)</source>
+        <translation>Sync now (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="216"/>
+        <source>Hộp thư đi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="218"/>
+        <source>Đăng nhập lại…</source>
+        <translation>Log in again…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="220"/>
+        <source>Đăng xuất</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="222"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="228"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="231"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="234"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="238"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="243"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="253"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation>{name}&apos;s — waits for that officer to log in and send it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="357"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation>Made by an unknown officer — it can only be discarded</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="413"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation>
             <numerusform>Showing the newest result — type more to narrow it</numerusform>
@@ -895,7 +1004,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="415"/>
         <source>Tìm thấy %n kết quả</source>
         <translation>
             <numerusform>%n result found</numerusform>
@@ -903,17 +1012,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="417"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="557"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation>The data file on this computer was damaged, so it was set aside ({file}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="558"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation>
             <numerusform>%Ln unsent action was kept.</numerusform>
@@ -921,7 +1030,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="561"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation>
             <numerusform>%Ln action could not be read back: it may have been sent before the file was damaged; if not, please do it again.</numerusform>
@@ -929,65 +1038,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="564"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation>It is not certain that every unsent action could be read back: please check the Outbox.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="495"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="565"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>All reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="566"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="569"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="658"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="604"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="744"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="753"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="622"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="626"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="762"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="766"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="763"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="767"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="661"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="812"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="663"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="814"/>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>MaskedValue</name>
+    <message>
+        <location filename="../../triage_desktop/ui/masked_value.py" line="27"/>
+        <source>Đã che một phần</source>
+        <translation>Partly hidden</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/masked_value.py" line="31"/>
+        <source>Hiện</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/masked_value.py" line="37"/>
+        <source>Hiện đầy đủ {what}</source>
+        <translation>Show the full {what}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/masked_value.py" line="38"/>
+        <source>Hiện đầy đủ {what} (việc xem được ghi vào nhật ký)</source>
+        <translation>Show the full {what} (viewing it is recorded in the audit log)</translation>
     </message>
 </context>
 <context>
@@ -1050,27 +1182,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="163"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="165"/>
         <source>Ghi chú nội bộ</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="166"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="168"/>
         <source>Lưu ghi chú</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="169"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="171"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation>Internal: only staff of the unit see this note.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="173"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="175"/>
         <source>Nội dung ghi chú…</source>
         <translation>Note text…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="176"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="178"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
@@ -1211,17 +1343,17 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="222"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="224"/>
         <source>Trả lời công dân</source>
         <translation>Reply to citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="225"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="227"/>
         <source>Gửi trả lời</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="228"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="230"/>
         <source>Nội dung trả lời công dân…</source>
         <translation>Reply to the citizen…</translation>
     </message>
@@ -1229,62 +1361,130 @@
 <context>
     <name>ReturnResultDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="259"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="262"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="264"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="265"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
         <source>Nội dung thông báo trả kết quả…</source>
         <translation>Notice that the result is ready…</translation>
     </message>
 </context>
 <context>
+    <name>SessionShell</name>
+    <message>
+        <location filename="../../triage_desktop/ui/session_shell.py" line="79"/>
+        <source>Đang mở…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/session_shell.py" line="216"/>
+        <source>Đang đăng xuất…</source>
+        <translation>Logging out…</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="27"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="49"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="122"/>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="29"/>
+        <source>Đăng nhập bằng tài khoản cán bộ do đơn vị cấp để xem phản ánh, hồ sơ.</source>
+        <translation>Log in with the official account your unit gave you to see reports and dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="34"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="57"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="37"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="38"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="58"/>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="41"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="42"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="59"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="107"/>
+        <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp.</source>
+        <translation>The server address is not valid. It must start with https:// (or http:// for training), as given by IT.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="111"/>
+        <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
+        <translation>Please enter your username and password.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="122"/>
+        <source>Đang đăng nhập…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="125"/>
+        <source>Đang kiểm tra mật khẩu và mở dữ liệu, vui lòng chờ…</source>
+        <translation>Checking the password and opening the data, please wait…</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="303"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="306"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="305"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
         <source>Đổi trạng thái</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="310"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
         <source>Trạng thái hiện tại</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="314"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="316"/>
         <source>Chuyển sang</source>
         <translation>Change to</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="318"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
         <source>Lý do từ chối</source>
         <translation>Rejection reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="340"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="342"/>
         <source>Công dân sẽ nhìn thấy lý do này</source>
         <translation>The citizen will see this reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
         <source>Công dân sẽ nhìn thấy ghi chú này</source>
         <translation>The citizen will see this note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="345"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation>State the reason clearly; it is kept on record.</translation>
     </message>
@@ -1292,27 +1492,27 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="239"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
         <source>Yêu cầu bổ sung hồ sơ</source>
         <translation>Request more documents</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="242"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="244"/>
         <source>Gửi yêu cầu</source>
         <translation>Send request</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="245"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
         <source>Nội dung yêu cầu bổ sung…</source>
         <translation>What is needed…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="246"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="248"/>
         <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
         <translation>One document per line, e.g. Copy of birth certificate</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="249"/>
         <source>Giấy tờ cần bổ sung</source>
         <translation>Documents needed</translation>
     </message>
@@ -1347,36 +1547,41 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/sync_indicator.py" line="60"/>
+        <source>Chứng chỉ máy chủ không hợp lệ — báo bộ phận CNTT</source>
+        <translation>The server&apos;s certificate is not valid — tell IT</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="62"/>
         <source>Cần đăng nhập lại</source>
         <translation>Log in again</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="62"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="64"/>
         <source>Phần mềm đã cũ — cần cài bản cập nhật</source>
         <translation>Out of date — install the update</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="64"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="66"/>
         <source>Lỗi đồng bộ — bấm để thử lại</source>
         <translation>Sync error — click to retry</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="67"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
         <source>Đã đồng bộ {time}</source>
         <translation>Synced {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="71"/>
         <source>Chưa đồng bộ</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="71"/>
         <source>Đã đồng bộ</source>
         <translation>Synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="71"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="73"/>
         <source>%Ln thao tác chờ gửi</source>
         <translation>
             <numerusform>%Ln action waiting</numerusform>
@@ -1387,22 +1592,22 @@
 <context>
     <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="195"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="197"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation>The citizen will see this text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="199"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="201"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="203"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="205"/>
         <source>— Không dùng mẫu —</source>
         <translation>— No template —</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="208"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="210"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
@@ -1491,205 +1696,306 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="52"/>
+        <location filename="../../triage_desktop/cli.py" line="68"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation>Triage citizens&apos; field reports and administrative dossiers.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="55"/>
+        <location filename="../../triage_desktop/cli.py" line="71"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation>data folder (default: TRIAGE_PROFILE or the user data folder)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="56"/>
+        <location filename="../../triage_desktop/cli.py" line="72"/>
         <source>ngôn ngữ giao diện</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="64"/>
+        <location filename="../../triage_desktop/cli.py" line="86"/>
         <source>đăng nhập vào máy chủ</source>
         <translation>log in to the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="65"/>
+        <location filename="../../triage_desktop/cli.py" line="87"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation>server address (the API base URL)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="67"/>
+        <location filename="../../triage_desktop/cli.py" line="89"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation>read the password from standard input</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="69"/>
+        <location filename="../../triage_desktop/cli.py" line="91"/>
         <source>đồng bộ với máy chủ</source>
         <translation>synchronise with the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="70"/>
+        <location filename="../../triage_desktop/cli.py" line="92"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation>synchronise until in step, then exit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="71"/>
-        <source>đăng nhập cho lần chạy này</source>
-        <translation>log in for this run</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="73"/>
+        <location filename="../../triage_desktop/cli.py" line="101"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation>queue one action in the outbox (works offline)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="81"/>
+        <location filename="../../triage_desktop/cli.py" line="109"/>
         <source>các thao tác chưa gửi</source>
         <translation>unsent actions</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="83"/>
+        <location filename="../../triage_desktop/cli.py" line="111"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation>re-apply a conflicting action on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="84"/>
+        <location filename="../../triage_desktop/cli.py" line="112"/>
         <source>bỏ thao tác này</source>
         <translation>discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="86"/>
+        <location filename="../../triage_desktop/cli.py" line="114"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation>export the synchronised data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="89"/>
+        <location filename="../../triage_desktop/cli.py" line="117"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation>output file (default: standard output)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="91"/>
+        <location filename="../../triage_desktop/cli.py" line="119"/>
+        <source>nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào</source>
+        <translation>audit log: who did what, to which item, when</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="121"/>
+        <source>kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)</source>
+        <translation>check the hash chain: prints OK (exit code 0), or one line per edited or removed entry (exit code 5)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="123"/>
+        <source>ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được</source>
+        <translation>write the log to a CSV file (UTF-8 with BOM, with the hashes) that only this user can read</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="126"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation>run the sandbox server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="98"/>
+        <location filename="../../triage_desktop/cli.py" line="133"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation>a new report arrives every N seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="100"/>
+        <location filename="../../triage_desktop/cli.py" line="135"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation>share of requests that get a simulated fault, from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="101"/>
+        <location filename="../../triage_desktop/cli.py" line="136"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation>random seed for the fault mode</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="103"/>
+        <location filename="../../triage_desktop/cli.py" line="138"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation>each feed page holds a random 1 to N changes</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="105"/>
+        <location filename="../../triage_desktop/cli.py" line="140"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation>lifetime of an access token, in seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="121"/>
+        <location filename="../../triage_desktop/cli.py" line="156"/>
         <source>cần một số từ 0 đến 1</source>
         <translation>expected a number from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="181"/>
+        <location filename="../../triage_desktop/cli.py" line="184"/>
+        <source>Máy này chỉ được đăng nhập vào máy chủ {server} (bộ phận CNTT đã khóa địa chỉ máy chủ).</source>
+        <translation>This computer may only log in to the server {server} (IT has locked the server address).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="235"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation>{held} of them were made by another officer and wait for that officer to log in.</translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="301"/>
+        <source>Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login.</source>
+        <translation>Nobody is logged in on this profile: use the login command.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="303"/>
+        <location filename="../../triage_desktop/cli.py" line="377"/>
         <source>Đã xuất %n mục.</source>
         <translation>
             <numerusform>Exported %n item.</numerusform>
             <numerusform>Exported %n items.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/cli.py" line="411"/>
+        <source>Đã xuất %n mục nhật ký.</source>
+        <translation>
+            <numerusform>Exported %n audit entry.</numerusform>
+            <numerusform>Exported %n audit entries.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="330"/>
+        <location filename="../../triage_desktop/cli.py" line="435"/>
+        <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
+        <translation>Entry {seq}: its content was edited (it does not match its hash).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="436"/>
+        <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
+        <translation>Entry {seq}: it does not link to the entry before it (that entry was edited or replaced).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="437"/>
+        <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
+        <translation>Entry {seq}: entry {span} before it was removed.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="438"/>
+        <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
+        <translation>Entry {seq}: entry {span} was removed from the end of the log.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="439"/>
+        <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
+        <translation>Entry {seq}: the log&apos;s counter was edited.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="463"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/cli.py" line="473"/>
+        <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
+        <translation>
+            <numerusform>%n action is unsent: deleting the data would lose it. Sync first, or add --force.</numerusform>
+            <numerusform>%n actions are unsent: deleting the data would lose them. Sync first, or add --force.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="351"/>
+        <location filename="../../triage_desktop/cli.py" line="476"/>
+        <source>Đã đăng xuất.</source>
+        <translation>Logged out.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="476"/>
+        <source>Đã xóa dữ liệu trên máy này.</source>
+        <translation>The data on this computer was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="504"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="354"/>
+        <location filename="../../triage_desktop/cli.py" line="507"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="393"/>
+        <location filename="../../triage_desktop/cli.py" line="548"/>
+        <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
+        <translation>The data on this computer is encrypted and this computer has no secure keyring: the password is needed, use --password-stdin.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="560"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="107"/>
+        <location filename="../../triage_desktop/cli.py" line="142"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation>open the window with the sandbox server and sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="111"/>
+        <location filename="../../triage_desktop/cli.py" line="83"/>
+        <source>đọc mật khẩu từ đầu vào chuẩn để mở dữ liệu đã mã hóa</source>
+        <translation>read the password from standard input to open the encrypted data</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="94"/>
+        <source>đọc mật khẩu từ đầu vào chuẩn: mở dữ liệu và đăng nhập cho lần chạy này</source>
+        <translation>read the password from standard input: open the data and log in for this run</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="96"/>
+        <source>đăng xuất: thu hồi phiên trên máy chủ, xóa khóa khỏi kho khóa</source>
+        <translation>log out: revoke the session on the server, delete the key from the keyring</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="97"/>
+        <source>xóa luôn dữ liệu trên máy này</source>
+        <translation>also delete the data on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="99"/>
+        <source>xóa cả khi còn thao tác chưa gửi (các thao tác đó sẽ mất)</source>
+        <translation>delete even when actions are unsent (they will be lost)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="146"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation>start over with fresh sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="131"/>
+        <location filename="../../triage_desktop/cli.py" line="166"/>
         <source>cần một số nguyên dương</source>
         <translation>expected a positive whole number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="139"/>
+        <location filename="../../triage_desktop/cli.py" line="174"/>
         <source>Mật khẩu: </source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="149"/>
+        <location filename="../../triage_desktop/cli.py" line="181"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation>No server address: use --server or deployment.toml.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="153"/>
+        <location filename="../../triage_desktop/cli.py" line="189"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation>Logged in: {name} ({username}), unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="156"/>
+        <location filename="../../triage_desktop/cli.py" line="192"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation>This machine has no secure keyring: the login lasts only for this run; use --password-stdin with sync.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="166"/>
+        <location filename="../../triage_desktop/cli.py" line="218"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="170"/>
+        <location filename="../../triage_desktop/cli.py" line="224"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="187"/>
+        <location filename="../../triage_desktop/cli.py" line="241"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="178"/>
+        <location filename="../../triage_desktop/cli.py" line="232"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="217"/>
+        <location filename="../../triage_desktop/cli.py" line="271"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
     </message>
@@ -2224,56 +2530,86 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="65"/>
+        <source>Mật khẩu không đúng. Vui lòng nhập lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
+        <translation>The data on this computer is locked with another official&apos;s password and this computer has no secure keyring. That official needs to log in, or IT can set up a separate profile.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="67"/>
+        <source>Dữ liệu trên máy này được khóa bằng mật khẩu của cán bộ khác và máy không có kho khóa an toàn. Người đó cần đăng nhập, hoặc bộ phận CNTT cấp hồ sơ riêng.</source>
+        <translation>Wrong password. Please try again (mind upper and lower case and the Vietnamese keyboard).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="70"/>
+        <source>Dữ liệu trên máy đang được khóa: cần nhập mật khẩu để mở.</source>
+        <translation>The data on this computer is locked: enter the password to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="72"/>
+        <source>Tài khoản này chưa đăng nhập lần nào trên máy này: lần đầu cần kết nối máy chủ. Kiểm tra mạng rồi thử lại.</source>
+        <translation>This account has never logged in on this computer: the first time needs the server. Check the network and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="75"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.</source>
         <translation>Your session has expired. Please log in again; unsent actions are kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="67"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="77"/>
+        <source>Máy chủ {host} dùng địa chỉ http:// không mã hóa: mật khẩu và dữ liệu sẽ đi qua mạng ở dạng đọc được, nên phần mềm không kết nối. Hãy dùng địa chỉ https:// do bộ phận CNTT cung cấp.</source>
+        <translation>The server {host} uses an unencrypted http:// address: the password and the data would cross the network readable, so the program does not connect. Use the https:// address IT gives you.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="81"/>
+        <source>Không xác minh được chứng chỉ bảo mật của máy chủ {host}, nên phần mềm không kết nối (có thể bị giả mạo). Vui lòng gọi bộ phận CNTT của tỉnh; các thao tác chưa gửi vẫn được giữ.</source>
+        <translation>The security certificate of the server {host} could not be verified, so the program does not connect (it may be an impostor). Please call the province&apos;s IT; unsent actions are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="85"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; các thao tác sẽ được gửi khi có mạng.</source>
         <translation>Cannot reach the server. Check the network or the server address; actions will be sent when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="70"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="88"/>
         <source>Máy chủ đang bận, sẽ tự thử lại sau.</source>
         <translation>The server is busy; it will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="72"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="90"/>
         <source>Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.</source>
         <translation>The server sent invalid data. Check the server address or tell IT.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="74"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="92"/>
         <source>Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; các thao tác chưa gửi vẫn được giữ.</source>
         <translation>This version is out of date. Please ask IT to install the update; unsent actions are kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="77"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="95"/>
         <source>Máy này còn thao tác chưa gửi của {name}. Người đó cần đăng nhập và đồng bộ trước, hoặc dùng một hồ sơ riêng (--profile).</source>
         <translation>This computer still has unsent actions of {name}. They must log in and sync first, or use a separate profile (--profile).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="82"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="100"/>
         <source>Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.</source>
         <translation>This report/dossier is not in the synced data.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="84"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="102"/>
         <source>Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.</source>
         <translation>Could not write to this computer (disk full or locked). Nothing already saved was lost.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="86"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="104"/>
         <source>Đã hủy.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="88"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="106"/>
         <source>Máy chủ từ chối yêu cầu (mã {status}).</source>
         <translation>The server refused the request (code {status}).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="89"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="107"/>
         <source>Lỗi không mong đợi: {error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>

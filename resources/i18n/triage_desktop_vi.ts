@@ -4,17 +4,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="92"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="94"/>
         <source>{kind} {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="109"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="111"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="124"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="126"/>
         <source>Đồng ý</source>
         <translation type="unfinished"></translation>
     </message>
@@ -22,17 +22,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="279"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="281"/>
         <source>Phân công xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="282"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="284"/>
         <source>Phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="293"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="295"/>
         <source>Giao cho</source>
         <translation type="unfinished"></translation>
     </message>
@@ -40,32 +40,32 @@
 <context>
     <name>AttachmentOpener</name>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="72"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="74"/>
         <source>Đang tải “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="106"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="108"/>
         <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="109"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="111"/>
         <source>Không tải được tệp đính kèm. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="122"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
         <source>Lưu tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="129"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="131"/>
         <source>Đã lưu “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="133"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="135"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,7 +206,7 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="70"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="84"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,33 +251,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="246"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
         <source>Nội dung phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="248"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="279"/>
         <source>Tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="281"/>
         <source>Diễn biến xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="260"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
         <source>Chưa có diễn biến nào.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="213"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="280"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="244"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
         <source>{kind} · {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="111"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="125"/>
         <source>Thao tác khác</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,219 +307,229 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="214"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="245"/>
         <source>Không còn thuộc đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="220"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="251"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="296"/>
-        <source>Mã</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
-        <source>{status} (mã {dvc})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
-        <source>{status} (đang chờ gửi)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="308"/>
-        <source>Tiêu đề</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="309"/>
-        <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="310"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="322"/>
-        <source>Trạng thái</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
-        <source>Mức độ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
-        <source>Kênh tiếp nhận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="313"/>
-        <source>Người phản ánh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
-        <source>Điện thoại</source>
+        <source>số điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="315"/>
-        <source>Địa điểm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="316"/>
-        <source>Tọa độ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="320"/>
-        <source>Trích yếu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
-        <source>Thủ tục</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="323"/>
-        <source>Bước xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
-        <source>Kênh nộp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="325"/>
-        <source>Người nộp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="326"/>
-        <source>Số định danh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="328"/>
-        <source>Địa chỉ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="329"/>
-        <source>Lệ phí</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="330"/>
-        <source>Số ngày tạm dừng</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
-        <source>Người xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="334"/>
-        <source>Chưa phân công</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="335"/>
-        <source>Ngày gửi</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <source>số định danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
-        <source>Ngày tiếp nhận</source>
+        <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="337"/>
-        <source>Hạn xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="338"/>
-        <source>Ngày trả kết quả</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
-        <source>Ngày kết thúc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="340"/>
-        <source>Cập nhật lúc</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
+        <source>{status} (mã {dvc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
-        <source>Đánh giá của công dân</source>
+        <source>{status} (đang chờ gửi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
-        <source>{n}/5</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
+        <source>Tiêu đề</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="345"/>
-        <source>Đã gộp vào</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
+        <source>Lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="358"/>
-        <source>{phone} (công dân không muốn được liên hệ)</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="362"/>
+        <source>Trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
+        <source>Mức độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="352"/>
+        <source>Kênh tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
+        <source>Người phản ánh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="368"/>
+        <source>Điện thoại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <source>Địa điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
+        <source>Tọa độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
+        <source>Trích yếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="361"/>
+        <source>Thủ tục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="363"/>
+        <source>Bước xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
-        <source>Không có tệp đính kèm.</source>
+        <source>Kênh nộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="365"/>
+        <source>Người nộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="366"/>
+        <source>Số định danh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="369"/>
+        <source>Địa chỉ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="370"/>
+        <source>Lệ phí</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="371"/>
+        <source>Số ngày tạm dừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <source>Người xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <source>Chưa phân công</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="376"/>
+        <source>Ngày gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="377"/>
+        <source>Ngày tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="378"/>
+        <source>Hạn xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="379"/>
+        <source>Ngày trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="380"/>
+        <source>Ngày kết thúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="381"/>
+        <source>Cập nhật lúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
+        <source>Đánh giá của công dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
+        <source>{n}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="386"/>
+        <source>Đã gộp vào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="400"/>
+        <source>{phone} (công dân không muốn được liên hệ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
+        <source>Không có tệp đính kèm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="428"/>
         <source>Xem ảnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="430"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="448"/>
         <source>Nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="440"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="483"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="441"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="484"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="476"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="519"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,6 +639,14 @@
     </message>
 </context>
 <context>
+    <name>GateWindow</name>
+    <message>
+        <location filename="../../triage_desktop/ui/gate_window.py" line="21"/>
+        <source>Tiếp nhận phản ánh, hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemTableModel</name>
     <message>
         <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
@@ -701,286 +719,398 @@
     </message>
 </context>
 <context>
-    <name>LoginDialog</name>
+    <name>LockPage</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="51"/>
-        <source>Đăng nhập — Tiếp nhận phản ánh, hồ sơ</source>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="26"/>
+        <source>Đã khóa — nhập mật khẩu để tiếp tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="53"/>
-        <source>Đăng nhập bằng tài khoản cán bộ do đơn vị cấp.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="60"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
-        <source>Tên đăng nhập</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="63"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="81"/>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="35"/>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="36"/>
         <source>Mật khẩu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="44"/>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="108"/>
+        <source>Mở khóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="47"/>
+        <source>Đăng xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="74"/>
+        <source>Đang đăng nhập: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/lock_page.py" line="108"/>
+        <source>Đang kiểm tra…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="57"/>
+        <source>Đăng nhập — Tiếp nhận phản ánh, hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="59"/>
+        <source>Đăng nhập bằng tài khoản cán bộ do đơn vị cấp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="66"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="87"/>
+        <source>Tên đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="70"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="126"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="88"/>
+        <source>Mật khẩu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="77"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="133"/>
         <source>Đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="73"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="79"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="86"/>
         <source>Máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="110"/>
-        <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp.</source>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="117"/>
+        <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT cung cấp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="114"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="121"/>
         <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="126"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="133"/>
         <source>Đang đăng nhập…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="129"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="136"/>
         <source>Đang kết nối máy chủ, vui lòng chờ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="192"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="200"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="195"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="203"/>
         <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="198"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="206"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="201"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="209"/>
         <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="204"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="212"/>
         <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="206"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="214"/>
         <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="209"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="217"/>
         <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogoutDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="20"/>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="39"/>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="62"/>
+        <source>Đăng xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="21"/>
+        <source>Đăng xuất khỏi máy này? Lần sau cần nhập lại mật khẩu để xem dữ liệu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="32"/>
+        <source>Còn %n thao tác chưa gửi lên máy chủ. Nếu xóa dữ liệu trên máy này, các thao tác đó sẽ bị mất; hãy đồng bộ để gửi trước khi xóa.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="36"/>
+        <source>Xóa dữ liệu trên máy này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="37"/>
+        <source>Xóa bản sao phản ánh, hồ sơ trên máy; lần đăng nhập sau sẽ tải lại từ máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="42"/>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="58"/>
+        <source>Xóa và mất %n thao tác chưa gửi</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/logout_dialog.py" line="60"/>
+        <source>Xóa dữ liệu và đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="115"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="93"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="225"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="150"/>
+        <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="214"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="216"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="218"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="220"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="222"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="228"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="231"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="234"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="238"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="243"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="253"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="357"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="413"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="415"/>
         <source>Tìm thấy %n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="417"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="557"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="558"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="561"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="564"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="495"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="565"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="566"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="569"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="658"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="604"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="744"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="753"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="622"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="626"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="762"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="766"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="763"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="767"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="661"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="812"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="663"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="814"/>
         <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaskedValue</name>
+    <message>
+        <location filename="../../triage_desktop/ui/masked_value.py" line="27"/>
+        <source>Đã che một phần</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/masked_value.py" line="31"/>
+        <source>Hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/masked_value.py" line="37"/>
+        <source>Hiện đầy đủ {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/masked_value.py" line="38"/>
+        <source>Hiện đầy đủ {what} (việc xem được ghi vào nhật ký)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1042,27 +1172,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="163"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="165"/>
         <source>Ghi chú nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="166"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="168"/>
         <source>Lưu ghi chú</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="169"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="171"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="173"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="175"/>
         <source>Nội dung ghi chú…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="176"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="178"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,17 +1332,17 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="222"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="224"/>
         <source>Trả lời công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="225"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="227"/>
         <source>Gửi trả lời</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="228"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="230"/>
         <source>Nội dung trả lời công dân…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,62 +1350,130 @@
 <context>
     <name>ReturnResultDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="259"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="262"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="264"/>
         <source>Trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="265"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
         <source>Nội dung thông báo trả kết quả…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionShell</name>
+    <message>
+        <location filename="../../triage_desktop/ui/session_shell.py" line="79"/>
+        <source>Đang mở…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/session_shell.py" line="216"/>
+        <source>Đang đăng xuất…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="27"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="49"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="122"/>
+        <source>Đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="29"/>
+        <source>Đăng nhập bằng tài khoản cán bộ do đơn vị cấp để xem phản ánh, hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="34"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="57"/>
+        <source>Máy chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="37"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="38"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="58"/>
+        <source>Tên đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="41"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="42"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="59"/>
+        <source>Mật khẩu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="107"/>
+        <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="111"/>
+        <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="122"/>
+        <source>Đang đăng nhập…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="125"/>
+        <source>Đang kiểm tra mật khẩu và mở dữ liệu, vui lòng chờ…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="303"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="306"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="305"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
         <source>Đổi trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="310"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
         <source>Trạng thái hiện tại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="314"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="316"/>
         <source>Chuyển sang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="318"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
         <source>Lý do từ chối</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Lý do (bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="339"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="340"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="342"/>
         <source>Công dân sẽ nhìn thấy lý do này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
         <source>Công dân sẽ nhìn thấy ghi chú này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="345"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,27 +1481,27 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="239"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
         <source>Yêu cầu bổ sung hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="242"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="244"/>
         <source>Gửi yêu cầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="245"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
         <source>Nội dung yêu cầu bổ sung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="246"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="248"/>
         <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="249"/>
         <source>Giấy tờ cần bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,36 +1534,41 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/sync_indicator.py" line="60"/>
-        <source>Cần đăng nhập lại</source>
+        <source>Chứng chỉ máy chủ không hợp lệ — báo bộ phận CNTT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/sync_indicator.py" line="62"/>
-        <source>Phần mềm đã cũ — cần cài bản cập nhật</source>
+        <source>Cần đăng nhập lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/sync_indicator.py" line="64"/>
+        <source>Phần mềm đã cũ — cần cài bản cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="66"/>
         <source>Lỗi đồng bộ — bấm để thử lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="67"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
         <source>Đã đồng bộ {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="71"/>
         <source>Chưa đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="69"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="71"/>
         <source>Đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/sync_indicator.py" line="71"/>
+        <location filename="../../triage_desktop/ui/sync_indicator.py" line="73"/>
         <source>%Ln thao tác chờ gửi</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1375,22 +1578,22 @@
 <context>
     <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="195"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="197"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="199"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="201"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="203"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="205"/>
         <source>— Không dùng mẫu —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="208"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="210"/>
         <source>Mẫu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,204 +1682,303 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="52"/>
+        <location filename="../../triage_desktop/cli.py" line="68"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="55"/>
+        <location filename="../../triage_desktop/cli.py" line="71"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="56"/>
+        <location filename="../../triage_desktop/cli.py" line="72"/>
         <source>ngôn ngữ giao diện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="64"/>
+        <location filename="../../triage_desktop/cli.py" line="86"/>
         <source>đăng nhập vào máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="65"/>
+        <location filename="../../triage_desktop/cli.py" line="87"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="67"/>
+        <location filename="../../triage_desktop/cli.py" line="89"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="69"/>
+        <location filename="../../triage_desktop/cli.py" line="91"/>
         <source>đồng bộ với máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="70"/>
+        <location filename="../../triage_desktop/cli.py" line="92"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="71"/>
-        <source>đăng nhập cho lần chạy này</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="73"/>
+        <location filename="../../triage_desktop/cli.py" line="101"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="81"/>
+        <location filename="../../triage_desktop/cli.py" line="109"/>
         <source>các thao tác chưa gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="83"/>
+        <location filename="../../triage_desktop/cli.py" line="111"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="84"/>
+        <location filename="../../triage_desktop/cli.py" line="112"/>
         <source>bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="86"/>
+        <location filename="../../triage_desktop/cli.py" line="114"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="89"/>
+        <location filename="../../triage_desktop/cli.py" line="117"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="91"/>
-        <source>chạy máy chủ thử nghiệm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="98"/>
-        <source>phản ánh mới đến mỗi N giây</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="100"/>
-        <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="101"/>
-        <source>hạt giống cho chế độ lỗi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="103"/>
-        <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="105"/>
-        <source>thời hạn của access token, tính bằng giây</source>
+        <location filename="../../triage_desktop/cli.py" line="119"/>
+        <source>nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="121"/>
+        <source>kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="123"/>
+        <source>ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="126"/>
+        <source>chạy máy chủ thử nghiệm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="133"/>
+        <source>phản ánh mới đến mỗi N giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="135"/>
+        <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="136"/>
+        <source>hạt giống cho chế độ lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="140"/>
+        <source>thời hạn của access token, tính bằng giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="156"/>
         <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="181"/>
+        <location filename="../../triage_desktop/cli.py" line="184"/>
+        <source>Máy này chỉ được đăng nhập vào máy chủ {server} (bộ phận CNTT đã khóa địa chỉ máy chủ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="235"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="301"/>
+        <source>Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="303"/>
+        <location filename="../../triage_desktop/cli.py" line="377"/>
         <source>Đã xuất %n mục.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/cli.py" line="411"/>
+        <source>Đã xuất %n mục nhật ký.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="330"/>
-        <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
+        <location filename="../../triage_desktop/cli.py" line="435"/>
+        <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="351"/>
+        <location filename="../../triage_desktop/cli.py" line="436"/>
+        <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="437"/>
+        <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="438"/>
+        <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="439"/>
+        <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="463"/>
+        <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/cli.py" line="473"/>
+        <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="476"/>
+        <source>Đã đăng xuất.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="476"/>
+        <source>Đã xóa dữ liệu trên máy này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="504"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="354"/>
+        <location filename="../../triage_desktop/cli.py" line="507"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="393"/>
+        <location filename="../../triage_desktop/cli.py" line="548"/>
+        <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="560"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="107"/>
+        <location filename="../../triage_desktop/cli.py" line="142"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="111"/>
+        <location filename="../../triage_desktop/cli.py" line="83"/>
+        <source>đọc mật khẩu từ đầu vào chuẩn để mở dữ liệu đã mã hóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="94"/>
+        <source>đọc mật khẩu từ đầu vào chuẩn: mở dữ liệu và đăng nhập cho lần chạy này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="96"/>
+        <source>đăng xuất: thu hồi phiên trên máy chủ, xóa khóa khỏi kho khóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="97"/>
+        <source>xóa luôn dữ liệu trên máy này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="99"/>
+        <source>xóa cả khi còn thao tác chưa gửi (các thao tác đó sẽ mất)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="146"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="131"/>
+        <location filename="../../triage_desktop/cli.py" line="166"/>
         <source>cần một số nguyên dương</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="139"/>
+        <location filename="../../triage_desktop/cli.py" line="174"/>
         <source>Mật khẩu: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="149"/>
+        <location filename="../../triage_desktop/cli.py" line="181"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="153"/>
+        <location filename="../../triage_desktop/cli.py" line="189"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="156"/>
+        <location filename="../../triage_desktop/cli.py" line="192"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="166"/>
+        <location filename="../../triage_desktop/cli.py" line="218"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="170"/>
+        <location filename="../../triage_desktop/cli.py" line="224"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="187"/>
+        <location filename="../../triage_desktop/cli.py" line="241"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="178"/>
+        <location filename="../../triage_desktop/cli.py" line="232"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="217"/>
+        <location filename="../../triage_desktop/cli.py" line="271"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2205,62 +2507,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="67"/>
+        <source>Dữ liệu trên máy này được khóa bằng mật khẩu của cán bộ khác và máy không có kho khóa an toàn. Người đó cần đăng nhập, hoặc bộ phận CNTT cấp hồ sơ riêng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../triage_desktop/ui/messages.py" line="63"/>
         <source>Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="65"/>
-        <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="67"/>
-        <source>Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; các thao tác sẽ được gửi khi có mạng.</source>
+        <source>Mật khẩu không đúng. Vui lòng nhập lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="70"/>
-        <source>Máy chủ đang bận, sẽ tự thử lại sau.</source>
+        <source>Dữ liệu trên máy đang được khóa: cần nhập mật khẩu để mở.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="72"/>
-        <source>Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.</source>
+        <source>Tài khoản này chưa đăng nhập lần nào trên máy này: lần đầu cần kết nối máy chủ. Kiểm tra mạng rồi thử lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="74"/>
-        <source>Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; các thao tác chưa gửi vẫn được giữ.</source>
+        <location filename="../../triage_desktop/ui/messages.py" line="75"/>
+        <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="77"/>
-        <source>Máy này còn thao tác chưa gửi của {name}. Người đó cần đăng nhập và đồng bộ trước, hoặc dùng một hồ sơ riêng (--profile).</source>
+        <source>Máy chủ {host} dùng địa chỉ http:// không mã hóa: mật khẩu và dữ liệu sẽ đi qua mạng ở dạng đọc được, nên phần mềm không kết nối. Hãy dùng địa chỉ https:// do bộ phận CNTT cung cấp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="82"/>
-        <source>Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.</source>
+        <location filename="../../triage_desktop/ui/messages.py" line="81"/>
+        <source>Không xác minh được chứng chỉ bảo mật của máy chủ {host}, nên phần mềm không kết nối (có thể bị giả mạo). Vui lòng gọi bộ phận CNTT của tỉnh; các thao tác chưa gửi vẫn được giữ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="84"/>
-        <source>Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="86"/>
-        <source>Đã hủy.</source>
+        <location filename="../../triage_desktop/ui/messages.py" line="85"/>
+        <source>Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; các thao tác sẽ được gửi khi có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="88"/>
+        <source>Máy chủ đang bận, sẽ tự thử lại sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="90"/>
+        <source>Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="92"/>
+        <source>Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; các thao tác chưa gửi vẫn được giữ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="95"/>
+        <source>Máy này còn thao tác chưa gửi của {name}. Người đó cần đăng nhập và đồng bộ trước, hoặc dùng một hồ sơ riêng (--profile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="100"/>
+        <source>Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="102"/>
+        <source>Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="104"/>
+        <source>Đã hủy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="106"/>
         <source>Máy chủ từ chối yêu cầu (mã {status}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="89"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="107"/>
         <source>Lỗi không mong đợi: {error}</source>
         <translation type="unfinished"></translation>
     </message>

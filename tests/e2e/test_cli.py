@@ -42,13 +42,16 @@ def test_login_sync_act_outbox_export(server: SandboxServer, tmp_path: Path) -> 
 
     report = next(raw for raw in server.all_aggregates("report") if raw["status"] == "new")
     server.stop()
-    queued = run(profile, "act", "report", report["id"], "note", "--body", "Đã cử tổ công tác đến hiện trường")
+    # No OS keyring either for the cache key: each command that opens the encrypted cache reads the password.
+    queued = run(profile, "act", "report", report["id"], "note", "--body", "Đã cử tổ công tác đến hiện trường",
+                 "--password-stdin", stdin="demo123\n")
     assert queued.returncode == 0, queued.stderr
     local_id = int(queued.stdout.strip())
-    self_assign = run(profile, "act", "report", report["id"], "assign", "--assignee", "u_02")
+    self_assign = run(profile, "act", "report", report["id"], "assign", "--assignee", "u_02", "--password-stdin",
+                      stdin="demo123\n")
     assert self_assign.returncode == 0, self_assign.stderr
 
-    outbox = json.loads(run(profile, "outbox", "--json").stdout)
+    outbox = json.loads(run(profile, "outbox", "--json", "--password-stdin", stdin="demo123\n").stdout)
     assert [(a["id"], a["kind"], a["aggregate_id"], a["type"], a["state"]) for a in outbox][0] == (
         local_id, "report", report["id"], "note", "pending")
     assert len(outbox) == 2
@@ -60,16 +63,18 @@ def test_login_sync_act_outbox_export(server: SandboxServer, tmp_path: Path) -> 
     server.start()
     again = run(profile, "sync", "--once", "--password-stdin", stdin="demo123\n")
     assert again.returncode == 0, again.stderr
-    assert json.loads(run(profile, "outbox", "--json").stdout) == []
+    assert json.loads(run(profile, "outbox", "--json", "--password-stdin", stdin="demo123\n").stdout) == []
     assert server.aggregate("report", report["id"])["assignee_id"] == "u_02"
 
     jsonl = tmp_path / "cache.jsonl"
-    assert run(profile, "export", "--format", "jsonl", "--output", str(jsonl)).returncode == 0
+    assert run(profile, "export", "--format", "jsonl", "--output", str(jsonl), "--password-stdin",
+               stdin="demo123\n").returncode == 0
     lines = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
     assert {(r["kind"], r["id"]) for r in lines} == {(r["kind"], r["id"]) for r in server.all_aggregates()}
 
     table = tmp_path / "cache.csv"
-    assert run(profile, "export", "--format", "csv", "--kind", "report", "--output", str(table)).returncode == 0
+    assert run(profile, "export", "--format", "csv", "--kind", "report", "--output", str(table), "--password-stdin",
+               stdin="demo123\n").returncode == 0
     raw = table.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for Vietnamese
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
@@ -149,7 +154,8 @@ def test_continuous_sync_rides_out_an_outage_and_sends_what_act_queued(server: S
         server.stop()
         outage = syncing.wait_for("Chưa đồng bộ được", after=first)
         report = next(raw for raw in server.all_aggregates("report") if raw["status"] == "new")
-        queued = run(profile, "act", "report", report["id"], "note", "--body", "Ghi chú trong lúc mất mạng")
+        queued = run(profile, "act", "report", report["id"], "note", "--body", "Ghi chú trong lúc mất mạng",
+                     "--password-stdin", stdin="demo123\n")
         assert queued.returncode == 0, queued.stderr
         server.start()
         syncing.wait_for("1 thao tác đã gửi", after=outage)

@@ -57,7 +57,7 @@ def test_a_cut_off_emoji_in_one_title_is_shown_as_a_replacement_character(
     login(server, profile)
     synced = run_cli(profile, "sync", "--once", "--password-stdin", stdin=PASSWORD)
     assert synced.returncode == 0, synced.stderr
-    items = {raw["id"]: raw for raw in map(json.loads, run_cli(profile, "export", "--format", "jsonl").stdout
+    items = {raw["id"]: raw for raw in map(json.loads, run_cli(profile, "export", "--format", "jsonl", "--password-stdin", stdin=PASSWORD).stdout
                                                         .splitlines())}
     assert len(items) == len(server.all_aggregates())
     assert items[victim["id"]]["title"] == "\ufffd" + victim["title"]
@@ -68,11 +68,11 @@ def test_a_feed_garbled_every_time_still_lets_the_officers_note_out(server: Sand
     login(server, profile)
     assert run_cli(profile, "sync", "--once", "--password-stdin", stdin=PASSWORD).returncode == 0
     target = server.all_aggregates("report")[0]
-    queued = run_cli(profile, "act", "report", target["id"], "note", "--body", "Đã liên hệ điện lực")
+    queued = run_cli(profile, "act", "report", target["id"], "note", "--body", "Đã liên hệ điện lực", "--password-stdin", stdin=PASSWORD)
     assert queued.returncode == 0, queued.stderr
     server._faults = FeedHook(lambda body: body[: len(body) // 2])  # whole answers, status 200, not JSON
     synced = run_cli(profile, "sync", "--once", "--password-stdin", stdin=PASSWORD)
     assert synced.returncode == 2, synced.stderr
     assert synced.stderr.strip().splitlines()[-1].startswith("triage-desktop: Máy chủ trả về dữ liệu không hợp lệ")
     assert [(e["aggregate_id"], e["type"]) for e in server.ledger()] == [(target["id"], "note")]
-    assert json.loads(run_cli(profile, "outbox", "--json").stdout) == []
+    assert json.loads(run_cli(profile, "outbox", "--json", "--password-stdin", stdin=PASSWORD).stdout) == []

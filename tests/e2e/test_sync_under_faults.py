@@ -55,7 +55,7 @@ def test_snapshot_of_small_uneven_pages_completes_under_30_percent_faults(tmp_pa
           + "; ".join(f"{what} after {seconds:.1f} s" for what, seconds in outcomes))
     assert outcomes[-1][0] == "in step", outcomes
 
-    exported = run_cli(profile, "export", "--format", "jsonl", env=env)
+    exported = run_cli(profile, "export", "--format", "jsonl", "--password-stdin", stdin="demo123\n", env=env)
     items = [json.loads(line) for line in exported.stdout.splitlines()]
     assert len(items) == REPORTS + DOSSIERS
     assert len({(raw["kind"], raw["id"]) for raw in items}) == REPORTS + DOSSIERS

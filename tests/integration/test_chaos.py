@@ -22,12 +22,12 @@ from typing import Any
 
 import pytest
 
-from triage_desktop.app import Services, build_services
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.core.errors import ApiError, BadServerResponse, InvalidAction, NotFound, Offline, ServerBusy
 from triage_desktop.sandbox import seed as seeding
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.services import Services, build_services
 
 PASSWORD = "demo123"
 TRANSIENT = (Offline, ServerBusy, BadServerResponse)

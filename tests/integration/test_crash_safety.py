@@ -11,8 +11,8 @@ step and the cache equals the server.
 
 from __future__ import annotations
 
+import os
 import random
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,11 +24,13 @@ from typing import NamedTuple
 
 import pytest
 
-from tests.support.crash_worker import USERNAME, MemoryVault, queue_some
+from tests.support.crash_worker import USERNAME, queue_some
+from tests.support.keys import TEST_KEY, keyed
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.storage.database import Database, open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
+from triage_desktop.sync.auth import MemoryVault
 from triage_desktop.sync.engine import SyncEngine
 from triage_desktop.sync.http import ApiClient
 
@@ -82,7 +84,7 @@ class Rig:
 
     def prefill(self, count: int) -> None:
         """Log in, sync, then queue `count` actions offline-style: the large outbox the worker starts from."""
-        db = open_database(self.profile)
+        db = open_database(self.profile, key=TEST_KEY)
         try:
             store = Store(db)
             engine = SyncEngine(store, lambda url, auth: ApiClient(url, auth), MemoryVault())
@@ -116,7 +118,8 @@ class Rig:
         try:
             proc = subprocess.Popen([sys.executable, str(WORKER), str(self.profile), self.server.url,
                                      str(self.seed * 100_000 + run), mode],
-                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
+                                    env=dict(os.environ, PYTHONPATH=str(WORKER.parents[2])))  # it imports tests
         finally:
             stderr.close()
         assert proc.stdin is not None
@@ -154,7 +157,7 @@ class Rig:
         self.check(run)
 
     def check(self, run: int) -> None:
-        with closing(sqlite3.connect(self.cache)) as conn:
+        with closing(keyed(self.cache)) as conn:
             answer = conn.execute("PRAGMA integrity_check").fetchall()
             outbox = dict(conn.execute("SELECT idempotency_key, state FROM outbox").fetchall())
         if answer != [("ok",)]:
@@ -183,7 +186,7 @@ class Rig:
         self.figures.convergence_s = time.monotonic() - started
         assert proc.returncode == 0 and b"DONE" in out, (out, self.stderr())
         self.check(99_999)
-        db = Database(self.cache)
+        db = Database(self.cache, key=TEST_KEY)
         try:
             store = Store(db)
             outbox = {a.idempotency_key: a for a in store.outbox()}

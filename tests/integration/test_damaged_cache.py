@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.support.cache_damage import damage_outside, write_garbage
+from tests.support.keys import TEST_KEY
 from triage_desktop.core.errors import LoginRequired, Offline
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
@@ -52,7 +53,7 @@ class Client:
         self._open()
 
     def _open(self) -> None:
-        self.db: Database = open_database(self.profile)
+        self.db: Database = open_database(self.profile, key=TEST_KEY)
         self.store = Store(self.db)
         self.sync = SyncEngine(self.store, self._api_client, self.vault)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from triage_desktop.app import Services, build_services
 from triage_desktop.core.errors import Offline, ProfileInUse
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.services import Services, build_services
 
 PASSWORD = "demo123"
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import cache_damage as damage
+from tests.support.keys import TEST_KEY
 from triage_desktop.core.entities import OutboxAction
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
@@ -72,7 +73,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Template]:
 
     with SandboxServer(db=folder / "server.sqlite3", reports=60, dossiers=10, seed=11) as server:
         fresh = [server.add_report()["id"] for _ in range(14)]
-        db = open_database(folder / "main")
+        db = open_database(folder / "main", key=TEST_KEY)
         store = Store(db)
         sync = SyncEngine(store, api, CredentialStore.memory_only())
         sync.login(server.url, "lanhdao", "demo123")
@@ -135,7 +136,7 @@ def test_salvage_after_damage(template: Template, tmp_path: Path, monkeypatch: p
     cache = profile / CACHE_FILE_NAME
     what = hurt(cache)
 
-    db = Database(cache)
+    db = Database(cache, key=TEST_KEY)
     try:
         recovered = Store(db).outbox()
         report = db.recovery

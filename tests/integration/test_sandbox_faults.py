@@ -18,13 +18,13 @@ from typing import Any
 
 import pytest
 
-from triage_desktop.app import Services, build_services
 from triage_desktop.cli import build_parser
 from triage_desktop.core.entities import SyncProgress, SyncReport
 from triage_desktop.core.errors import Offline, ServerBusy
 from triage_desktop.sandbox.api import Request, Response
 from triage_desktop.sandbox.faults import FAULTS, FaultInjector, default_slow_seconds
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.services import Services, build_services
 from triage_desktop.sync.backoff import Backoff
 from triage_desktop.sync.http import Unreachable
 from triage_desktop.sync.retry import sync_until_in_step

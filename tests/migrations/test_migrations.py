@@ -3,7 +3,6 @@ caches written by a newer program."""
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -12,8 +11,9 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from sqlcipher3 import dbapi2
 
+from tests.support.keys import TEST_KEY, keyed, keyed_engine
 from triage_desktop.core.errors import StorageError
 from triage_desktop.storage import migrate
 from triage_desktop.storage.database import Database
@@ -23,7 +23,7 @@ from triage_desktop.storage.store import Store
 
 
 def _revision(path: Path) -> str | None:
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(keyed(path)) as conn:
         return migrate.current_revision(conn.cursor())
 
 
@@ -33,8 +33,8 @@ def test_head_constant_is_the_newest_shipped_revision() -> None:
 
 
 def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
-    Database(tmp_path / "cache.sqlite3").dispose()
-    engine = create_engine(f"sqlite:///{tmp_path / 'cache.sqlite3'}")
+    Database(tmp_path / "cache.sqlite3", key=TEST_KEY).dispose()
+    engine = keyed_engine(tmp_path / "cache.sqlite3")
     try:
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"include_name": include_name})
@@ -45,26 +45,26 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
 
 def test_new_file_is_migrated_and_reopening_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     Store(db).set_state("cursor", "c1")
     db.dispose()
     assert _revision(path) == migrate.HEAD
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(keyed(path)) as conn:
         schema_before = conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert Store(db).cursor() == "c1"
     finally:
         db.dispose()
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(keyed(path)) as conn:
         assert conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema_before
     assert not list(tmp_path.glob("*.bak"))  # nothing to upgrade, so no backup
 
 
 def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    Database(path).dispose()
-    engine = create_engine(f"sqlite:///{path}")
+    Database(path, key=TEST_KEY).dispose()
+    engine = keyed_engine(path)
     try:
         with engine.begin() as conn:
             command.downgrade(migrate.alembic_config(conn), "base")
@@ -73,7 +73,7 @@ def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
         assert names <= {"alembic_version", "sqlite_sequence"}
     finally:
         engine.dispose()
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         Store(db).set_state("cursor", "c2")
         assert _revision(path) == migrate.HEAD
@@ -83,23 +83,61 @@ def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
 
 def test_a_cache_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    Database(path).dispose()
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+    Database(path, key=TEST_KEY).dispose()
+    with closing(keyed(path, isolation_level=None)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     with pytest.raises(StorageError, match="newer_schema"):
-        Database(path)
+        Database(path, key=TEST_KEY)
     assert _revision(path) == "9999_from_the_future"
 
 
 def test_backup_is_a_private_consistent_copy(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     Store(db).put_reference("members", None, [{"id": "u_1"}])
     try:
-        copy = migrate.backup(path, "0001")  # while the cache is open, WAL not checkpointed
+        copy = migrate.backup(path, "0001", TEST_KEY)  # while the cache is open, WAL not checkpointed
     finally:
         db.dispose()
     assert copy.name == "cache.sqlite3.before-0001.bak"
     assert copy.stat().st_mode & 0o077 == 0
-    with closing(sqlite3.connect(copy)) as conn:
+    with closing(keyed(copy)) as conn:
         assert conn.execute("SELECT json FROM reference WHERE name = 'members'").fetchone() == ('[{"id": "u_1"}]',)
+
+
+def test_a_0004_cache_gets_an_empty_append_only_audit_trail(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    db = Database(path, key=TEST_KEY)
+    store = Store(db)
+    store.set_state("user", '{"id": "u_17", "username": "tam.le"}')
+    store.set_state("server_url", "https://api.example-province.vn/triage/v1")
+    store.apply_page([{"kind": "report", "op": "upsert", "id": "r_1", "version": 3,
+                       "data": {"id": "r_1", "kind": "report", "version": 3, "status": "new"}}], "c1")
+    queued = store.enqueue("report", "r_1", "note", {"body": "Đã liên hệ"}, 3)
+    db.dispose()
+    engine = keyed_engine(path)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0004")
+    finally:
+        engine.dispose()
+    with closing(keyed(path)) as conn:
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name LIKE 'audit_log%'").fetchall()
+    assert _revision(path) == "0004"
+
+    db = Database(path, key=TEST_KEY)  # the upgrade runs at open
+    try:
+        store = Store(db)
+        assert _revision(path) == migrate.HEAD
+        assert [a.idempotency_key for a in store.outbox()] == [queued.idempotency_key]
+        assert store.audit_entries() == [] and store.verify_audit() == []
+        store.record("login")
+        [entry] = store.audit_entries()
+        assert (entry.seq, entry.actor, entry.action) == (1, "tam.le", "login")
+    finally:
+        db.dispose()
+    with closing(keyed(path, isolation_level=None)) as conn:
+        for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
+            with pytest.raises(dbapi2.IntegrityError, match="append-only"):
+                conn.execute(statement)
+    assert list(tmp_path.glob("*.before-0004.bak"))  # the upgrade kept its backup, as every schema change does

@@ -3,17 +3,21 @@
 The file is made by our own migrations (Database), then filled by direct bulk inserts of the same columns the
 sync path computes (storage.rows.aggregate_row + search text), then the FTS5 index is built in one 'rebuild'.
 Deterministic: the same N gives the same rows. Going through HTTP here would only make `make bench` slower.
+
+Encrypted with SQLCipher and a fixed test key (KEY), as the program keeps its cache (issue 10);
+TRIAGE_BENCH_PLAIN=1 builds and measures a plain cache instead (the figures before encryption, same code).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
+import os
 import time
 from pathlib import Path
 
 from tests.perf import gen
-from triage_desktop.storage import migrate, sort_names
+from tests.support.keys import TEST_KEY
+from triage_desktop.storage import cipher, migrate, sort_names
 from triage_desktop.storage.database import CACHE_FILE_NAME, Database
 from triage_desktop.storage.rows import aggregate_row
 
@@ -21,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / "build" / "bench"
 SERVER_URL = "http://127.0.0.1:9"  # never contacted by the read-only benchmarks
 GENERATOR_VERSION = 2  # bump when gen.py changes what it makes
+KEY: bytes | None = None if os.environ.get("TRIAGE_BENCH_PLAIN") else TEST_KEY
 _COLUMNS = ("pk", "kind", "id", "version", "code", "title", "title_key", "status", "status_rank", "is_open",
             "priority", "priority_rank", "category", "assignee_id", "unit_id", "submitted_at", "due_at",
             "updated_at", "raw", "search_text", "assignee_key", "category_key")
@@ -43,7 +48,7 @@ def categories() -> list[dict[str, object]]:
 
 def profile_for(size: int) -> Path:
     """The profile folder holding a cache of `size` reports, built now unless an identical one exists."""
-    profile = BENCH_DIR / f"cache-{size}-g{GENERATOR_VERSION}-s{migrate.HEAD}"
+    profile = BENCH_DIR / f"cache-{size}-g{GENERATOR_VERSION}-s{migrate.HEAD}{'' if KEY is None else '-sqlcipher'}"
     done = profile / "complete"
     if done.exists():
         return profile
@@ -57,8 +62,8 @@ def profile_for(size: int) -> Path:
 
 
 def build(path: Path, size: int, batch: int = 10_000) -> None:
-    Database(path).dispose()  # our migrations make the schema
-    conn = sqlite3.connect(path, isolation_level=None)
+    Database(path, key=KEY).dispose()  # our migrations make the schema
+    conn = cipher.connect(path, KEY)
     try:
         conn.execute("PRAGMA synchronous = OFF")  # a cache we can rebuild; durability does not matter here
         placeholders = ", ".join("?" * len(_COLUMNS))

@@ -25,7 +25,7 @@ PAGE = 256  # the list model's page
 
 
 def main() -> None:
-    database = Database(cache.profile_for(SIZE) / CACHE_FILE_NAME)
+    database = Database(cache.profile_for(SIZE) / CACHE_FILE_NAME, key=cache.KEY)
     workspace = LocalWorkspace(Store(database))
     query = ItemQuery(kind="report", queue="all", user_id="u_1")
     times: list[float] = []

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,11 +17,11 @@ from typing import Any
 import msgspec
 import requests
 
-from tests.perf import gen
+from tests.perf import cache, gen
 from tests.perf.cache import ROOT
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.security.credentials import CredentialStore
-from triage_desktop.storage import aggregates
+from triage_desktop.storage import aggregates, cipher
 from triage_desktop.storage.database import open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -48,7 +47,7 @@ def _served(session: requests.Session, url: str) -> int:
 
 
 def signed_in(profile: Path, server_url: str) -> tuple[Store, SyncEngine]:
-    store = Store(open_database(profile))
+    store = Store(open_database(profile, key=cache.KEY))
     if store.get_state("user"):  # the same officer on "the same server": login must keep the cache
         store.set_state("server_url", server_url)
     engine = build_sync_service(store, CredentialStore.memory_only())
@@ -109,7 +108,7 @@ def _decoder() -> Any:
 def ideal_pipeline(url: str, folder: Path, size: int) -> float:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    conn = sqlite3.connect(folder / "ideal.sqlite3", isolation_level=None)
+    conn = cipher.connect(folder / "ideal.sqlite3", cache.KEY)  # the same cipher as ours: the ceiling of our work
     decode, encode = _decoder(), msgspec.json.encode
     try:
         conn.execute("PRAGMA journal_mode = WAL")
@@ -157,7 +156,7 @@ def incremental(profile: Path, runs: int, new: int = 5) -> list[tuple[float, int
     """
     first = 9_000_000
     with feed_server(0) as url, requests.Session() as control:
-        store = Store(open_database(profile))
+        store = Store(open_database(profile, key=cache.KEY))
         kept = {key: store.get_state(key) for key in ("cursor", "server_url", "last_sync_at")}
         store.db.dispose()
         store, engine = signed_in(profile, url)
@@ -187,7 +186,7 @@ def incremental(profile: Path, runs: int, new: int = 5) -> list[tuple[float, int
 
 def _bare_incremental(url: str, profile: Path, run: int) -> float:
     """The ceiling: one GET of the page, decode, raw insert of the rows and their FTS rows, one commit."""
-    conn = sqlite3.connect(profile / "cache.sqlite3", isolation_level=None)
+    conn = cipher.connect(profile / "cache.sqlite3", cache.KEY)
     session = requests.Session()
     try:
         started = time.perf_counter()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
+import os
 import sys
 import time
 from collections import OrderedDict
@@ -23,6 +23,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
+from sqlcipher3 import dbapi2
+
+from tests.support.keys import TEST_KEY
+
+# The bench's cache key (tests.perf.cache.KEY), without importing the cache builder into the measured process.
+KEY: bytes | None = None if os.environ.get("TRIAGE_BENCH_PLAIN") else TEST_KEY
 
 # As an officer types them: with and without marks, a street, a whole phone number and codes (all present in
 # the generated cache; a code that matches nothing makes FTS5 check every "pa" + "2024" document: ≈55 ms).
@@ -59,7 +65,9 @@ class BareModel(QAbstractTableModel):
 
     def __init__(self, path: Path) -> None:
         super().__init__()
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._db = dbapi2.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        if KEY is not None:  # SQLCipher's raw key, first statement, as the program does
+            self._db.execute(f"PRAGMA key = \"x'{KEY.hex()}'\"")
         self._where, self._args, self._order, self._ids = "kind = 'report'", (), "submitted_at DESC", None
         self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
         self._count = self._read_count()
@@ -152,7 +160,7 @@ def run_app(app: QApplication, profile: Path) -> dict[str, Any]:
     from triage_desktop.ui.item_list_view import ItemListView
     from triage_desktop.ui.models.item_table_model import COLUMNS, ItemTableModel
 
-    database = open_database(profile)
+    database = open_database(profile, key=KEY)
     workspace = LocalWorkspace(Store(database))
     view = ItemListView()
     view.resize(1280, 800)

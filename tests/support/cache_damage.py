@@ -3,28 +3,48 @@
 `damage_outside` scribbles over b-tree pages in the middle of the file but spares the pages of the tables
 named (found by walking their b-trees from the root page; no dbstat needed), so a test knows exactly what a
 salvage must still find. `damage_table` does the opposite: it hits one table's leaf pages.
+
+Encrypted caches (the default in tests, keyed with tests.support.keys.TEST_KEY): the pages to hit are found on
+the decrypted pages, and the damage is done to the ciphertext on disk, as a failing disk would do it. A page
+with any byte changed then fails its HMAC as a whole: damage to an encrypted cache is page-sized.
 """
 
 from __future__ import annotations
 
 import random
-import sqlite3
 from contextlib import closing
 from pathlib import Path
+
+from tests.support.keys import TEST_KEY, is_encrypted, keyed
+from triage_desktop.storage import cipher
 
 INTERIOR_TABLE, LEAF_TABLE = 0x05, 0x0D
 SCRIBBLE = b"\xff" * 56  # over the page header and the start of the cell pointer array
 
 
-def checkpoint(path: Path) -> None:
-    """Move the WAL's pages into the main file, so damage to the main file is damage to the data."""
-    with closing(sqlite3.connect(path)) as conn:
+def checkpoint(path: Path, key: bytes = TEST_KEY) -> None:
+    """Move the WAL's pages into the main file, so damage to the main file is damage to the data. `key`: the
+    cache's (a CLI test's profile has its own, from its keyring: tests.support.file_keyring.cache_key_of)."""
+    with closing(_connect(path, key)) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def _connect(path: Path, key: bytes = TEST_KEY) -> object:
+    return keyed(path, key if is_encrypted(path) else None)
+
+
+def plain_view(path: Path, data: bytes) -> bytes:
+    """The file's pages as SQLite sees them: decrypted with TEST_KEY when the file is encrypted."""
+    if cipher.is_plain(data[:16]):
+        return data
+    pages = cipher.PageCipher(TEST_KEY, data[:cipher.SALT_SIZE])
+    size = cipher.PAGE_SIZE
+    return b"".join(pages.decrypt(data[(n - 1) * size:n * size], n) for n in range(1, len(data) // size + 1))
+
+
 def _roots(path: Path) -> tuple[int, dict[str, int]]:
-    with closing(sqlite3.connect(path)) as conn:
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with closing(_connect(path)) as conn:
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher answers a string
         roots = {name: root for name, root in conn.execute("SELECT name, rootpage FROM sqlite_master WHERE rootpage > 0")}
     return page_size, roots
 
@@ -53,9 +73,10 @@ def damage_outside(path: Path, spared: tuple[str, ...] = ("outbox", "sync_state"
     checkpoint(path)
     page_size, roots = _roots(path)
     data = bytearray(path.read_bytes())
-    keep = table_pages(bytes(data), page_size, 1)  # the schema: without it nothing can be read at all
+    plain = plain_view(path, bytes(data))
+    keep = table_pages(plain, page_size, 1)  # the schema: without it nothing can be read at all
     for name in spared:
-        keep |= table_pages(bytes(data), page_size, roots[name])
+        keep |= table_pages(plain, page_size, roots[name])
     victims = [n for n in range(2, len(data) // page_size + 1) if n not in keep][::2]
     for number in victims:
         offset = (number - 1) * page_size
@@ -69,8 +90,9 @@ def damage_table(path: Path, table: str) -> int:
     checkpoint(path)
     page_size, roots = _roots(path)
     data = bytearray(path.read_bytes())
-    pages = sorted(table_pages(bytes(data), page_size, roots[table]))
-    leaves = [n for n in pages if data[(n - 1) * page_size + (100 if n == 1 else 0)] == LEAF_TABLE]
+    plain = plain_view(path, bytes(data))
+    pages = sorted(table_pages(plain, page_size, roots[table]))
+    leaves = [n for n in pages if plain[(n - 1) * page_size + (100 if n == 1 else 0)] == LEAF_TABLE]
     offset = (leaves[0] - 1) * page_size
     data[offset:offset + 8 + len(SCRIBBLE)] = b"\x0d" + b"\xff" * (7 + len(SCRIBBLE))
     path.write_bytes(bytes(data))
@@ -88,6 +110,8 @@ def write_garbage(path: Path) -> bytes:
 # --- the damage patterns of issue 7's salvage test ----------------------------------------------------
 
 def _page_size(data: bytes) -> int:
+    if not cipher.is_plain(data[:16]):
+        return cipher.PAGE_SIZE
     size = int.from_bytes(data[16:18], "big")
     return 65536 if size == 1 else size
 
@@ -115,7 +139,7 @@ def scribble_schema_page(path: Path) -> str:
 
 def scribble_freelist_trunk(path: Path) -> str:
     data = bytearray(path.read_bytes())
-    size, trunk = _page_size(data), int.from_bytes(data[32:36], "big")
+    size, trunk = _page_size(data), int.from_bytes(plain_view(path, bytes(data[:cipher.PAGE_SIZE]))[32:36], "big")
     assert trunk, "no free pages: delete something first"
     _scribble(data, (trunk - 1) * size, size, seed=2)
     path.write_bytes(bytes(data))

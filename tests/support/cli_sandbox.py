@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.support.file_keyring import file_keyring_env, profile_keyring
+
 _URL = re.compile(r"(http://127\.0\.0\.1:\d+/\S+)")
 
 
@@ -42,6 +44,9 @@ def sandbox_process(db: Path, *args: str, env: dict[str, str] | None = None) -> 
 
 def run_cli(profile: Path, *args: str, stdin: str | None = None, timeout: float = 60,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`triage-desktop ARGS --profile PROFILE`. By default on a PC with a secure keyring (a ward PC's Windows
+    Credential Manager; here a file posing as one, tests/support/file_keyring.py): it keeps the cache key, so
+    commands open the encrypted cache without a password. Pass `env=cli_env()` for a PC without one."""
     return subprocess.run([sys.executable, "-m", "triage_desktop", *args, "--profile", str(profile)],
                           input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=timeout, check=False,
-                          env=env or cli_env())
+                          env=env or file_keyring_env(profile_keyring(profile)))

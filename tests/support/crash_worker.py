@@ -19,11 +19,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.support.keys import TEST_KEY
 from triage_desktop.core.entities import OutboxAction
 from triage_desktop.core.errors import ApiError, InvalidAction, NotFound, UserFacingError
 from triage_desktop.storage.database import open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
+from triage_desktop.sync.auth import MemoryVault
 from triage_desktop.sync.engine import SyncEngine
 from triage_desktop.sync.http import ApiClient
 
@@ -32,24 +34,6 @@ PAGE_LIMIT = 15  # many small pages: many cursor commits to be killed between
 NEXT_STATUS = {"new": ("acknowledge", {}), "acknowledged": ("set_status", {"status": "in_progress"}),
                "in_progress": ("set_status", {"status": "resolved"})}
 OPEN_STATUSES = frozenset({"new", "acknowledged", "in_progress", "resolved"})
-
-
-class MemoryVault:
-    """Tokens for this process only (the OS keyring has no place in a test)."""
-
-    persistent = False
-
-    def __init__(self) -> None:
-        self._tokens: dict[str, str] = {}
-
-    def get_refresh_token(self, account: str) -> str | None:
-        return self._tokens.get(account)
-
-    def set_refresh_token(self, account: str, token: str) -> None:
-        self._tokens[account] = token
-
-    def delete(self, account: str) -> None:
-        self._tokens.pop(account, None)
 
 
 def say(*parts: object) -> None:
@@ -84,7 +68,8 @@ def queue_some(store: Store, workspace: LocalWorkspace, rng: random.Random, tag:
 def main(argv: list[str]) -> int:
     profile, server_url, seed, mode = argv[1], argv[2], int(argv[3]), argv[4]
     password = sys.stdin.readline().rstrip("\r\n")
-    db = open_database(Path(profile))
+    # TRIAGE_TEST_PLAIN_CACHE: the plain-cache control run of the at-rest test (test_no_plaintext_at_rest).
+    db = open_database(Path(profile), key=None if os.environ.get("TRIAGE_TEST_PLAIN_CACHE") else TEST_KEY)
     if db.recovered_from is not None:
         say("RECOVERED", db.recovered_from.name)
     store = Store(db)

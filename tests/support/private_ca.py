@@ -25,8 +25,9 @@ def _name(common: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
 
 
-def make_pki(folder: Path) -> tuple[Path, Path, Path]:
-    """A private root CA (like a provincial one) and a 127.0.0.1 server certificate it signed."""
+def make_pki(folder: Path, *, expired: bool = False) -> tuple[Path, Path, Path]:
+    """A private root CA (like a provincial one) and a 127.0.0.1 server certificate it signed (one that ran out
+    yesterday when `expired`)."""
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca = (x509.CertificateBuilder().subject_name(_name("Test Province Root CA")).issuer_name(_name("Test Province Root CA"))
@@ -41,7 +42,8 @@ def make_pki(folder: Path) -> tuple[Path, Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     leaf = (x509.CertificateBuilder().subject_name(_name("127.0.0.1")).issuer_name(ca.subject)
             .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+            .not_valid_before(now - dt.timedelta(days=30))
+            .not_valid_after(now - dt.timedelta(days=1) if expired else now + dt.timedelta(days=30))
             .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
                            critical=False)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
@@ -57,9 +59,9 @@ def make_pki(folder: Path) -> tuple[Path, Path, Path]:
 
 
 @contextmanager
-def https_server(folder: Path) -> Iterator[tuple[Loopback, Path]]:
+def https_server(folder: Path, *, expired: bool = False) -> Iterator[tuple[Loopback, Path]]:
     """A server whose certificate the private CA signed, and the CA's PEM file."""
-    ca_pem, cert_pem, key_pem = make_pki(folder)
+    ca_pem, cert_pem, key_pem = make_pki(folder, expired=expired)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_pem, key_pem)
     with Loopback(tls=context) as server:

@@ -12,10 +12,11 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
+from tests.support.keys import TEST_KEY
 from tests.ui.seed import seed_store
-from triage_desktop.app import Services, build_services
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.services import Services, build_services
 from triage_desktop.storage.database import Database, open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -37,7 +38,7 @@ def same_locale_after() -> Iterator[None]:
 
 @pytest.fixture
 def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "profile")
+    db = open_database(tmp_path / "profile", key=TEST_KEY)
     yield db
     db.dispose()
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_desktop.app import Services
 from triage_desktop.core.errors import WrongPassword
 from triage_desktop.core.ports import OpenedSession
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.services import Services
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.tasks import TaskRunner
 

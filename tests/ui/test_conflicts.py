@@ -16,9 +16,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QFrame, QLabel, QMessageBox
 
-from triage_desktop.app import Services
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.services import Services
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service

@@ -84,3 +84,29 @@ def test_a_bug_in_a_command_exits_4_with_one_line(tmp_path: Path, monkeypatch: p
     assert len(err.strip().splitlines()) == 1 and str(tmp_path / "profile" / "logs") in err
     log_text = (tmp_path / "profile" / "logs" / "triage-desktop.log").read_text(encoding="utf-8")
     assert "Traceback" in log_text and "a bug, not the officer's fault" in log_text
+
+
+@pytest.mark.qt_no_exception_capture
+def test_the_details_to_copy_are_masked_as_the_log_is(qtbot, reporter: ErrorReporter) -> None:
+    """Issue 10: "Sao chép chi tiết" goes into a chat with IT; a bug quoting a citizen must not carry her data."""
+    from triage_desktop.security import redact
+
+    redact.remember_names(["Lê Đình Tâm"])
+    button = QPushButton("Lưu")
+    qtbot.addWidget(button)
+
+    def save() -> None:
+        raise KeyError("Lê Đình Tâm 0905123456 tam.le@gmail.com 072190001234")
+
+    button.clicked.connect(save)
+    try:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    finally:
+        redact.forget_names()
+    assert reporter.dialog is not None
+    reporter.dialog.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert "KeyError" in copied and "in save" in copied
+    for leaked in ("Tâm", "0905123456", "tam.le@gmail.com", "072190001234"):
+        assert leaked not in copied

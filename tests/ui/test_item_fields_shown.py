@@ -42,7 +42,7 @@ def test_a_report_shows_its_title_citizen_place_and_category(qtbot) -> None:
     assert {caption: lines.get(caption) for caption in (
         "Mã", "Tiêu đề", "Lĩnh vực", "Người phản ánh", "Điện thoại", "Địa điểm", "Tọa độ", "Mức độ")} == {
         "Mã": "PA-2026-000001", "Tiêu đề": "Cây đổ chắn đường số 1", "Lĩnh vực": "Cây xanh (CAY_XANH)",
-        "Người phản ánh": "Lê Đình Tâm", "Điện thoại": "0905 123 456 (công dân không muốn được liên hệ)",
+        "Người phản ánh": "Lê Đình Tâm", "Điện thoại": "0905•••456 (công dân không muốn được liên hệ)",
         "Địa điểm": "1 Đường 30/4, Phường 1", "Tọa độ": "11.31010, 106.09820", "Mức độ": "Bình thường"}
     assert "Hạn xử lý" in lines and "Số định danh" not in lines and "Bước xử lý" not in lines
 
@@ -54,7 +54,7 @@ def test_a_dossier_shows_its_summary_applicant_and_procedure(qtbot) -> None:
         "Mã", "Trích yếu", "Thủ tục", "Bước xử lý", "Người nộp", "Số định danh", "Điện thoại", "Địa chỉ")} == {
         "Mã": "000.00.23.H57-260302-0001", "Trích yếu": "Đăng ký khai sinh cho con (1)",
         "Thủ tục": "Đăng ký khai sinh (HT-KS)", "Bước xử lý": "Trình ký lãnh đạo", "Người nộp": "Nguyễn Thị Hoà",
-        "Số định danh": "072190001234", "Điện thoại": "0276 3822 111", "Địa chỉ": "5 Trần Hưng Đạo"}
+        "Số định danh": "0721•••234", "Điện thoại": "0276•••111", "Địa chỉ": "5 Trần Hưng Đạo"}
     assert "Tọa độ" not in lines and "Tiêu đề" not in lines
 
 

@@ -7,9 +7,9 @@ import socket
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from triage_desktop.app import Services
 from triage_desktop.core.errors import AccountLocked, ApiError, BadServerResponse, Offline, WrongCredentials
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.services import Services
 from triage_desktop.ui.dialogs.login_dialog import LoginDialog, login_error_message
 from triage_desktop.ui.tasks import TaskRunner
 

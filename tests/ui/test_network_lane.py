@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
-from triage_desktop.app import Services
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.services import Services
 from triage_desktop.ui.dialogs.photo_viewer import PhotoViewer
 from triage_desktop.ui.launcher import make_lanes
 from triage_desktop.ui.main_window import MainWindow

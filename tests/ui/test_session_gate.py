@@ -24,8 +24,8 @@ from tests.ui.gate_support import (
     widget_text,
     widgets_of,
 )
-from triage_desktop.app import Services
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.services import Services
 from triage_desktop.ui.dialogs.logout_dialog import LogoutDialog
 from triage_desktop.ui.item_list_view import ItemListView
 from triage_desktop.ui.main_window import MainWindow

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from triage_desktop.app import Services
 from triage_desktop.core.errors import BadServerResponse
 from triage_desktop.sandbox.api import Response
 from triage_desktop.sandbox.backend import JSON
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.services import Services
 from triage_desktop.ui.sync_controller import SyncController
 
 PASSWORD = "demo123"

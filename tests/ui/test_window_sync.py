@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFrame, QLabel
 
-from triage_desktop.app import Services
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.services import Services
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui.dialogs.login_dialog import LoginDialog

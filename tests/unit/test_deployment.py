@@ -13,8 +13,8 @@ import pytest
 
 from tests.support.private_ca import https_server
 from tests.unit.sync.loopback import Loopback
-from triage_desktop.app import build_services
 from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.services import build_services
 from triage_desktop.settings import Deployment, DeploymentError, load_deployment
 from triage_desktop.sync.http import CertificateProblem
 

@@ -26,6 +26,28 @@ class Offline(UserFacingError):
     code = "offline"
 
 
+class InsecureServer(UserFacingError):
+    """A plain http:// address of a server that is not this computer: the password and tokens would cross the
+    network readable by anyone on the way. Refused before any request; only loopback (training) may use http."""
+
+    code = "insecure_server"
+
+    def __init__(self, host: str) -> None:
+        super().__init__(host)
+        self.host = host
+
+
+class CertificateUntrusted(UserFacingError):
+    """The server's TLS certificate could not be verified (unknown CA, wrong name, expired). Not "offline":
+    waiting will not fix it and it may be an interception, so provincial IT must look at it."""
+
+    code = "tls_certificate"
+
+    def __init__(self, host: str, detail: str = "") -> None:
+        super().__init__(detail or host)
+        self.host = host
+
+
 class WrongCredentials(UserFacingError):
     code = "wrong_credentials"
 

@@ -129,11 +129,11 @@ class CredentialStore:
 
                 backend = self._run(keyring.get_keyring)
             except Exception as exc:  # any failure means "no secure keyring"
-                log.warning("no usable keyring (%s); the login is kept in memory only", type(exc).__name__)
+                log.info("no usable keyring (%s); the login is kept in memory only", type(exc).__name__)
                 return None
             backend = secure_backend(backend)
             if backend is None:
-                log.warning("keyring backend is not on the allowlist; the login is kept in memory only")
+                log.info("keyring backend is not on the allowlist; the login is kept in memory only")
                 return None
         if backend_name(backend) == _WINDOWS:
             # The default CRED_PERSIST_ENTERPRISE roams with domain profiles (item 17).
@@ -207,6 +207,13 @@ class CredentialStore:
             self._write(backend, account, token)
         except Exception as exc:
             self._give_up("write", exc)
+
+    # Other secrets of the profile (the cache key) use the same entries, allow-list and timeouts.
+    def get_secret(self, name: str) -> str | None:
+        return self.get_refresh_token(name)
+
+    def set_secret(self, name: str, value: str) -> None:
+        self.set_refresh_token(name, value)
 
     def delete(self, account: str) -> None:
         with self._lock:

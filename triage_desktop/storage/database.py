@@ -4,6 +4,11 @@ the quarantine of a file that fails its integrity check (see `quarantine`).
 Durability: WAL with `synchronous=FULL` on every connection, so a committed outbox row survives a power cut,
 not only a crash of the program.
 
+Encryption: with a key (32 random bytes from the session), every connection is SQLCipher's and keyed first
+(storage.cipher); a wrong key is CacheLocked("wrong_key") before any integrity check, never damage; a plain
+cache opened with a key is encrypted in place first (storage.encrypt_in_place). `key=None` is plain SQLite,
+for deployments that allow it (the caller decides).
+
 Two engines on one file. Writes go through `write()`: one at a time in this process (a lock), each in a
 `BEGIN IMMEDIATE` transaction, so a read-then-write never dies of SQLITE_BUSY_SNAPSHOT and another process
 (the CLI beside the window) waits on `busy_timeout` instead of failing. Reads go through `read()`: short
@@ -15,17 +20,25 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PureWindowsPath
+from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 
 from triage_desktop.core.errors import StorageError
-from triage_desktop.storage import migrate, process_marker, quarantine
+from triage_desktop.storage import (
+    cipher,
+    encrypt_in_place,
+    migrate,
+    page_recovery,
+    process_marker,
+    quarantine,
+    retention,
+)
 from triage_desktop.storage.recovery_report import RecoveryReport
 from triage_desktop.storage.schema import SYNC_STATE
 
@@ -33,6 +46,7 @@ log = logging.getLogger(__name__)
 
 CACHE_FILE_NAME = "cache.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+_ERRORS: tuple[type[Exception], ...] = (DBAPIError, *cipher.DB_ERRORS)
 
 # Primary SQLite result codes that mean "the environment", not "a bug": the user can free disk, fix
 # permissions or close the other program. Everything else (syntax, constraint…) stays a crash report.
@@ -51,7 +65,7 @@ _ENVIRONMENT_CODES = {
 def storage_error(exc: BaseException) -> StorageError | None:
     """The StorageError an sqlite/SQLAlchemy error stands for, or None when it is a bug."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    if not isinstance(orig, sqlite3.Error):
+    if not isinstance(orig, cipher.DB_ERRORS):  # sqlcipher3's errors carry sqlite_errorcode too
         return None
     code = getattr(orig, "sqlite_errorcode", None)
     if code is None or (code & 0xFF) not in _ENVIRONMENT_CODES:
@@ -70,7 +84,7 @@ def _environment_word(exc: BaseException) -> str:
 def mapped_errors() -> Iterator[None]:
     try:
         yield
-    except (DBAPIError, sqlite3.Error) as exc:
+    except _ERRORS as exc:
         mapped = storage_error(exc)
         if mapped is None:
             raise
@@ -134,12 +148,18 @@ def _finish_interrupted_recovery(path: Path) -> bool:
     return True
 
 
-def _engine(path: Path, busy_timeout_ms: int, begin: str, *, pool_size: int, query_only: bool) -> Engine:
-    engine = create_engine(URL.create("sqlite", database=str(path)), pool_size=pool_size, max_overflow=0,
-                           pool_timeout=60)
+def _engine(path: Path, key: bytes | None, busy_timeout_ms: int, begin: str, *, pool_size: int,
+            query_only: bool) -> Engine:
+    def creator() -> Any:
+        # The key must be the connection's first statement, before SQLAlchemy's dialect runs anything.
+        return cipher.connect(path, key, check_same_thread=False)
+
+    # module=: SQLAlchemy wraps sqlcipher3's errors in DBAPIError as it does sqlite3's (storage_error reads them).
+    engine = create_engine(URL.create("sqlite", database=str(path)), module=cipher.DBAPI, creator=creator,
+                           pool_size=pool_size, max_overflow=0, pool_timeout=60)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def _on_connect(dbapi_connection: Any, _record: object) -> None:
         # The sqlite3 module's own transaction handling would BEGIN DEFERRED; we emit BEGIN ourselves.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -173,14 +193,22 @@ class Database:
     unclean stop for a big one).
     """
 
-    def __init__(self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    def __init__(self, path: Path, *, key: bytes | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
+        self._key = key
         self.recovered_from: Path | None = None
         self._busy_timeout_ms = busy_timeout_ms
         self._write_lock = threading.Lock()
         self._local = threading.local()
         self._marker: process_marker.ProcessMarker | None = None
         _refuse_network_location(self.path)
+        try:
+            if key is not None:
+                encrypt_in_place.finish_interrupted(self.path)
+            # Before anything reads the file as damaged: a wrong key is not damage (nothing is moved).
+            cipher.check_key(self.path, key)
+        except OSError as exc:
+            raise StorageError(f"cantopen: {exc.strerror or exc}") from exc
         finished = _finish_interrupted_recovery(self.path)
         # Each process holds its own locked marker while the file is open; one that nobody holds any more was
         # left by a process that died with the file open (see process_marker).
@@ -196,6 +224,7 @@ class Database:
         self.integrity_checked = (self.unclean_stop or not self.path.exists()
                                   or self.path.stat().st_size < FULL_CHECK_BELOW)
         try:
+            self._encrypt_if_plain(others_running, self.integrity_checked)
             # Before SQLite opens the file: its recovery would silently drop what follows a damaged WAL frame.
             # A WAL another running program is writing is its own, and healthy (and may be half-written now).
             if self.integrity_checked and not others_running and (wal_reason := quarantine.wal_damage(self.path)):
@@ -219,11 +248,49 @@ class Database:
         self.recovery: RecoveryReport | None = (
             RecoveryReport.from_json(self._state(quarantine.RECOVERY)) if self.recovered_from else None)
         process_marker.forget(self.path, stale)  # checked (or recovered): that unclean stop is dealt with
+        try:
+            retention.prune(self.path, key)
+        except OSError as exc:  # a copy we could not delete is no reason to refuse the cache
+            log.warning("could not prune old copies of %s: %s", self.path.name, exc.strerror or exc)
+
+    def _encrypt_if_plain(self, others_running: bool, check: bool) -> None:
+        """A plain cache opened with a key: checked like any cache, then encrypted in place (or, when damaged,
+        salvaged into a fresh encrypted cache by `_recover`, which then deletes the plain file)."""
+        if self._key is None or not self.path.exists():
+            return
+        with open(self.path, "rb") as handle:
+            if not cipher.is_plain(handle.read(16)):
+                return
+        if others_running:
+            raise StorageError("busy: the plain cache is open in another program; close it to encrypt the cache")
+        if check and (wal_reason := quarantine.wal_damage(self.path)):
+            raise quarantine.Damaged(wal_reason)
+        try:
+            verdict = [("ok",)]
+            if check:  # a big cache only after an unclean stop, as below (the export reads every page anyway)
+                conn = cipher.connect(self.path, None)
+                try:
+                    verdict = conn.execute("PRAGMA quick_check").fetchall()
+                finally:
+                    conn.close()
+            if verdict != [("ok",)]:
+                raise quarantine.Damaged(f"quick_check: {str(verdict[0][0])[:200] if verdict else 'no answer'}")
+            encrypt_in_place.encrypt(self.path, self._key)
+        except cipher.DB_ERRORS as exc:
+            if quarantine.is_corruption(exc):
+                raise quarantine.Damaged(_environment_word(exc)) from exc
+            mapped = storage_error(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        except OSError as exc:
+            raise StorageError(f"cantopen: {exc.strerror or exc}") from exc
 
     def _open(self) -> None:
         _create_private(self.path)
-        self._writer = _engine(self.path, self._busy_timeout_ms, "BEGIN IMMEDIATE", pool_size=1, query_only=False)
-        self._reader = _engine(self.path, self._busy_timeout_ms, "BEGIN", pool_size=4, query_only=True)
+        self._writer = _engine(self.path, self._key, self._busy_timeout_ms, "BEGIN IMMEDIATE", pool_size=1,
+                               query_only=False)
+        self._reader = _engine(self.path, self._key, self._busy_timeout_ms, "BEGIN", pool_size=4, query_only=True)
 
     def _prepare(self, check: bool = True) -> None:
         try:
@@ -237,7 +304,7 @@ class Database:
                 cursor.close()
             finally:
                 raw.close()
-        except (DBAPIError, sqlite3.Error) as exc:
+        except _ERRORS as exc:
             if quarantine.is_corruption(exc):
                 raise quarantine.Damaged(_environment_word(exc)) from exc
             mapped = storage_error(exc)
@@ -252,28 +319,35 @@ class Database:
             return
         migrate.check_known(current)
         if current is not None:
-            migrate.backup(self.path, current)
+            migrate.backup(self.path, current, self._key)
         with self.write() as connection:
             migrate.upgrade(connection)
 
     def _recover(self, reason: str) -> None:
         """Quarantine the damaged file and put a fresh one holding its salvaged unsent actions in its place."""
         try:
-            found = quarantine.salvage(self.path, reason)
+            # With a key, anything not ciphertext is a cache from before encryption: read as plain, not kept.
+            encrypted = _looks_encrypted(self.path)
+            found = quarantine.salvage(self.path, reason, self._key if encrypted else None)
         except quarantine.InUse as exc:
             raise StorageError(f"busy: the damaged cache is open in another program ({exc})") from exc
         fresh_path = quarantine.recovering_path(self.path)
         quarantine.remove_with_sidecars(fresh_path)
         target = quarantine.quarantine_path(self.path)
-        fresh = Database(fresh_path, busy_timeout_ms=self._busy_timeout_ms)
+        fresh = Database(fresh_path, key=self._key, busy_timeout_ms=self._busy_timeout_ms)
         try:
             with fresh.write() as connection:
                 quarantine.restore(connection, found, target)
         finally:
             fresh.dispose()
+        # A plain damaged cache beside an encrypted one is not kept: its rows are salvaged, its bytes overwritten.
+        shred_plain = self._key is not None and not encrypted and _plain_sqlite(self.path)
         try:
             quarantine.move_with_sidecars(self.path, target)
             quarantine.move_with_sidecars(fresh_path, self.path)
+            if shred_plain:
+                for copy in (target, *quarantine.sidecars(target)):
+                    encrypt_in_place.shred(copy)
         except OSError as exc:  # e.g. another program holds the file open on Windows
             raise StorageError(f"corrupt: {reason}; cannot move it aside ({exc.strerror})") from exc
         # A warning, not an error: the damage is handled and the officer is told; nothing was lost unnoticed.
@@ -324,8 +398,29 @@ class Database:
             self._marker = None
 
 
-def open_database(profile_dir: Path) -> Database:
-    """The profile's cache (profile_dir/cache.sqlite3); a new profile folder is created owner-only."""
+def _plain_sqlite(path: Path) -> bool:
+    """SQLite's header, or pages that parse as SQLite's without it (a plain cache with a wrecked header)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    return cipher.is_plain(head) or page_recovery.guess_page_size(head) is not None
+
+
+def _looks_encrypted(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return cipher.looks_encrypted(handle.read(cipher.PAGE_SIZE))
+    except OSError:
+        return False
+
+
+def open_database(profile_dir: Path, *, key: bytes | None) -> Database:
+    """The profile's cache (profile_dir/cache.sqlite3); a new profile folder is created owner-only.
+
+    `key`: the cache's 32-byte SQLCipher key, or None for a plain cache where the deployment allows one.
+    """
     profile_dir = Path(profile_dir)
     try:
         if not profile_dir.is_dir():
@@ -334,4 +429,4 @@ def open_database(profile_dir: Path) -> Database:
                 os.chmod(profile_dir, 0o700)  # mkdir's mode is filtered by the umask
     except OSError as exc:
         raise StorageError(f"cantopen: {exc.strerror}") from exc
-    return Database(profile_dir / CACHE_FILE_NAME)
+    return Database(profile_dir / CACHE_FILE_NAME, key=key)

@@ -7,14 +7,14 @@ it equal to the newest revision in `migrations/versions/`.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from triage_desktop.core.errors import StorageError
+from triage_desktop.storage import cipher
 from triage_desktop.storage.schema import ITEM_SEARCH_TABLES
 
-HEAD = "0004"
+HEAD = "0005"
 # Resolved from this file, not the working folder, so it also works from a frozen (PyInstaller) bundle.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -62,13 +62,17 @@ def check_known(revision: str | None) -> None:
         raise StorageError(f"newer_schema: {revision}")
 
 
-def backup(path: Path, revision: str) -> Path:
-    """Copy the cache (online backup API, never a file copy of a live DB) before changing its schema."""
+def backup(path: Path, revision: str, key: bytes | None) -> Path:
+    """Copy the cache (online backup API, never a file copy of a live DB) before changing its schema.
+
+    Encrypted with the cache's own key when it has one (the backup API copies pages between two connections
+    keyed alike). Older backups are pruned at open (storage.retention).
+    """
     target = path.with_name(f"{path.name}.before-{revision}.bak")
     target.unlink(missing_ok=True)
     os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    source = sqlite3.connect(path)
-    destination = sqlite3.connect(target)
+    source = cipher.connect(path, key)
+    destination = cipher.connect(target, key)
     try:
         source.backup(destination)
     finally:

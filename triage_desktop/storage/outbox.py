@@ -1,5 +1,6 @@
 """Outbox rows inside a caller's transaction: creating them, reading them back as core OutboxActions,
-and turning the unsent actions on a vanished item into conflicts (central-api.md §5, §7)."""
+turning the unsent actions on a vanished item into conflicts (central-api.md §5, §7), and the audit entry each
+change of an action leaves in the same transaction (storage.audit)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Row, and_, false, insert, or_, select, true, update
 
 from triage_desktop.core.entities import ActionState, OutboxAction
+from triage_desktop.storage import audit
 from triage_desktop.storage.rows import now_utc
 from triage_desktop.storage.schema import OUTBOX, SYNC_STATE
 
@@ -125,15 +127,30 @@ def set_problem(conn: Connection, local_id: int, state: ActionState, status: int
 
 
 def mark_gone(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Unsent actions on these items become conflicts; returns the items that had any."""
+    """Unsent actions on these items become conflicts (each audited); returns the items that had any."""
     # The outbox is small and the key set may be a whole resync's drop list: intersect in Python.
-    rows = conn.execute(select(OUTBOX.c.kind, OUTBOX.c.aggregate_id).where(OUTBOX.c.state.in_(UNSENT)).distinct())
-    unsent = {(kind, item_id) for kind, item_id in rows}
-    touched = unsent.intersection(keys)
+    unsent = [to_action(row) for row in
+              conn.execute(select(OUTBOX).where(OUTBOX.c.state.in_(UNSENT)).order_by(OUTBOX.c.local_id))]
+    touched = {(a.kind, a.aggregate_id) for a in unsent}.intersection(keys)
     problem = json.dumps(dict(GONE_PROBLEM))
     for kind, item_id in touched:
         conn.execute(
             update(OUTBOX)
             .where(OUTBOX.c.kind == kind, OUTBOX.c.aggregate_id == item_id, OUTBOX.c.state.in_(UNSENT))
             .values(state=ActionState.CONFLICT.value, error_status=GONE_STATUS, problem=problem))
+    for action in unsent:
+        if (action.kind, action.aggregate_id) in touched:
+            record(conn, "conflicted", action, status=GONE_STATUS, reason="gone")
     return touched
+
+
+def record(conn: Connection, word: str, action: OutboxAction, *, actor: str | None = None,
+           **detail: str | int | None) -> None:
+    """The audit entry for something that happened to `action`, in the caller's transaction.
+
+    The actor is the action's author unless given (a discard or a retry is done by whoever is logged in now).
+    The detail names the action by type and local id, never by its payload (notes, phone numbers).
+    """
+    who = actor if actor is not None else audit.author_name(conn, action.author_id, action.author_server)
+    audit.append(conn, who, word, kind=action.kind, item_id=action.aggregate_id,
+                 detail={"type": action.type, "local_id": action.local_id, **detail})

@@ -13,6 +13,11 @@ format (sqlite.org/fileformat2.html) to find them:
 4. when a tree cannot be walked whole (damaged schema, interior page or header, a truncated file), every other
    table-leaf page that is not on the freelist, and records carved out of pages whose header is destroyed.
 
+An encrypted cache (SQLCipher, see storage.cipher) is read the same way once each page image is authenticated
+and decrypted with the key: an image whose HMAC fails is damaged, exactly, and treated as missing (an older
+image of the page is used when there is one). When no page authenticates at all (the salt at the start of the
+file destroyed), pages are decrypted without that check and judged by their structure, as plain pages are.
+
 Only records shaped like an outbox row are kept (column count and types as the migrations create them, a UUID
 key, a known kind and action type, a JSON object payload); quarantine re-validates each one. Rows found outside
 an intact tree are used only when the tree is known to be broken, so a page left over from an older version of
@@ -33,7 +38,7 @@ from typing import Any
 
 from triage_desktop.core.action_specs import ACTION_SPECS
 from triage_desktop.core.vocabulary import KINDS
-from triage_desktop.storage import wal_file
+from triage_desktop.storage import cipher, wal_file
 
 MAGIC = b"SQLite format 3\x00"
 INTERIOR_INDEX, INTERIOR_TABLE, LEAF_INDEX, LEAF_TABLE = 0x02, 0x05, 0x0A, 0x0D
@@ -183,8 +188,11 @@ def _sequence_shaped(values: tuple[Any, ...]) -> bool:
 class Pages:
     """The newest images of a file's pages: the main file overlaid by the WAL's committed frames."""
 
-    def __init__(self, main: bytes | mmap.mmap, page_size: int, wal: wal_file.Wal | None, reserved: int = 0) -> None:
+    def __init__(self, main: bytes | mmap.mmap, page_size: int, wal: wal_file.Wal | None, reserved: int = 0,
+                 decode: Callable[[bytes, int], tuple[bytes | None, bool]] | None = None) -> None:
         self.main, self.size, self.usable = main, page_size, page_size - reserved
+        self.decode = decode  # an encrypted file's: (the plaintext image or None, whether it authenticated)
+        self.damaged: set[tuple[int, int]] = set()  # (page, seen_at) of images that failed their HMAC
         self.main_count = len(main) // page_size
         self.images: dict[int, list[tuple[int, bytes]]] = {}  # page -> [(frame index, image)], newest last
         frames = wal.frames if wal is not None else ()
@@ -200,12 +208,23 @@ class Pages:
         if 1 <= number <= self.main_count:
             start = (number - 1) * self.size
             found.append((-1, bytes(self.main[start:start + self.size])))
-        return found
+        if self.decode is None:
+            return found
+        plain: list[tuple[int, bytes]] = []
+        for seen_at, raw in found:
+            image, authentic = self.decode(raw, number)
+            if image is not None:
+                plain.append((seen_at, image))
+                if not authentic:
+                    self.damaged.add((number, seen_at))
+        return plain
 
     def newest(self, number: int, valid: Callable[[bytes, int], bool]) -> tuple[int, bytes] | None:
         """The newest image of a page that passes `valid` (a damaged WAL frame falls back to an older image)."""
         for seen_at, image in self.versions(number):
-            if valid(image, number):
+            # A damaged encrypted image is never taken for an intact page; only carved (CBC garbles just the
+            # 32 bytes around each damaged block, so the cells past the damage still decrypt).
+            if (number, seen_at) not in self.damaged and valid(image, number):
                 return seen_at, image
         return None
 
@@ -267,7 +286,9 @@ class Reader:
             versions = self.pages.versions(next_page)
             if not versions:
                 raise ValueError("overflow page missing")
-            page = versions[0][1]  # overflow pages have no header to check: the newest image it is
+            # Overflow pages have no header to check: the newest image it is (an authenticated one when encrypted).
+            intact = [image for seen_at, image in versions if (next_page, seen_at) not in self.pages.damaged]
+            page = (intact or [versions[0][1]])[0]
             data += page[4:4 + min(usable - 4, total - len(data))]
             next_page = int.from_bytes(page[:4], "big")
         return bytes(data)
@@ -391,8 +412,10 @@ def _freelist(reader: Reader, first_trunk: int) -> set[int]:
     return free
 
 
-def read(cache: Path) -> PageFindings:
-    """Everything outbox-shaped (and the kept state) that the pages of `cache` and its WAL still hold."""
+def read(cache: Path, key: bytes | None = None) -> PageFindings:
+    """Everything outbox-shaped (and the kept state) that the pages of `cache` and its WAL still hold.
+
+    `key`: the file is encrypted with it (a file that is not ciphertext is read as plain all the same)."""
     findings = PageFindings()
     try:
         with open(cache, "rb") as handle:
@@ -404,15 +427,47 @@ def read(cache: Path) -> PageFindings:
         findings.notes.append(f"main file unreadable: {exc.strerror or exc}")
         main = b""
     try:
-        _read(main, cache, findings)
+        if key is not None and not cipher.is_plain(bytes(main[:16])) and cipher.looks_encrypted(
+                bytes(main[:cipher.PAGE_SIZE])):
+            _read_encrypted(main, cache, findings, key)
+        else:
+            _read(main, cache, findings)
     finally:
         if isinstance(main, mmap.mmap):
             main.close()
     return findings
 
 
-def _read(main: bytes | mmap.mmap, cache: Path, findings: PageFindings) -> None:
-    header_ok, page_size, reserved, first_trunk = _header(main)
+def _read_encrypted(main: bytes | mmap.mmap, cache: Path, findings: PageFindings, key: bytes) -> None:
+    """SQLCipher's pages: always 4096 bytes with 80 reserved; decrypted (and authenticated) one by one."""
+    size = cipher.PAGE_SIZE
+    pages = cipher.PageCipher(key, bytes(main[:cipher.SALT_SIZE]))
+    wal = wal_file.read(cache, size)
+    if wal is not None and wal.page_size != size:
+        wal = None
+    images = [(n, bytes(main[(n - 1) * size:n * size])) for n in range(1, min(len(main) // size, 64) + 1)]
+    images += [(f.page, f.data) for f in (wal.frames if wal is not None else ())]
+    authenticated = any(pages.authentic(image, number) for number, image in images)
+    if not authenticated:
+        findings.notes.append("no page authenticates (salt damaged): pages decrypted without their HMAC")
+
+    def decode(image: bytes, number: int) -> tuple[bytes | None, bool]:
+        if len(image) != size:
+            return None, False
+        return pages.decrypt(image, number), not authenticated or pages.authentic(image, number)
+
+    first, first_ok = decode(bytes(main[:size]), 1) if len(main) >= size else (None, False)
+    first = first if first_ok else None
+    header_ok, _, _, first_trunk = _header(first) if first is not None else (False, None, 0, 0)
+    if not header_ok:
+        findings.notes.append("page 1 unreadable: the encrypted file's fixed page size used")
+    _read(main, cache, findings, (header_ok, size, cipher.RESERVE, first_trunk), decode)
+
+
+def _read(main: bytes | mmap.mmap, cache: Path, findings: PageFindings,
+          header: tuple[bool, int | None, int, int] | None = None,
+          decode: Callable[[bytes, int], tuple[bytes | None, bool]] | None = None) -> None:
+    header_ok, page_size, reserved, first_trunk = header or _header(main)
     findings.header_ok = header_ok
     wal = wal_file.read(cache, page_size)
     if wal is not None:
@@ -425,7 +480,7 @@ def _read(main: bytes | mmap.mmap, cache: Path, findings: PageFindings) -> None:
     findings.page_size = page_size
     if wal is not None and wal.page_size != page_size:
         wal = None  # a WAL of another page size is not this file's
-    reader = Reader(Pages(main, page_size, wal, reserved))
+    reader = Reader(Pages(main, page_size, wal, reserved, decode))
     roots = _schema_roots(reader)
     free = _freelist(reader, first_trunk) if header_ok else set()
     in_trees: set[int] = set()

@@ -4,11 +4,12 @@ the outbox's id counter. Also reads what `sqlite3 .recover` rebuilt (recover_cli
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from triage_desktop.storage import cipher
 
 log = logging.getLogger(__name__)
 
@@ -42,44 +43,46 @@ def _primary_code(exc: BaseException) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
-def refuse_if_in_use(exc: sqlite3.Error) -> None:
+def refuse_if_in_use(exc: Exception) -> None:
     if _primary_code(exc) in IN_USE_CODES:
         raise InUse(str(exc)) from exc
 
 
-def connect(path: Path, *, writable: bool) -> sqlite3.Connection | None:
-    """Read-only (the quarantined file stays as found) unless `writable` (only ever for a copy)."""
-    conn: sqlite3.Connection | None = None
+def connect(path: Path, *, writable: bool, key: bytes | None = None) -> Any | None:
+    """Read-only (the quarantined file stays as found) unless `writable` (only ever for a copy); keyed when the
+    file is encrypted."""
+    conn: Any | None = None
     try:
         if writable:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+            conn = cipher.connect(path, key, timeout=BUSY_TIMEOUT_S)
         else:
-            conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+            conn = cipher.connect(f"{path.absolute().as_uri()}?mode=ro", key, uri=True, timeout=BUSY_TIMEOUT_S)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # "file is not a database" shows here
         return conn
-    except sqlite3.Error as exc:
+    except cipher.DB_ERRORS as exc:
         if conn is not None:
             conn.close()
         refuse_if_in_use(exc)
         return None
 
 
-def read(path: Path, keys: tuple[str, ...], *, writable: bool = False) -> PlainRead:
-    """Whatever outbox rows and state keys SQLite can still read. Raises InUse when another program holds it."""
+def read(path: Path, keys: tuple[str, ...], *, writable: bool = False, key: bytes | None = None) -> PlainRead:
+    """Whatever outbox rows and state keys SQLite can still read. Raises InUse when another program holds it.
+    `key`: the file's SQLCipher key, when it is encrypted."""
     found = PlainRead()
-    conn = connect(path, writable=writable)
+    conn = connect(path, writable=writable, key=key)
     if conn is None:
         return found
     found.opened = True
     try:
-        for key in keys:
+        for name in keys:
             try:
-                row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
-            except sqlite3.Error as exc:
+                row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (name,)).fetchone()
+            except cipher.DB_ERRORS as exc:
                 refuse_if_in_use(exc)
                 continue
             if row is not None and isinstance(row[0], str):
-                found.state[key] = row[0]
+                found.state[name] = row[0]
         found.outbox_seq = _sequence(conn)
         columns = _outbox_columns(conn)
         if columns is not None:
@@ -89,19 +92,19 @@ def read(path: Path, keys: tuple[str, ...], *, writable: bool = False) -> PlainR
     return found
 
 
-def _sequence(conn: sqlite3.Connection) -> int | None:
+def _sequence(conn: Any) -> int | None:
     try:
         row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").fetchone()
-    except sqlite3.Error as exc:
+    except cipher.DB_ERRORS as exc:
         refuse_if_in_use(exc)
         return None
     return row[0] if row and isinstance(row[0], int) else None
 
 
-def _outbox_columns(conn: sqlite3.Connection) -> list[str] | None:
+def _outbox_columns(conn: Any) -> list[str] | None:
     try:
         names = {row[1] for row in conn.execute("PRAGMA table_info(outbox)")}
-    except sqlite3.Error as exc:
+    except cipher.DB_ERRORS as exc:
         refuse_if_in_use(exc)
         names = set()
     if not set(REQUIRED) <= names:
@@ -109,7 +112,7 @@ def _outbox_columns(conn: sqlite3.Connection) -> list[str] | None:
     return [*REQUIRED, *(c for c in OPTIONAL if c in names)]
 
 
-def _outbox_rows(conn: sqlite3.Connection, columns: list[str], found: PlainRead) -> Iterator[dict[str, Any]]:
+def _outbox_rows(conn: Any, columns: list[str], found: PlainRead) -> Iterator[dict[str, Any]]:
     """A plain scan; when it breaks off on a damaged page, probe the remaining rowids one by one."""
     select = f"SELECT {', '.join(columns)} FROM outbox"
     last = 0
@@ -119,15 +122,15 @@ def _outbox_rows(conn: sqlite3.Connection, columns: list[str], found: PlainRead)
             yield dict(zip(columns, row, strict=True))
         found.complete = True
         return
-    except (sqlite3.Error, TypeError, ValueError) as exc:
-        if isinstance(exc, sqlite3.Error):
+    except cipher.DB_OR_VALUE_ERRORS as exc:
+        if isinstance(exc, cipher.DB_ERRORS):
             refuse_if_in_use(exc)
         log.warning("damaged cache: outbox scan stopped after row %d (%s); probing row by row", last, exc)
     highest = found.outbox_seq if found.outbox_seq is not None else last + PROBE_WITHOUT_SEQUENCE
     for local_id in range(last + 1, highest + 1):
         try:
             row = conn.execute(select + " WHERE local_id = ?", (local_id,)).fetchone()
-        except sqlite3.Error as exc:
+        except cipher.DB_ERRORS as exc:
             refuse_if_in_use(exc)
             found.failed_ids.append(local_id)
             continue

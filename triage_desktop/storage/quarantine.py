@@ -25,7 +25,6 @@ import json
 import logging
 import os
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ from sqlalchemy import Connection, insert
 from triage_desktop.core.action_specs import ACTION_SPECS
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.vocabulary import KINDS
-from triage_desktop.storage import page_recovery, plain_read, recover_cli, wal_file
+from triage_desktop.storage import audit, cipher, page_recovery, plain_read, recover_cli, wal_file
 from triage_desktop.storage.plain_read import InUse
 from triage_desktop.storage.recovery_report import RecoveryReport, ranges
 from triage_desktop.storage.rows import now_utc
@@ -70,7 +69,7 @@ class Damaged(Exception):
 def is_corruption(exc: BaseException) -> bool:
     orig = getattr(exc, "orig", None) or exc
     code = getattr(orig, "sqlite_errorcode", None)
-    return isinstance(orig, sqlite3.Error) and isinstance(code, int) and code & 0xFF in CORRUPTION_CODES
+    return isinstance(orig, cipher.DB_ERRORS) and isinstance(code, int) and code & 0xFF in CORRUPTION_CODES
 
 
 def wal_damage(path: Path) -> str | None:
@@ -125,21 +124,25 @@ def quarantine_path(path: Path, now: datetime | None = None) -> Path:
 
 # --- reading a damaged file ------------------------------------------------------------------------
 
-def salvage(path: Path, reason: str = "") -> Salvage:
+def salvage(path: Path, reason: str = "", key: bytes | None = None) -> Salvage:
     """Best effort, three ways, merged: whatever outbox rows and state keys can be read. Never raises for a
     damaged file; raises InUse when another program holds it busy. Never changes the damaged file.
+
+    `key`: the file is encrypted with it. Then the sqlite3 tool (which cannot read SQLCipher files) is not run
+    and no copy with a rebuilt header is made (the salt in it cannot be rebuilt); the page reader decrypts
+    and authenticates every page itself, and writes nothing in clear anywhere.
 
     Merged by local id in this order: plain sqlite3, then `.recover`, then the page reader; a copy the page
     reader saw in WAL frames SQLite no longer replays is newer than the others' and wins. Then by key.
     """
     report = RecoveryReport(reason=reason)
-    pages = page_recovery.read(path)
+    pages = page_recovery.read(path, key)
     report.notes += pages.notes
     with tempfile.TemporaryDirectory(prefix="triage-salvage-") as tmp:
         work = Path(tmp)
-        plain = plain_read.read(path, KEPT_STATE)
+        plain = plain_read.read(path, KEPT_STATE, key=key)
         report.readable = plain.opened
-        if not plain.opened and pages.page_size is not None:
+        if not plain.opened and pages.page_size is not None and key is None:
             # Read a copy instead: with a rebuilt header when the file's own is destroyed.
             plain = plain_read.read(_copy(path, work / "plain", pages), KEPT_STATE, writable=True)
             if plain.opened and not pages.header_ok:
@@ -150,6 +153,8 @@ def salvage(path: Path, reason: str = "") -> Salvage:
             report.cli = "not needed"
         elif pages.page_size is None:
             report.cli = "not run: nothing in the file looks like SQLite pages"
+        elif key is not None:
+            report.cli = "not run: the cache is encrypted"
         else:
             result = recover_cli.recover(_copy(path, work / "cli", pages), work)
             report.cli = result.status
@@ -316,3 +321,5 @@ def restore(conn: Connection, found: Salvage, quarantined: Path) -> None:
     conn.execute(insert(SYNC_STATE), [{"key": RECOVERED_FROM, "value": quarantined.name},
                                       {"key": RECOVERED_AT, "value": now_utc()},
                                       {"key": RECOVERY, "value": found.report.to_json()}])
+    # The audit trail starts again here; the one before stays in the quarantined file. Say so in the new one.
+    audit.append(conn, audit.current_actor(conn), "recovered", detail={"kept": len(found.actions)})

@@ -160,6 +160,28 @@ class OutboxRow(Base):
     author_server: Mapped[str | None] = mapped_column(Text)
 
 
+class AuditEntry(Base):
+    """One entry of the audit trail (r0005, storage.audit): who did what to which item, when, chained by hash.
+
+    Append-only: triggers of r0005 make UPDATE and DELETE fail (never alter this table in batch mode: the copy
+    would lose them). `detail` is JSON that never holds a secret, note text or an unmasked phone/CCCD.
+    """
+
+    __tablename__ = "audit_log"
+    # AUTOINCREMENT: sqlite_sequence keeps the highest seq ever given, so a removed last entry is found too.
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(Text)  # UTC RFC 3339
+    actor: Mapped[str] = mapped_column(Text)  # username; '' when nobody is known
+    action: Mapped[str] = mapped_column(Text)  # queued, sent, conflicted, revealed, exported, login…
+    kind: Mapped[str | None] = mapped_column(Text)
+    item_id: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text)  # JSON object
+    prev_hash: Mapped[str] = mapped_column(Text)  # the previous entry's hash; 64 zeros for the first
+    hash: Mapped[str] = mapped_column(Text)  # SHA-256 over the canonical encoding of the fields above
+
+
 class SyncState(Base):
     __tablename__ = "sync_state"
 
@@ -194,6 +216,7 @@ REFERENCE = Reference.__table__
 SNAPSHOT_SEEN = SnapshotSeen.__table__
 LIST_COUNTS = ListCount.__table__
 UNREAD = Unread.__table__
+AUDIT_LOG = AuditEntry.__table__
 
 # FTS5 over aggregates.search_text (external content); rowid = aggregates.pk. Created by the migration (FTS_DDL
 # in r0002). Written only through storage.search_index.

@@ -19,7 +19,7 @@ from triage_desktop.core import vocabulary as v
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.core.errors import InvalidAction, NotFound
 from triage_desktop.core.rebase import only_own_effect
-from triage_desktop.storage import aggregates, bulk_indexes, search_index, sort_names, unread
+from triage_desktop.storage import aggregates, audit, bulk_indexes, search_index, sort_names, unread
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.aggregates import Key
 from triage_desktop.storage.database import Database
@@ -264,6 +264,7 @@ class Store:
             action = outbox_rows.add(conn, kind, item_id, action_type, payload, base_version,
                                      outbox_rows.current_author(conn))
             aggregates.show_pending(conn, [(kind, item_id)])
+            outbox_rows.record(conn, "queued", action, version=base_version)
             return action
 
     def sendable(self) -> list[OutboxAction]:
@@ -322,14 +323,17 @@ class Store:
             else:  # the feed may have brought this very effect before the answer came
                 seen = _fed_own_effect(conn, (kind, item_id), action.type, aggregate, event)
             _set_state(conn, _fed_effect_key((kind, item_id)), None)
+            outbox_rows.record(conn, "sent", action, version=aggregate["version"])
             if seen is not None:
                 # The officer's later actions were based on what our own action has just changed: move
                 # their If-Match along, so they do not get a false 412.
-                conn.execute(update(OUTBOX).where(
-                    OUTBOX.c.kind == kind, OUTBOX.c.aggregate_id == item_id, OUTBOX.c.local_id > local_id,
-                    OUTBOX.c.state == ActionState.PENDING.value,
-                    OUTBOX.c.base_version == seen,
-                ).values(base_version=aggregate["version"]))
+                later = (OUTBOX.c.kind == kind, OUTBOX.c.aggregate_id == item_id, OUTBOX.c.local_id > local_id,
+                         OUTBOX.c.state == ActionState.PENDING.value, OUTBOX.c.base_version == seen)
+                rebased = [outbox_rows.to_action(row) for row in
+                           conn.execute(select(OUTBOX).where(*later).order_by(OUTBOX.c.local_id))]
+                conn.execute(update(OUTBOX).where(*later).values(base_version=aggregate["version"]))
+                for moved in rebased:
+                    outbox_rows.record(conn, "reapplied", moved, how="rebase", version=aggregate["version"])
             aggregates.show_pending(conn, [(kind, item_id)])
         return {(kind, str(aggregate["id"]))} if stored else set()
 
@@ -339,6 +343,7 @@ class Store:
         with self.db.write() as conn:
             action = _existing(conn, local_id)
             outbox_rows.set_problem(conn, local_id, ActionState.CONFLICT, status, problem)
+            outbox_rows.record(conn, "conflicted", action, status=status)
             if current is not None:
                 aggregates.replace(conn, action.kind, current)
             aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])  # no longer expected to happen
@@ -347,6 +352,7 @@ class Store:
         with self.db.write() as conn:
             action = _existing(conn, local_id)
             outbox_rows.set_problem(conn, local_id, ActionState.FAILED, status, problem)
+            outbox_rows.record(conn, "failed", action, status=status)
             aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
 
     def retry_action(self, local_id: int) -> OutboxAction:
@@ -363,6 +369,9 @@ class Store:
             again = outbox_rows.add(conn, action.kind, action.aggregate_id, action.type, action.payload,
                                     version, outbox_rows.Author(action.author_id, action.author_server))
             aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
+            # Whoever pressed retry did it; the new local id carries on the old one's story.
+            outbox_rows.record(conn, "reapplied", again, actor=audit.current_actor(conn), how="retry",
+                               replaces=local_id, version=version, author=_author_word(conn, action))
             return again
 
     def discard_action(self, local_id: int) -> None:
@@ -373,6 +382,8 @@ class Store:
                 raise InvalidAction("discard_state:sending")
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
             aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
+            outbox_rows.record(conn, "discarded", action, actor=audit.current_actor(conn), state=action.state.value,
+                               author=_author_word(conn, action))
 
     def outbox(self) -> list[OutboxAction]:
         """Everything not yet accepted by the server, in creation order."""
@@ -387,6 +398,23 @@ class Store:
             counts = {state: n for state, n in conn.execute(by_state)}
         unsent = sum(counts.get(s, 0) for s in outbox_rows.UNSENT)
         return unsent, sum(counts.get(s, 0) for s in outbox_rows.OPEN_PROBLEMS)
+
+    # --- the audit trail ------------------------------------------------------------------------------
+
+    def record(self, action: str, kind: str | None = None, item_id: str | None = None,
+               detail: Mapping[str, Any] | None = None) -> audit.Entry:
+        """An audit entry as the login stored now ('' when none): a reveal, an export, a print, a lock…"""
+        with self.db.write() as conn:
+            return audit.append(conn, audit.current_actor(conn), action, kind=kind, item_id=item_id, detail=detail)
+
+    def audit_entries(self) -> list[audit.Entry]:
+        with self.db.read() as conn:
+            return audit.entries(conn)
+
+    def verify_audit(self) -> list[audit.Finding]:
+        """The chain's broken links, read in one transaction (a consistent snapshot beside a writer)."""
+        with self.db.read() as conn:
+            return audit.verify(conn)
 
     # --- reference data -------------------------------------------------------------------------------
 
@@ -452,6 +480,12 @@ def _fed_own_effect(conn: Connection, key: Key, action_type: str, aggregate: Map
     if (fed["type"], fed["to"], fed["event_id"]) != (action_type, aggregate.get("version"), event.get("id")):
         return None
     return int(fed["from"])
+
+
+def _author_word(conn: Connection, action: OutboxAction) -> str | None:
+    """The author's username for an audit detail (a server's odd username must not block a retry or discard)."""
+    name = audit.author_name(conn, action.author_id, action.author_server)
+    return next((word for word in (name, action.author_id) if word is not None and audit.fits(word)), None)
 
 
 def _existing(conn: Connection, local_id: int) -> OutboxAction:

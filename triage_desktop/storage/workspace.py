@@ -1,8 +1,8 @@
 """`core.ports.Workspace` over the local cache: what the window and the command line read and queue.
 
 Reads are page-sized and run on their own short connections, so the GUI thread may call the read
-methods; the write methods (queue_action, retry_action, discard_action, mark_read) belong on the window's write
-lane (docs/threading.md).
+methods; the write methods (queue_action, retry_action, discard_action, mark_read, record) belong on the
+window's write lane (docs/threading.md).
 """
 
 from __future__ import annotations
@@ -132,3 +132,12 @@ class LocalWorkspace:
 
     def discard_action(self, local_id: int) -> None:
         self._store.discard_action(local_id)
+
+    # --- the audit trail ------------------------------------------------------------------------------
+
+    def record(self, action: str, kind: str | None = None, item_id: str | None = None,
+               detail: Mapping[str, Any] | None = None) -> None:
+        """Append an audit entry as the official logged in now (reveal, export, print, login, lock…); a write.
+
+        `detail` holds words and counts only (ValueError for long text or a phone/CCCD-long digit run)."""
+        self._store.record(action, kind, item_id, detail)

@@ -34,6 +34,24 @@ class TokenVault(Protocol):
     def delete(self, account: str) -> None: ...
 
 
+class MemoryVault:
+    """A TokenVault for one short exchange whose tokens must never reach the keyring (a password check)."""
+
+    persistent = False
+
+    def __init__(self) -> None:
+        self._tokens: dict[str, str] = {}
+
+    def get_refresh_token(self, account: str) -> str | None:
+        return self._tokens.get(account)
+
+    def set_refresh_token(self, account: str, token: str) -> None:
+        self._tokens[account] = token
+
+    def delete(self, account: str) -> None:
+        self._tokens.pop(account, None)
+
+
 class StateStore(Protocol):
     def get_state(self, key: str) -> str | None: ...
     def set_state(self, key: str, value: str | None) -> None: ...

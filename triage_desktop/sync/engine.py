@@ -22,12 +22,14 @@ import requests
 from packaging.version import Version
 
 from triage_desktop import __version__
+from triage_desktop.core import fields
 from triage_desktop.core.action_specs import needs_if_match
 from triage_desktop.core.entities import OutboxAction, SyncProgress, SyncReport, User
 from triage_desktop.core.errors import (
     ApiError,
     BadServerResponse,
     Cancelled,
+    CertificateUntrusted,
     ClientTooOld,
     InvalidAction,
     LoginRequired,
@@ -39,13 +41,23 @@ from triage_desktop.core.errors import (
 )
 from triage_desktop.core.ports import CancelToken, ProgressCallback
 from triage_desktop.sync import wire
-from triage_desktop.sync.auth import AuthState, TokenVault, account_name, device_info
-from triage_desktop.sync.http import ApiClient, CertificateProblem, Unreachable, make_session, timeouts_from_env
+from triage_desktop.sync.auth import AuthState, MemoryVault, TokenVault, account_name, device_info
+from triage_desktop.sync.http import (
+    ApiClient,
+    CertificateProblem,
+    Unreachable,
+    make_session,
+    require_secure,
+    timeouts_from_env,
+)
 from triage_desktop.sync.ports import Key, SyncStore
 
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[str, AuthState], ApiClient]
+# Told the citizens' names each page brings, before anything is done with the page: app.py passes the log
+# filter's security.redact.remember_names, so a name quoted in a later log line is masked (sync cannot import it).
+PeopleSeen = Callable[[list[str]], None]
 
 PAGE_LIMIT = 500
 SNAPSHOT_BATCH = 2000  # changes per transaction while a snapshot comes in
@@ -54,6 +66,8 @@ SNAPSHOT_BATCH = 2000  # changes per transaction while a snapshot comes in
 MAX_SNAPSHOT_RESTARTS = 3  # per pull; more means the server is broken, not that we are behind
 MAX_ROUNDS = 20
 MAX_EMPTY_PAGES = 100  # empty pages with `more: true` in a row before the feed is judged broken
+# Vault entries of refresh tokens whose revocation is queued (a logout made offline), and their list.
+_REVOKE, _REVOKE_LIST = "revoke|", "revoke-pending"
 REFERENCE_NAMES = ("members", "units", "categories", "procedures", "templates")
 REFERENCE_INTERVAL = 600.0  # seconds between reference refreshes (cheap 304s, but eight calls)
 CONFLICT_STATUSES = frozenset({403, 404, 409, 412})
@@ -75,6 +89,7 @@ def normalize_server_url(server_url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise InvalidAction("invalid:server_url")
+    require_secure(url)  # before the password goes anywhere
     return url
 
 
@@ -115,8 +130,10 @@ class SyncEngine:
     than share the client, the tokens and the cursor mid-call; it costs the lane nothing."""
 
     def __init__(self, store: SyncStore, client_factory: ClientFactory, credentials: TokenVault,
-                 app_version: str = __version__, page_limit: int = PAGE_LIMIT) -> None:
+                 app_version: str = __version__, page_limit: int = PAGE_LIMIT,
+                 people_seen: PeopleSeen | None = None) -> None:
         self._store = store
+        self._people_seen = people_seen
         self._factory = client_factory
         self._credentials = credentials
         self._app_version = app_version
@@ -176,15 +193,97 @@ class SyncEngine:
             raise ProfileInUse(previous.display_name)
         return True
 
-    def logout(self) -> None:
-        """Revoke on the server when reachable; forget the tokens here. Cache and outbox stay."""
+    def logout(self) -> bool:
+        """Revoke on the server; forget the tokens here. Cache and outbox stay.
+
+        When the server cannot be reached, the refresh token is queued for revocation (kept in the vault under
+        its own entry, never as a usable login) and `revoke_pending` sends it after the next online sign-in.
+        Returns False when the revocation was queued.
+        """
         with self._one_at_a_time:
+            account, token = self._auth.account, self._auth.refresh_token()
+            revoked = True
             if self._auth.has_credentials():
                 try:
                     self._current_client().logout()
                 except (UserFacingError, ApiError) as exc:
-                    log.info("logout not confirmed by the server: %s", _describe(exc))
+                    log.info("logout not confirmed by the server, revocation queued: %s", _describe(exc))
+                    revoked = False
+            if not revoked and account is not None and token:
+                self._queue_revocation(account, token)
             self._auth.forget()
+            return revoked
+
+    def revoke_pending(self) -> int:
+        """Send the revocations queued by logouts made offline; returns how many are still queued."""
+        with self._one_at_a_time:
+            left = []
+            for account in self._pending_revocations():
+                token = self._credentials.get_refresh_token(_REVOKE + account)
+                if token and not self._revoke(account, token):
+                    left.append(account)
+                else:
+                    self._credentials.delete(_REVOKE + account)
+            self._set_pending_revocations(left)
+            return len(left)
+
+    def check_password(self, password: str) -> None:
+        """Ask the server whether `password` is the signed-in officer's (an unlock), on a connection of its own
+        that touches none of the engine's state, so it never waits behind a long poll. The session it opens is
+        revoked at once. Raises WrongCredentials, AccountLocked, Offline…"""
+        url, user = self._store.get_state("server_url"), self.current_user()
+        if not url or user is None:
+            raise LoginRequired("nobody signed in")
+        auth = AuthState(MemoryVault())
+        client = self._factory(url, auth)
+        try:
+            tokens, _ = client.login(user.username, password, device_info(self._store, self._app_version))
+            auth.accept(tokens, "check")
+            try:
+                client.logout()
+            except (UserFacingError, ApiError) as exc:  # the password was right; the spare session expires
+                log.info("spare session of a password check not revoked: %s", _describe(exc))
+        finally:
+            client.close()
+
+    def _revoke(self, account: str, refresh_token: str) -> bool:
+        """True when the token is dead now (revoked, or refused as already expired/rotated)."""
+        url = account.rsplit("|", 1)[0]
+        vault = MemoryVault()
+        vault.set_refresh_token(account, refresh_token)
+        client = self._factory(url, AuthState(vault, account))
+        try:
+            client.refresh()
+            client.logout()
+            return True
+        except LoginRequired:
+            return True
+        except (UserFacingError, ApiError) as exc:
+            log.info("queued revocation not sent yet: %s", _describe(exc))
+            return False
+        finally:
+            client.close()
+
+    def _queue_revocation(self, account: str, token: str) -> None:
+        self._credentials.set_refresh_token(_REVOKE + account, token)
+        pending = self._pending_revocations()
+        if account not in pending:
+            self._set_pending_revocations([*pending, account])
+
+    def _pending_revocations(self) -> list[str]:
+        # The list of accounts (no secret) lives in the vault too: the cache may be wiped at logout.
+        raw = self._credentials.get_refresh_token(_REVOKE_LIST)
+        try:
+            accounts = json.loads(raw) if raw else []
+        except ValueError:
+            return []
+        return [a for a in accounts if isinstance(a, str)] if isinstance(accounts, list) else []
+
+    def _set_pending_revocations(self, accounts: list[str]) -> None:
+        if accounts:
+            self._credentials.set_refresh_token(_REVOKE_LIST, json.dumps(accounts))
+        else:
+            self._credentials.delete(_REVOKE_LIST)
 
     def has_credentials(self) -> bool:
         with self._one_at_a_time:
@@ -273,6 +372,7 @@ class SyncEngine:
                 page_wait = wait if cursor is not None and not self._store.in_snapshot() else 0
                 wait = 0
                 page = client.changes(cursor, self._page_limit, page_wait, cancel)
+                self._saw([change.get("data") for change in page.changes])
                 endless.check(page)
             except ApiError as exc:
                 if exc.status != 410 or cursor is None:
@@ -375,11 +475,12 @@ class SyncEngine:
         try:
             aggregate, event = client.post_action(action.kind, action.aggregate_id, body,
                                                   action.idempotency_key, if_match)
-        except (Offline, ServerBusy, LoginRequired, BadServerResponse) as exc:
+        except (Offline, ServerBusy, LoginRequired, BadServerResponse, CertificateUntrusted) as exc:
             # No final answer: the action stays queued with the same Idempotency-Key.
             self._store.note_attempt_error(action.local_id, _describe(exc))
             raise
         except ApiError as exc:
+            self._saw([exc.problem.get("current")])
             if exc.status == 401:
                 self._store.note_attempt_error(action.local_id, _describe(exc))
                 raise LoginRequired("action refused after refresh") from None
@@ -392,9 +493,17 @@ class SyncEngine:
                 report.failed += 1
             report.changed.add(key)
             return
+        self._saw([aggregate])
         report.changed |= self._store.complete_action(action.local_id, aggregate, event)
         report.changed.add(key)
         report.pushed += 1
+
+    def _saw(self, aggregates: list[Any]) -> None:
+        """Pass the citizens' names in these aggregates (raw JSON, any shape) to `people_seen`."""
+        if self._people_seen is None:
+            return
+        names = [fields.person_name(str(raw.get("kind")), raw) for raw in aggregates if isinstance(raw, dict)]
+        self._people_seen([name for name in names if name])
 
     def _maybe_refresh_reference(self, client: ApiClient) -> None:
         if self._reference_at is not None and time.monotonic() - self._reference_at < REFERENCE_INTERVAL:
@@ -464,7 +573,8 @@ class SyncEngine:
 
 
 def build_sync_service(store: SyncStore, credentials: TokenVault, session: requests.Session | None = None,
-                       *, timeouts: tuple[float, float] | None = None, ca_bundle: str | None = None) -> SyncEngine:
+                       *, timeouts: tuple[float, float] | None = None, ca_bundle: str | None = None,
+                       people_seen: PeopleSeen | None = None) -> SyncEngine:
     """Wire an engine for the store's server (state `server_url`, set by login).
 
     `timeouts`: (connect, read) seconds; by default the read one comes from TRIAGE_READ_TIMEOUT or is 30 s.
@@ -478,4 +588,4 @@ def build_sync_service(store: SyncStore, credentials: TokenVault, session: reque
         own = session if session is not None else make_session(ca_bundle)
         return ApiClient(server_url, auth, session=own, connect_timeout=connect, read_timeout=read)
 
-    return SyncEngine(store, factory, credentials)
+    return SyncEngine(store, factory, credentials, people_seen=people_seen)

@@ -1,6 +1,8 @@
 """ApiClient: every HTTP call to the Central API (central-api.md), and the mapping of failures to core errors.
 
-- transport failures (refused, timed out, dropped, cut short) → Offline; a TLS failure → CertificateProblem
+- transport failures (refused, timed out, dropped, cut short) → Offline; a TLS certificate failure →
+  CertificateUntrusted (not Offline: logged with the server's name, provincial IT must look at it)
+- plain http:// to anything but this computer → InsecureServer, before a single request leaves
 - 408, 429 and 5xx → ServerBusy(retry_after); 401 → refresh once and retry; other 4xx → ApiError
 - a body that is not JSON, has another media type or fails the wire models → BadServerResponse
 Tokens travel only in headers and bodies, never in URLs (urllib3 logs request lines).
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import ipaddress
 import logging
 import os
 import ssl
@@ -32,6 +35,8 @@ from triage_desktop.core.errors import (
     ApiError,
     BadServerResponse,
     Cancelled,
+    CertificateUntrusted,
+    InsecureServer,
     LoginRequired,
     Offline,
     ServerBusy,
@@ -52,15 +57,32 @@ SLOWEST_LINE_BYTES_PER_S = 100_000  # an attachment's deadline allows its larges
 _CHUNK = 64 * 1024
 
 
-class CertificateProblem(Offline):
-    """The server's TLS certificate was refused. Retrying will not help: provincial IT must look at it."""
-
-    code = "tls_certificate"
+CertificateProblem = CertificateUntrusted  # the name the sync layer has always used
 
 
 class Unreachable(Offline):
     """No connection could be made at all (refused, no route, connect timeout): the server is not there,
     as opposed to a server that answered badly. A one-shot command gives up at once on this."""
+
+
+def is_loopback(host: str | None) -> bool:
+    """This computer: 127.0.0.0/8, ::1 or "localhost" (the sandbox, the demo and the tests)."""
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def require_secure(url: str) -> None:
+    """Refuse plain http:// to another computer (InsecureServer): a password or token must never cross a network
+    in clear. Called by every ApiClient, so a server_url an old profile stored is refused as well as a new one."""
+    parts = urlsplit(url)
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise InsecureServer(parts.hostname or url)
 
 
 def timeouts_from_env() -> tuple[float, float]:
@@ -178,9 +200,9 @@ class ApiClient:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError("the server address must be an http(s) URL")
-        if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
-            log.warning("talking to %s over plain HTTP: tokens are not protected in transit", parts.hostname)
+        require_secure(base_url)
         self.base_url = base_url.rstrip("/")
+        self._host = parts.hostname or ""
         self.auth = auth
         self._session = session or make_session()
         self._timeout = (connect_timeout, read_timeout)
@@ -392,7 +414,12 @@ class ApiClient:
             finally:
                 response.close()
         except requests.exceptions.SSLError as exc:
-            raise CertificateProblem(_reason(exc)) from None
+            # Logged with the server's name for IT (the URL path and headers, which could hold a token, are not).
+            if _certificate_failure(exc):
+                log.warning("TLS certificate of %s could not be verified: %s", self._host, _reason(exc))
+                raise CertificateUntrusted(self._host, _reason(exc)) from None
+            log.warning("TLS handshake with %s failed: %s", self._host, _reason(exc))
+            raise Offline(_reason(exc)) from None
         except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
                 requests.exceptions.ContentDecodingError) as exc:
             if _never_connected(exc):
@@ -454,6 +481,22 @@ def _never_connected(exc: requests.RequestException) -> bool:
         return True
     cause = exc.args[0] if exc.args else None
     return isinstance(cause, MaxRetryError) and isinstance(cause.reason, NewConnectionError)
+
+
+def _certificate_failure(exc: BaseException) -> bool:
+    """Whether an SSLError is a refused certificate (unknown CA, another name, expired), as opposed to a handshake
+    that broke for other reasons. requests and urllib3 wrap the ssl error two or three levels down."""
+    seen: set[int] = set()
+    pending: list[object] = [exc]
+    while pending:
+        current = pending.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        pending.extend((current.__cause__, current.__context__, getattr(current, "reason", None), *current.args))
+    return False
 
 
 def _reason(exc: BaseException) -> str:

@@ -7,6 +7,8 @@ data. One error policy for every front end:
 - a transient failure (no network, a reset, a timeout, a body cut short, a garbled answer, a 5xx/429/503)
   is waited out with exponential backoff and full jitter, never shorter than the server's Retry-After;
 - a login problem waits until the officer logs in again (`kick()`), a client too old re-checks hourly;
+- a server certificate that cannot be verified is its own state ("certificate", not "offline": IT must look),
+  retried with the same backoff in case IT fixes it; a stored plain-http server address needs a new login;
 - anything else is a bug below us: logged with its traceback, reported, retried like a transient failure.
 
 The thread that runs the loop is the front end's one network lane (docs/threading.md): besides the sync
@@ -33,7 +35,16 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from triage_desktop.core.entities import SyncProgress, SyncReport
-from triage_desktop.core.errors import BadServerResponse, Cancelled, ClientTooOld, LoginRequired, Offline, ServerBusy
+from triage_desktop.core.errors import (
+    BadServerResponse,
+    Cancelled,
+    CertificateUntrusted,
+    ClientTooOld,
+    InsecureServer,
+    LoginRequired,
+    Offline,
+    ServerBusy,
+)
 from triage_desktop.core.ports import CancelToken, SyncService
 from triage_desktop.sync.backoff import Backoff
 
@@ -42,6 +53,7 @@ log = logging.getLogger(__name__)
 TRANSIENT = (Offline, ServerBusy, BadServerResponse)
 # What each failure makes of the loop's state; "error" is a bug, the rest are the world.
 OFFLINE, LOGIN_REQUIRED, CLIENT_TOO_OLD, ERROR = "offline", "login_required", "client_too_old", "error"
+CERTIFICATE = "certificate"
 SYNCING, ONLINE = "syncing", "online"
 
 
@@ -188,12 +200,16 @@ class ContinuousSync:
                 # broken off only for a submitted call is taken up again after it.
                 need_sync = need_sync or kicked
                 continue
-            except LoginRequired as exc:
+            except (LoginRequired, InsecureServer) as exc:  # an old profile's http:// server: log in to https
                 self._fail(LOGIN_REQUIRED, exc, None)
                 need_sync = True
                 continue
             except ClientTooOld as exc:
                 self._fail(CLIENT_TOO_OLD, exc, self._too_old_recheck)
+                need_sync = True
+                continue
+            except CertificateUntrusted as exc:
+                self._fail(CERTIFICATE, exc, self._backoff.delay_for(exc))
                 need_sync = True
                 continue
             except TRANSIENT as exc:

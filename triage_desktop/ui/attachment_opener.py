@@ -26,7 +26,9 @@ from triage_desktop.ui import labels
 from triage_desktop.ui.dialogs.photo_viewer import PhotoViewer, decode_photo
 from triage_desktop.ui.file_names import is_photo, suggested_file_name
 from triage_desktop.ui.formatting import format_size
+from triage_desktop.ui.mark_of_the_web import mark_from_internet
 from triage_desktop.ui.messages import error_message
+from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line
 from triage_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -69,7 +71,7 @@ class AttachmentOpener(QObject):
     def _fetch[T](self, attachment: Attachment, then: Callable[[bytes], T], on_done: Callable[[T], None]) -> None:
         kept = self._kept.get(attachment.id)
         if kept is None:
-            self._show_status(self.tr("Đang tải “{name}”…").format(name=attachment.filename))
+            self._show_status(self.tr("Đang tải “{name}”…").format(name=one_line(attachment.filename, FILENAME_LIMIT)))
 
         def work() -> tuple[bytes, T]:
             data = kept if kept is not None else self._sync.attachment(attachment.id, attachment.sha256 or None)
@@ -135,7 +137,8 @@ class AttachmentOpener(QObject):
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write all of `data` or nothing: a full disk never leaves half a file under the chosen name."""
+    """Write all of `data` or nothing: a full disk never leaves half a file under the chosen name. The file gets
+    the Mark-of-the-Web on Windows: it came from a citizen, through the Internet."""
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".triage-", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as out:
@@ -146,3 +149,4 @@ def write_file(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    mark_from_internet(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from triage_desktop.core.entities import ActionState, Attachment, Event, Item, OutboxAction, User
+from triage_desktop.core.masking import ID_NUMBER, PHONE, mask_id_number, mask_phone
 from triage_desktop.core.vocabulary import DVC_CODES
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
@@ -40,7 +42,8 @@ from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.deadlines import due_text
 from triage_desktop.ui.file_names import is_photo
 from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd, parse_timestamp
-from triage_desktop.ui.safe_text import value_label
+from triage_desktop.ui.masked_value import MaskedValue
+from triage_desktop.ui.safe_text import FIELD_LIMIT, FILENAME_LIMIT, TITLE_LIMIT, value_label
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
 from triage_desktop.ui.widgets.styling import ActionButton, bold, relative_font, text_color, tint
@@ -48,11 +51,21 @@ from triage_desktop.ui.widgets.styling import ActionButton, bold, relative_font,
 OPEN, SAVE = "open", "save"  # what attachmentRequested asks for
 
 
+@dataclass(frozen=True)
+class _Masked:
+    """A field line shown masked until the officer reveals it (issue 10)."""
+
+    field: str  # core.masking.PHONE or ID_NUMBER
+    masked: str
+    full: str
+
+
 class DetailPanel(QWidget):
     actionRequested = Signal(str)  # one of action_registry.BUTTONS
     retryRequested = Signal(int)  # OutboxAction.local_id
     discardRequested = Signal(int)
     attachmentRequested = Signal(str, str)  # Attachment.id, OPEN or SAVE
+    revealRequested = Signal(str, str, str)  # kind, item id, field (PHONE or ID_NUMBER): call reveal() once recorded
 
     def __init__(self, parent: QWidget | None = None, *, code_of: CodeOf | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +73,7 @@ class DetailPanel(QWidget):
         self._item: Item | None = None
         self._key: tuple[str, str] | None = None  # what is shown: an item, or one that left the unit
         self._same_item_again = False
+        self._revealed: set[str] = set()  # fields of the shown item the officer revealed; cleared for another item
         self._user: User | None = None
         self._members: dict[str, str] = {}
         self._units: dict[str, str] = {}
@@ -74,7 +88,7 @@ class DetailPanel(QWidget):
 
         self._code = value_label("", self)
         self._code.setObjectName("detailCode")
-        self._title = value_label("", self)
+        self._title = value_label("", self, limit=TITLE_LIMIT)
         self._title.setObjectName("detailTitle")
         self._title.setFont(relative_font(self.font(), 1.25, is_bold=True))
 
@@ -181,6 +195,8 @@ class DetailPanel(QWidget):
     def show_item(self, item: Item | None, user: User | None) -> None:
         key = (item.kind, item.id) if item is not None else None
         self._same_item_again = key is not None and key == self._key  # a refresh keeps the reading position
+        if not self._same_item_again:
+            self._revealed.clear()  # a revealed number stays revealed for its item only
         self._item, self._user, self._key = item, user, key
         has_item = item is not None
         self._empty.setVisible(not has_item)
@@ -205,10 +221,23 @@ class DetailPanel(QWidget):
                                          for entry in self._more_actions.values()))
         self._build_body(item)
 
+    def masked_values(self) -> list[MaskedValue]:
+        return self._body.findChildren(MaskedValue)
+
+    def reveal(self, kind: str, item_id: str, field: str) -> None:
+        """Show `field` of the item in full, if it is still the one shown (the audit entry is written by now)."""
+        if (kind, item_id) != self._key:
+            return
+        self._revealed.add(field)
+        for value in self.masked_values():
+            if value.field == field:
+                value.reveal()
+
     def show_gone(self, kind: str, item_id: str, actions: list[OutboxAction], user: User | None) -> None:
         """An item the server no longer shows us (transferred, merged, withdrawn, deleted) that still has
         actions in the outbox: no fields or buttons, only those actions, so the officer can copy and discard."""
         self._same_item_again = self._key == (kind, item_id)
+        self._revealed.clear()
         self._item, self._user, self._key = None, user, (kind, item_id)
         self._empty.setVisible(False)
         self._scroll.setVisible(True)
@@ -282,7 +311,7 @@ class DetailPanel(QWidget):
         return self.tr("{kind} · {code}").format(kind=kind, code=item.code or item.id)
 
     def _fields(self, item: Item) -> QWidget:
-        rows = []
+        rows: list[tuple[QLabel, QWidget]] = []
         for name, value in self._field_rows(item):
             if value in (None, ""):
                 continue
@@ -290,8 +319,17 @@ class DetailPanel(QWidget):
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setWordWrap(True)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            rows.append((caption, value_label(str(value))))
+            rows.append((caption, self._masked(value) if isinstance(value, _Masked)
+                         else value_label(str(value), limit=FIELD_LIMIT)))
         return FieldGrid(rows)
+
+    def _masked(self, value: _Masked) -> QWidget:
+        what = self.tr("số điện thoại") if value.field == PHONE else self.tr("số định danh")
+        widget = MaskedValue(value.field, value.masked, value.full, what)
+        if value.field in self._revealed:
+            widget.reveal()
+        widget.revealRequested.connect(self._on_reveal)
+        return widget
 
     def _field_rows(self, item: Item) -> list[tuple[str, Any]]:
         d = item.data
@@ -325,7 +363,8 @@ class DetailPanel(QWidget):
                 (self.tr("Bước xử lý"), item.step),
                 (self.tr("Kênh nộp"), labels.label(labels.CHANNEL, d.get("channel"))),
                 (self.tr("Người nộp"), item.person_name),
-                (self.tr("Số định danh"), item.id_number),
+                (self.tr("Số định danh"), _Masked(ID_NUMBER, mask_id_number(item.id_number), item.id_number)
+                 if item.id_number else None),
                 (self.tr("Điện thoại"), self._phone(item)),
                 (self.tr("Địa chỉ"), item.address),
                 (self.tr("Lệ phí"), format_vnd(d.get("fee_vnd")) if d.get("fee_vnd") is not None else None),
@@ -353,12 +392,14 @@ class DetailPanel(QWidget):
         name = names.get(str(code))
         return f"{name} ({code})" if name and name != code else str(code)
 
-    def _phone(self, item: Item) -> str | None:
+    def _phone(self, item: Item) -> _Masked | None:
         if not item.phone:
             return None
+        masked, full = mask_phone(item.phone), item.phone
         if not item.contact_allowed:
-            return self.tr("{phone} (công dân không muốn được liên hệ)").format(phone=item.phone)
-        return item.phone
+            masked, full = (self.tr("{phone} (công dân không muốn được liên hệ)").format(phone=text)
+                            for text in (masked, full))
+        return _Masked(PHONE, masked, full)
 
     def _attachments(self, item: Item) -> QWidget:
         attachments = item.attachments
@@ -369,7 +410,7 @@ class DetailPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         for attachment in attachments:
             # The name is the citizen's and untrusted: plain text, display only, never a path.
-            name = value_label(attachment.filename)
+            name = value_label(attachment.filename, limit=FILENAME_LIMIT)
             name.setObjectName("attachmentName")
             column.addWidget(name)
             details = value_label(" · ".join(part for part in (
@@ -490,6 +531,10 @@ class DetailPanel(QWidget):
         if isinstance(sender, QPushButton):
             self.actionRequested.emit(str(sender.property("action")))
 
+    def _on_reveal(self, field: str) -> None:
+        if self._item is not None:
+            self.revealRequested.emit(self._item.kind, self._item.id, field)
+
     def _on_discard(self) -> None:
         sender = self.sender()
         if isinstance(sender, QPushButton):
@@ -508,7 +553,7 @@ class FieldGrid(QWidget):
     it never forces the pane wider, and goes side by side once a resize shows there is room (as ConflictPanel).
     """
 
-    def __init__(self, rows: list[tuple[QLabel, QLabel]], parent: QWidget | None = None) -> None:
+    def __init__(self, rows: list[tuple[QLabel, QWidget]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows = rows
         self._grid = QGridLayout(self)

@@ -3,11 +3,15 @@
 The server's name is only a suggestion in the save dialog, never a path by itself: path parts, reserved
 names and characters no OS accepts are removed (pathvalidate), and the extension always comes from the
 allow-listed content type (central-api.md §8), so "biên bản.pdf.exe" sent as a PDF is saved as a .pdf.
+Invisible format characters go first (core.text.visible): a right-to-left override would make the dialog show
+"ảnh‮gnp.exe" as "ảnhexe.png", a zero-width space would make two names look the same.
 """
 
 from __future__ import annotations
 
 from pathvalidate import sanitize_filename
+
+from triage_desktop.core.text import visible
 
 EXTENSIONS = {
     "image/jpeg": ".jpg",
@@ -31,7 +35,8 @@ def is_photo(content_type: str) -> bool:
 
 def suggested_file_name(filename: str, content_type: str) -> str:
     extension = extension_for(content_type)
-    name = sanitize_filename(filename.replace("/", " ").replace("\\", " "), platform="universal")
+    name = visible(filename[:1000]).replace("\n", " ").replace("\t", " ")
+    name = sanitize_filename(name.replace("/", " ").replace("\\", " "), platform="universal")
     if name.lower().endswith(extension) or (extension == ".jpg" and name.lower().endswith(".jpeg")):
         name = name[: name.rfind(".")]
     stem = name[:MAX_STEM].strip(" .")

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self.attachments = AttachmentOpener(sync_service, runner, self, open_dialog=self._open_dialog,
                                             show_error=self._show_message, show_status=self.statusBar().showMessage)
         self.detail.attachmentRequested.connect(self._on_attachment)
+        self.detail.revealRequested.connect(self._on_reveal)
         self.outbox_view.retryRequested.connect(self.retry_action)
         self.outbox_view.discardRequested.connect(self.discard_action)
         self.outbox_view.openItemRequested.connect(self.open_item)
@@ -788,6 +789,14 @@ class MainWindow(QMainWindow):
             self.attachments.view(attachment)
         else:
             self.attachments.save(attachment)
+
+    def _on_reveal(self, kind: str, item_id: str, field: str) -> None:
+        """The officer asked to see a masked number: the audit entry first (write lane), then the number."""
+        self.runner.run(functools.partial(self.workspace.record, "revealed", kind, item_id, {"field": field}),
+                        functools.partial(self._revealed, kind, item_id, field), self._show_error)
+
+    def _revealed(self, kind: str, item_id: str, field: str, _recorded: object) -> None:
+        self.detail.reveal(kind, item_id, field)
 
     def _show_error(self, error: BaseException) -> None:
         self._show_message(error_message(error))

@@ -63,6 +63,9 @@ def error_message(exc: BaseException) -> str:
         return translate("messages", "Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.")
     if isinstance(exc, errors.WrongPassword):
         return translate("messages", "Mật khẩu không đúng. Vui lòng nhập lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).")
+    if isinstance(exc, errors.CacheLocked) and exc.detail == "other_official":
+        return translate("messages", "Dữ liệu trên máy này được khóa bằng mật khẩu của cán bộ khác và máy không có "
+                                     "kho khóa an toàn. Người đó cần đăng nhập, hoặc bộ phận CNTT cấp hồ sơ riêng.")
     if isinstance(exc, errors.CacheLocked):
         return translate("messages", "Dữ liệu trên máy đang được khóa: cần nhập mật khẩu để mở.")
     if isinstance(exc, errors.FirstSignInOnline):
@@ -70,6 +73,14 @@ def error_message(exc: BaseException) -> str:
                                      "Kiểm tra mạng rồi thử lại.")
     if isinstance(exc, errors.LoginRequired):
         return translate("messages", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.")
+    if isinstance(exc, errors.InsecureServer):
+        return translate("messages", "Máy chủ {host} dùng địa chỉ http:// không mã hóa: mật khẩu và dữ liệu sẽ đi qua mạng "
+                                     "ở dạng đọc được, nên phần mềm không kết nối. Hãy dùng địa chỉ https:// do bộ "
+                                     "phận CNTT cung cấp.").format(host=exc.host)
+    if isinstance(exc, errors.CertificateUntrusted):
+        return translate("messages", "Không xác minh được chứng chỉ bảo mật của máy chủ {host}, nên phần mềm không "
+                                     "kết nối (có thể bị giả mạo). Vui lòng gọi bộ phận CNTT của tỉnh; các thao tác chưa "
+                                     "gửi vẫn được giữ.").format(host=exc.host)
     if isinstance(exc, errors.Offline):
         return translate("messages", "Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; "
                   "các thao tác sẽ được gửi khi có mạng.")

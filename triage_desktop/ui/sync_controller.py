@@ -25,7 +25,7 @@ from triage_desktop.sync.loop import ContinuousSync
 log = logging.getLogger(__name__)
 
 MAX_LISTED_CHANGES = 10_000  # a snapshot touches everything: sorting 10^5 keys holds the GIL for ~0.1 s
-STATES = ("syncing", "online", "offline", "login_required", "client_too_old", "error")
+STATES = ("syncing", "online", "offline", "certificate", "login_required", "client_too_old", "error")
 
 
 class SyncController(QObject):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from triage_desktop.ui.formatting import format_number, format_time
 from triage_desktop.ui.widgets import styling
 
-ALERT_STATES = frozenset({"offline", "login_required", "client_too_old"})
+ALERT_STATES = frozenset({"offline", "certificate", "login_required", "client_too_old"})
 WARN_STATES = frozenset({"error", "conflicts"})
 
 
@@ -56,6 +56,8 @@ class SyncIndicator(QPushButton):
             return f"{text} {self.progress}" if self.progress else text
         if state == "offline":
             return self.tr("Ngoại tuyến — %Ln thao tác chờ gửi", "", self.unsent)
+        if state == "certificate":  # not "offline": waiting will not fix it, IT must look at the server
+            return self.tr("Chứng chỉ máy chủ không hợp lệ — báo bộ phận CNTT")
         if state == "login_required":
             return self.tr("Cần đăng nhập lại")
         if state == "client_too_old":

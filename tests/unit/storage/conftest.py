@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.keys import TEST_KEY
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -14,7 +15,7 @@ from triage_desktop.storage.workspace import LocalWorkspace
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(tmp_path / "cache.sqlite3")
+    database = Database(tmp_path / "cache.sqlite3", key=TEST_KEY)
     yield database
     database.dispose()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.support.keys import TEST_KEY
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.storage import bulk_indexes
@@ -51,14 +52,14 @@ def test_a_resync_of_a_filled_cache_keeps_every_index(store: Store, db: Database
 
 
 def test_the_next_open_after_a_crash_mid_snapshot_builds_them(tmp_path: Path) -> None:
-    db = Database(tmp_path / "cache.sqlite3")
+    db = Database(tmp_path / "cache.sqlite3", key=TEST_KEY)
     complete = _indexes(db)
     store = Store(db)
     store.begin_snapshot()
     store.apply_page(_page(30), "s1")
     db.dispose()  # the process dies here: the snapshot stays open
 
-    db = Database(tmp_path / "cache.sqlite3")
+    db = Database(tmp_path / "cache.sqlite3", key=TEST_KEY)
     try:
         store = Store(db)
         assert _indexes(db) == complete

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.keys import TEST_KEY
 from tests.unit.storage.conftest import SERVER_URL, USER_JSON
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.entities import ItemQuery
@@ -72,7 +73,7 @@ def test_threads_sharing_one_database_never_see_locked(store: Store) -> None:
 def test_two_programs_on_one_file_wait_for_each_other(tmp_path: Path) -> None:
     # Two Database objects have separate engines and locks, like the window and the CLI side by side:
     # only BEGIN IMMEDIATE plus busy_timeout keeps them from failing.
-    first, second = Database(tmp_path / "cache.sqlite3"), Database(tmp_path / "cache.sqlite3")
+    first, second = Database(tmp_path / "cache.sqlite3", key=TEST_KEY), Database(tmp_path / "cache.sqlite3", key=TEST_KEY)
     try:
         one, two = Store(first), Store(second)
         one.set_state("user", USER_JSON)  # the officer both programs queue for

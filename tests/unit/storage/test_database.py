@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from contextlib import closing
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from tests.support.keys import TEST_KEY, keyed
 from triage_desktop.core.errors import StorageError
 from triage_desktop.storage.database import CACHE_FILE_NAME, Database, is_network_path, open_database
 from triage_desktop.storage.store import Store
@@ -26,7 +26,7 @@ def _mode(path: Path) -> int:
 def test_new_file_and_its_wal_are_owner_only(tmp_path: Path) -> None:
     old_umask = os.umask(0o022)
     try:
-        db = Database(tmp_path / "cache.sqlite3")
+        db = Database(tmp_path / "cache.sqlite3", key=TEST_KEY)
         Store(db).set_state("device_id", "abc")  # a write, so -wal and -shm exist
         try:
             for name in ("cache.sqlite3", "cache.sqlite3-wal", "cache.sqlite3-shm"):
@@ -40,16 +40,16 @@ def test_new_file_and_its_wal_are_owner_only(tmp_path: Path) -> None:
 @posix_only
 def test_existing_loose_file_is_tightened(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    Database(path).dispose()
+    Database(path, key=TEST_KEY).dispose()
     path.chmod(0o644)
-    Database(path).dispose()
+    Database(path, key=TEST_KEY).dispose()
     assert _mode(path) == 0o600
 
 
 @posix_only
 def test_open_database_creates_private_profile_folder(tmp_path: Path) -> None:
     profile = tmp_path / "profiles" / "u_17"
-    db = open_database(profile)
+    db = open_database(profile, key=TEST_KEY)
     try:
         assert db.path == profile / CACHE_FILE_NAME
         assert _mode(profile) == 0o700
@@ -75,12 +75,12 @@ def test_path_with_vietnamese_letters_and_spaces(tmp_path: Path) -> None:
     folder = tmp_path / "Hồ sơ Phường Đông Hoà" / "cán bộ tiếp dân"
     folder.mkdir(parents=True)
     path = folder / "bộ nhớ đệm.sqlite3"
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         Store(db).set_state("server_url", "https://api.example-province.vn/triage/v1")
     finally:
         db.dispose()
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert Store(db).get_state("server_url") == "https://api.example-province.vn/triage/v1"
     finally:
@@ -92,7 +92,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside_untouched(tmp_path: Path) 
     path = tmp_path / "cache.sqlite3"
     junk = b"This is a Word document, not SQLite. " * 200
     path.write_bytes(junk)
-    db = Database(path)  # quarantined and replaced (more in test_quarantine.py)
+    db = Database(path, key=TEST_KEY)  # quarantined and replaced (more in test_quarantine.py)
     try:
         assert db.recovered_from is not None and db.recovered_from.read_bytes() == junk
     finally:
@@ -101,19 +101,19 @@ def test_a_file_that_is_not_a_database_is_moved_aside_untouched(tmp_path: Path) 
 
 def test_a_damaged_database_fails_the_check_at_open(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     store = Store(db)
     for i in range(300):
         store.put_reference(f"r{i}", None, {"text": "x" * 500})
     db.dispose()
-    with closing(sqlite3.connect(path)) as raw:
+    with closing(keyed(path)) as raw:
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
     page = 4096
     for offset in range(page * 3, len(data) - page, page * 2):  # scribble over every other page
         data[offset + 8:offset + 64] = b"\xff" * 56
     path.write_bytes(bytes(data))
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert db.recovered_from is not None
         assert Store(db).reference("r1") is None  # a fresh file; the server's data comes again
@@ -137,8 +137,8 @@ def test_disk_full_becomes_storage_error_and_nothing_is_half_written(db: Databas
 
 def test_a_lock_held_too_long_by_another_program_becomes_storage_error(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    db = Database(path, busy_timeout_ms=100)
-    other = sqlite3.connect(path, isolation_level=None)
+    db = Database(path, busy_timeout_ms=100, key=TEST_KEY)
+    other = keyed(path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
         with pytest.raises(StorageError, match="busy"):

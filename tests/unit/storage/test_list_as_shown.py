@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import create_engine
 
+from tests.support.keys import TEST_KEY, keyed_engine
 from tests.unit.storage.factories import dossier, report, upsert
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.storage import migrate
@@ -69,7 +69,7 @@ def test_a_new_reference_list_rekeys_only_the_changed_names(store: Store) -> Non
 
 def test_an_old_cache_is_upgraded_with_keys_and_pending_effects(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     store = Store(db)
     store.set_state("user", '{"id": "u_17"}')
     store.set_state("server_url", "https://api.example-province.vn/triage/v1")
@@ -78,14 +78,14 @@ def test_an_old_cache_is_upgraded_with_keys_and_pending_effects(tmp_path: Path) 
                       upsert(report("r_3"))], "c1")
     store.enqueue("report", "r_3", "acknowledge", {}, 1)
     db.dispose()
-    engine = create_engine(f"sqlite:///{path}")
+    engine = keyed_engine(path)
     try:
         with engine.begin() as conn:
             command.downgrade(migrate.alembic_config(conn), "0003")
             conn.exec_driver_sql("UPDATE aggregates SET status = 'new', status_rank = 0")  # as 0003 left it
     finally:
         engine.dispose()
-    db = Database(path)  # upgrades
+    db = Database(path, key=TEST_KEY)  # upgrades
     try:
         workspace = LocalWorkspace(Store(db))
         assert ids(workspace, ItemQuery(kind="report", sort_key="assignee_id", descending=True)) == [

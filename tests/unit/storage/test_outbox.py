@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 
+from tests.support.keys import TEST_KEY
 from tests.unit.storage.conftest import SERVER_URL, USER_JSON
 from tests.unit.storage.factories import event, report, upsert
 from triage_desktop.core.entities import ActionState
@@ -69,7 +70,7 @@ def test_transport_errors_keep_the_same_key(store: Store, cached: dict) -> None:
 
 
 def test_sending_survives_a_restart_and_is_sent_again(tmp_path) -> None:
-    db = Database(tmp_path / "cache.sqlite3")
+    db = Database(tmp_path / "cache.sqlite3", key=TEST_KEY)
     store = Store(db)
     store.apply_page([upsert(report("r_1", 1))], "c1")
     store.set_state("user", USER_JSON)
@@ -77,7 +78,7 @@ def test_sending_survives_a_restart_and_is_sent_again(tmp_path) -> None:
     action = store.enqueue("report", "r_1", "note", NOTE, 1)
     store.mark_sending(action.local_id)
     db.dispose()
-    db = Database(tmp_path / "cache.sqlite3")
+    db = Database(tmp_path / "cache.sqlite3", key=TEST_KEY)
     try:
         [again] = Store(db).sendable()
         assert again.idempotency_key == action.idempotency_key

@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine
 
 from tests.support.cache_damage import damage_outside
+from tests.support.keys import TEST_KEY, keyed, keyed_engine
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.entities import ActionState, User
 from triage_desktop.core.errors import LoginRequired, NotFound
@@ -99,8 +98,8 @@ def test_queue_action_refuses_without_a_login(cached: Store) -> None:
 
 
 def _cache_at_0002(path: Path) -> None:
-    Database(path).dispose()
-    engine = create_engine(f"sqlite:///{path}")
+    Database(path, key=TEST_KEY).dispose()
+    engine = keyed_engine(path)
     try:
         with engine.begin() as conn:
             command.downgrade(migrate.alembic_config(conn), "0002")
@@ -119,14 +118,14 @@ def test_the_upgrade_stamps_existing_rows_with_the_stored_login(tmp_path: Path, 
                                                                 expected: tuple[str | None, str | None]) -> None:
     path = tmp_path / "cache.sqlite3"
     _cache_at_0002(path)
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+    with closing(keyed(path, isolation_level=None)) as conn:
         for key, value in (("user", user), ("server_url", server)):
             if value is not None:
                 conn.execute("INSERT INTO sync_state (key, value) VALUES (?, ?)", (key, value))
         conn.execute("INSERT INTO outbox (kind, aggregate_id, type, payload, idempotency_key, state, created_at, "
                      "attempts) VALUES ('report', 'r_1', 'note', '{\"type\":\"note\",\"body\":\"x\"}', "
                      "'2f1c6a56-0f5b-4a4e-9d43-7c0f3b4e8a11', 'pending', '2026-03-02T01:00:00Z', 0)")
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         [action] = Store(db).outbox()
     finally:
@@ -136,7 +135,7 @@ def test_the_upgrade_stamps_existing_rows_with_the_stored_login(tmp_path: Path, 
 
 def test_salvage_keeps_each_actions_author(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    store = Store(Database(path))
+    store = Store(Database(path, key=TEST_KEY))
     store.apply_page([upsert(report(f"r_{i}", 5, description="Cây đổ " * 40)) for i in range(60)], "c1")
     log_in(store, LEADER)
     leaders = [store.enqueue("report", "r_1", "note", NOTE, 5) for _ in range(2)]
@@ -144,7 +143,7 @@ def test_salvage_keeps_each_actions_author(tmp_path: Path) -> None:
     officers = [store.enqueue("report", "r_2", "note", NOTE, 5)]
     store.db.dispose()
     damage_outside(path)
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert db.recovered_from is not None
         after = Store(db)

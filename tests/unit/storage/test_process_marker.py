@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.cache_damage import damage_outside
+from tests.support.keys import TEST_KEY
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.storage import database, process_marker
 from triage_desktop.storage.database import Database
@@ -21,7 +22,8 @@ HOLD = """
 import sys, time
 from pathlib import Path
 from triage_desktop.storage.database import Database
-db = Database(Path(sys.argv[1]))
+from tests.support.keys import TEST_KEY
+db = Database(Path(sys.argv[1]), key=TEST_KEY)
 print("READY", flush=True)
 time.sleep(120)
 """
@@ -47,19 +49,19 @@ def big_cache(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_killed_process_is_noticed_though_another_one_closed_cleanly(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    Database(path).dispose()
+    Database(path, key=TEST_KEY).dispose()
     with other_process(path) as sync:
-        act = Database(path)  # the CLI's act beside the running sync
+        act = Database(path, key=TEST_KEY)  # the CLI's act beside the running sync
         assert not act.unclean_stop  # the sync's marker is held: it is alive, not a crash
         sync.kill()
         sync.wait()
         act.dispose()  # closes cleanly: must not wipe out the evidence of the kill
-    after = Database(path)
+    after = Database(path, key=TEST_KEY)
     try:
         assert after.unclean_stop and after.integrity_checked
     finally:
         after.dispose()
-    again = Database(path)  # the check was done: the next start is an ordinary one
+    again = Database(path, key=TEST_KEY)  # the check was done: the next start is an ordinary one
     try:
         assert not again.unclean_stop and not again.integrity_checked
     finally:
@@ -69,13 +71,13 @@ def test_a_killed_process_is_noticed_though_another_one_closed_cleanly(tmp_path:
 
 def test_clean_stops_leave_no_marker_and_need_no_check(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    Database(path).dispose()
-    first, second = Database(path), Database(path)
+    Database(path, key=TEST_KEY).dispose()
+    first, second = Database(path, key=TEST_KEY), Database(path, key=TEST_KEY)
     assert len(process_marker.markers(path)) == 2 and not second.unclean_stop
     first.dispose()
     second.dispose()
     assert process_marker.markers(path) == []
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert not db.unclean_stop and not db.integrity_checked
     finally:
@@ -84,9 +86,9 @@ def test_clean_stops_leave_no_marker_and_need_no_check(tmp_path: Path) -> None:
 
 def test_the_shared_marker_of_older_versions_counts_as_an_unclean_stop(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    Database(path).dispose()
+    Database(path, key=TEST_KEY).dispose()
     path.with_name("cache.sqlite3.open").touch()
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert db.unclean_stop and db.integrity_checked
         assert not path.with_name("cache.sqlite3.open").exists()
@@ -96,16 +98,16 @@ def test_the_shared_marker_of_older_versions_counts_as_an_unclean_stop(tmp_path:
 
 def test_damage_after_a_kill_is_found_though_another_process_closed_cleanly(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     Store(db).apply_page([upsert(report(f"r_{i}", 2, description="Cây đổ " * 40)) for i in range(60)], "c1")
     db.dispose()
     with other_process(path) as sync:
-        act = Database(path)
+        act = Database(path, key=TEST_KEY)
         sync.kill()
         sync.wait()
         act.dispose()
     damage_outside(path, ("outbox", "sync_state", "sqlite_sequence", "alembic_version"))  # the power cut's damage
-    after = Database(path)
+    after = Database(path, key=TEST_KEY)
     try:
         assert after.recovered_from is not None  # the check ran, found the damage, and recovered
     finally:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.cache_damage import damage_outside, damage_table, write_garbage
+from tests.support.keys import TEST_KEY, dbapi2, keyed
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.core.errors import StorageError
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.slow  # damages caches and salvages them: left out of `
 
 def _filled(path: Path, items: int = 120, actions: int = 60) -> tuple[Store, list[OutboxAction]]:
     """A cache as an officer leaves it: a pulled feed, a cursor, a login, and unsent actions in every state."""
-    store = Store(Database(path))
+    store = Store(Database(path, key=TEST_KEY))
     store.apply_page([upsert(report(f"r_{i}", version=3, description="Cây đổ " * 40)) for i in range(items)],
                      "cursor-1")
     store.set_state("server_url", "https://api.example-province.vn/triage/v1")
@@ -38,7 +39,7 @@ def _filled(path: Path, items: int = 120, actions: int = 60) -> tuple[Store, lis
 
 
 def store_outbox(path: Path) -> list[OutboxAction]:
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         return Store(db).outbox()
     finally:
@@ -51,16 +52,16 @@ def _identity(action: OutboxAction) -> tuple[object, ...]:
 
 
 def test_the_write_connection_is_wal_full_sync_and_begins_immediate(tmp_path: Path) -> None:
-    db = Database(tmp_path / "cache.sqlite3")
+    db = Database(tmp_path / "cache.sqlite3", key=TEST_KEY)
     try:
         with db.write() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             # BEGIN IMMEDIATE took the write lock before any statement wrote: another writer is refused now.
-            with (closing(sqlite3.connect(db.path, timeout=0, isolation_level=None)) as other,
-                  pytest.raises(sqlite3.OperationalError, match="locked")):
+            with (closing(keyed(db.path, timeout=0, isolation_level=None)) as other,
+                  pytest.raises(dbapi2.OperationalError, match="locked")):
                 other.execute("BEGIN IMMEDIATE")
-        with closing(sqlite3.connect(db.path, timeout=0, isolation_level=None)) as other:
+        with closing(keyed(db.path, timeout=0, isolation_level=None)) as other:
             other.execute("BEGIN IMMEDIATE")  # released at commit
             other.execute("ROLLBACK")
         assert db.recovered_from is None
@@ -74,7 +75,7 @@ def test_damaged_pages_quarantine_the_file_and_keep_every_unsent_action(tmp_path
     assert damage_outside(path) > 5
     damaged = path.read_bytes()
 
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert db.recovered_from is not None and db.recovered_from.parent == tmp_path
         assert db.recovered_from.name.startswith("cache.sqlite3.corrupt-")
@@ -95,7 +96,7 @@ def test_damaged_pages_quarantine_the_file_and_keep_every_unsent_action(tmp_path
         assert newest.local_id > max(b.local_id for b in before)
     finally:
         db.dispose()
-    again = Database(path)  # the next start finds a healthy file: nothing more to do
+    again = Database(path, key=TEST_KEY)  # the next start finds a healthy file: nothing more to do
     try:
         assert again.recovered_from is None
     finally:
@@ -105,7 +106,7 @@ def test_damaged_pages_quarantine_the_file_and_keep_every_unsent_action(tmp_path
 def test_a_file_that_is_not_a_database_is_quarantined_untouched(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
     junk = write_garbage(path)
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert db.recovered_from is not None and db.recovered_from.read_bytes() == junk
         assert Store(db).outbox() == [] and Store(db).cursor() is None
@@ -117,7 +118,7 @@ def test_salvage_keeps_what_it_can_read_when_the_outbox_itself_is_hit(tmp_path: 
     path = tmp_path / "cache.sqlite3"
     _, before = _filled(path, items=40, actions=150)
     damage_table(path, "outbox")
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert db.recovered_from is not None
         after, report = Store(db).outbox(), db.recovery
@@ -133,13 +134,13 @@ def test_a_recovery_cut_off_before_the_final_rename_is_finished_at_the_next_star
     path = tmp_path / "cache.sqlite3"
     _, before = _filled(path, items=20, actions=5)
     damage_outside(path)
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     quarantined = db.recovered_from
     db.dispose()
     assert quarantined is not None
     # As if killed between moving the damaged file aside and moving the fresh one into place.
     quarantine.move_with_sidecars(path, quarantine.recovering_path(path))
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert db.recovered_from == quarantined
         assert [a.idempotency_key for a in Store(db).outbox()] == [b.idempotency_key for b in before]
@@ -154,7 +155,7 @@ def test_a_recovery_cut_off_while_building_is_redone(tmp_path: Path) -> None:
     damage_outside(path)
     half_built = quarantine.recovering_path(path)
     half_built.write_bytes(b"half a file")
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert db.recovered_from is not None
         assert [a.idempotency_key for a in Store(db).outbox()] == [b.idempotency_key for b in before]
@@ -183,13 +184,13 @@ def test_a_damaged_file_busy_in_another_program_is_left_alone(tmp_path: Path,
     _filled(path, items=20, actions=5)
     damage_outside(path)
     damaged = path.read_bytes()
-    with closing(sqlite3.connect(path, isolation_level=None)) as other:  # e.g. the window, still open
+    with closing(keyed(path, isolation_level=None)) as other:  # e.g. the window, still open
         other.execute("PRAGMA locking_mode = EXCLUSIVE")
         other.execute("BEGIN EXCLUSIVE")
         with pytest.raises(quarantine.InUse):
             quarantine.salvage(path)
         with pytest.raises(StorageError, match="busy"):
-            Database(path, busy_timeout_ms=50)
+            Database(path, busy_timeout_ms=50, key=TEST_KEY)
         other.execute("ROLLBACK")
     assert path.read_bytes() == damaged and not list(tmp_path.glob("*.corrupt-*"))
 
@@ -203,14 +204,14 @@ def test_a_big_cache_is_checked_after_an_unclean_stop(tmp_path: Path, monkeypatc
     monkeypatch.setattr(database, "FULL_CHECK_BELOW", 0)  # every file counts as big
     assert process_marker.markers(path) == []  # dispose() marked the stop as clean
 
-    clean = Database(path)
+    clean = Database(path, key=TEST_KEY)
     assert len(process_marker.markers(path)) == 1  # from now on until dispose()
     assert not clean.integrity_checked
     clean.dispose()
 
     damage_outside(path)
     path.with_name(path.name + ".open").touch()  # an older version's marker: killed while the file was open
-    db = Database(path)
+    db = Database(path, key=TEST_KEY)
     try:
         assert db.unclean_stop and db.integrity_checked
         assert db.recovered_from is not None

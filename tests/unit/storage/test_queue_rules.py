@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.keys import TEST_KEY
 from tests.unit.storage.conftest import SERVER_URL, USER_JSON
 from tests.unit.storage.factories import delete, dossier, report, upsert
 from triage_desktop.core import queues
@@ -87,7 +88,7 @@ def _filtered(query: ItemQuery, rows: list[ItemRow]) -> set[str]:
 @given(drawn=st.lists(items(), max_size=24))
 def test_every_queue_counts_what_it_lists_on_a_random_cache(drawn: list[dict]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        db = Database(Path(folder) / "cache.sqlite3")
+        db = Database(Path(folder) / "cache.sqlite3", key=TEST_KEY)
         try:
             store = Store(db)
             store.set_state("user", USER_JSON)

@@ -1,14 +1,13 @@
-"""Fixtures for the sync tests: a scripted loopback server, an in-memory keyring, an ApiClient on both."""
+"""Fixtures for the sync tests: a scripted loopback server, an ApiClient on it (the keyring is tests/unit's)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-import keyring
 import pytest
 
+from tests.support.memory_keyring import MemoryKeyring
 from tests.unit.sync.loopback import Loopback
-from tests.unit.sync.memory_keyring import MemoryKeyring
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.sync.auth import AuthState
 from triage_desktop.sync.http import ApiClient
@@ -20,17 +19,6 @@ ACCOUNT = "http://server|canbo1"
 def loop() -> Iterator[Loopback]:
     with Loopback() as server:
         yield server
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """Registered with keyring.set_keyring for the test, the previous backend restored afterwards."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    backend.block.set()
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import keyring
 import pytest
 from keyring.backends import chainer, fail, null
 
-from tests.unit.sync.memory_keyring import MemoryKeyring
+from tests.support.memory_keyring import MemoryKeyring
 from triage_desktop.security import credentials as cred
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.sync.auth import account_name

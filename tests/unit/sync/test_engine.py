@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.keys import TEST_KEY
 from tests.unit.sync import samples
 from tests.unit.sync.loopback import Loopback, Reply, Seen, hang_up
 from triage_desktop.core.actions import build_payload
@@ -59,7 +60,7 @@ def serve_basics(loop: Loopback, min_version: str = "0.1.0") -> None:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    database = open_database(tmp_path / "profile")
+    database = open_database(tmp_path / "profile", key=TEST_KEY)
     yield Store(database)
     database.dispose()
 

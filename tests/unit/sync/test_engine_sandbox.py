@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.keys import TEST_KEY
 from triage_desktop.core.actions import build_payload
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.core.errors import ClientTooOld, LoginRequired, Offline
@@ -63,7 +64,7 @@ def server(tmp_path: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def client(tmp_path: Path, memory_keyring: Any) -> Iterator[Client]:
-    database = open_database(tmp_path / "profile")
+    database = open_database(tmp_path / "profile", key=TEST_KEY)
     store = Store(database)
     vault = CredentialStore(backend=memory_keyring)
     yield Client(store, build_sync_service(store, vault), vault)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support import hostile_server as hb
+from tests.support.keys import TEST_KEY, keyed
 from triage_desktop.core.actions import build_payload
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.errors import BadServerResponse, TriageError
@@ -76,7 +76,7 @@ class Hostile:
 
     def __init__(self, server: hb.HostileServer, profile: Path) -> None:
         self.server = server
-        self.database = open_database(profile)
+        self.database = open_database(profile, key=TEST_KEY)
         self.store = Store(self.database)
         self.vault = CredentialStore.memory_only()
         for method, path, body in [
@@ -130,7 +130,7 @@ def _lone_surrogates(value: Any) -> bool:
 
 def assert_cache_is_clean(store: Store) -> None:
     """Read every stored JSON text back raw: valid, no lone surrogate; every aggregate passes the wire model."""
-    with contextlib.closing(sqlite3.connect(f"file:{store.db.path}?mode=ro", uri=True)) as conn:
+    with contextlib.closing(keyed(f"file:{store.db.path}?mode=ro", uri=True)) as conn:
         for kind, item_id, version, raw in conn.execute("SELECT kind, id, version, raw FROM aggregates"):
             data = json.loads(raw)
             assert not _lone_surrogates(data), raw[:200]

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.keys import TEST_KEY
 from triage_desktop.core.entities import SyncProgress, SyncReport
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.storage.database import open_database
@@ -54,7 +55,7 @@ def server(tmp_path: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def engine(tmp_path: Path, memory_keyring: Any, server: Any) -> Iterator[SyncEngine]:
-    database = open_database(tmp_path / "profile")
+    database = open_database(tmp_path / "profile", key=TEST_KEY)
     sync = build_sync_service(Store(database), CredentialStore(backend=memory_keyring))
     sync.login(server.url, "lanhdao", PASSWORD)
     yield sync
@@ -132,7 +133,7 @@ def test_a_read_runs_between_two_pages_of_a_full_step_and_other_calls_wait_for_i
     a login or logout never runs inside a step (it would change who the step syncs for)."""
     server = sandbox_server.SandboxServer(db=tmp_path / "paged.sqlite3", reports=40, dossiers=4, seed=7,
                                           max_page=3, fault_seed=1).start()  # a first sync of many pages
-    database = open_database(tmp_path / "small-pages")
+    database = open_database(tmp_path / "small-pages", key=TEST_KEY)
     engine = build_sync_service(Store(database), CredentialStore(backend=memory_keyring))
     engine.login(server.url, "lanhdao", PASSWORD)
     photo = next(a for r in server.all_aggregates("report") for a in r["attachments"])

@@ -55,3 +55,44 @@ def test_the_filter_rewrites_messages_args_and_tracebacks() -> None:
     for leaked in ("r-secret-1", "0912345678", "079123456789", "tok-secret-2"):
         assert leaked not in output
     assert "ValueError" in output and "sending" in output
+
+
+@pytest.fixture
+def no_names():
+    redact.forget_names()
+    yield
+    redact.forget_names()
+
+
+@pytest.mark.parametrize("text", [
+    "reply bounced for tam.le@gmail.com",
+    "<Tam.Le+ward@Phuong1.TayNinh.gov.vn>",
+    "đào.phạm@bưuđiện.vn",
+    "GET /search?email=tam.le%40gmail.com&x=1",
+    "mailto:o'brien@example.org",
+])
+def test_email_addresses_are_masked(text: str) -> None:
+    masked = redact.redact(text)
+    assert "@" not in masked and "%40" not in masked and "[email]" in masked
+
+
+def test_remembered_names_are_masked_however_they_are_written(no_names) -> None:
+    redact.remember_names(["Lê Đình Tâm", "Phạm Thị Đào", None, 42, "x" * 500])
+    decomposed = "Pha\u0323m Thi\u0323 Đa\u0300o"  # Unikey's "Unicode tổ hợp"
+    for text in ("KeyError: 'Lê Đình Tâm'", "LE DINH TAM called", "le dinh tam", f"by {decomposed}.",
+                 "Lê\nĐình Tâm"):
+        masked = redact.redact(text)
+        assert "[name]" in masked and "Tâm" not in masked and "Tam" not in masked.title(), masked
+    assert redact.redact("Ông Lê Đình Tâm, bà Phạm Thị Đào.") == "Ông [name], bà [name]."
+
+
+def test_only_names_told_and_of_two_words_or_more_are_masked(no_names) -> None:
+    redact.remember_names(["Hoa", "Lê Đình Tâm"])
+    assert redact.redact("Hoa Lê Đình rồi Lê Văn Tâm, hoa") == "Hoa Lê Đình rồi Lê Văn Tâm, hoa"
+
+
+def test_the_names_kept_are_bounded_to_the_latest(no_names) -> None:
+    redact.remember_names(["Lê Đình Tâm"])
+    redact.remember_names(f"Người Số {n}" for n in range(redact.MAX_NAMES))
+    assert redact.redact("Lê Đình Tâm") == "Lê Đình Tâm"  # pushed out by newer ones: the documented limit
+    assert redact.redact(f"Người Số {redact.MAX_NAMES - 1}") == f"[name] {redact.MAX_NAMES - 1}"

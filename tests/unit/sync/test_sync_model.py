@@ -36,6 +36,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
+from tests.support.keys import TEST_KEY
 from triage_desktop.core.action_specs import needs_if_match
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.errors import ApiError, BadServerResponse, LoginRequired, Offline, ServerBusy
@@ -202,7 +203,7 @@ class SyncModel(RuleBasedStateMachine):
         type(self).tally.examples += 1
 
     def _open(self) -> None:
-        self.db = Database(self.dir / "profile" / "cache.sqlite3")
+        self.db = Database(self.dir / "profile" / "cache.sqlite3", key=TEST_KEY)
         self.store = Store(self.db)
         self.workspace = LocalWorkspace(self.store)
         self.engine = SyncEngine(self.store, self._client, self.vault)
@@ -436,7 +437,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with SandboxServer(db=folder / "server.sqlite3", reports=8, dossiers=3, seed=9) as server:
         for _ in range(POOL_REPORTS):
             server.add_report()  # fresh "new" reports, so the status steps start at the beginning
-    Database(folder / "cache.sqlite3").dispose()
+    Database(folder / "cache.sqlite3", key=TEST_KEY).dispose()
     return folder
 
 

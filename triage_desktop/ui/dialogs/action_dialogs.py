@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from triage_desktop.core.actions import build_payload
 from triage_desktop.core.entities import Item, User
 from triage_desktop.core.errors import InvalidAction
+from triage_desktop.core.text import visible
 from triage_desktop.core.vocabulary import status_needs_reason_text
 from triage_desktop.ui import action_rules, labels
 from triage_desktop.ui.formatting import format_date, sorted_vietnamese
@@ -39,9 +40,10 @@ MIN_WIDTH_CHARS = 64
 
 
 def template_context(item: Item, user: User | None, unit_name: str = "") -> dict[str, str]:
-    """Values for a template's `{placeholders}` (central-api.md §3)."""
+    """Values for a template's `{placeholders}` (central-api.md §3); the citizen's name without hidden bidi or
+    format characters, which would otherwise go back out in the officer's letter."""
     return {
-        "citizen_name": item.person_name,
+        "citizen_name": visible(item.person_name),
         "code": item.code or item.id,
         "due_date": format_date(item.due_at) if item.due_at else "",
         "officer_name": user.full_name if user else "",

@@ -25,7 +25,9 @@ from triage_desktop.core.errors import (
     AccountLocked,
     ApiError,
     BadServerResponse,
+    CertificateUntrusted,
     ClientTooOld,
+    InsecureServer,
     Offline,
     ServerBusy,
     WrongCredentials,
@@ -108,7 +110,7 @@ class LoginDialog(QDialog):
         password = self.password.text()
         if not valid_server_url(url):
             self._show_error(self.tr("Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// "
-                                     "(hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp."), self.server)
+                                     "(http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT cung cấp."), self.server)
             return
         if not username or not password:
             self._show_error(self.tr("Vui lòng nhập tên đăng nhập và mật khẩu."),
@@ -148,7 +150,8 @@ class LoginDialog(QDialog):
     def _field_to_fix(self, error: BaseException) -> QLineEdit:
         """Where the officer's next keystroke should go: the fields were disabled while busy, so focus had left
         them (and Enter then pressed whatever button held it)."""
-        if isinstance(error, Offline | BadServerResponse | ApiError) and not self.server.isReadOnly():
+        if (isinstance(error, Offline | BadServerResponse | ApiError | InsecureServer | CertificateUntrusted)
+                and not self.server.isReadOnly()):
             return self.server  # unreachable, or not this API: most often a mistyped address
         if isinstance(error, AccountLocked):
             return self.username

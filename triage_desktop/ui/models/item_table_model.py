@@ -331,7 +331,7 @@ class ItemTableModel(QAbstractTableModel):
 
     def _display(self, item: ItemRow, column: int) -> str:
         if column == COL_CODE:
-            return item.code
+            return one_line(item.code)
         if column == COL_TITLE:
             return one_line(item.title)
         if column == COL_STATUS:
@@ -345,11 +345,11 @@ class ItemTableModel(QAbstractTableModel):
             return labels.label(labels.PRIORITY, item.priority)
         if column == COL_CATEGORY:
             names = self._procedures if item.kind == "dossier" else self._categories
-            return names.get(item.category, item.category or "")
+            return one_line(names.get(item.category, item.category or ""))
         if column == COL_ASSIGNEE:
             if not item.assignee_id:
                 return QCoreApplication.translate("ItemTableModel", "Chưa phân công")
-            return self._members.get(item.assignee_id, item.assignee_id)
+            return one_line(self._members.get(item.assignee_id, item.assignee_id))
         if column == COL_SUBMITTED:
             return format_datetime(item.submitted_at)
         if column == COL_DUE:
