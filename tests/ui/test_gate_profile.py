@@ -2,7 +2,8 @@
 a PC without a secure keyring (the password unwraps the cache key), the sandbox over loopback.
 
 The shell's other cases (dialogs hidden by a lock, an expired session, text size) run over ServicesGate in
-test_session_gate.py; these are the ones that matter most, run through the real gate.
+test_session_gate.py, a stand-in over the real services; these, the ones that matter most, run through the
+real gate.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from PySide6.QtCore import QSettings, Qt
 
 from tests.ui.gate_support import all_widgets, citizen_strings, fast_lanes, leaked, widget_text, widgets_of
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.security.cache_key import KdfCost
+from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.session import ProfileSession
+from triage_desktop.settings import Deployment
 from triage_desktop.storage.database import CACHE_FILE_NAME
 from triage_desktop.ui.dialogs.logout_dialog import LogoutDialog
 from triage_desktop.ui.item_list_view import ItemListView
@@ -22,13 +27,8 @@ from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.os_lock import OsLockWatcher
 from triage_desktop.ui.session_shell import SessionShell
 
-session_module = pytest.importorskip("triage_desktop.session")
-cache_key = pytest.importorskip("triage_desktop.security.cache_key")
-from triage_desktop.security.credentials import CredentialStore  # noqa: E402
-from triage_desktop.settings import Deployment  # noqa: E402
-
 USER, PASSWORD = "lanhdao", "demo123"
-CHEAP = cache_key.KdfCost(iterations=1, memory_kib=8 * 1024, lanes=1)  # same code as the real cost, faster
+CHEAP = KdfCost(iterations=1, memory_kib=8 * 1024, lanes=1)  # same code as the real cost, faster
 
 
 class NoOsLock(OsLockWatcher):
@@ -46,7 +46,7 @@ def server(tmp_path: Path) -> Iterator[SandboxServer]:
 def profile(tmp_path: Path, server: SandboxServer) -> Path:
     """Yesterday's session on this PC: signed in, synced, program closed. Today nobody has signed in yet."""
     folder = tmp_path / "profile"
-    earlier = session_module.ProfileSession(folder, Deployment(), CredentialStore.memory_only(), cost=CHEAP)
+    earlier = ProfileSession(folder, Deployment(), CredentialStore.memory_only(), cost=CHEAP)
     earlier.sign_in(server.url, USER, PASSWORD).sync.sync_once()
     earlier.close()
     return folder
@@ -54,7 +54,7 @@ def profile(tmp_path: Path, server: SandboxServer) -> Path:
 
 @pytest.fixture
 def shell(qtbot, tmp_path: Path, profile: Path, server: SandboxServer) -> Iterator[SessionShell]:
-    gate = session_module.ProfileSession(profile, Deployment(), CredentialStore.memory_only(), cost=CHEAP)
+    gate = ProfileSession(profile, Deployment(), CredentialStore.memory_only(), cost=CHEAP)
     made = SessionShell(gate, fast_lanes, server_url=server.url, idle_lock_minutes=10, idle_interval_ms=400,
                         os_lock=NoOsLock(), settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(made.gate_window)
@@ -129,3 +129,19 @@ def test_logout_with_the_wipe_warns_by_number_and_deletes_the_cache(qtbot, shell
     assert shell.gate_window.isVisible() and shell.gate_window.form.status.isHidden()
     assert leaked(secrets, widget_text(all_widgets())) == []
     assert not (profile / CACHE_FILE_NAME).exists()  # wiped: the unsent note went with it, as the warning said
+
+
+def test_an_expired_session_signs_in_again_through_the_real_gate(qtbot, shell: SessionShell,
+                                                                 server: SandboxServer) -> None:
+    """ProfileSession.sign_in closes the open cache and opens it afresh: the window and its lanes are gone first."""
+    window = sign_in(qtbot, shell)
+    shell.idle.stop()  # not idle-locked meanwhile: a locked window asks only once unlocked
+    qtbot.waitUntil(lambda: window.controller.state == "online", timeout=15_000)
+    window.sync_service.logout()  # the server no longer takes this login
+    window.sync_now()
+    qtbot.waitUntil(lambda: shell.window is None and shell.gate_window.isVisible(), timeout=15_000)
+    assert "Phiên đăng nhập đã hết hạn" in shell.gate_window.form.status.text()
+    again = sign_in(qtbot, shell)
+    assert again is not window
+    qtbot.waitUntil(lambda: again.model.rowCount() == len(server.all_aggregates("report"))
+                    and again.controller.state == "online", timeout=15_000)

@@ -342,3 +342,20 @@ def test_the_empty_window_keeps_the_officers_text_size_and_a_logout_does_not_com
         font = qapp.font()
         font.setPointSizeF(base)
         qapp.setFont(font)
+
+
+def test_a_session_expiring_while_locked_asks_for_the_sign_in_after_the_unlock(qtbot, cached: Services,
+                                                                               shell_of) -> None:
+    shell = shell_of(ServicesGate(cached))
+    started(qtbot, shell)
+    window = sign_in(qtbot, shell)
+    qtbot.waitUntil(lambda: window.controller.state == "online", timeout=10_000)
+    shell.lock()
+    cached.sync.logout()
+    window.controller.kick()  # sync goes on while locked, and meets LoginRequired
+    qtbot.waitUntil(lambda: window.controller.state == "login_required", timeout=10_000)
+    qtbot.wait(200)
+    assert shell.window is window and window.locked  # the lock page stays: nothing else is asked meanwhile
+    shell.unlock(PASSWORD)
+    qtbot.waitUntil(lambda: shell.window is None and shell.gate_window.isVisible(), timeout=10_000)
+    assert "Phiên đăng nhập đã hết hạn" in shell.gate_window.form.status.text()
