@@ -756,95 +756,95 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="57"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="53"/>
         <source>Đăng nhập — Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="59"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="55"/>
         <source>Đăng nhập bằng tài khoản cán bộ do đơn vị cấp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="66"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="87"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="62"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="82"/>
         <source>Tên đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="70"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="88"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="65"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="83"/>
         <source>Mật khẩu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="77"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="133"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="72"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="128"/>
         <source>Đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="80"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="75"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="86"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="81"/>
         <source>Máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="117"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="112"/>
         <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT cung cấp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="121"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="116"/>
         <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="133"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="128"/>
         <source>Đang đăng nhập…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="136"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="131"/>
         <source>Đang kết nối máy chủ, vui lòng chờ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="200"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="195"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="203"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="198"/>
         <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="206"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="201"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="209"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="204"/>
         <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="212"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="207"/>
         <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="214"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="209"/>
         <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="217"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="212"/>
         <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -901,192 +901,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="113"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="116"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="223"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="148"/>
         <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="210"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="214"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="216"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="218"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="220"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="226"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="229"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="232"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="236"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="241"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="244"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="251"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="353"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="411"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="413"/>
         <source>Tìm thấy %n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="415"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="552"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="553"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="556"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="559"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="560"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="561"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="569"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="564"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="658"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="651"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="744"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="737"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="753"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="746"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="762"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="766"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="755"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="759"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="763"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="756"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="767"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="760"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="812"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="805"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="814"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="807"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,7 +1369,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/session_shell.py" line="216"/>
+        <location filename="../../triage_desktop/ui/session_shell.py" line="231"/>
         <source>Đang đăng xuất…</source>
         <translation type="unfinished"></translation>
     </message>
