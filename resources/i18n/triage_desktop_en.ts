@@ -781,7 +781,7 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="72"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="128"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="127"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
@@ -796,57 +796,57 @@
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="112"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="185"/>
         <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT cung cấp.</source>
         <translation>The server address is not valid. It must start with https:// (http:// only for a training server on this computer), as given by IT.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="116"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="115"/>
         <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
         <translation>Please enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="128"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="127"/>
         <source>Đang đăng nhập…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="131"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="130"/>
         <source>Đang kết nối máy chủ, vui lòng chờ…</source>
         <translation>Connecting to the server, please wait…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="195"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="201"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation>Wrong username or password. Please check them (mind upper/lower case and the Vietnamese keyboard).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="198"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="204"/>
         <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
         <translation>The account is locked after too many wrong passwords. Wait a few minutes or ask IT to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="201"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="207"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
         <translation>Cannot reach the server. Check the network and the server address (it may be mistyped).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="204"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="210"/>
         <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>This address is not a reports-and-dossiers server, or the server answered wrongly. Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="207"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="213"/>
         <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
         <translation>The server is busy. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="209"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="215"/>
         <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
         <translation>This version is too old and the server refuses it. Please ask IT to install the update.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="212"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="218"/>
         <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>No service found at this address. Check the server address.</translation>
     </message>
@@ -1390,7 +1390,7 @@
     <message>
         <location filename="../../triage_desktop/ui/sign_in_form.py" line="27"/>
         <location filename="../../triage_desktop/ui/sign_in_form.py" line="49"/>
-        <location filename="../../triage_desktop/ui/sign_in_form.py" line="122"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="121"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
@@ -1420,22 +1420,17 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sign_in_form.py" line="107"/>
-        <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp.</source>
-        <translation>The server address is not valid. It must start with https:// (or http:// for training), as given by IT.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/sign_in_form.py" line="111"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="110"/>
         <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
         <translation>Please enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sign_in_form.py" line="122"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="121"/>
         <source>Đang đăng nhập…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sign_in_form.py" line="125"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="124"/>
         <source>Đang kiểm tra mật khẩu và mở dữ liệu, vui lòng chờ…</source>
         <translation>Checking the password and opening the data, please wait…</translation>
     </message>

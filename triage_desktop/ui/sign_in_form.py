@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from triage_desktop.core.errors import AccountLocked, ApiError, BadServerResponse, Offline
-from triage_desktop.ui.dialogs.login_dialog import login_error_message, valid_server_url
+from triage_desktop.ui.dialogs.login_dialog import invalid_server_url_message, login_error_message, valid_server_url
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.styling import bold, relative_font, text_color
 
@@ -104,8 +104,7 @@ class SignInForm(QWidget):
         username = self.username.text().strip()
         password = self.password.text()
         if not valid_server_url(url):
-            self.show_message(self.tr("Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// "
-                                      "(hoặc http:// khi tập huấn), ví dụ do bộ phận CNTT cung cấp."), self.server)
+            self.show_message(invalid_server_url_message(), self.server)
             return
         if not username or not password:
             self.show_message(self.tr("Vui lòng nhập tên đăng nhập và mật khẩu."),

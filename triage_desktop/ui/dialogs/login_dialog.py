@@ -109,8 +109,7 @@ class LoginDialog(QDialog):
         username = self.username.text().strip()
         password = self.password.text()
         if not valid_server_url(url):
-            self._show_error(self.tr("Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// "
-                                     "(http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT cung cấp."), self.server)
+            self._show_error(invalid_server_url_message(), self.server)
             return
         if not username or not password:
             self._show_error(self.tr("Vui lòng nhập tên đăng nhập và mật khẩu."),
@@ -179,6 +178,13 @@ class LoginDialog(QDialog):
         self._finished = True  # a login still in flight must not touch this dialog afterwards
         self.password.clear()
         super().done(result)
+
+
+def invalid_server_url_message() -> str:
+    """What the login dialog and the gate's sign-in form both say about an address `valid_server_url` refuses."""
+    return QCoreApplication.translate("LoginDialog", "Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// "
+                                      "(http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT "
+                                      "cung cấp.")
 
 
 def valid_server_url(url: str) -> bool:
