@@ -190,3 +190,18 @@ def test_without_a_keyring_another_officials_password_cannot_open_the_cache(
     with pytest.raises(CacheLocked):  # her own password (the sandbox gives everyone demo123: one she might have)
         colleague.sign_in(server.url, "canbo1", "her-own-password")
     assert colleague.services is None
+
+
+def test_with_a_keyring_offline_the_verifier_still_checks_the_password(
+        tmp_path: Path, server: SandboxServer, clock: Clock, memory_keyring: Any) -> None:
+    profile = tmp_path / "profile"
+    first = session_on(profile, CredentialStore(backend=memory_keyring), clock)
+    first.sign_in(server.url, USER, PASSWORD)
+    first.close()
+    server.stop()
+    offline = session_on(profile, CredentialStore(backend=memory_keyring), clock)
+    with pytest.raises(WrongPassword):  # the keyring opens the file; the password must still be hers
+        offline.sign_in(server.url, USER, "guess")
+    assert offline.services is None
+    assert offline.sign_in(server.url, USER, PASSWORD).user.username == USER
+    offline.close()
