@@ -22,8 +22,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from triage_desktop.storage.login_record import stored_login
 from triage_desktop.storage.rows import now_utc
-from triage_desktop.storage.schema import AUDIT_LOG, REFERENCE, SYNC_STATE
+from triage_desktop.storage.schema import AUDIT_LOG, REFERENCE
 
 GENESIS = "0" * 64  # the prev_hash of the first entry
 # Actions are short stable words (queued, sent, conflicted, reapplied, discarded, revealed, exported, login…).
@@ -162,15 +163,10 @@ def verify(conn: Connection) -> list[Finding]:
 
 def _stored_user(conn: Connection) -> tuple[str | None, str | None, str | None]:
     """(user id, username, server) of the login stored now; Nones when there is none or it is garbled."""
-    rows = dict(conn.execute(select(SYNC_STATE.c.key, SYNC_STATE.c.value)
-                             .where(SYNC_STATE.c.key.in_(("user", "server_url")))).all())
-    try:
-        user = json.loads(rows.get("user") or "null")
-    except ValueError:
-        user = None
-    if not isinstance(user, Mapping) or user.get("id") is None:
-        return None, None, rows.get("server_url")
-    return str(user["id"]), str(user.get("username") or "") or None, rows.get("server_url")
+    user, server = stored_login(conn)
+    if user is None or user.get("id") is None:
+        return None, None, server
+    return str(user["id"]), str(user.get("username") or "") or None, server
 
 
 def current_actor(conn: Connection) -> str:

@@ -91,6 +91,26 @@ def mapped_errors() -> Iterator[None]:
         raise mapped from exc
 
 
+@contextmanager
+def _opening_errors() -> Iterator[None]:
+    """While a cache is opened or checked: corruption means a damaged file (quarantine), the environment a
+    StorageError, anything else a bug."""
+    try:
+        yield
+    except _ERRORS as exc:
+        if quarantine.is_corruption(exc):
+            raise quarantine.Damaged(_environment_word(exc)) from exc
+        mapped = storage_error(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
+def _require_ok(verdict: list[Any]) -> None:
+    if verdict != [("ok",)]:
+        raise quarantine.Damaged(f"quick_check: {str(verdict[0][0])[:200] if verdict else 'no answer'}")
+
+
 def is_network_path(path: str) -> bool:
     """UNC paths (\\\\server\\share, \\\\?\\UNC\\…): SQLite's WAL locking is unreliable on network shares."""
     text = str(PureWindowsPath(path))
@@ -266,23 +286,14 @@ class Database:
         if check and (wal_reason := quarantine.wal_damage(self.path)):
             raise quarantine.Damaged(wal_reason)
         try:
-            verdict = [("ok",)]
-            if check:  # a big cache only after an unclean stop, as below (the export reads every page anyway)
-                conn = cipher.connect(self.path, None)
-                try:
-                    verdict = conn.execute("PRAGMA quick_check").fetchall()
-                finally:
-                    conn.close()
-            if verdict != [("ok",)]:
-                raise quarantine.Damaged(f"quick_check: {str(verdict[0][0])[:200] if verdict else 'no answer'}")
-            encrypt_in_place.encrypt(self.path, self._key)
-        except cipher.DB_ERRORS as exc:
-            if quarantine.is_corruption(exc):
-                raise quarantine.Damaged(_environment_word(exc)) from exc
-            mapped = storage_error(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
+            with _opening_errors():
+                if check:  # a big cache only after an unclean stop, as below (the export reads every page anyway)
+                    conn = cipher.connect(self.path, None)
+                    try:
+                        _require_ok(conn.execute("PRAGMA quick_check").fetchall())
+                    finally:
+                        conn.close()
+                encrypt_in_place.encrypt(self.path, self._key)
         except OSError as exc:
             raise StorageError(f"cantopen: {exc.strerror or exc}") from exc
 
@@ -293,7 +304,7 @@ class Database:
         self._reader = _engine(self.path, self._key, self._busy_timeout_ms, "BEGIN", pool_size=4, query_only=True)
 
     def _prepare(self, check: bool = True) -> None:
-        try:
+        with _opening_errors():
             raw = self._writer.raw_connection()
             try:
                 cursor = raw.cursor()
@@ -304,17 +315,9 @@ class Database:
                 cursor.close()
             finally:
                 raw.close()
-        except _ERRORS as exc:
-            if quarantine.is_corruption(exc):
-                raise quarantine.Damaged(_environment_word(exc)) from exc
-            mapped = storage_error(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
         if str(mode).lower() != "wal":
             raise StorageError(f"journal_mode: {mode}")
-        if verdict != [("ok",)]:
-            raise quarantine.Damaged(f"quick_check: {str(verdict[0][0])[:200] if verdict else 'no answer'}")
+        _require_ok(verdict)
         if current == migrate.HEAD:
             return
         migrate.check_known(current)

@@ -14,8 +14,9 @@ from sqlalchemy import ColumnElement, Connection, Row, and_, false, insert, or_,
 
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.storage import audit
+from triage_desktop.storage.login_record import stored_login
 from triage_desktop.storage.rows import now_utc
-from triage_desktop.storage.schema import OUTBOX, SYNC_STATE
+from triage_desktop.storage.schema import OUTBOX
 
 UNSENT = (ActionState.PENDING.value, ActionState.SENDING.value)
 OPEN_PROBLEMS = (ActionState.CONFLICT.value, ActionState.FAILED.value)
@@ -66,14 +67,8 @@ class Author:
 
 def current_author(conn: Connection) -> Author:
     """The stored login; a garbled "user" record counts as no login (its actions are held, never guessed)."""
-    rows = dict(conn.execute(select(SYNC_STATE.c.key, SYNC_STATE.c.value)
-                             .where(SYNC_STATE.c.key.in_(("user", "server_url")))).all())
-    try:
-        user = json.loads(rows.get("user") or "null")
-    except ValueError:
-        user = None
-    user_id = user.get("id") if isinstance(user, Mapping) else None
-    server = rows.get("server_url")
+    user, server = stored_login(conn)
+    user_id = user.get("id") if user is not None else None
     if user_id is None or isinstance(user_id, bool) or not str(user_id) or not server:
         return Author(None, None)
     return Author(str(user_id), server)
