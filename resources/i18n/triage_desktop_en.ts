@@ -758,95 +758,95 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="53"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="54"/>
         <source>Đăng nhập — Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Log in — Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="55"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="56"/>
         <source>Đăng nhập bằng tài khoản cán bộ do đơn vị cấp.</source>
         <translation>Log in with the staff account your unit gave you.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="62"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="82"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="63"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="83"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="65"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="83"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="66"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="84"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="72"/>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="127"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="73"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="123"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="75"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="76"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="81"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="82"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="185"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="191"/>
         <source>Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT cung cấp.</source>
         <translation>The server address is not valid. It must start with https:// (http:// only for a training server on this computer), as given by IT.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="115"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="195"/>
         <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
         <translation>Please enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="127"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="123"/>
         <source>Đang đăng nhập…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="130"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="126"/>
         <source>Đang kết nối máy chủ, vui lòng chờ…</source>
         <translation>Connecting to the server, please wait…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="201"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="211"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation>Wrong username or password. Please check them (mind upper/lower case and the Vietnamese keyboard).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="204"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="214"/>
         <source>Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng chờ ít phút hoặc liên hệ bộ phận CNTT để mở khóa.</source>
         <translation>The account is locked after too many wrong passwords. Wait a few minutes or ask IT to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="207"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="217"/>
         <source>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ (có thể địa chỉ bị gõ sai).</source>
         <translation>Cannot reach the server. Check the network and the server address (it may be mistyped).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="210"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="220"/>
         <source>Địa chỉ này không phải máy chủ tiếp nhận phản ánh, hồ sơ, hoặc máy chủ trả lời không đúng. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>This address is not a reports-and-dossiers server, or the server answered wrongly. Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="213"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="223"/>
         <source>Máy chủ đang bận. Vui lòng thử lại sau ít phút.</source>
         <translation>The server is busy. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="215"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="225"/>
         <source>Phiên bản phần mềm đã cũ, máy chủ không cho đăng nhập. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật.</source>
         <translation>This version is too old and the server refuses it. Please ask IT to install the update.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="218"/>
+        <location filename="../../triage_desktop/ui/dialogs/login_dialog.py" line="228"/>
         <source>Không tìm thấy dịch vụ ở địa chỉ này. Kiểm tra lại địa chỉ máy chủ.</source>
         <translation>No service found at this address. Check the server address.</translation>
     </message>
@@ -1390,7 +1390,7 @@
     <message>
         <location filename="../../triage_desktop/ui/sign_in_form.py" line="27"/>
         <location filename="../../triage_desktop/ui/sign_in_form.py" line="49"/>
-        <location filename="../../triage_desktop/ui/sign_in_form.py" line="121"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="116"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
@@ -1420,17 +1420,12 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sign_in_form.py" line="110"/>
-        <source>Vui lòng nhập tên đăng nhập và mật khẩu.</source>
-        <translation>Please enter your username and password.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/sign_in_form.py" line="121"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="116"/>
         <source>Đang đăng nhập…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/sign_in_form.py" line="124"/>
+        <location filename="../../triage_desktop/ui/sign_in_form.py" line="119"/>
         <source>Đang kiểm tra mật khẩu và mở dữ liệu, vui lòng chờ…</source>
         <translation>Checking the password and opening the data, please wait…</translation>
     </message>

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from triage_desktop.core.errors import AccountLocked, ApiError, BadServerResponse, Offline
-from triage_desktop.ui.dialogs.login_dialog import invalid_server_url_message, login_error_message, valid_server_url
+from triage_desktop.ui.dialogs.login_dialog import FieldProblem, login_error_message, read_login_fields
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.styling import bold, relative_font, text_color
 
@@ -100,16 +100,11 @@ class SignInForm(QWidget):
     def _submit(self) -> None:
         if self._busy:
             return
-        url = self.server.text().strip().rstrip("/")
-        username = self.username.text().strip()
-        password = self.password.text()
-        if not valid_server_url(url):
-            self.show_message(invalid_server_url_message(), self.server)
+        fields = read_login_fields(self.server, self.username, self.password)
+        if isinstance(fields, FieldProblem):
+            self.show_message(fields.message, fields.field)
             return
-        if not username or not password:
-            self.show_message(self.tr("Vui lòng nhập tên đăng nhập và mật khẩu."),
-                              self.username if not username else self.password)
-            return
+        url, username, password = fields
         self.password.clear()  # the gate has it now; nothing keeps it in a widget
         self.submitted.emit(url, username, password)
 

@@ -6,6 +6,7 @@ address, an answer that is not this API. The password is never kept after the at
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -105,16 +106,11 @@ class LoginDialog(QDialog):
     def _submit(self) -> None:
         if self._busy:
             return
-        url = self.server.text().strip().rstrip("/")
-        username = self.username.text().strip()
-        password = self.password.text()
-        if not valid_server_url(url):
-            self._show_error(invalid_server_url_message(), self.server)
+        fields = read_login_fields(self.server, self.username, self.password)
+        if isinstance(fields, FieldProblem):
+            self._show_error(fields.message, fields.field)
             return
-        if not username or not password:
-            self._show_error(self.tr("Vui lòng nhập tên đăng nhập và mật khẩu."),
-                             self.username if not username else self.password)
-            return
+        url, username, password = fields
         self._set_busy(True)
         sync = self._sync
         self._runner.run(lambda: sync.login(url, username, password), self._on_done, self._on_error,
@@ -180,11 +176,25 @@ class LoginDialog(QDialog):
         super().done(result)
 
 
-def invalid_server_url_message() -> str:
-    """What the login dialog and the gate's sign-in form both say about an address `valid_server_url` refuses."""
-    return QCoreApplication.translate("LoginDialog", "Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// "
-                                      "(http:// chỉ với máy chủ tập huấn trên chính máy này), ví dụ do bộ phận CNTT "
-                                      "cung cấp.")
+@dataclass(frozen=True)
+class FieldProblem:
+    message: str
+    field: QLineEdit  # where the officer is taken to fix it
+
+
+def read_login_fields(server: QLineEdit, username: QLineEdit,
+                      password: QLineEdit) -> tuple[str, str, str] | FieldProblem:
+    """(server URL, username, password) as typed, or what is wrong with them: the dialog's and the gate's form's
+    one check before a login leaves."""
+    url, name, secret = server.text().strip().rstrip("/"), username.text().strip(), password.text()
+    if not valid_server_url(url):
+        return FieldProblem(QCoreApplication.translate(
+            "LoginDialog", "Địa chỉ máy chủ không hợp lệ. Địa chỉ phải bắt đầu bằng https:// (http:// chỉ với máy chủ "
+                           "tập huấn trên chính máy này), ví dụ do bộ phận CNTT cung cấp."), server)
+    if not name or not secret:
+        return FieldProblem(QCoreApplication.translate("LoginDialog", "Vui lòng nhập tên đăng nhập và mật khẩu."),
+                            username if not name else password)
+    return url, name, secret
 
 
 def valid_server_url(url: str) -> bool:
