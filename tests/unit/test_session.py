@@ -51,6 +51,13 @@ def session_on(profile: Path, credentials: CredentialStore, clock: Clock, **depl
     return ProfileSession(profile, Deployment(**deployment), credentials, cost=CHEAP, clock=clock)
 
 
+def signed_in_once(profile: Path, credentials: CredentialStore, clock: Clock, url: str) -> None:
+    """The official signed in on this PC before (online), and the program was closed."""
+    first = session_on(profile, credentials, clock)
+    first.sign_in(url, USER, PASSWORD)
+    first.close()
+
+
 def no_keyring() -> CredentialStore:
     return CredentialStore.memory_only()
 
@@ -80,9 +87,7 @@ def test_offline_the_wrapped_key_and_the_verifier_check_the_password(
         tmp_path: Path, server: SandboxServer, clock: Clock) -> None:
     profile = tmp_path / "profile"
     url = server.url
-    first = session_on(profile, no_keyring(), clock)
-    first.sign_in(url, USER, PASSWORD)
-    first.close()
+    signed_in_once(profile, no_keyring(), clock, url)
     server.stop()  # the line is down from here on
 
     offline = session_on(profile, no_keyring(), clock)
@@ -109,9 +114,7 @@ def test_a_first_sign_in_needs_the_server(tmp_path: Path, clock: Clock) -> None:
 def test_with_a_keyring_a_start_resumes_until_the_password_is_too_old(
         tmp_path: Path, server: SandboxServer, clock: Clock, memory_keyring: Any) -> None:
     profile = tmp_path / "profile"
-    first = session_on(profile, CredentialStore(backend=memory_keyring), clock)
-    first.sign_in(server.url, USER, PASSWORD)
-    first.close()
+    signed_in_once(profile, CredentialStore(backend=memory_keyring), clock, server.url)
 
     clock.now += 11 * HOUR
     later = session_on(profile, CredentialStore(backend=memory_keyring), clock)
@@ -170,9 +173,7 @@ def test_a_logout_made_offline_is_revoked_at_the_next_online_sign_in(
 def test_another_official_offline_needs_the_server_first(
         tmp_path: Path, server: SandboxServer, clock: Clock, memory_keyring: Any) -> None:
     profile = tmp_path / "profile"
-    first = session_on(profile, CredentialStore(backend=memory_keyring), clock)
-    first.sign_in(server.url, USER, PASSWORD)
-    first.close()
+    signed_in_once(profile, CredentialStore(backend=memory_keyring), clock, server.url)
     server.stop()
     colleague = session_on(profile, CredentialStore(backend=memory_keyring), clock)
     with pytest.raises(FirstSignInOnline):  # no verifier of hers on this PC: any password would do otherwise
@@ -183,9 +184,7 @@ def test_another_official_offline_needs_the_server_first(
 def test_without_a_keyring_another_officials_password_cannot_open_the_cache(
         tmp_path: Path, server: SandboxServer, clock: Clock) -> None:
     profile = tmp_path / "profile"
-    first = session_on(profile, no_keyring(), clock)
-    first.sign_in(server.url, USER, PASSWORD)
-    first.close()
+    signed_in_once(profile, no_keyring(), clock, server.url)
     colleague = session_on(profile, no_keyring(), clock)
     with pytest.raises(CacheLocked):  # her own password (the sandbox gives everyone demo123: one she might have)
         colleague.sign_in(server.url, "canbo1", "her-own-password")
@@ -195,9 +194,7 @@ def test_without_a_keyring_another_officials_password_cannot_open_the_cache(
 def test_with_a_keyring_offline_the_verifier_still_checks_the_password(
         tmp_path: Path, server: SandboxServer, clock: Clock, memory_keyring: Any) -> None:
     profile = tmp_path / "profile"
-    first = session_on(profile, CredentialStore(backend=memory_keyring), clock)
-    first.sign_in(server.url, USER, PASSWORD)
-    first.close()
+    signed_in_once(profile, CredentialStore(backend=memory_keyring), clock, server.url)
     server.stop()
     offline = session_on(profile, CredentialStore(backend=memory_keyring), clock)
     with pytest.raises(WrongPassword):  # the keyring opens the file; the password must still be hers
