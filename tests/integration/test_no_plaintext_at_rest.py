@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 
-from tests.support.keys import TEST_KEY, keyed_engine
+from tests.support.keys import TEST_KEY, downgrade
 from triage_desktop.sandbox.server import SandboxServer
-from triage_desktop.storage import migrate
 from triage_desktop.storage.database import open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -76,12 +74,7 @@ def _scenario(tmp_path: Path, key: bytes | None) -> tuple[Path, set[str]]:
         item = next(iter(store.export_raw()))
         LocalWorkspace(store).queue_action(item["kind"], item["id"], "note", {"body": f"gọi lại {NOTE_PHONE}"})
         db.dispose()
-        engine_ = keyed_engine(profile / "cache.sqlite3", None)
-        try:
-            with engine_.begin() as conn:
-                command.downgrade(migrate.alembic_config(conn), "0003")
-        finally:
-            engine_.dispose()
+        downgrade(profile / "cache.sqlite3", "0003", None)
         # This version opens it with its key: encrypted in place, migrated, synced, more notes queued.
         db, store, engine = _session(profile, server.url, key)
         assert engine.sync_once().in_step

@@ -13,7 +13,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlcipher3 import dbapi2
 
-from tests.support.keys import TEST_KEY, keyed, keyed_engine
+from tests.support.keys import TEST_KEY, downgrade, keyed, keyed_engine
 from triage_desktop.core.errors import StorageError
 from triage_desktop.storage import migrate
 from triage_desktop.storage.database import Database
@@ -115,12 +115,7 @@ def test_a_0004_cache_gets_an_empty_append_only_audit_trail(tmp_path: Path) -> N
                        "data": {"id": "r_1", "kind": "report", "version": 3, "status": "new"}}], "c1")
     queued = store.enqueue("report", "r_1", "note", {"body": "Đã liên hệ"}, 3)
     db.dispose()
-    engine = keyed_engine(path)
-    try:
-        with engine.begin() as conn:
-            command.downgrade(migrate.alembic_config(conn), "0004")
-    finally:
-        engine.dispose()
+    downgrade(path, "0004")
     with closing(keyed(path)) as conn:
         assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name LIKE 'audit_log%'").fetchall()
     assert _revision(path) == "0004"

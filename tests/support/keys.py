@@ -33,3 +33,17 @@ def keyed_engine(path: Path, key: bytes | None = TEST_KEY) -> Any:
 
     return create_engine(URL.create("sqlite", database=str(path)), module=dbapi2,
                          creator=lambda: cipher.connect(path, key, check_same_thread=False))
+
+
+def downgrade(path: Path, revision: str, key: bytes | None = TEST_KEY) -> None:
+    """Take a test cache back to an older schema revision, as an older program left it."""
+    from alembic import command
+
+    from triage_desktop.storage import migrate
+
+    engine = keyed_engine(path, key)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), revision)
+    finally:
+        engine.dispose()

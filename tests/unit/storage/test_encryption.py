@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.support.cache_damage import damage_outside
-from tests.support.keys import OTHER_KEY, TEST_KEY, is_encrypted, keyed, keyed_engine
+from tests.support.keys import OTHER_KEY, TEST_KEY, downgrade, is_encrypted, keyed
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.errors import CacheLocked
-from triage_desktop.storage import encrypt_in_place, migrate, retention
+from triage_desktop.storage import encrypt_in_place, retention
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.store import Store
 
@@ -153,14 +153,7 @@ def test_a_kill_at_any_step_of_the_encryption_leaves_one_openable_cache(tmp_path
 def test_a_migration_backup_is_encrypted_and_old_copies_are_pruned(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
     _filled(path, TEST_KEY)
-    engine = keyed_engine(path)
-    try:
-        with engine.begin() as conn:
-            from alembic import command
-
-            command.downgrade(migrate.alembic_config(conn), "0003")
-    finally:
-        engine.dispose()
+    downgrade(path, "0003")
     old_stamp = (datetime.now(UTC) - timedelta(days=8)).strftime("%Y%m%dT%H%M%SZ")
     recent_stamp = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y%m%dT%H%M%SZ")
     stale = tmp_path / f"cache.sqlite3.corrupt-{old_stamp}"

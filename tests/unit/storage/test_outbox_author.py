@@ -8,14 +8,12 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from tests.support.cache_damage import damage_outside
-from tests.support.keys import TEST_KEY, keyed, keyed_engine
+from tests.support.keys import TEST_KEY, downgrade, keyed
 from tests.unit.storage.factories import report, upsert
 from triage_desktop.core.entities import ActionState, User
 from triage_desktop.core.errors import LoginRequired, NotFound
-from triage_desktop.storage import migrate
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -99,12 +97,7 @@ def test_queue_action_refuses_without_a_login(cached: Store) -> None:
 
 def _cache_at_0002(path: Path) -> None:
     Database(path, key=TEST_KEY).dispose()
-    engine = keyed_engine(path)
-    try:
-        with engine.begin() as conn:
-            command.downgrade(migrate.alembic_config(conn), "0002")
-    finally:
-        engine.dispose()
+    downgrade(path, "0002")
 
 
 @pytest.mark.parametrize(("user", "server", "expected"), [
