@@ -7,10 +7,13 @@ from typing import Any
 
 from sqlcipher3 import dbapi2
 
+from triage_desktop.security.cache_key import KdfCost
 from triage_desktop.storage import cipher
 
 TEST_KEY = bytes.fromhex("5f1c0a9e7b3d2c4e8a6f1b0d9c7e5a3f2b4d6e8f0a1c3e5b7d9f2a4c6e8b0d1f")
 OTHER_KEY = bytes(32)  # a wrong key
+# The password KDF at its lowest cost: the same code as the real 64 MiB x 3 (security.cache_key), faster.
+CHEAP_KDF = KdfCost(iterations=1, memory_kib=8 * 1024, lanes=1)
 
 
 def keyed(path: object, key: bytes | None = TEST_KEY, *, isolation_level: str | None = "", timeout: float = 5.0,

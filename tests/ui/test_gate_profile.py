@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from tests.support.keys import CHEAP_KDF
 from tests.ui.gate_support import all_widgets, citizen_strings, fast_lanes, leaked, widget_text, widgets_of
 from triage_desktop.sandbox.server import SandboxServer
-from triage_desktop.security.cache_key import KdfCost
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.session import ProfileSession
 from triage_desktop.settings import Deployment
@@ -28,7 +28,6 @@ from triage_desktop.ui.os_lock import OsLockWatcher
 from triage_desktop.ui.session_shell import SessionShell
 
 USER, PASSWORD = "lanhdao", "demo123"
-CHEAP = KdfCost(iterations=1, memory_kib=8 * 1024, lanes=1)  # same code as the real cost, faster
 
 
 class NoOsLock(OsLockWatcher):
@@ -46,7 +45,7 @@ def server(tmp_path: Path) -> Iterator[SandboxServer]:
 def profile(tmp_path: Path, server: SandboxServer) -> Path:
     """Yesterday's session on this PC: signed in, synced, program closed. Today nobody has signed in yet."""
     folder = tmp_path / "profile"
-    earlier = ProfileSession(folder, Deployment(), CredentialStore.memory_only(), cost=CHEAP)
+    earlier = ProfileSession(folder, Deployment(), CredentialStore.memory_only(), cost=CHEAP_KDF)
     earlier.sign_in(server.url, USER, PASSWORD).sync.sync_once()
     earlier.close()
     return folder
@@ -54,7 +53,7 @@ def profile(tmp_path: Path, server: SandboxServer) -> Path:
 
 @pytest.fixture
 def shell(qtbot, tmp_path: Path, profile: Path, server: SandboxServer) -> Iterator[SessionShell]:
-    gate = ProfileSession(profile, Deployment(), CredentialStore.memory_only(), cost=CHEAP)
+    gate = ProfileSession(profile, Deployment(), CredentialStore.memory_only(), cost=CHEAP_KDF)
     made = SessionShell(gate, fast_lanes, server_url=server.url, idle_lock_minutes=10, idle_interval_ms=400,
                         os_lock=NoOsLock(), settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(made.gate_window)

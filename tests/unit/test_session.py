@@ -13,17 +13,17 @@ from typing import Any
 import pytest
 import requests
 
+from tests.support.keys import CHEAP_KDF
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.core.errors import CacheLocked, FirstSignInOnline, Offline, WrongPassword
 from triage_desktop.sandbox.server import SandboxServer
-from triage_desktop.security.cache_key import KEY_FILE_NAME, KdfCost
+from triage_desktop.security.cache_key import KEY_FILE_NAME
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.session import ProfileSession
 from triage_desktop.settings import Deployment
 from triage_desktop.storage.database import CACHE_FILE_NAME
 
 USER, PASSWORD = "lanhdao", "demo123"
-CHEAP = KdfCost(iterations=1, memory_kib=8 * 1024, lanes=1)  # the real cost is 64 MiB x 3: same code, faster
 HOUR = 3600.0
 
 
@@ -48,7 +48,7 @@ def clock() -> Clock:
 
 def session_on(profile: Path, credentials: CredentialStore, clock: Clock, **deployment: Any) -> ProfileSession:
     """The program starting on this PC: same folder and keyring, nothing in memory."""
-    return ProfileSession(profile, Deployment(**deployment), credentials, cost=CHEAP, clock=clock)
+    return ProfileSession(profile, Deployment(**deployment), credentials, cost=CHEAP_KDF, clock=clock)
 
 
 def signed_in_once(profile: Path, credentials: CredentialStore, clock: Clock, url: str) -> None:
