@@ -217,7 +217,8 @@ def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
             if user is None or not server:
                 raise CommandError(translate("cli", "Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước."), EXIT_LOGIN)
             password = args.password
-            with_retries(lambda: session.sign_in(server, user.username, password))
+            # The run needs the server's tokens: a flaky line is retried, never taken for an offline sign-in.
+            with_retries(lambda: session.sign_in(server, user.username, password, offline=False))
             assert session.services is not None  # sign_in opened it again
             services = session.services
         elif session.signed_in_user() is None or not services.sync.has_credentials():

@@ -91,7 +91,9 @@ class ProfileSession:
             self._audit("login", {"how": "resumed"})
             return self._opened(user)
 
-    def sign_in(self, server_url: str, username: str, password: str) -> OpenedSession:
+    def sign_in(self, server_url: str, username: str, password: str, *, offline: bool = True) -> OpenedSession:
+        """SessionGate.sign_in. `offline=False`: only the server's word will do (a `sync` that needs its tokens):
+        Offline and ServerBusy go to the caller, who may retry, instead of an offline sign-in."""
         with self._lock:
             url = normalize_server_url(server_url)
             account = account_name(url, username)
@@ -101,7 +103,7 @@ class ProfileSession:
             key, unwrapped = self._key_for(account, password, created)
             services = self._open(key)
             try:
-                user, how = self._check_first(services, url, username, account, password, unwrapped)
+                user, how = self._check_first(services, url, username, account, password, unwrapped, offline)
             except BaseException:
                 services.close()
                 if created:  # nothing of value yet, and its key was never kept: do not leave a locked file
@@ -241,13 +243,13 @@ class ProfileSession:
         raise CacheLocked("other_official")
 
     def _check_first(self, services: Services, url: str, username: str, account: str, password: str,
-                     unwrapped: bool) -> tuple[User, str]:
+                     unwrapped: bool, offline: bool) -> tuple[User, str]:
         """The server's word on the password; offline, the unwrapped key or the verifier. (user, how)."""
         try:
             return services.sync.login(url, username, password), "online"
         except (Offline, ServerBusy):
             current = services.workspace.current_user()
-            if current is None:  # nobody ever signed in here: "no network" says it best
+            if current is None or not offline:  # nobody ever signed in here: "no network" says it best
                 raise
             if services.workspace.server_url() != url or current.username.casefold() != username.casefold():
                 raise FirstSignInOnline() from None

@@ -7,8 +7,10 @@ lose unsent work is refused unless forced.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +70,32 @@ def test_after_logout_act_is_refused_and_a_wipe_keeps_unsent_work_unless_forced(
     forced = run_cli(profile, "logout", "--wipe", "--force", "--password-stdin", stdin=PASSWORD)
     assert forced.returncode == 0, forced.stderr
     assert not [p for p in profile.iterdir() if p.name.startswith(CACHE_FILE_NAME) or p.name == "cache.key"]
+
+
+class DropLoginAnswers:
+    """Fault hook: the server logs the officer in, then the line drops before the answer leaves (`times` times)."""
+
+    def __init__(self, times: int) -> None:
+        self.times = times
+
+    def on_request(self, handler: Any, request: Any) -> None:
+        return None
+
+    def on_response(self, handler: Any, request: Any, response: Any) -> None:
+        if self.times and request.path.endswith("/auth/login"):
+            self.times -= 1
+            handler.close_connection = True
+            handler.connection.shutdown(socket.SHUT_RDWR)
+
+
+def test_a_sync_whose_login_answer_is_lost_retries_rather_than_signing_in_offline(server: SandboxServer,
+                                                                                  tmp_path: Path) -> None:
+    """`sync --password-stdin` needs the server's tokens: a login answer lost on a flaky line is retried, never
+    taken as "offline" (an offline sign-in holds no token, and the sync would end in "session expired")."""
+    profile = tmp_path / "profile"
+    assert run_cli(profile, "login", "--server", server.url, "--username", "canbo1", "--password-stdin",
+                   stdin=PASSWORD, env=cli_env()).returncode == 0
+    server._faults = DropLoginAnswers(1)
+    synced = run_cli(profile, "sync", "--once", "--password-stdin", stdin=PASSWORD, env=cli_env())
+    assert synced.returncode == 0, synced.stderr
+    assert server._faults.times == 0  # the lost answer did happen
