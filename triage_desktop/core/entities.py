@@ -9,6 +9,7 @@ from typing import Any
 
 from triage_desktop.core import fields, queues
 from triage_desktop.core.action_specs import ACTION_SPECS
+from triage_desktop.core.deadlines import DeadlineBounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +282,28 @@ class ItemQuery:
     status: str | None = None
     category: str | None = None
     assignee_id: str | None = None
+    channel: str | None = None  # the contract's channel (zalo_mini_app, hotline, online, walk_in…)
+    deadline: str | None = None  # one of core.deadlines.DEADLINE_FILTERS
+    # The clock of a deadline queue or filter (core.deadlines.DeadlineBounds); required with either, so the
+    # same query gives the same rows until the caller moves the clock on.
+    bounds: DeadlineBounds | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedView:
+    """A named list: queue, filters and order (built-in ones from core.views, the officer's kept in the cache)."""
+
+    name: str
+    kind: str
+    queue: str = "all"
+    status: str | None = None
+    category: str | None = None
+    assignee_id: str | None = None
+    channel: str | None = None
+    deadline: str | None = None
+    sort_key: str = "submitted_at"
+    descending: bool = True
+    builtin: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,6 +105,58 @@ def time_left(calendar: WorkCalendar, due: datetime, now: datetime) -> TimeLeft:
     return TimeLeft(overdue, int(days), math.ceil(rest / 3600))
 
 
+def add_working_time(start: datetime, working_days: float, calendar: WorkCalendar) -> datetime:
+    """The moment when `working_days` working days of office time have passed since `start`.
+
+    One working day is the office hours of one working day; fractions count (0.5 is half of them). A start
+    outside office hours counts from the next session's opening; a period that ends exactly at a session's
+    close ends there (17:00, not the next morning). Answered in Vietnam time. `working_days` < 0 is an error.
+    """
+    if working_days < 0:
+        raise ValueError(f"working_days {working_days!r}")
+    per_day = calendar.day_seconds
+    if per_day <= 0:
+        raise ValueError("a calendar without office hours")
+    start = start.astimezone(VN)
+    remaining = working_days * per_day
+    if remaining == 0:
+        return start
+    day = start.date()
+    first = calendar._office_time(day, start, None)
+    if remaining > first:
+        remaining -= first
+        day += timedelta(days=1)
+        for _ in range(_SEARCH_DAYS):
+            if calendar.is_working_day(day):
+                if remaining <= per_day:
+                    break
+                remaining -= per_day
+            day += timedelta(days=1)
+        else:
+            raise ValueError("no working day within the search range")
+        start = datetime.combine(day, time.min, VN)
+    for opens, closes in calendar.office_hours:
+        span_lo = max(datetime.combine(day, opens, VN), start)
+        span = (datetime.combine(day, closes, VN) - span_lo).total_seconds()
+        if span <= 0:
+            continue
+        if remaining <= span:
+            return span_lo + timedelta(seconds=remaining)
+        remaining -= span
+    raise AssertionError("the last day's office time was counted short")  # pragma: no cover
+
+
+def working_time_left(now: datetime, due: datetime, calendar: WorkCalendar) -> float:
+    """Office time from `now` to `due` in working days; negative (the time past it) once `due` has passed."""
+    per_day = calendar.day_seconds or 8 * 3600.0
+    if due >= now:
+        return calendar.working_seconds(now, due) / per_day
+    return -calendar.working_seconds(due, now) / per_day
+
+
+_SEARCH_DAYS = 366 * 30  # a calendar that lists years off must end in an error, not a hang
+
+
 def _dates(values: Any) -> set[date]:
     found: set[date] = set()
     for value in values if isinstance(values, list) else ():
