@@ -181,7 +181,7 @@ def run_app(app: QApplication, profile: Path) -> dict[str, Any]:
             sorts[f"{key}:{order.name}"] = timed(app, view, lambda c=column, o=order: view.sortByColumn(c, o))
     result["sort"] = max(sorts.values())
     result["sorts"] = sorts
-    view.sortByColumn(COLUMNS.index(("submitted_at", COLUMNS[6][1])), Qt.SortOrder.DescendingOrder)
+    view.sortByColumn([key for key, _ in COLUMNS].index("submitted_at"), Qt.SortOrder.DescendingOrder)
     filters = [timed(app, view, lambda f=f: model.set_query(dataclasses.replace(
         query, status=f[0], category=f[1], assignee_id=f[2]))) for f in FILTERS]
     result["filter"] = max(filters)

@@ -1,6 +1,9 @@
 """Time left before an item's deadline, in the words an office uses: "còn 2 ngày 3 giờ làm việc".
 
-Counted in working time from the province's calendars (core.workdays), as the contract asks (§4).
+Counted in working time from the province's calendars (core.workdays), as the contract asks (§4). The list
+says the deadline state (core.deadlines.state_of) in words too — "Sắp đến hạn — còn 3 giờ", "Quá hạn 3 ngày" —
+so colour is never the only cue (ui/deadline_icons draws the matching icon). Both the state and its words are
+read on the same DeadlineBounds, so a row never says "còn 1 giờ" in red.
 """
 
 from __future__ import annotations
@@ -9,8 +12,9 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from triage_desktop.core.deadlines import DeadlineBounds, DeadlineState, state_of
 from triage_desktop.core.vocabulary import deadline_clock
-from triage_desktop.core.workdays import WorkCalendar, time_left
+from triage_desktop.core.workdays import VN, WorkCalendar, time_left
 from triage_desktop.ui.formatting import format_datetime, parse_timestamp
 
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
@@ -62,3 +66,84 @@ def is_late(kind: str, status: str | None, due_at: object, now: datetime | None 
     due = parse_timestamp(due_at)
     return (due is not None and deadline_clock(kind, status) == "running"
             and due < (now or datetime.now(UTC)))
+
+
+# --- the deadline state, in words (issue 11) ---------------------------------------------------------------
+
+
+def bounds_moment(bounds: DeadlineBounds) -> datetime:
+    """The `now` the bounds were taken at, as a moment (the words count from it, as the state does)."""
+    return datetime.fromisoformat(bounds.now.replace("Z", "+00:00"))
+
+
+def deadline_state(kind: str, status: str | None, due_at: object, bounds: DeadlineBounds) -> DeadlineState:
+    """core.deadlines.state_of for a due date as the cache or the server wrote it (any RFC 3339 offset)."""
+    due = parse_timestamp(due_at)
+    return state_of(kind, status, due.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if due else None, bounds)
+
+
+def state_text(calendar: WorkCalendar, state: DeadlineState, due_at: object, now: datetime) -> str:
+    """The list's cell: "Còn 2 ngày làm việc", "Sắp đến hạn — còn 3 giờ", "Quá hạn 3 ngày" (working days; hours
+    under a day), "Tạm dừng — chờ công dân"; the due date alone once the clock stopped."""
+    if state == "paused":
+        return translate("deadlines", "Tạm dừng — chờ công dân")
+    due = parse_timestamp(due_at)
+    if due is None or state in ("stopped", "none"):
+        return format_datetime(due_at)
+    left = time_left(calendar, due, now)
+    if state == "overdue":
+        if left.days:
+            return translate("deadlines", "Quá hạn {days} ngày").format(days=left.days)
+        if left.hours:
+            return translate("deadlines", "Quá hạn {hours} giờ").format(hours=left.hours)
+        return translate("deadlines", "Quá hạn")  # passed after the office closed: no working time lost yet
+    if state == "due_soon":
+        if left.days and left.hours:  # a deployment's "due soon" may be longer than a day
+            amount = translate("deadlines", "{days} ngày {hours} giờ").format(days=left.days, hours=left.hours)
+        elif left.days:
+            amount = translate("deadlines", "{days} ngày").format(days=left.days)
+        elif left.hours:
+            amount = translate("deadlines", "{hours} giờ").format(hours=left.hours)
+        else:
+            return translate("deadlines", "Sắp đến hạn — đến hạn")
+        return translate("deadlines", "Sắp đến hạn — còn {amount}").format(amount=amount)
+    if left.days:
+        return translate("deadlines", "Còn {days} ngày làm việc").format(days=left.days)
+    return translate("deadlines", "Còn {hours} giờ làm việc").format(hours=max(1, left.hours))
+
+
+def fallback_years(calendar: WorkCalendar, start: datetime, end: datetime) -> list[int]:
+    """The years between the two moments whose days off come from the national holiday list, because the
+    province has not published its calendar (WorkCalendar.rests_on_fallback, issue 11's engine)."""
+    rests_on_fallback = getattr(calendar, "rests_on_fallback", None)
+    if rests_on_fallback is None:  # an engine without the holiday fallback: every count rests on published days
+        return []
+    lo, hi = sorted((start.astimezone(VN), end.astimezone(VN)))
+    years: list[int] = []
+    for year in range(lo.year, min(hi.year, lo.year + 10) + 1):
+        span_lo = max(lo, datetime(year, 1, 1, tzinfo=VN))
+        span_hi = min(hi, datetime(year + 1, 1, 1, tzinfo=VN))
+        if span_hi > span_lo and rests_on_fallback(span_lo, span_hi):
+            years.append(year)
+    return years
+
+
+def fallback_note(calendar: WorkCalendar, due_at: object, now: datetime | None = None) -> str:
+    """"ước tính theo lịch nghỉ lễ quốc gia; tỉnh chưa công bố lịch năm 2027" when the working time to (or past)
+    the deadline counts days the province has not published; "" otherwise."""
+    due = parse_timestamp(due_at)
+    if due is None:
+        return ""
+    years = fallback_years(calendar, now or datetime.now(UTC), due)
+    if not years:
+        return ""
+    return translate("deadlines", "ước tính theo lịch nghỉ lễ quốc gia; tỉnh chưa công bố lịch năm {years}").format(
+        years=", ".join(str(year) for year in years))
+
+
+def due_detail(calendar: WorkCalendar, kind: str, status: str | None, due_at: object,
+               now: datetime | None = None) -> str:
+    """The detail pane's "Hạn xử lý": due_text, and the fallback note while the clock runs on an estimate."""
+    text = due_text(calendar, kind, status, due_at, now=now)
+    note = fallback_note(calendar, due_at, now) if deadline_clock(kind, status) == "running" else ""
+    return translate("deadlines", "{due} — {note}").format(due=text, note=note) if note and text else text

@@ -39,7 +39,7 @@ from triage_desktop.ui import labels
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, MAIN_BUTTONS, MORE_ACTIONS, action_name, button_text
 from triage_desktop.ui.action_text import CodeOf, event_detail, payload_summary
 from triage_desktop.ui.conflict_panel import ConflictPanel
-from triage_desktop.ui.deadlines import due_text
+from triage_desktop.ui.deadlines import due_detail
 from triage_desktop.ui.file_names import is_photo
 from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd, parse_timestamp
 from triage_desktop.ui.masked_value import MaskedValue
@@ -375,7 +375,7 @@ class DetailPanel(QWidget):
             (self.tr("Người xử lý"), self._members.get(assignee, assignee) if assignee else self.tr("Chưa phân công")),
             (self.tr("Ngày gửi"), format_datetime(d.get("submitted_at"))),
             (self.tr("Ngày tiếp nhận"), format_datetime(d.get("received_at"))),
-            (self.tr("Hạn xử lý"), due_text(self._calendar, item.kind, item.effective_status, item.due_at)),
+            (self.tr("Hạn xử lý"), due_detail(self._calendar, item.kind, item.effective_status, item.due_at)),
             (self.tr("Ngày trả kết quả"), format_datetime(d.get("returned_at"))),
             (self.tr("Ngày kết thúc"), format_datetime(d.get("closed_at"))),
             (self.tr("Cập nhật lúc"), format_datetime(d.get("updated_at"))),

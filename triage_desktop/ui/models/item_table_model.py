@@ -6,6 +6,11 @@ Sorting is pushed into the query (SQL sorts). `set_query` resets the model (a ne
 cached pages and either emit dataChanged (same items in the same places) or a layout change that moves
 persistent indexes to where their (kind, id) went; when the count changed they reset, and the view
 (ItemListView) puts the selection back by key.
+
+The deadline column reads each row's state on the model's DeadlineBounds (core.deadlines), never on the clock
+of the moment of the paint: `set_bounds` (ui/deadline_clock.DeadlineClock's tick) moves every row to the new
+moment at once — the query of a deadline queue or filter gets the new bounds (its rows and count may change;
+the same relayout or reset as a sync keeps the selection and scroll), and the deadline cells repaint.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import dataclasses
 import logging
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,15 +32,19 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from triage_desktop.core.deadlines import DeadlineBounds, DeadlineState, state_of
 from triage_desktop.core.entities import ItemQuery, ItemRow
 from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import Workspace
+from triage_desktop.core.queues import CLOCK_QUEUES
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import labels
-from triage_desktop.ui.deadlines import due_text, is_late
+from triage_desktop.ui.deadline_icons import state_icon
+from triage_desktop.ui.deadlines import bounds_moment, fallback_note, state_text, time_left_text
 from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
 from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
+from triage_desktop.ui.widgets import styling
 
 log = logging.getLogger(__name__)
 
@@ -46,18 +56,21 @@ MAX_PAGES = 8  # ~2,000 rows cached at most; a screen shows a few dozen
 REFRESH_PAGES = 2  # pages re-read after a change: the ones on screen are the most recently used
 SORT_FOLLOW_LIMIT = 100_000  # up to this many rows, a sort finds the selected item wherever it goes
 
-# (ItemQuery.sort_key, header) in column order.
+# (ItemQuery.sort_key, header) in column order: the deadline early, so it shows without scrolling on a small
+# screen at large text (issue 11); the columns after the assignee are hidden until the officer picks them.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("code", QT_TRANSLATE_NOOP("ItemTableModel", "Mã")),
     ("title", QT_TRANSLATE_NOOP("ItemTableModel", "Tiêu đề / Nội dung")),
+    ("due_at", QT_TRANSLATE_NOOP("ItemTableModel", "Hạn / còn lại")),
     ("status", QT_TRANSLATE_NOOP("ItemTableModel", "Trạng thái")),
+    ("assignee_id", QT_TRANSLATE_NOOP("ItemTableModel", "Người xử lý")),
     ("priority", QT_TRANSLATE_NOOP("ItemTableModel", "Mức độ")),
     ("category", QT_TRANSLATE_NOOP("ItemTableModel", "Lĩnh vực / Thủ tục")),
-    ("assignee_id", QT_TRANSLATE_NOOP("ItemTableModel", "Người xử lý")),
     ("submitted_at", QT_TRANSLATE_NOOP("ItemTableModel", "Ngày gửi")),
-    ("due_at", QT_TRANSLATE_NOOP("ItemTableModel", "Hạn xử lý")),
 )
-COL_CODE, COL_TITLE, COL_STATUS, COL_PRIORITY, COL_CATEGORY, COL_ASSIGNEE, COL_SUBMITTED, COL_DUE = range(8)
+COL_CODE, COL_TITLE, COL_DUE, COL_STATUS, COL_ASSIGNEE, COL_PRIORITY, COL_CATEGORY, COL_SUBMITTED = range(8)
+HIDDEN_BY_DEFAULT = frozenset({COL_PRIORITY, COL_CATEGORY, COL_SUBMITTED})
+ALWAYS_SHOWN = frozenset({COL_CODE, COL_DUE})  # the column chooser cannot hide the item's code or its deadline
 
 # Every role data() answers; the model is flat, so a valid index never has a parent.
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ItemKeyRole, SyncStateRole, Qt.ItemDataRole.ToolTipRole,
@@ -65,7 +78,9 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ItemKeyRole, SyncStateRole, Qt.
 
 CONFLICT_COLOR = QColor("#b3261e")  # ≥ 4.5:1 on white
 UNSENT_COLOR = QColor("#1a4f8b")
-OVERDUE_COLOR = QColor("#b3261e")
+# The deadline cell's text colour per state (with its icon and words: never the colour alone).
+STATE_COLORS: dict[str, QColor] = {"due_soon": QColor(styling.DUE_SOON_FG), "overdue": QColor(styling.OVERDUE_FG),
+                                   "paused": QColor(styling.PAUSED_FG)}
 
 Key = tuple[str, str]
 
@@ -76,6 +91,11 @@ NAME_SORTED = frozenset({"category", "assignee_id"})
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ItemTableModel", text)
+
+
+def needs_clock(query: ItemQuery) -> bool:
+    """The query's rows depend on the moment: a deadline queue or a deadline-state filter."""
+    return query.queue in CLOCK_QUEUES or query.deadline is not None
 
 
 class ItemTableModel(QAbstractTableModel):
@@ -90,8 +110,11 @@ class ItemTableModel(QAbstractTableModel):
         self._procedures: dict[str, str] = {}
         self._calendar = WorkCalendar()
         self._icons: dict[str, QIcon] = {}
+        self._bounds = DeadlineBounds.at(datetime.now(UTC), self._calendar)  # until a DeadlineClock sets them
+        self._now = bounds_moment(self._bounds)
+        self._query = self._clocked(query)
         self.reload_reference(notify=False)
-        self._count = self._read_count(query)
+        self._count = self._read_count(self._query)
 
     # --- queries ------------------------------------------------------------------------------------------
 
@@ -99,7 +122,9 @@ class ItemTableModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: ItemQuery | None) -> None:
-        """Show another list (queue, kind, search text): a reset, the only one besides a count change."""
+        """Show another list (queue, kind, search text): a reset, the only one besides a count change.
+        A deadline queue or filter is read on the model's bounds (the caller need not set them)."""
+        query = self._clocked(query)
         if query == self._query:
             return
         self.beginResetModel()
@@ -145,6 +170,41 @@ class ItemTableModel(QAbstractTableModel):
     def set_calendar(self, calendar: WorkCalendar) -> None:
         """The working-day calendar behind "còn N ngày làm việc" (shown at the next repaint)."""
         self._calendar = calendar
+
+    def bounds(self) -> DeadlineBounds:
+        return self._bounds
+
+    def set_bounds(self, bounds: DeadlineBounds) -> None:
+        """Move every row's deadline state to a new moment (the clock ticked), keeping selection and scroll."""
+        if bounds == self._bounds:
+            return
+        self._bounds = bounds
+        self._now = bounds_moment(bounds)
+        query = self._query
+        if query is not None and needs_clock(query):
+            clocked = dataclasses.replace(query, bounds=bounds)
+            count = self._read_count(clocked)
+            if count != self._count:  # items entered or left the queue: the view restores selection by key
+                self.beginResetModel()
+                self._query = clocked
+                self._pages.clear()
+                self._count = count
+                self.endResetModel()
+                return
+            self._relayout(clocked)
+        if self._count:
+            self.dataChanged.emit(self.index(0, COL_DUE), self.index(self._count - 1, COL_DUE),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                                   Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole])
+
+    def _clocked(self, query: ItemQuery | None) -> ItemQuery | None:
+        if query is None or not needs_clock(query) or query.bounds == self._bounds:
+            return query
+        return dataclasses.replace(query, bounds=self._bounds)
+
+    def deadline_state(self, item: ItemRow) -> DeadlineState:
+        """The row's state on the model's bounds (its due_at is the cache's UTC text, as state_of wants)."""
+        return state_of(item.kind, item.status, item.due_at, self._bounds)
 
     def reload_reference(self, notify: bool = True) -> None:
         """Member names and category/procedure names (after a sync brought new reference data)."""
@@ -307,17 +367,19 @@ class ItemTableModel(QAbstractTableModel):
             return _sync_state(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_CODE:
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == COL_DUE:
+                return state_icon(self.deadline_state(item))
             state = _sync_state(item)
-            return self._icon(state) if state else None
+            return self._icon(state) if state and column == COL_CODE else None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_DUE:  # the deadline says its own state, whatever the row's sync state
+                return STATE_COLORS.get(self.deadline_state(item))
             state = _sync_state(item)
             if state == "conflict":
                 return CONFLICT_COLOR
             if state == "unsent":
                 return UNSENT_COLOR
-            if column == COL_DUE and self._overdue(item):
-                return OVERDUE_COLOR
             return None
         if role == Qt.ItemDataRole.FontRole:
             unsent = _sync_state(item) == "unsent"
@@ -353,11 +415,13 @@ class ItemTableModel(QAbstractTableModel):
         if column == COL_SUBMITTED:
             return format_datetime(item.submitted_at)
         if column == COL_DUE:
-            return due_text(self._calendar, item.kind, item.status, item.due_at, short=True)
+            return state_text(self._calendar, self.deadline_state(item), item.due_at, self._now)
         return ""
 
     def _tooltip(self, item: ItemRow, column: int) -> str | None:
         lines = [self._display(item, column)] if column == COL_TITLE else []
+        if column == COL_DUE:
+            lines += self._deadline_tooltip(item)
         if item.conflicts:
             lines.append(QCoreApplication.translate("ItemTableModel", "Có %Ln thao tác bị xung đột hoặc lỗi: mở để xử lý.",
                                                     "", item.conflicts))
@@ -367,8 +431,21 @@ class ItemTableModel(QAbstractTableModel):
         text = "\n".join(line for line in lines if line)
         return plain_tooltip(text) if text else None
 
-    def _overdue(self, item: ItemRow) -> bool:
-        return is_late(item.kind, item.status, item.due_at)
+    def _deadline_tooltip(self, item: ItemRow) -> list[str]:
+        """The date and the full working time left, and whether the count rests on the holiday fallback."""
+        if not item.due_at:
+            return []
+        lines = [QCoreApplication.translate("ItemTableModel", "Hạn xử lý: {date}").format(
+            date=format_datetime(item.due_at))]
+        state = self.deadline_state(item)
+        if state in ("on_track", "due_soon", "overdue"):
+            lines.append(time_left_text(self._calendar, item.due_at, self._now))
+            note = fallback_note(self._calendar, item.due_at, self._now)
+            if note:
+                lines.append(QCoreApplication.translate("ItemTableModel", "Số ngày làm việc {note}.").format(note=note))
+        elif state == "paused":
+            lines.append(self._display(item, COL_DUE))
+        return lines
 
     def _icon(self, state: str) -> QIcon:
         icon = self._icons.get(state)

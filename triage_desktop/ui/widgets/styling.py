@@ -16,6 +16,23 @@ PUBLIC_BG, PUBLIC_FG = "#e8f1fb", "#0b3d78"
 PENDING_BG, PENDING_FG = "#eef0f3", "#1a4f8b"
 CONFLICT_BG, CONFLICT_FG = "#fdecea", "#b3261e"
 ALERT_BG, ALERT_FG = "#8a1c14", "#ffffff"
+# Deadline states (issue 11): text colours ≥ 4.5:1 on white and on the list's alternate rows; the amber icon's
+# bright fill is outlined in DUE_SOON_FG, so its shape keeps ≥ 3:1 (WCAG 1.4.11) where the fill alone would not.
+DUE_SOON_FG, DUE_SOON_FILL = "#8c5700", "#f5b301"
+OVERDUE_FG = "#b3261e"
+PAUSED_FG = "#5f6368"
+ON_TRACK_ICON = "#1a4f8b"
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two "#rrggbb" colours (1 to 21)."""
+    def luminance(color: str) -> float:
+        channels = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def tint(frame: QFrame, background: str) -> None:
