@@ -7,7 +7,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QMessageBox
 
 from tests.ui.seed import HOSTILE_TITLE, OFFICER
-from triage_desktop.core.entities import QUEUES, CacheRecovery, ItemQuery
+from triage_desktop.core.entities import CacheRecovery, ItemQuery
+from triage_desktop.core.queues import queues_of
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.storage.store import Store
@@ -36,9 +37,9 @@ def shown_labels(window: MainWindow) -> list[QLabel]:
 
 
 def test_queues_show_their_counts(qtbot, window: MainWindow, workspace: LocalWorkspace) -> None:
-    counts = workspace.queue_counts("u_01")
+    counts = workspace.queue_counts("u_01", window.deadline_clock.bounds())
     for kind in KINDS:
-        for queue in QUEUES:
+        for queue in queues_of(kind):
             assert window.queues.item_text(kind, queue).endswith(f"({counts[(kind, queue)]})")
     assert window.queues.item_text("outbox") == "Hộp thư đi (0)"
     assert window.model.rowCount() == counts[("report", "all")]

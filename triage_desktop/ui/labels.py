@@ -110,6 +110,9 @@ QUEUE = {
     "mine": QT_TRANSLATE_NOOP("labels", "Việc của tôi"),
     "unassigned": QT_TRANSLATE_NOOP("labels", "Chưa phân công"),
     "new": QT_TRANSLATE_NOOP("labels", "Mới"),
+    "due_soon": QT_TRANSLATE_NOOP("labels", "Sắp đến hạn"),
+    "overdue": QT_TRANSLATE_NOOP("labels", "Quá hạn"),
+    "waiting": QT_TRANSLATE_NOOP("labels", "Chờ bổ sung / chờ phí"),
     "all": QT_TRANSLATE_NOOP("labels", "Tất cả"),
 }
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from triage_desktop.core.deadlines import DEFAULT_SOON_WORKING_DAYS, DeadlineBounds
 from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, User
 from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import SyncService, Workspace
@@ -43,6 +44,7 @@ from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
 from triage_desktop.ui.attachment_opener import AttachmentOpener
+from triage_desktop.ui.deadline_clock import DeadlineClock
 from triage_desktop.ui.detail_panel import OPEN, DetailPanel
 from triage_desktop.ui.dialogs.action_dialogs import ActionDialog, template_context
 from triage_desktop.ui.dialogs.login_dialog import LoginDialog
@@ -54,7 +56,7 @@ from triage_desktop.ui.models.item_table_model import ItemTableModel
 from triage_desktop.ui.network_watcher import NetworkWatcher
 from triage_desktop.ui.new_arrivals import NewArrivals
 from triage_desktop.ui.outbox_view import OutboxView
-from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
+from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel, default_order
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.sync_indicator import SyncIndicator
 from triage_desktop.ui.tasks import TaskRunner
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
                  settings: QSettings | None = None, controller: SyncController | None = None,
                  network: NetworkWatcher | None = None, default_server_url: str = "",
                  lock_server_url: bool = False, relogin_through_gate: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 deadline_clock: DeadlineClock | None = None, parent: QWidget | None = None) -> None:
         """`relogin_through_gate`: an expired session is renewed by the session shell (`reloginRequested`: it
         closes this window and signs in through the SessionGate again), not by this window's login dialog."""
         super().__init__(parent)
@@ -115,6 +117,12 @@ class MainWindow(QMainWindow):
         self.model = ItemTableModel(workspace, None, self)
         self.list_view = ItemListView(self)
         self.list_view.setModel(self.model)
+        # Deadline states and the deadline queues' counts follow this clock (issue 11): it ticks by itself.
+        self.deadline_clock = deadline_clock if deadline_clock is not None else DeadlineClock(parent=self)
+        self.deadline_clock.setParent(self)
+        self.model.set_bounds(self.deadline_clock.bounds())
+        self.deadline_clock.boundsChanged.connect(self._on_deadline_tick)
+        self._queue_orders: dict[tuple[str, str], tuple[str, bool]] = {}  # the officer's sort of each queue
         self.outbox_view = OutboxView(self)
         self.detail = DetailPanel(self, code_of=self._code_of)
         self._middle_stack = QStackedWidget(self)
@@ -203,6 +211,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.refresh_counts()
         self._render_indicator()
+        self.deadline_clock.start()
 
     # --- construction --------------------------------------------------------------------------------------
 
@@ -247,6 +256,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_reset_action)
+        view_menu.addSeparator()
+        self.columns_menu = self.list_view.columns_menu(view_menu)  # "Cột hiển thị"
+        view_menu.addMenu(self.columns_menu)
 
         toolbar = self.addToolBar(self.tr("Thanh công cụ"))
         toolbar.setObjectName("mainToolbar")
@@ -278,6 +290,7 @@ class MainWindow(QMainWindow):
         if not self._shut_down:
             self._restore_font()
         self._shut_down = True
+        self.deadline_clock.stop()
         self.controller.stop(timeout=3.0)
 
     def _restore_font(self) -> None:
@@ -315,16 +328,36 @@ class MainWindow(QMainWindow):
         self.detail.set_reference(members, categories, procedures, units, calendar)
         self.model.set_calendar(calendar)
         self.model.reload_reference()
+        self.deadline_clock.set_soon_working_days(self._soon_working_days())
+        self.deadline_clock.set_calendar(calendar)  # a new calendar moves the bounds: the tick refreshes
 
     def _work_calendar(self) -> WorkCalendar:
         """Last, this and next year's published calendars, as the last sync cached them."""
         year = datetime.now(UTC).year
         return WorkCalendar.from_published(self.workspace.reference(f"calendar:{y}") for y in (year - 1, year, year + 1))
 
+    def _soon_working_days(self) -> float:
+        """The deployment's "due soon" share (due_soon_working_days), once the cache holds it."""
+        setting = getattr(self.workspace, "due_soon_working_days", None)  # the storage side of issue 11
+        try:
+            value = float(setting() if callable(setting) else DEFAULT_SOON_WORKING_DAYS)
+        except Exception:
+            log.exception("reading due_soon_working_days failed")
+            return DEFAULT_SOON_WORKING_DAYS
+        return value if value > 0 else DEFAULT_SOON_WORKING_DAYS
+
+    def _on_deadline_tick(self, bounds: DeadlineBounds) -> None:
+        """The clock moved on (a minute, 17:00, midnight): states and deadline queues roll over in place."""
+        if self._shut_down:
+            return
+        self.model.set_bounds(bounds)
+        if not self._locked:
+            self.refresh_counts()
+
     def refresh_counts(self) -> None:
         user_id = self.user.id if self.user else None
         try:
-            counts = self.workspace.queue_counts(user_id)
+            counts = self.workspace.queue_counts(user_id, self.deadline_clock.bounds())
             unsent, conflicts = self.workspace.outbox_summary()
             self.arrivals.set_counts(self.workspace.unread_counts(user_id))
         except Exception:
@@ -384,10 +417,11 @@ class MainWindow(QMainWindow):
         self.search.setEnabled(True)
         self._outbox_item = None
         current = self.model.query()
+        if current is not None:  # each queue keeps the order the officer gave it; "Việc của tôi" starts by time left
+            self._queue_orders[(current.kind, current.queue)] = (current.sort_key, current.descending)
+        sort_key, descending = self._queue_orders.get((kind, queue), default_order(queue))
         query = ItemQuery(kind=kind, queue=queue, user_id=self.user.id if self.user else None,
-                          text=self.search.text().strip())
-        if current is not None and current.kind == kind:
-            query = dataclasses.replace(query, sort_key=current.sort_key, descending=current.descending)
+                          text=self.search.text().strip(), sort_key=sort_key, descending=descending)
         self.model.set_query(query)
         self.show_current_item()
 
@@ -818,6 +852,32 @@ class MainWindow(QMainWindow):
             font.setPointSizeF(self._base_point_size * self._zoom)
             app.setFont(font)
         self.settings.setValue("ui/zoom", self._zoom)
+        QTimer.singleShot(0, self._fit_list_pane)  # once the panes have taken their new minimum widths
+
+    def _fit_list_pane(self) -> None:
+        """A small screen or large text: widen the list, from the detail pane, until its columns show — or at
+        least its deadline column (ItemListView.wanted_width / deadline_width), leaving the detail pane a
+        readable width (less for the deadline). Only at a zoom or a window resize: a splitter the officer
+        drags stays where she puts it."""
+        sizes = self.splitter.sizes()
+        if self._shut_down or len(sizes) != 3 or not self.isVisible():
+            return
+        # The queue pane may not have grown to its new minimum yet: count it at that width already.
+        queues = max(sizes[0], self.queues.minimumSizeHint().width())
+        rest = sum(sizes) - queues
+        middle = round(rest * sizes[1] / max(1, sizes[1] + sizes[2]))
+        detail = rest - middle
+        char = self.fontMetrics().averageCharWidth()
+        floor = self.detail.minimumSizeHint().width()
+        take_all = min(self.list_view.wanted_width() - middle, detail - max(floor, char * 48))
+        take_due = min(self.list_view.deadline_width() - middle, detail - max(floor, char * 18))
+        take = max(take_all, take_due, 0)
+        if [queues, middle + take, detail - take] != sizes:
+            self.splitter.setSizes([queues, middle + take, detail - take])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_list_pane)
 
     def step_zoom(self, direction: int) -> None:
         steps = list(ZOOM_STEPS)
@@ -840,9 +900,7 @@ class MainWindow(QMainWindow):
         else:
             width = max(self.width(), 800)
             self.splitter.setSizes([int(width * 0.18), int(width * 0.42), int(width * 0.40)])
-        header = s.value("list/header")
-        if isinstance(header, QByteArray) and not header.isEmpty():
-            self.list_view.horizontalHeader().restoreState(header)
+        self.list_view.restore_columns(s, self.user.id if self.user else None)
         zoom = s.value("ui/zoom")
         try:
             if zoom is not None and float(zoom) != 1.0:
@@ -860,7 +918,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("list/header", self.list_view.horizontalHeader().saveState())
+        self.list_view.save_columns(s, self.user.id if self.user else None)
         query = self.model.query()
         if query is not None:
             s.setValue("list/kind", query.kind)

@@ -1,4 +1,9 @@
-"""QueuePanel: the left pane — "Phản ánh" and "Hồ sơ" queues with counts, and the outbox ("Hộp thư đi")."""
+"""QueuePanel: the left pane — "Phản ánh" and "Hồ sơ" queues with counts, and the outbox ("Hộp thư đi").
+
+Each kind lists its queues (core.queues.queues_of): the deadline queues "Sắp đến hạn" and "Quá hạn", and for
+dossiers "Chờ bổ sung / chờ phí", carry the deadline states' icons, so the panel and the list read alike. Their
+counts move with the clock: the window sets them again at each DeadlineClock tick.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,22 @@ from collections.abc import Mapping
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from triage_desktop.core.entities import QUEUES
+from triage_desktop.core.queues import queues_of
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.ui import labels
+from triage_desktop.ui.deadline_icons import state_icon
 from triage_desktop.ui.formatting import format_number
 
 OUTBOX = "outbox"
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+_QUEUE_ICONS = {"due_soon": "due_soon", "overdue": "overdue", "waiting": "paused"}  # queue → deadline state
+# Work lists read by time left, soonest (or longest overdue) first; the others newest first.
+_BY_TIME_LEFT = frozenset({"mine", "due_soon", "overdue", "waiting"})
+
+
+def default_order(queue: str) -> tuple[str, bool]:
+    """(sort_key, descending) a queue opens with until the officer sorts it otherwise."""
+    return ("due_at", False) if queue in _BY_TIME_LEFT else ("submitted_at", True)
 
 
 class QueuePanel(QWidget):
@@ -36,14 +50,18 @@ class QueuePanel(QWidget):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            for queue in QUEUES:
+            for queue in queues_of(kind):
                 item = QTreeWidgetItem(group)
                 item.setData(0, _KEY_ROLE, (kind, queue))
+                icon = state_icon(_QUEUE_ICONS.get(queue, ""))
+                if icon is not None:
+                    item.setIcon(0, icon)
                 self._items[(kind, queue)] = item
         outbox = QTreeWidgetItem(self._tree)
         outbox.setData(0, _KEY_ROLE, (OUTBOX, ""))
         self._items[(OUTBOX, "")] = outbox
         self._tree.expandAll()
+        self._size_icons()
         self._retitle()
         self._tree.currentItemChanged.connect(self._on_current)
         layout = QVBoxLayout(self)
@@ -60,7 +78,12 @@ class QueuePanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            self._size_icons()
             self.updateGeometry()
+
+    def _size_icons(self) -> None:
+        side = max(16, round(self.fontMetrics().height() * 0.95))  # as big as the text, at any zoom
+        self._tree.setIconSize(QSize(side, side))
 
     def set_counts(self, counts: Mapping[tuple[str, str], int], unsent: int, conflicts: int) -> None:
         self._counts = dict(counts)
