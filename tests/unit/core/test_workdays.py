@@ -55,9 +55,12 @@ def test_other_offsets_are_read_as_the_same_moment(calendar: WorkCalendar) -> No
     assert calendar.working_seconds(at("2026-03-02 08:00"), utc_due) == 2 * HOUR
 
 
-def test_an_unpublished_year_counts_every_weekday(calendar: WorkCalendar) -> None:
-    # 1 January 2027 is a Friday: without a published calendar it is a working day.
-    assert calendar.working_seconds(at("2027-01-01 07:00"), at("2027-01-01 17:00")) == 8 * HOUR
+def test_an_unpublished_year_rests_on_the_holidays_fallback(calendar: WorkCalendar) -> None:
+    # 1 January 2027 is a Friday; 2027 is not published, so the holidays package says it is Tết Dương lịch.
+    assert calendar.working_seconds(at("2027-01-01 07:00"), at("2027-01-01 17:00")) == 0
+    assert calendar.working_seconds(at("2027-01-04 07:00"), at("2027-01-04 17:00")) == 8 * HOUR  # Monday
+    assert not calendar.rests_on_fallback(at("2026-03-02 08:00"), at("2026-12-31 17:00"))
+    assert calendar.rests_on_fallback(at("2026-12-31 08:00"), at("2027-01-04 17:00"))
 
 
 def test_malformed_calendars_fall_back_to_the_defaults() -> None:
@@ -66,6 +69,13 @@ def test_malformed_calendars_fall_back_to_the_defaults() -> None:
     assert calendar.day_seconds == 8 * HOUR
     assert calendar.is_working_day(at("2026-03-02 00:00").date())
     assert not calendar.is_working_day(at("2026-03-03 00:00").date())
+
+
+def test_a_day_listed_both_off_and_as_a_make_up_day_is_worked() -> None:
+    monday = at("2026-03-02 00:00").date()
+    both = WorkCalendar(days_off=frozenset({monday}), extra_working_days=frozenset({monday}), published_years=frozenset({2026}))
+    assert both.is_working_day(monday)
+    assert both.working_seconds(at("2026-02-27 17:00"), at("2026-03-03 07:00")) == 8 * HOUR
 
 
 def _naive_working_seconds(calendar: WorkCalendar, start: datetime, end: datetime) -> float:
