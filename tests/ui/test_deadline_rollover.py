@@ -19,7 +19,7 @@ from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service
 from triage_desktop.ui.deadline_clock import DeadlineClock, next_boundary
 from triage_desktop.ui.main_window import MainWindow
-from triage_desktop.ui.models.item_table_model import COL_DUE
+from triage_desktop.ui.models.item_table_model import COL_DUE, ItemKeyRole
 from triage_desktop.ui.tasks import TaskRunner
 
 CALENDAR = WorkCalendar()
@@ -172,12 +172,17 @@ def test_rollover_keeps_the_scroll_position(qtbot, clock_window: MainWindow, fak
     window.queues.select("report", "due_soon")
     assert window.model.rowCount() == 123
     view = window.list_view
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0, timeout=5_000)
     view.scrollTo(window.model.index(60, 0), view.ScrollHint.PositionAtTop)
-    top = view.indexAt(view.viewport().rect().topLeft()).data(Qt.ItemDataRole.UserRole + 1)
-    assert window.list_view.select_key(tuple(view.indexAt(view.viewport().rect().center()).data(
-        Qt.ItemDataRole.UserRole + 1)), scroll=False)
+    assert view.verticalScrollBar().value() > 0
+
+    def key_at(point) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+        return tuple(view.indexAt(point).data(ItemKeyRole))
+
+    top = key_at(view.viewport().rect().topLeft())
+    assert view.select_key(key_at(view.viewport().rect().center()), scroll=False)
     selected = view.current_key()
     move_clock(window, fake_now, MON_1701)  # r_a leaves the queue: the count changes, the model resets
     assert window.model.rowCount() == 122
-    assert view.indexAt(view.viewport().rect().topLeft()).data(Qt.ItemDataRole.UserRole + 1) == top
+    assert key_at(view.viewport().rect().topLeft()) == top
     assert view.current_key() == selected

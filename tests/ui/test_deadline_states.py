@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QImage
+from PySide6.QtWidgets import QLabel
 
 from tests.support.keys import TEST_KEY
 from tests.ui.clock_seed import MON_1659, MON_1701, seed_deadlines, vn
+from tests.ui.seed import report, upsert
 from triage_desktop.core.deadlines import DeadlineBounds
 from triage_desktop.core.entities import ItemQuery
-from triage_desktop.core.workdays import WorkCalendar
+from triage_desktop.core.workdays import VN, WorkCalendar
 from triage_desktop.storage.database import open_database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -111,3 +115,28 @@ def test_the_words_are_read_on_the_bounds_not_on_the_clock_of_the_paint(qapp,
     assert cell(model, ("report", "r_a")) == "Sắp đến hạn — còn 6 giờ"
     model.set_bounds(DeadlineBounds.at(MON_1659, CALENDAR))
     assert cell(model, ("report", "r_a")) == "Sắp đến hạn — còn 1 giờ"
+
+
+def test_a_count_on_the_national_holiday_fallback_says_so(qtbot, window, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """The province published this year's calendar only: a deadline next year is counted on the national
+    holidays, and both the list's tooltip and the detail pane's "Hạn xử lý" say so; one this year does not."""
+    year = datetime.now(VN).year
+    store.put_reference(f"calendar:{year}", None, {"year": year, "days_off": [], "extra_working_days": []})
+    store.apply_page([upsert(report("r_next", 7001, status="in_progress", due_at=f"{year + 1}-01-15T17:00:00+07:00")),
+                      upsert(report("r_this", 7002, status="in_progress", due_at=f"{year}-06-15T17:00:00+07:00"))],
+                     "cursor-fallback")
+    window.reload_reference()
+    window.queues.select("report", "all")
+    window.model.refresh_ids()
+    note = f"ước tính theo lịch nghỉ lễ quốc gia; tỉnh chưa công bố lịch năm {year + 1}"
+    assert note in str(cell(window.model, ("report", "r_next"), Qt.ItemDataRole.ToolTipRole))
+    assert "ước tính" not in str(cell(window.model, ("report", "r_this"), Qt.ItemDataRole.ToolTipRole))
+
+    def due_row() -> str:
+        return next(label.text() for label in window.detail.findChildren(QLabel)
+                    if label.isVisibleTo(window) and label.text().startswith(("15/01/", "15/06/")))
+
+    assert window.select_item("report", "r_next")
+    assert due_row().endswith(" — " + note)
+    assert window.select_item("report", "r_this")
+    assert "ước tính" not in due_row()

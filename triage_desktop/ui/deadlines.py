@@ -115,15 +115,12 @@ def state_text(calendar: WorkCalendar, state: DeadlineState, due_at: object, now
 def fallback_years(calendar: WorkCalendar, start: datetime, end: datetime) -> list[int]:
     """The years between the two moments whose days off come from the national holiday list, because the
     province has not published its calendar (WorkCalendar.rests_on_fallback, issue 11's engine)."""
-    rests_on_fallback = getattr(calendar, "rests_on_fallback", None)
-    if rests_on_fallback is None:  # an engine without the holiday fallback: every count rests on published days
-        return []
     lo, hi = sorted((start.astimezone(VN), end.astimezone(VN)))
     years: list[int] = []
     for year in range(lo.year, min(hi.year, lo.year + 10) + 1):
         span_lo = max(lo, datetime(year, 1, 1, tzinfo=VN))
-        span_hi = min(hi, datetime(year + 1, 1, 1, tzinfo=VN))
-        if span_hi > span_lo and rests_on_fallback(span_lo, span_hi):
+        span_hi = min(hi, datetime(year, 12, 31, 23, 59, 59, tzinfo=VN))  # the year's own last moment
+        if span_hi >= span_lo and calendar.rests_on_fallback(span_lo, span_hi):
             years.append(year)
     return years
 

@@ -18,7 +18,6 @@ import dataclasses
 import functools
 import logging
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -77,9 +76,12 @@ class MainWindow(QMainWindow):
                  settings: QSettings | None = None, controller: SyncController | None = None,
                  network: NetworkWatcher | None = None, default_server_url: str = "",
                  lock_server_url: bool = False, relogin_through_gate: bool = False,
-                 deadline_clock: DeadlineClock | None = None, parent: QWidget | None = None) -> None:
+                 deadline_clock: DeadlineClock | None = None,
+                 due_soon_working_days: float = DEFAULT_SOON_WORKING_DAYS, parent: QWidget | None = None) -> None:
         """`relogin_through_gate`: an expired session is renewed by the session shell (`reloginRequested`: it
-        closes this window and signs in through the SessionGate again), not by this window's login dialog."""
+        closes this window and signs in through the SessionGate again), not by this window's login dialog.
+        `due_soon_working_days`: the deployment's amber "Sắp đến hạn" share; `deadline_clock` (tests) brings its
+        own, with its own `now`."""
         super().__init__(parent)
         self._relogin_through_gate = relogin_through_gate
         self._locked = False
@@ -118,7 +120,8 @@ class MainWindow(QMainWindow):
         self.list_view = ItemListView(self)
         self.list_view.setModel(self.model)
         # Deadline states and the deadline queues' counts follow this clock (issue 11): it ticks by itself.
-        self.deadline_clock = deadline_clock if deadline_clock is not None else DeadlineClock(parent=self)
+        self.deadline_clock = (deadline_clock if deadline_clock is not None
+                               else DeadlineClock(soon_working_days=due_soon_working_days, parent=self))
         self.deadline_clock.setParent(self)
         self.model.set_bounds(self.deadline_clock.bounds())
         self.deadline_clock.boundsChanged.connect(self._on_deadline_tick)
@@ -328,23 +331,11 @@ class MainWindow(QMainWindow):
         self.detail.set_reference(members, categories, procedures, units, calendar)
         self.model.set_calendar(calendar)
         self.model.reload_reference()
-        self.deadline_clock.set_soon_working_days(self._soon_working_days())
         self.deadline_clock.set_calendar(calendar)  # a new calendar moves the bounds: the tick refreshes
 
     def _work_calendar(self) -> WorkCalendar:
         """Last, this and next year's published calendars, as the last sync cached them."""
-        year = datetime.now(UTC).year
-        return WorkCalendar.from_published(self.workspace.reference(f"calendar:{y}") for y in (year - 1, year, year + 1))
-
-    def _soon_working_days(self) -> float:
-        """The deployment's "due soon" share (due_soon_working_days), once the cache holds it."""
-        setting = getattr(self.workspace, "due_soon_working_days", None)  # the storage side of issue 11
-        try:
-            value = float(setting() if callable(setting) else DEFAULT_SOON_WORKING_DAYS)
-        except Exception:
-            log.exception("reading due_soon_working_days failed")
-            return DEFAULT_SOON_WORKING_DAYS
-        return value if value > 0 else DEFAULT_SOON_WORKING_DAYS
+        return self.workspace.work_calendar()
 
     def _on_deadline_tick(self, bounds: DeadlineBounds) -> None:
         """The clock moved on (a minute, 17:00, midnight): states and deadline queues roll over in place."""
