@@ -26,7 +26,7 @@ from triage_desktop.ui.models.item_table_model import (
 )
 from triage_desktop.ui.tasks import TaskRunner
 
-DEFAULT_COLUMNS = [COL_CODE, COL_TITLE, COL_DUE, COL_STATUS, COL_ASSIGNEE]
+DEFAULT_COLUMNS = [COL_CODE, COL_DUE, COL_TITLE, COL_STATUS, COL_ASSIGNEE]
 
 
 @pytest.fixture
@@ -38,6 +38,7 @@ def small_window(qtbot, store: Store, workspace: LocalWorkspace, runner: TaskRun
     main.show()
     qtbot.waitExposed(main)
     main.queues.select("dossier", "all")  # the longer codes ("000.00.23.H57-260302-0001")
+    assert main.select_item("dossier", "d_0001")  # the detail pane full, as the officer works
     yield main
     main.shutdown()
 
@@ -85,7 +86,7 @@ def test_the_column_chooser_shows_hidden_columns_and_keeps_code_and_deadline(qtb
                                                                              small_window: MainWindow) -> None:
     view = small_window.list_view
     entries = chooser_entries(small_window.columns_menu)
-    assert entries == {"Mã": (True, False), "Tiêu đề / Nội dung": (True, True), "Hạn / còn lại": (True, False),
+    assert entries == {"Mã": (True, False), "Hạn / còn lại": (True, False), "Tiêu đề / Nội dung": (True, True),
                        "Trạng thái": (True, True), "Người xử lý": (True, True), "Mức độ": (False, True),
                        "Lĩnh vực / Thủ tục": (False, True), "Ngày gửi": (False, True)}
     assert small_window.columns_menu in [a.menu() for a in small_window.menuBar().actions()[2].menu().actions()]
@@ -107,9 +108,9 @@ def test_columns_are_kept_per_official(qtbot, small_window: MainWindow, store: S
     view = small_window.list_view
     view.set_column_shown(COL_PRIORITY, True)
     view.set_column_shown(COL_STATUS, False)
-    view.horizontalHeader().moveSection(view.horizontalHeader().visualIndex(COL_DUE), 1)
+    view.horizontalHeader().moveSection(view.horizontalHeader().visualIndex(COL_TITLE), 1)
     chosen = view.shown_columns()
-    assert chosen == [COL_CODE, COL_DUE, COL_TITLE, COL_ASSIGNEE, COL_PRIORITY]
+    assert chosen == [COL_CODE, COL_TITLE, COL_DUE, COL_ASSIGNEE, COL_PRIORITY]
     small_window.shutdown()
 
     def reopen() -> MainWindow:

@@ -4,8 +4,9 @@ The model moves persistent indexes itself when rows only change place; when it m
 changed), this view remembers the selected (kind, id) and the first visible item and puts both back.
 
 Columns (issue 11): the deadline must show without scrolling on a 1366×768 screen at 200% text, so only five
-columns show by default (model.HIDDEN_BY_DEFAULT), the deadline third, and the title gives up width — never
-below a few characters — whenever the pane is too narrow for the deadline to show (`_fit`). The officer picks
+columns show by default (model.HIDDEN_BY_DEFAULT), the deadline right after the code, and the title takes the
+room left (`_fit`; should the officer move the title before the deadline, it gives up width — never below a few
+characters — for the deadline to show). The officer picks
 columns from the header's context menu or "Xem → Cột hiển thị" (`columns_menu`); the choice, order and widths
 are kept per official (`save_columns`/`restore_columns`), with the text size they were measured at.
 """
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -60,9 +62,9 @@ translate = QCoreApplication.translate
 # their usual texts instead (`_code_width`, `_due_width`).
 _WIDTH_CHARS = {COL_TITLE: 32, COL_STATUS: 14, COL_ASSIGNEE: 14, COL_PRIORITY: 10, COL_CATEGORY: 18,
                 COL_SUBMITTED: 16}
-_TITLE_ROOMY = 20  # the title shrinks to this to fit every visible column…
-_TITLE_SHORT = 10  # (the width the view asks for beside the deadline when the window is short of room)
-_TITLE_MIN = 6  # …and to this, only when the deadline would be cut off otherwise
+_TITLE_SHORT = 10  # the title shrinks to this to fit every visible column; when they cannot fit so, it keeps
+_TITLE_ROOMY = 20  # this (the columns after it scroll) — the width the view asks the window for, too…
+_TITLE_MIN = 6  # …and shrinks to this only when the deadline would be cut off otherwise
 _SETTINGS = "list/columns"
 
 
@@ -235,7 +237,7 @@ class ItemListView(QTableView):
         return self._width_of(self.shown_columns(), _TITLE_ROOMY)
 
     def deadline_width(self) -> int:
-        """The width the view needs for the deadline column to show whole, beside a short title."""
+        """The width the view needs for the deadline column to show whole, beside a short title (10 chars)."""
         shown = self.shown_columns()
         return self._width_of(shown[: shown.index(COL_DUE) + 1], _TITLE_SHORT) if COL_DUE in shown else 0
 
@@ -247,14 +249,15 @@ class ItemListView(QTableView):
 
     def _fit(self) -> None:
         """Give the title the officer's width when the pane has room; shrink it so every visible column fits
-        (down to a roomy width), and further (down to a few characters) when the deadline would be cut off."""
+        (down to 10 characters, else it keeps 20), and further (down to 6) when the deadline would be cut off."""
         header = self.horizontalHeader()
         available = self.viewport().width()
         if self._fitting or available <= 0 or header.count() != len(COLUMNS) or header.isSectionHidden(COL_TITLE):
             return
         shown = self.shown_columns()
         others = sum(header.sectionSize(c) for c in shown if c != COL_TITLE)
-        title = min(self._title_wanted, max(available - others, self._char * _TITLE_ROOMY))
+        room = available - others  # the title's width when every visible column fits
+        title = min(self._title_wanted, room if room >= self._char * _TITLE_SHORT else self._char * _TITLE_ROOMY)
         if COL_DUE in shown and shown.index(COL_TITLE) < shown.index(COL_DUE):
             through = sum(header.sectionSize(c) for c in shown[: shown.index(COL_DUE) + 1] if c != COL_TITLE)
             if through + title > available:
@@ -270,9 +273,14 @@ class ItemListView(QTableView):
         if column == COL_TITLE and not self._fitting:
             self._title_wanted = new  # the officer dragged it: fitting never widens it past this
 
+    def _padding(self) -> int:
+        """The item delegate's margin around a cell's text (and between its icon and text), both sides."""
+        return 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
+
     def _code_width(self) -> int:
-        metrics = self.fontMetrics()
-        return metrics.horizontalAdvance("PA-2026-000000") + self._char * 2  # a sync icon shortens it (middle cut)
+        # Just the report code: no more, the deadline needs the room; a sync icon or a dossier code ("000.00.23.
+        # H57-260302-0001") is cut in the middle (_MiddleElide), keeping the number's end.
+        return self.fontMetrics().horizontalAdvance("PA-2026-000000") + self._padding() + 2
 
     def _due_width(self) -> int:
         """Wide enough for the usual deadline words and its icon, and for the header with its sort arrow."""
@@ -284,10 +292,10 @@ class ItemListView(QTableView):
             translate("deadlines", "Còn {days} ngày làm việc").format(days=12),
             format_datetime(datetime(2026, 12, 30, 17, 0)),
         )
-        text = max(metrics.horizontalAdvance(sample) for sample in samples) + self.iconSize().width() + self._char
+        text = max(metrics.horizontalAdvance(sample) for sample in samples) + self.iconSize().width()
         model = self.model()
         name = str(model.headerData(COL_DUE, Qt.Orientation.Horizontal)) if model is not None else ""
-        return max(text, metrics.horizontalAdvance(name) + self._char * 3) + self._char
+        return max(text + 2 * self._padding(), metrics.horizontalAdvance(name) + self._char * 3) + 2
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)

@@ -56,19 +56,20 @@ MAX_PAGES = 8  # ~2,000 rows cached at most; a screen shows a few dozen
 REFRESH_PAGES = 2  # pages re-read after a change: the ones on screen are the most recently used
 SORT_FOLLOW_LIMIT = 100_000  # up to this many rows, a sort finds the selected item wherever it goes
 
-# (ItemQuery.sort_key, header) in column order: the deadline early, so it shows without scrolling on a small
-# screen at large text (issue 11); the columns after the assignee are hidden until the officer picks them.
+# (ItemQuery.sort_key, header) in column order: the deadline right after the code, so it shows without scrolling
+# on a small screen at 200% text whatever the title's width (issue 11; the title takes the room left after it);
+# the columns after the assignee are hidden until the officer picks them.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("code", QT_TRANSLATE_NOOP("ItemTableModel", "Mã")),
-    ("title", QT_TRANSLATE_NOOP("ItemTableModel", "Tiêu đề / Nội dung")),
     ("due_at", QT_TRANSLATE_NOOP("ItemTableModel", "Hạn / còn lại")),
+    ("title", QT_TRANSLATE_NOOP("ItemTableModel", "Tiêu đề / Nội dung")),
     ("status", QT_TRANSLATE_NOOP("ItemTableModel", "Trạng thái")),
     ("assignee_id", QT_TRANSLATE_NOOP("ItemTableModel", "Người xử lý")),
     ("priority", QT_TRANSLATE_NOOP("ItemTableModel", "Mức độ")),
     ("category", QT_TRANSLATE_NOOP("ItemTableModel", "Lĩnh vực / Thủ tục")),
     ("submitted_at", QT_TRANSLATE_NOOP("ItemTableModel", "Ngày gửi")),
 )
-COL_CODE, COL_TITLE, COL_DUE, COL_STATUS, COL_ASSIGNEE, COL_PRIORITY, COL_CATEGORY, COL_SUBMITTED = range(8)
+COL_CODE, COL_DUE, COL_TITLE, COL_STATUS, COL_ASSIGNEE, COL_PRIORITY, COL_CATEGORY, COL_SUBMITTED = range(8)
 HIDDEN_BY_DEFAULT = frozenset({COL_PRIORITY, COL_CATEGORY, COL_SUBMITTED})
 ALWAYS_SHOWN = frozenset({COL_CODE, COL_DUE})  # the column chooser cannot hide the item's code or its deadline
 
