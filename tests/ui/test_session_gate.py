@@ -359,3 +359,18 @@ def test_a_session_expiring_while_locked_asks_for_the_sign_in_after_the_unlock(q
     shell.unlock(PASSWORD)
     qtbot.waitUntil(lambda: shell.window is None and shell.gate_window.isVisible(), timeout=10_000)
     assert "Phiên đăng nhập đã hết hạn" in shell.gate_window.form.status.text()
+
+
+def test_the_deployment_sets_how_soon_a_deadline_turns_amber(qtbot, cached: Services, sandbox: SandboxServer,
+                                                              tmp_path: Path) -> None:
+    """deployment.toml's due_soon_working_days reaches the window's deadline clock (issue 11)."""
+    shell = SessionShell(ServicesGate(cached), fast_lanes, server_url=sandbox.url, idle_lock_minutes=0,
+                         os_lock=NoOsLock(), due_soon_working_days=0.5,
+                         settings=QSettings(str(tmp_path / "gate.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(shell.gate_window)
+    try:
+        started(qtbot, shell)
+        window = sign_in(qtbot, shell)
+        assert window.deadline_clock.soon_working_days() == 0.5
+    finally:
+        shell.shutdown()
