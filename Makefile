@@ -71,6 +71,8 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/conflict-panel.png --screen conflict-panel
 	$(PY) -m triage_desktop.screenshot docs/new-arrivals.png --screen new-arrivals
 	$(PY) -m triage_desktop.screenshot docs/error-dialog.png --screen error-dialog
+	$(PY) -m triage_desktop.screenshot docs/worklist-1366x768.png --screen worklist --size 1366x768
+	$(PY) -m triage_desktop.screenshot docs/worklist-1366x768-200.png --screen worklist --size 1366x768 --zoom 2
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

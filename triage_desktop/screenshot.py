@@ -12,6 +12,9 @@ note went through), and the detail pane of a dossier with its phone and CCCD mas
 "Hiện" beside the phone was clicked (`revealed-phone`, which writes the audit entry as the window does).
 Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (the empty window before sign-in),
 `locked` (the idle lock page) and `logout` (the confirmation, two actions unsent).
+Issue 11's `worklist`: canbo1's "Việc của tôi" of dossiers by time left, two of them extended on the server to
+within a working day (amber), others past due (red) or waiting for the citizen (grey); give `--size 1366x768`
+and `--zoom 2` for the small screen at 200% text.
 """
 
 from __future__ import annotations
@@ -40,9 +43,10 @@ if TYPE_CHECKING:
 
 USERNAME, PASSWORD = "lanhdao", "demo123"
 OFFICER = "canbo1"  # the conflict is hers: the leader's change is the colleague's
+OFFICER_ID = "u_02"
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
-           "error-dialog", "masked-phone", "revealed-phone", "gate", "locked", "logout")
+           "error-dialog", "masked-phone", "revealed-phone", "gate", "locked", "logout", "worklist")
 GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
@@ -99,6 +103,25 @@ def _stage_timeline_on_server(server: SandboxServer) -> tuple[str, str]:
     return "dossier", dossier["id"]
 
 
+def _stage_worklist_on_server(server: SandboxServer) -> tuple[str, str]:
+    """Two of canbo1's late dossiers are extended (the leader agreed) to within a working day: amber rows beside
+    the red ones. Returns the first, which the screen opens."""
+    from triage_desktop.core.workdays import WorkCalendar, add_working_time
+
+    now = datetime.now(UTC)
+    late = [d for d in server.all_aggregates("dossier")
+            if d.get("assignee_id") == OFFICER_ID and d["status"] in ("received", "processing")
+            and d.get("due_at") and datetime.fromisoformat(d["due_at"]) < now]
+    if len(late) < 3:
+        raise RuntimeError("the sandbox data has too few late dossiers of canbo1 to stage the work list")
+    calendar = WorkCalendar()
+    for dossier, share in zip(late[:2], (0.3, 0.7), strict=True):
+        new_due = add_working_time(now, share, calendar)
+        server.server_act("dossier", dossier["id"], "extend", new_due_at=new_due.isoformat(),
+                          apology_letter="Thành thật xin lỗi Ông/Bà vì hồ sơ chưa được giải quyết đúng hạn.")
+    return "dossier", late[0]["id"]
+
+
 def _settle(app: object, seconds: float) -> None:
     """Run the event loop for a while. Not QTest.qWait: it keeps the GIL, starving worker threads."""
     from PySide6.QtCore import QCoreApplication
@@ -136,10 +159,13 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
                 _shoot_gate(screen, app, folder, server, out, width, height, zoom)
                 return out
             staged = _stage_timeline_on_server(server) if screen == "timeline" else None
+            if screen == "worklist":
+                staged = _stage_worklist_on_server(server)
             services = build_services(folder / "profile")
             runner = TaskRunner()
             try:
-                services.sync.login(server.url, OFFICER if screen == "conflict-panel" else USERNAME, PASSWORD)
+                officer = screen in ("conflict-panel", "worklist")
+                services.sync.login(server.url, OFFICER if officer else USERNAME, PASSWORD)
                 services.sync.sync_once()
                 settings = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
                 window = MainWindow(services.workspace, services.sync, runner, settings=settings)
@@ -294,6 +320,12 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         return window
     if screen == "error-dialog":
         return _error_dialog(app, services)
+    if screen == "worklist" and staged is not None:
+        window.queues.select(staged[0], "mine")
+        _wait_for(app, lambda: window.select_item(*staged))
+        window.list_view.scrollToTop()
+        _settle(app, 0.5)  # the splitter and the columns fit themselves to the zoom
+        return window
     if screen in ("masked-phone", "revealed-phone"):
         _open(app, window, "dossier", _server_dossier(server)["id"])
         if screen == "revealed-phone":
