@@ -60,7 +60,7 @@ translate = QCoreApplication.translate
 
 # Initial widths in average characters (the officer can resize); the code and the deadline are measured on
 # their usual texts instead (`_code_width`, `_due_width`).
-_WIDTH_CHARS = {COL_TITLE: 32, COL_STATUS: 14, COL_ASSIGNEE: 14, COL_PRIORITY: 10, COL_CATEGORY: 18,
+_WIDTH_CHARS = {COL_TITLE: 32, COL_STATUS: 12, COL_ASSIGNEE: 12, COL_PRIORITY: 10, COL_CATEGORY: 18,
                 COL_SUBMITTED: 16}
 _TITLE_SHORT = 10  # the title shrinks to this to fit every visible column; when they cannot fit so, it keeps
 _TITLE_ROOMY = 20  # this (the columns after it scroll) — the width the view asks the window for, too…

@@ -847,9 +847,9 @@ class MainWindow(QMainWindow):
 
     def _fit_list_pane(self) -> None:
         """A small screen or large text: widen the list, from the detail pane, until its columns show — or at
-        least its deadline column (ItemListView.wanted_width / deadline_width), leaving the detail pane a
-        readable width (less for the deadline). Only at a zoom or a window resize: a splitter the officer
-        drags stays where she puts it."""
+        least its deadline column (ItemListView.wanted_width / deadline_width). The detail pane keeps 80
+        characters for the first (a conflict panel's two columns side by side), 18 for the deadline. Only at a
+        zoom, a window resize or a first start: a splitter the officer drags (and saved) stays as she put it."""
         sizes = self.splitter.sizes()
         if self._shut_down or len(sizes) != 3 or not self.isVisible():
             return
@@ -860,7 +860,7 @@ class MainWindow(QMainWindow):
         detail = rest - middle
         char = self.fontMetrics().averageCharWidth()
         floor = self.detail.minimumSizeHint().width()
-        take_all = min(self.list_view.wanted_width() - middle, detail - max(floor, char * 48))
+        take_all = min(self.list_view.wanted_width() - middle, detail - max(floor, char * 80))
         take_due = min(self.list_view.deadline_width() - middle, detail - max(floor, char * 18))
         take = max(take_all, take_due, 0)
         if [queues, middle + take, detail - take] != sizes:
@@ -868,7 +868,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit_list_pane)
+        if event.oldSize().isValid() and event.oldSize().width() != event.size().width():  # not the first show
+            QTimer.singleShot(0, self._fit_list_pane)
 
     def step_zoom(self, direction: int) -> None:
         steps = list(ZOOM_STEPS)
@@ -891,6 +892,7 @@ class MainWindow(QMainWindow):
         else:
             width = max(self.width(), 800)
             self.splitter.setSizes([int(width * 0.18), int(width * 0.42), int(width * 0.40)])
+            QTimer.singleShot(0, self._fit_list_pane)  # once shown: the first start on a small screen
         self.list_view.restore_columns(s, self.user.id if self.user else None)
         zoom = s.value("ui/zoom")
         try:
