@@ -150,3 +150,23 @@ def test_saved_widths_follow_the_text_size_they_were_measured_at(qtbot, small_wi
         assert abs(again.list_view.columnWidth(COL_DUE) - width) <= width * 0.1
     finally:
         again.shutdown()
+
+
+def test_a_saved_splitter_is_not_moved_at_the_next_start(qtbot, small_window: MainWindow, store: Store,
+                                                         workspace: LocalWorkspace, runner: TaskRunner,
+                                                         settings: QSettings) -> None:
+    """The list widens itself at a zoom or a window resize, not over the panes the officer set last time."""
+    small_window.splitter.setSizes([300, 500, 560])
+    sizes = small_window.splitter.sizes()
+    small_window.shutdown()
+    again = MainWindow(workspace, build_sync_service(store, CredentialStore()), runner, settings=settings)
+    qtbot.addWidget(again)
+    again.resize(1366, 768)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.wait(50)  # what a deferred fit would have done by now
+    try:
+        assert again.splitter.sizes() == sizes
+        assert deadline_in_view(again)
+    finally:
+        again.shutdown()
