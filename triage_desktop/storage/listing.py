@@ -83,6 +83,11 @@ def _deadline(columns: _QueueColumns, query: ItemQuery, state: str) -> list[Colu
     if state == "paused":
         return [columns.clock(query.kind, "paused")]
     running = columns.clock(query.kind, "running")
+    if query.assignee_id is not None or queues.rule(query.queue).assignee != "anyone":
+        # A running clock is open work: saying so lets an assignee's list read the (kind, is_open, assignee_id,
+        # due_at) index for the due_at range instead of every late item's row (without an assignee, the
+        # (kind, clock, due_at) index alone covers the range and its count).
+        running = and_(columns.open(query.kind), running)
     if state == "overdue":
         return [running, a.due_at < bounds.now]
     if state == "due_soon":

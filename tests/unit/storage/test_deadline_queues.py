@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from tests.unit.storage.factories import dossier, report, upsert
 from triage_desktop.core.deadlines import DeadlineBounds
 from triage_desktop.core.entities import ItemQuery, SavedView
+from triage_desktop.storage import listing
 from triage_desktop.storage.database import Database
+from triage_desktop.storage.schema import AGGREGATES
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 
@@ -110,3 +112,26 @@ def test_the_work_calendar_is_the_cached_published_years(store: Store, workspace
                                                    "extra_working_days": [f"{year}-04-26"]})
     calendar = workspace.work_calendar()
     assert not calendar.is_working_day(date(year, 9, 2)) and calendar.is_working_day(date(year, 4, 26))
+
+
+def _plan(db: Database, statement: object) -> str:
+    with db.read() as conn:
+        compiled = statement.compile(conn, compile_kwargs={"literal_binds": True})  # type: ignore[attr-defined]
+        return " | ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+
+
+def test_the_deadline_paths_read_an_index_at_any_size(store: Store, db: Database) -> None:
+    """At 10^6 rows the badges and lists stay fast only through their indexes: the clock queues are counted on the
+    (kind, clock, due_at) index alone, an officer's deadline list reads her due_at range, never the table."""
+    _cache(store)
+    for queue in ("overdue", "due_soon"):
+        where = listing._filters(ItemQuery(kind="report", queue=queue, bounds=MORNING))
+        plan = _plan(db, select(func.count()).select_from(AGGREGATES).where(*where))
+        assert "COVERING INDEX ix_aggregates_kind_clock_due_at" in plan, plan
+    mine = ItemQuery(kind="report", queue="mine", user_id=ME, sort_key="due_at", descending=False, bounds=MORNING)
+    plan = _plan(db, listing.ordered(mine, listing._filters(mine)).limit(50))
+    assert "ix_aggregates_kind_is_open_assignee_id_due_at" in plan and "TEMP B-TREE" not in plan, plan
+    binh = ItemQuery(kind="report", status="new", category="CAY_XANH", assignee_id=BINH, deadline="overdue",
+                     bounds=MORNING)
+    plan = _plan(db, listing.ordered(binh, listing._filters(binh)).limit(50))
+    assert "SCAN aggregates" not in plan and "ix_aggregates_kind_clock_due_at" not in plan, plan
