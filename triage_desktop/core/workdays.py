@@ -101,8 +101,8 @@ class WorkCalendar:
 
     def rests_on_fallback(self, start: datetime, end: datetime) -> bool:
         """Whether office time between the two moments (either order) touches a year the server has not
-        published, so that it was counted on the `holidays` package's guess: the window says so beside the
-        count ("theo lịch nghỉ lễ dự kiến"). Cheap enough to ask for every visible row.
+        published, so that it was counted on the `holidays` package's guess and the window should say so beside
+        the count. Years are read in Vietnam time. Cheap enough to ask for every visible row.
         """
         first, last = sorted((start.astimezone(VN).year, end.astimezone(VN).year))
         if last - first + 1 > len(self.published_years):

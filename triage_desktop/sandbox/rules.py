@@ -8,6 +8,7 @@ Visibility, persistence and idempotency are the caller's job.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -376,11 +377,12 @@ def _apply_server_only(new: dict[str, Any], type_: str, body: Mapping[str, Any],
     elif type_ in ("supplement_received", "fee_paid"):
         asked = "supplement_requested" if type_ == "supplement_received" else "fee_requested"
         since = next((e["at"] for e in reversed(new["events"]) if e["type"] == asked), None)
-        paused = workdays.working_days_between(datetime.fromisoformat(since), now) if since else 0
+        # The clock stood still for the office time the citizen held the file: the deadline moves by that much.
+        held = workdays.paused_between(datetime.fromisoformat(since), now) if since else 0.0
+        if new.get("due_at") and held:
+            new["due_at"] = iso(workdays.due_after(datetime.fromisoformat(new["due_at"]), held))
+        paused = math.floor(held + 0.5)  # the contract's paused_working_days: whole working days, half up
         new["paused_working_days"] = int(new.get("paused_working_days") or 0) + paused
-        if new.get("due_at") and paused:  # the clock stood still while the citizen had the file
-            due = datetime.fromisoformat(new["due_at"])
-            new["due_at"] = iso(workdays.add_working_days(due, paused))
         change = move("processing")
         event(type_, "public", body.get("body"), paused_working_days=paused, **change)
     elif type_ == "rate":

@@ -350,7 +350,7 @@ class Generator:
             "citizen": {"name": self.person(), "phone": self.phone(), "contact_allowed": r.random() < 0.85},
             "status": status, "priority": priority, "assignee_id": assignee, "unit_id": unit_id,
             "submitted_at": iso(submitted), "updated_at": tl.events[-1]["at"],
-            "due_at": iso(workdays.add_working_days(submitted, SLA[category])), "closed_at": closed_at,
+            "due_at": iso(workdays.due_after(submitted, SLA[category])), "closed_at": closed_at,
             "citizen_rating": rating, "attachments": attachments, "events": tl.events,
         }
 
@@ -411,7 +411,7 @@ class Generator:
             "status": status, "dvc_code": v.DVC_CODES[status], "step": STEPS[status],
             "assignee_id": assignee, "unit_id": unit_id,
             "submitted_at": iso(submitted), "received_at": received_at,
-            "due_at": iso(workdays.add_working_days(due_from, procedure["processing_working_days"])),
+            "due_at": iso(workdays.due_after(due_from, procedure["processing_working_days"])),
             "paused_working_days": 0, "returned_at": returned_at, "fee_vnd": procedure["fee_vnd"],
             "updated_at": tl.events[-1]["at"], "attachments": attachments, "events": tl.events,
         }

@@ -1,17 +1,22 @@
-"""The sandbox's official calendar (`/calendar`) and the working-day arithmetic it uses to set `due_at`.
+"""The sandbox's official calendar (`/calendar`) and the deadlines it sets with it (`due_at`).
 
-The server is the one that sets deadlines (central-api.md §4), so it needs its own small engine; an
-approximation is fine here: the due time is the end of office hours on the N-th working day after the
-day of receipt (a day received after the last office hour does not count).
+The server is the one that sets deadlines (central-api.md §4). It counts them with the client's own engine
+(core.workdays) on the calendars it publishes, so that a deadline of N working days reads "còn N ngày làm
+việc" in the client at the moment of receipt: the due moment is N days of office time after receipt (a receipt
+outside office hours counts from the next opening; a period ending at 17:00 ends there).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+import math
+from datetime import datetime
+from typing import Final
 
-VN = timezone(timedelta(hours=7), "ICT")
+from triage_desktop.core.workdays import VN, WorkCalendar, add_working_time
+
+__all__ = ["CALENDAR", "VN", "calendar_json", "due_after", "paused_between", "published_years"]
+
 OFFICE_HOURS = [["07:00", "11:30"], ["13:30", "17:00"]]
-_CLOSE = time(17, 0)
 
 # Published calendars: official non-working weekdays and working weekend days (compensations).
 _PUBLISHED: dict[int, dict[str, list[str]]] = {
@@ -42,47 +47,18 @@ def calendar_json(year: int) -> dict[str, object] | None:
             "extra_working_days": list(days["extra_working_days"]), "office_hours": OFFICE_HOURS}
 
 
-def _fixed_holidays(year: int) -> set[str]:
-    """For unpublished years the solar-calendar holidays still apply (lunar ones are unknown)."""
-    return {f"{year}-01-01", f"{year}-04-30", f"{year}-05-01", f"{year}-09-02"}
+# The sandbox counts on the calendars it publishes, like a client that cached them all; 2027 is left unpublished
+# (404) so that clients, and the sandbox's own deadlines in it, exercise the holidays fallback.
+CALENDAR: Final = WorkCalendar.from_published(calendar_json(year) for year in published_years())
 
 
-_OFF = {d for cal in _PUBLISHED.values() for d in cal["days_off"]}
-_EXTRA = {d for cal in _PUBLISHED.values() for d in cal["extra_working_days"]}
+def due_after(start: datetime, working_days: float) -> datetime:
+    """The deadline `working_days` of office time after `start` (receipt or submission), as clients count it."""
+    return add_working_time(start, working_days, CALENDAR)
 
 
-def is_working_day(day: date) -> bool:
-    text = day.isoformat()
-    if text in _EXTRA:
-        return True
-    if text in _OFF or (day.year not in _PUBLISHED and text in _fixed_holidays(day.year)):
-        return False
-    return day.weekday() < 5
-
-
-def add_working_days(start: datetime, days: int) -> datetime:
-    """17:00 (+07:00) on the `days`-th working day after `start`'s day."""
-    local = start.astimezone(VN)
-    day = local.date()
-    counted = 0
-    while counted < max(days, 0):
-        day += timedelta(days=1)
-        if is_working_day(day):
-            counted += 1
-    # Same-day procedures: the end of the day of receipt, or of the next working day when received late.
-    if days <= 0 and (local.time() >= _CLOSE or not is_working_day(day)):
-        day += timedelta(days=1)
-        while not is_working_day(day):
-            day += timedelta(days=1)
-    return datetime.combine(day, _CLOSE, tzinfo=VN)
-
-
-def working_days_between(start: datetime, end: datetime) -> int:
-    """Whole working days from `start`'s day (exclusive) to `end`'s day (inclusive); used for clock pauses."""
-    day, last = start.astimezone(VN).date(), end.astimezone(VN).date()
-    count = 0
-    while day < last:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            count += 1
-    return count
+def paused_between(since: datetime, until: datetime) -> float:
+    """Office time, in working days, that passed while the clock stood still (the citizen held the file); in
+    whole minutes, so that a pause of seconds moves no deadline."""
+    minutes = math.floor(max(0.0, CALENDAR.working_seconds(since, until)) / 60)
+    return minutes * 60 / CALENDAR.day_seconds

@@ -73,7 +73,8 @@ def test_malformed_calendars_fall_back_to_the_defaults() -> None:
 
 def test_a_day_listed_both_off_and_as_a_make_up_day_is_worked() -> None:
     monday = at("2026-03-02 00:00").date()
-    both = WorkCalendar(days_off=frozenset({monday}), extra_working_days=frozenset({monday}), published_years=frozenset({2026}))
+    both = WorkCalendar(days_off=frozenset({monday}), extra_working_days=frozenset({monday}),
+                        published_years=frozenset({2026}))
     assert both.is_working_day(monday)
     assert both.working_seconds(at("2026-02-27 17:00"), at("2026-03-03 07:00")) == 8 * HOUR
 
