@@ -140,3 +140,15 @@ def test_a_count_on_the_national_holiday_fallback_says_so(qtbot, window, store: 
     assert due_row().endswith(" — " + note)
     assert window.select_item("report", "r_this")
     assert "ước tính" not in due_row()
+
+
+def test_a_model_without_a_clock_reads_on_the_bounds_its_query_brings(qapp, clock_workspace: LocalWorkspace) -> None:
+    """A bench or a script passes the bounds in the query; a window's clock (set_bounds) wins over old ones."""
+    at_1659 = DeadlineBounds.at(MON_1659, CALENDAR)
+    model = ItemTableModel(clock_workspace, ItemQuery(kind="report", queue="due_soon", bounds=at_1659))
+    assert model.query().bounds == at_1659 and model.rowCount() == 3  # type: ignore[union-attr]
+    assert cell(model, ("report", "r_a")) == "Sắp đến hạn — còn 1 giờ"
+    at_1701 = DeadlineBounds.at(MON_1701, CALENDAR)
+    model.set_bounds(at_1701)
+    model.set_query(ItemQuery(kind="report", queue="due_soon", bounds=at_1659))  # kept from before a lock
+    assert model.query().bounds == at_1701 and model.rowCount() == 2  # type: ignore[union-attr]

@@ -113,6 +113,7 @@ class ItemTableModel(QAbstractTableModel):
         self._icons: dict[str, QIcon] = {}
         self._bounds = DeadlineBounds.at(datetime.now(UTC), self._calendar)  # until a DeadlineClock sets them
         self._now = bounds_moment(self._bounds)
+        self._clock_set = False  # set_bounds was called: from then on the model's bounds are the list's clock
         self._query = self._clocked(query)
         self.reload_reference(notify=False)
         self._count = self._read_count(self._query)
@@ -177,6 +178,7 @@ class ItemTableModel(QAbstractTableModel):
 
     def set_bounds(self, bounds: DeadlineBounds) -> None:
         """Move every row's deadline state to a new moment (the clock ticked), keeping selection and scroll."""
+        self._clock_set = True
         if bounds == self._bounds:
             return
         self._bounds = bounds
@@ -199,7 +201,15 @@ class ItemTableModel(QAbstractTableModel):
                                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole])
 
     def _clocked(self, query: ItemQuery | None) -> ItemQuery | None:
-        if query is None or not needs_clock(query) or query.bounds == self._bounds:
+        """The query on the model's bounds. A model nobody gives a clock (a bench, a script) reads on the
+        bounds the query brings, cells included; once set_bounds was called, the model's bounds win (a query
+        kept from before a lock carries old ones)."""
+        if query is None:
+            return None
+        if query.bounds is not None and not self._clock_set:
+            self._bounds, self._now = query.bounds, bounds_moment(query.bounds)
+            return query
+        if not needs_clock(query) or query.bounds == self._bounds:
             return query
         return dataclasses.replace(query, bounds=self._bounds)
 
