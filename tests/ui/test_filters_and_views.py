@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from tests.support.keys import TEST_KEY
 from tests.ui.seed import CATEGORIES, MEMBERS, PROCEDURES, TEMPLATES, UNITS, dossier, report, upsert
@@ -54,7 +54,7 @@ def made_items(now: datetime) -> list[dict[str, Any]]:
     """72 reports crossing status × category × assignee × channel × deadline, and 6 dossiers."""
     items = []
     for n in range(72):
-        state = STATES[n % 3]
+        state = STATES[(n // 7) % 3]
         items.append(report(
             f"r_{n:04d}", n, status=REPORT_STATUSES[n % 5], category_code=("CAY_XANH", "CHIEU_SANG")[(n // 5) % 2],
             assignee_id=ASSIGNEES[(n // 2) % 3], channel=REPORT_CHANNELS[(n // 6) % 4],
@@ -155,8 +155,7 @@ def test_filters_combine_and_bo_loc_clears_them(qtbot, window: MainWindow, items
     window.queues.select("report", "open")
     assert set(shown(window)) == wanted  # acknowledged items are open work
     qtbot.mouseClick(window.filters.clear_button, Qt.MouseButton.LeftButton)
-    assert set(shown(window)) == {i["id"] for i in items if i["kind"] == "report"
-                                  and i["status"] not in ("resolved", "closed")}
+    assert set(shown(window)) == {i["id"] for i in items if i["kind"] == "report" and i["status"] != "closed"}
     assert window.model.query().sort_key == "due_at" and not window.model.query().descending  # the sort is kept
     assert [window.filters.combo(name).currentText() for name in (STATUS, CATEGORY, ASSIGNEE, CHANNEL, DEADLINE)] \
         == ["Tất cả"] * 5
@@ -191,12 +190,13 @@ def test_the_leader_sees_what_binh_has_overdue_first_in_two_clicks(window: MainW
     rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
     by_id = {item["id"]: item for item in items}
     open_binh = {i["id"] for i in items if i["kind"] == "report" and i["assignee_id"] == BINH
-                 and i["status"] not in ("resolved", "closed")}
+                 and i["status"] != "closed"}
     assert {row.id for row in rows} == open_binh  # his unfinished work only: nobody else's, nothing closed
-    states = [deadline_state(by_id[row.id]) for row in rows]
-    assert states == sorted(states, key=STATES.index)  # overdue first, then due soon, then on track
-    assert states[0] == "overdue"
     assert [row.due_at for row in rows] == sorted(row.due_at for row in rows)
+    # Overdue first, then due soon, then on track (a resolved report, its clock stopped, sits by its date).
+    running = [deadline_state(by_id[row.id]) for row in rows if deadline_state(by_id[row.id]) != "stopped"]
+    assert running == sorted(running, key=STATES.index)
+    assert running[0] == "overdue" and set(running) == set(STATES)
     assert window.filters.combo(ASSIGNEE).currentText() == "Trần Văn Bình"  # the row shows why
     assert window.queues.current() == ("report", "open")
 
@@ -294,3 +294,27 @@ def test_a_view_query_round_trips() -> None:
     assert views.shows(view, query)
     assert views.apply_view(view, ItemQuery(kind="report", text="cây")) == query
     assert not views.shows(view, ItemQuery(kind="report", queue="open", status="new"))
+
+
+@pytest.mark.parametrize("zoom", [1.0, 2.0])
+def test_the_filter_row_wraps_instead_of_cutting_off(qtbot, window: MainWindow, zoom: float) -> None:
+    """At 1366×768, at 100% and at 200% text: every control whole, inside the row, none over another."""
+    window.resize(1366, 768)
+    window.set_zoom(zoom)
+    try:
+        qtbot.wait(50)
+        bar = window.filters
+        parts = [w for w in bar.children() if isinstance(w, QWidget) and w.isVisibleTo(bar)]
+        assert len(parts) == 10  # views: combo, save, delete; the fold button; five filters; "Bỏ lọc"
+        rects = [part.geometry() for part in parts]
+        for part, rect in zip(parts, rects, strict=True):
+            assert rect.left() >= 0 and rect.right() < bar.width(), part.objectName()
+            assert rect.bottom() < bar.height(), part.objectName()
+            assert rect.width() >= part.sizeHint().width()  # never squeezed
+        for n, rect in enumerate(rects):
+            assert not any(rect.intersects(other) for other in rects[n + 1:])
+        lines = len({rect.top() for rect in rects})
+        assert lines > 1  # the middle pane is narrower than the row: it wrapped
+        assert window.search.geometry().top() >= bar.geometry().bottom()
+    finally:
+        window.set_zoom(1.0)

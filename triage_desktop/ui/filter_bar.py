@@ -1,13 +1,15 @@
 """FilterBar: the row of filters above the list — status, category or procedure, assignee, channel, deadline.
 
 Each filter is a labelled combo that starts at "Tất cả"; "Bỏ lọc" puts them all back. The pairs sit in a
-FlowLayout, so at 200% text or on a 1366 px screen they wrap onto more lines instead of being cut off. The bar
-knows nothing of the list: it says `changed` and the window turns `filters()` into the list's query.
+FlowLayout, so at 200% text or on a 1366 px screen they wrap onto more lines instead of being cut off. At 200%
+they take several lines of a 768 px screen, so "Bộ lọc" folds them away; folded, it still says how many
+filters narrow the list ("Bộ lọc (2)"), so a shorter list is never a mystery. The bar knows nothing of the
+list: it says `changed` and the window turns `filters()` into the list's query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
@@ -23,7 +25,7 @@ from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
 
 STATUS, CATEGORY, ASSIGNEE, CHANNEL, DEADLINE = "status", "category", "assignee_id", "channel", "deadline"
 FILTERS = (STATUS, CATEGORY, ASSIGNEE, CHANNEL, DEADLINE)
-_COMBO_CHARS = 14  # a combo's least width in average characters; longer names show whole in the popup
+_COMBO_CHARS = 11  # a combo's least width in average characters; longer names show whole in the popup
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,8 @@ class Filters:
 class FilterBar(QWidget):
     changed = Signal()  # the officer changed a filter (or cleared them)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, leading: Iterable[QWidget] = ()) -> None:
+        """`leading`: controls laid out before the filters, in the same wrapping row (the saved views)."""
         super().__init__(parent)
         self.setObjectName("filterBar")
         self.setSizePolicy(expanding_policy())
@@ -53,8 +56,19 @@ class FilterBar(QWidget):
         self._captions: dict[str, QLabel] = {}
         flow = FlowLayout(self)
         flow.setContentsMargins(0, 0, 0, 0)
-        for name in FILTERS:
-            flow.addWidget(self._pair(name))
+        for widget in leading:
+            widget.setParent(self)
+            flow.addWidget(widget)
+        self.toggle_button = QPushButton(self)
+        self.toggle_button.setObjectName("toggleFilters")
+        self.toggle_button.setCheckable(True)
+        self.toggle_button.setChecked(True)
+        self.toggle_button.setToolTip(self.tr("Hiện hoặc ẩn các bộ lọc"))
+        self.toggle_button.toggled.connect(self._on_toggled)
+        flow.addWidget(self.toggle_button)
+        self._pairs = [self._pair(name) for name in FILTERS]
+        for pair in self._pairs:
+            flow.addWidget(pair)
         self.clear_button = QPushButton(self.tr("Bỏ lọc"), self)
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.setToolTip(self.tr("Bỏ mọi bộ lọc: hiện cả danh sách"))
@@ -158,6 +172,19 @@ class FilterBar(QWidget):
         self._update_clear()
         self.changed.emit()
 
+    def set_unfolded(self, shown: bool) -> None:
+        self.toggle_button.setChecked(shown)
+
+    def unfolded(self) -> bool:
+        return self.toggle_button.isChecked()
+
+    def _on_toggled(self, shown: bool) -> None:
+        for widget in (*self._pairs, self.clear_button):
+            widget.setVisible(shown)
+        self.updateGeometry()
+
     def _update_clear(self) -> None:
-        self.clear_button.setEnabled(self.filters().any)
+        used = sum(getattr(self.filters(), name) is not None for name in FILTERS)
+        self.clear_button.setEnabled(used > 0)
+        self.toggle_button.setText(self.tr("Bộ lọc (%n)", "", used) if used else self.tr("Bộ lọc"))
 

@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view_picker = ViewPicker(self)
-        self.filters = FilterBar(self)
+        self.filters = FilterBar(self, leading=self.view_picker.widgets())
         self.outbox_view = OutboxView(self)
         self.detail = DetailPanel(self, code_of=self._code_of)
         self._middle_stack = QStackedWidget(self)
@@ -145,7 +145,6 @@ class MainWindow(QMainWindow):
         self.search_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.search_summary.setWordWrap(True)
         self.search_summary.hide()
-        middle_layout.addWidget(self.view_picker)
         middle_layout.addWidget(self.filters)
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.search_summary)
@@ -1082,6 +1081,7 @@ class MainWindow(QMainWindow):
         else:
             width = max(self.width(), 800)
             self.splitter.setSizes([int(width * 0.18), int(width * 0.42), int(width * 0.40)])
+        self.filters.set_unfolded(s.value("list/filters_shown", True) not in (False, "false"))
         header = s.value("list/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.list_view.horizontalHeader().restoreState(header)
@@ -1103,6 +1103,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("list/header", self.list_view.horizontalHeader().saveState())
+        s.setValue("list/filters_shown", self.filters.unfolded())
         query = self.model.query()
         if query is not None:
             s.setValue("list/kind", query.kind)

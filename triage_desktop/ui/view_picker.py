@@ -1,5 +1,8 @@
 """ViewPicker: "Chế độ xem" — the built-in views and the officer's own, "Lưu chế độ xem…" and "Xóa".
 
+Its three controls (`widgets()`) are placed by the window at the head of the filter row, so they wrap with the
+filters instead of taking a line of their own (a 1366×768 screen has few lines to give).
+
 The picker shows which view the list is in (`show_query`): the view's name while the list is exactly that view,
 "Tùy chỉnh" once the officer changed a filter or the order. Choosing a view says `viewChosen`; saving and
 deleting are the window's (they are writes to the cache, on the write lane).
@@ -9,15 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from triage_desktop.core.entities import ItemQuery, SavedView
 from triage_desktop.core.views import builtin_views, shows
 from triage_desktop.ui import labels
-from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
 
-_COMBO_CHARS = 24
+_COMBO_CHARS = 22
 
 
 def view_label(view: SavedView) -> str:
@@ -25,17 +27,16 @@ def view_label(view: SavedView) -> str:
     return labels.label(labels.VIEW, view.name) if view.builtin else view.name
 
 
-class ViewPicker(QWidget):
+class ViewPicker(QObject):
     viewChosen = Signal(object)  # SavedView
     saveRequested = Signal()
     deleteRequested = Signal(str)  # the name of the officer's own view
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("viewPicker")
-        self.setSizePolicy(expanding_policy())
         self._views: list[SavedView] = []
-        pair = QWidget(self)
+        pair = QWidget(parent)
         pair_layout = QHBoxLayout(pair)
         pair_layout.setContentsMargins(0, 0, 0, 0)
         caption = QLabel(self.tr("Chế độ xem:"), pair)
@@ -48,19 +49,20 @@ class ViewPicker(QWidget):
         caption.setBuddy(self.combo)
         pair_layout.addWidget(caption)
         pair_layout.addWidget(self.combo)
-        self.save_button = QPushButton(self.tr("Lưu chế độ xem…"), self)
+        self.save_button = QPushButton(self.tr("Lưu chế độ xem…"), parent)
         self.save_button.setObjectName("saveView")
         self.save_button.setToolTip(self.tr("Lưu danh sách đang xem (hàng việc, bộ lọc, thứ tự) dưới một tên"))
-        self.delete_button = QPushButton(self.tr("Xóa chế độ xem"), self)
+        self.delete_button = QPushButton(self.tr("Xóa chế độ xem"), parent)
         self.delete_button.setObjectName("deleteView")
-        flow = FlowLayout(self)
-        flow.setContentsMargins(0, 0, 0, 0)
-        for widget in (pair, self.save_button, self.delete_button):
-            flow.addWidget(widget)
+        self._widgets = (pair, self.save_button, self.delete_button)
         self.combo.activated.connect(self._on_activated)
         self.save_button.clicked.connect(self.saveRequested)
         self.delete_button.clicked.connect(self._on_delete)
         self._update_delete()
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        """The controls, in order, for the window to lay out."""
+        return self._widgets
 
     def set_views(self, kind: str, own: Sequence[SavedView], query: ItemQuery | None) -> None:
         """The views of `kind`: built-in ones first, then the officer's own (of that kind), by name."""
