@@ -417,12 +417,14 @@ class MainWindow(QMainWindow):
         if kind == OUTBOX:
             self._middle_stack.setCurrentWidget(self.outbox_view)
             self.search.setEnabled(False)
+            self.filters.setEnabled(False)
             self.refresh_outbox()
             self._outbox_item = None
             self.detail.show_item(None, self.user)
             return
         self._middle_stack.setCurrentWidget(self.list_view)
         self.search.setEnabled(True)
+        self.filters.setEnabled(True)
         self._outbox_item = None
         current = self.model.query()
         view, self._pending_view = self._pending_view, None
@@ -497,10 +499,14 @@ class MainWindow(QMainWindow):
         if self._pending_view is not None:  # the panel was already on that queue: no queueSelected came
             self._pending_view = None
             query = self.model.query()
-            if query is not None:
-                query = views.apply_view(view, query)
-                self.filters.set_filters(_filters_of(query))
-                self._set_list_query(query)
+            if query is None:
+                return
+            if query.kind != view.kind:
+                self._fill_filters(view.kind)
+                self._reload_views(view.kind)
+            query = views.apply_view(view, query)
+            self.filters.set_filters(_filters_of(query))
+            self._set_list_query(query)
 
     def _ask_view_name(self) -> None:
         if self.user is None or self.model.query() is None:
@@ -861,6 +867,7 @@ class MainWindow(QMainWindow):
         for action in self._disabled_actions:
             action.setEnabled(True)
         self._disabled_actions = []
+        self._update_bulk_action()  # enabled at the lock with rows selected; the selection is one row now
         query, current, outbox_item, text, on_outbox = self._saved_view or (None, None, None, "", False)
         self._saved_view = None
         self.search.blockSignals(True)
