@@ -71,6 +71,7 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/conflict-panel.png --screen conflict-panel
 	$(PY) -m triage_desktop.screenshot docs/new-arrivals.png --screen new-arrivals
 	$(PY) -m triage_desktop.screenshot docs/error-dialog.png --screen error-dialog
+	$(PY) -m triage_desktop.screenshot docs/bulk-select.png --screen bulk-select --size 1366x768
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
