@@ -1,7 +1,9 @@
 """The big list in SQL: queue and filter conditions, search, sort order, and "where is this row".
 
 Nothing here loads all rows. Counts without search text come from the `list_counts` counters (a few hundred
-rows, whatever the cache size); pages run through the (kind, column) indexes, and a page in the second half of
+rows, whatever the cache size), except where they cannot know the answer: the deadline queues and filters (the
+item's due moment against the query's DeadlineBounds, on the (kind, clock, due_at) index) and the channel
+filter (its index); pages run through the (kind, column) indexes, and a page in the second half of
 the list is read from the other end (reversed order), so jumping to the end costs what the start does. A
 search keeps SEARCH_LIMIT matches, ranked: whole-word matches before prefix-only ones, newest first within
 each (FTS5 walks its rowids from the top and stops there), and shows them in the list's own order: counting
