@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, TextIO
 from urllib.parse import SplitResult, urlsplit
@@ -25,26 +26,32 @@ from PySide6.QtCore import QCoreApplication
 
 from triage_desktop import __version__, app
 from triage_desktop.core import fields as item_fields
+from triage_desktop.core import queues
 from triage_desktop.core.action_specs import command_line_fields
-from triage_desktop.core.entities import CacheRecovery, SyncProgress, SyncReport
+from triage_desktop.core.deadlines import DEADLINE_FILTERS, DeadlineBounds, state_of
+from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, SavedView, SyncProgress, SyncReport
 from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, WrongPassword
 from triage_desktop.core.masking import mask_item
 from triage_desktop.core.text import json_safe, terminal_safe
 from triage_desktop.core.vocabulary import KINDS
+from triage_desktop.core.workdays import WorkCalendar, time_left
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
 from triage_desktop.security.private_files import open_private, restrict_new_files, secure_profile
 from triage_desktop.services import Services, cache_recovery
 from triage_desktop.session import ProfileSession
 from triage_desktop.settings import DeploymentError, load_deployment, profile_dir
 from triage_desktop.storage import audit
+from triage_desktop.storage.listing import SORT_COLUMNS
 from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
 from triage_desktop.ui.display_check import display_problem
 from triage_desktop.ui.formatting import format_datetime
+from triage_desktop.ui.labels import QUEUE, label, one_kind, status_label
 from triage_desktop.ui.messages import error_message
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG, EXIT_AUDIT_BROKEN = 0, 1, 2, 3, 4, 5
 LONG_POLL_SECONDS = 25  # as the window
+SORT_KEYS = tuple(sorted(SORT_COLUMNS))
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
 
@@ -115,6 +122,26 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
     export.add_argument("--kind", choices=KINDS)
     export.add_argument("--output", help=translate("cli", "tệp kết quả (mặc định: đầu ra chuẩn)"))
+
+    listing = with_cache(commands.add_parser("list", help=translate("cli",
+        "liệt kê phản ánh hoặc hồ sơ trong dữ liệu đã đồng bộ, theo hàng đợi, bộ lọc hoặc dạng xem đã lưu")))
+    listing.add_argument("kind", choices=KINDS)
+    listing.add_argument("--queue", choices=queues.QUEUES, help=translate("cli", "hàng đợi (mặc định: all)"))
+    listing.add_argument("--status")
+    listing.add_argument("--category", help=translate("cli", "mã lĩnh vực hoặc mã thủ tục"))
+    listing.add_argument("--assignee", metavar="ID", help=translate("cli", "mã cán bộ xử lý"))
+    listing.add_argument("--channel", help=translate("cli", "kênh tiếp nhận (zalo_mini_app, hotline, online…)"))
+    listing.add_argument("--deadline", choices=DEADLINE_FILTERS, help=translate("cli", "tình trạng hạn xử lý"))
+    listing.add_argument("--view", metavar="NAME", help=translate("cli", "dạng xem đã lưu của cán bộ đang đăng nhập"))
+    listing.add_argument("--sort", choices=SORT_KEYS, help=translate("cli",
+        "sắp xếp theo (mặc định: hạn xử lý cho các hàng đợi theo hạn, ngày gửi cho các hàng đợi khác)"))
+    listing.add_argument("--asc", action="store_true", help=translate("cli", "sắp xếp tăng dần"))
+    listing.add_argument("--limit", type=_positive, default=50, metavar="N")
+    listing.add_argument("--json", action="store_true")
+
+    queue_counts = with_cache(commands.add_parser("queues", help=translate("cli",
+        "số mục của từng hàng đợi, kể cả sắp đến hạn và quá hạn")))
+    queue_counts.add_argument("--json", action="store_true")
 
     audit_log = with_cache(commands.add_parser("audit", help=translate("cli",
         "nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào")))
@@ -396,6 +423,108 @@ def _write_export(fmt: str, rows: Iterator[dict[str, Any]], out: IO[str], *, to_
     return count
 
 
+# Queues listed by time left unless --sort says otherwise ("Việc của tôi" sorts by time left, issue 11).
+BY_TIME_LEFT = frozenset({"mine", *queues.CLOCK_QUEUES})
+
+
+def cmd_list(args: argparse.Namespace, profile: Path) -> int:
+    """One page of a list as the window shows it (same queue rules, filters and SQL), with the deadline state."""
+    with _services(profile, args) as (session, services):
+        workspace = services.workspace
+        user = session.signed_in_user() or workspace.current_user()
+        view = _saved_view(workspace.saved_views(user.id) if user else [], args.view, args.kind)
+        calendar = workspace.work_calendar()
+        now = datetime.now(UTC)
+        bounds = DeadlineBounds.at(now, calendar, load_deployment().due_soon_working_days)
+        queue = args.queue or (view.queue if view else "all")
+        if args.sort:
+            sort_key, descending = args.sort, not args.asc
+        elif view is not None:
+            sort_key, descending = view.sort_key, view.descending and not args.asc
+        else:  # the least time left first where the deadline is the point, else the newest first
+            sort_key = "due_at" if queue in BY_TIME_LEFT else "submitted_at"
+            descending = sort_key != "due_at" and not args.asc
+        saved: dict[str, str | None] = {} if view is None else {
+            "status": view.status, "category": view.category, "assignee": view.assignee_id,
+            "channel": view.channel, "deadline": view.deadline}
+        chosen = {option: _option(getattr(args, option), saved.get(option)) for option in saved | vars(args)
+                  if option in ("status", "category", "assignee", "channel", "deadline")}
+        query = ItemQuery(kind=args.kind, queue=queue, user_id=user.id if user else None, sort_key=sort_key,
+                          descending=descending, status=chosen["status"], category=chosen["category"],
+                          assignee_id=chosen["assignee"], channel=chosen["channel"], deadline=chosen["deadline"],
+                          bounds=bounds)
+        rows = workspace.page(query, 0, args.limit)
+        total = workspace.count(query)
+        names = {member.id: member.full_name for member in workspace.members()}
+    listed = [(row, state_of(row.kind, row.status, row.due_at, bounds)) for row in rows]
+    if args.json:
+        say(json_safe(json.dumps([{
+            "kind": row.kind, "id": row.id, "code": row.code, "status": row.status, "assignee_id": row.assignee_id,
+            "due_at": row.due_at, "deadline": state, "deadline_text": _deadline_words(row, state, calendar, now),
+        } for row, state in listed], ensure_ascii=False, indent=1)))
+        return EXIT_OK
+    for row, state in listed:
+        assignee = names.get(row.assignee_id or "", row.assignee_id or "") or "-"
+        say("\t".join((row.code or row.id, _deadline_words(row, state, calendar, now) or "-",
+                       status_label(row.kind, row.status), assignee)))
+    say(translate("cli", "{shown}/{total} mục.").format(shown=len(rows), total=total), file=sys.stderr)
+    return EXIT_OK
+
+
+def _option(given: str | None, saved: str | None) -> str | None:
+    return given if given is not None else saved or None
+
+
+def _saved_view(views: list[SavedView], name: str | None, kind: str) -> SavedView | None:
+    if name is None:
+        return None
+    for view in views:
+        if view.name == name:
+            if view.kind != kind:
+                raise CommandError(translate("cli", "Dạng xem \"{name}\" là của {kind}.").format(
+                    name=name, kind=one_kind(view.kind)))
+            return view
+    raise CommandError(translate("cli", "Không có dạng xem đã lưu tên \"{name}\".").format(name=name))
+
+
+def _deadline_words(row: ItemRow, state: str, calendar: WorkCalendar, now: datetime) -> str:
+    """"Còn 2 ngày làm việc", "Sắp đến hạn", "Quá hạn 3 ngày", "Tạm dừng — chờ công dân"; "" without a deadline."""
+    if state == "paused":
+        return translate("cli", "Tạm dừng — chờ công dân")
+    if state == "due_soon":
+        return translate("cli", "Sắp đến hạn")
+    if state not in ("on_track", "overdue") or row.due_at is None:
+        return ""
+    due = datetime.strptime(row.due_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)  # the cache's form
+    left = time_left(calendar, due, now)
+    if state == "overdue":
+        if left.days:
+            return translate("cli", "Quá hạn {days} ngày").format(days=left.days)
+        if left.hours:
+            return translate("cli", "Quá hạn {hours} giờ").format(hours=left.hours)
+        return translate("cli", "Quá hạn")  # due at the close, asked before the next opening
+    if left.days:
+        return translate("cli", "Còn {days} ngày làm việc").format(days=left.days)
+    return translate("cli", "Còn {hours} giờ làm việc").format(hours=left.hours)
+
+
+def cmd_queues(args: argparse.Namespace, profile: Path) -> int:
+    """Every queue's count per kind, the deadline queues counted at this moment."""
+    with _services(profile, args) as (session, services):
+        workspace = services.workspace
+        user = session.signed_in_user() or workspace.current_user()
+        bounds = DeadlineBounds.at(datetime.now(UTC), workspace.work_calendar(),
+                                   load_deployment().due_soon_working_days)
+        counts = workspace.queue_counts(user.id if user else None, bounds)
+    if args.json:
+        say(json.dumps({kind: {queue: counts[(kind, queue)] for queue in queues.queues_of(kind)} for kind in KINDS}))
+        return EXIT_OK
+    for kind in KINDS:
+        for queue in queues.queues_of(kind):
+            say("\t".join((kind, queue, str(counts[(kind, queue)]), label(QUEUE, queue))))
+    return EXIT_OK
+
+
 AUDIT_COLUMNS = ("seq", "at", "actor", "action", "kind", "item_id", "detail", "prev_hash", "hash")
 
 
@@ -536,7 +665,8 @@ def _run(args: argparse.Namespace, profile: Path, explicit_profile: str | None, 
         if args.command == "sandbox":
             return cmd_sandbox(args)
         handler = {"login": cmd_login, "sync": cmd_sync, "act": cmd_act, "outbox": cmd_outbox,
-                   "export": cmd_export, "logout": cmd_logout, "audit": cmd_audit}[args.command]
+                   "export": cmd_export, "logout": cmd_logout, "audit": cmd_audit, "list": cmd_list,
+                   "queues": cmd_queues}[args.command]
         return handler(args, profile)
     except CommandError as exc:
         say(f"triage-desktop: {exc}", file=sys.stderr)

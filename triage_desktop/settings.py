@@ -17,6 +17,9 @@ import msgspec
 import platformdirs
 
 from triage_desktop import APP_NAME
+from triage_desktop.core.deadlines import DEFAULT_SOON_WORKING_DAYS
+
+MAX_SOON_WORKING_DAYS = 30  # a month of working days: beyond it "soon" means nothing (and NaN/inf are refused)
 
 
 class Deployment(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -37,6 +40,9 @@ class Deployment(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
     allow_unencrypted_cache: bool = False
     # Exports carry full phone and CCCD numbers instead of masked ones (0905•••123).
     full_exports: bool = False
+    # Working days of office time left below which a running deadline shows amber "Sắp đến hạn" (issue 11);
+    # 0.5 = half a working day. core.deadlines.DeadlineBounds.at takes it.
+    due_soon_working_days: float = DEFAULT_SOON_WORKING_DAYS
 
 
 class DeploymentError(Exception):
@@ -77,6 +83,8 @@ def read_deployment(path: Path) -> Deployment:
         raise DeploymentError(f"{path}: lock_server_url needs server_url")
     if deployment.idle_lock_minutes < 0 or deployment.password_every_hours < 1:
         raise DeploymentError(f"{path}: idle_lock_minutes must be >= 0 and password_every_hours >= 1")
+    if not 0 < deployment.due_soon_working_days <= MAX_SOON_WORKING_DAYS:
+        raise DeploymentError(f"{path}: due_soon_working_days must be > 0 and <= {MAX_SOON_WORKING_DAYS}")
     if deployment.ca_bundle:
         bundle = (path.parent / deployment.ca_bundle).resolve()  # an absolute path stays itself
         if not bundle.is_file():

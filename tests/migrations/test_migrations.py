@@ -14,12 +14,15 @@ from alembic.script import ScriptDirectory
 from sqlcipher3 import dbapi2
 
 from tests.support.keys import TEST_KEY, downgrade, keyed, keyed_engine
+from triage_desktop.core.deadlines import DeadlineBounds
+from triage_desktop.core.entities import ItemQuery, SavedView
 from triage_desktop.core.errors import StorageError
 from triage_desktop.storage import migrate
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.migrate import include_name
 from triage_desktop.storage.schema import Base
 from triage_desktop.storage.store import Store
+from triage_desktop.storage.workspace import LocalWorkspace
 
 
 def _revision(path: Path) -> str | None:
@@ -136,3 +139,43 @@ def test_a_0004_cache_gets_an_empty_append_only_audit_trail(tmp_path: Path) -> N
             with pytest.raises(dbapi2.IntegrityError, match="append-only"):
                 conn.execute(statement)
     assert list(tmp_path.glob("*.before-0004.bak"))  # the upgrade kept its backup, as every schema change does
+
+
+def test_a_0005_cache_gets_channel_clock_and_saved_views(tmp_path: Path) -> None:
+    """Rows cached before r0006 join the channel filter and the deadline queues, their clock read from the status
+    the list shows (an unsent action's included), without a resync."""
+    path = tmp_path / "cache.sqlite3"
+    db = Database(path, key=TEST_KEY)
+    store = Store(db)
+    store.set_state("user", '{"id": "u_17", "username": "tam.le"}')
+    store.set_state("server_url", "https://api.example-province.vn/triage/v1")
+
+    def item(kind: str, item_id: str, status: str, **extra: object) -> dict[str, object]:
+        data = {"id": item_id, "kind": kind, "version": 1, "status": status, "due_at": "2026-03-06T10:00:00Z", **extra}
+        return {"kind": kind, "op": "upsert", "id": item_id, "version": 1, "data": data}
+
+    store.apply_page([item("report", "r_1", "in_progress", channel="hotline"), item("report", "r_2", "closed"),
+                      item("report", "r_3", "new", channel=""), item("dossier", "d_1", "awaiting_fee", channel="post"),
+                      item("report", "r_4", "new", channel=7)], "c1")
+    store.enqueue("report", "r_3", "set_status", {"type": "set_status", "status": "closed"}, 1)  # unsent
+    db.dispose()
+    downgrade(path, "0005")
+    db = Database(path, key=TEST_KEY)  # the upgrade runs at open
+    try:
+        assert _revision(path) == migrate.HEAD
+        with db.read() as conn:
+            rows = conn.exec_driver_sql("SELECT id, channel, clock FROM aggregates ORDER BY id").all()
+        assert [tuple(row) for row in rows] == [("d_1", "post", "paused"), ("r_1", "hotline", "running"),
+                                                ("r_2", None, "stopped"), ("r_3", None, "stopped"),
+                                                ("r_4", None, "running")]
+        store = Store(db)
+        workspace = LocalWorkspace(store)
+        bounds = DeadlineBounds(now="2026-03-09T02:00:00Z", soon_until="2026-03-10T02:00:00Z")
+        counts = workspace.queue_counts("u_17", bounds)
+        assert (counts[("report", "overdue")], counts[("dossier", "waiting")]) == (2, 1)
+        assert workspace.count(ItemQuery(kind="report", channel="hotline")) == 1
+        workspace.save_view("u_17", SavedView(name="Quá hạn", kind="report", queue="overdue"))
+        assert [view.name for view in workspace.saved_views("u_17")] == ["Quá hạn"]
+    finally:
+        db.dispose()
+    assert list(tmp_path.glob("*.before-0005.bak"))

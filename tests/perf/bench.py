@@ -1,6 +1,9 @@
 """`make bench`: every goal of issue 4 measured ≥3 times beside its ceiling from the same run.
 
-    python -m tests.perf.bench [--size toy|full] [--runs N] [--json build/bench.json]
+    python -m tests.perf.bench [--size toy|full] [--runs N] [--json build/bench.json] [--only GROUP,…]
+
+GROUPS: sync (initial sync, GUI stall, incremental sync), list (the list at full size), startup, deadlines (the
+deadline queues of issue 11: their counts, "Việc của tôi" by time left, the filter row with a deadline state).
 
 `full` uses the 1M-report cache (built once under build/bench/, see cache.py) and 100k-report syncs; `toy`
 (the default of TRIAGE_BENCH_SIZE, used by `make test`) runs the same code on a small cache so it keeps working.
@@ -30,6 +33,7 @@ from tests.perf.resume_env import resume_env
 from tests.perf.sync_bench import feed_server, ideal_pipeline, incremental, initial_sync
 
 SIZES = {"toy": {"cache": 3_000, "sync": 2_000}, "full": {"cache": 1_000_000, "sync": 100_000}}
+GROUPS = ("sync", "list", "deadlines", "startup")
 
 
 @dataclass
@@ -95,15 +99,29 @@ BARE_WINDOW = (
 )
 
 
-def measure(size: str, runs: int, log: Callable[[str], None]) -> list[Row]:
+def measure(size: str, runs: int, log: Callable[[str], None], groups: tuple[str, ...] = GROUPS) -> list[Row]:
     sizes = SIZES[size]
     n_cache, n_sync = sizes["cache"], sizes["sync"]
     log(f"cache of {n_cache} reports…")
     profile = cache.profile_for(n_cache)
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=cache.BENCH_DIR))
+    rows: list[Row] = []
+    if "sync" in groups:
+        rows += _sync_rows(profile, work, n_cache, n_sync, runs, log)
+    if "list" in groups:
+        rows += _list_rows(profile, runs, log)
+    if "deadlines" in groups:
+        rows += _deadline_rows(profile, runs, log)
+    if "startup" in groups:
+        rows += _startup_rows(profile, work, runs, log)
+    shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+def _sync_rows(profile: Path, work: Path, n_cache: int, n_sync: int, runs: int,
+               log: Callable[[str], None]) -> list[Row]:
     py = sys.executable
     rows: list[Row] = []
-
     log(f"initial sync of {n_sync} reports (real engine) against the ideal pipeline…")
     ours, ideal = [], []
     with feed_server(n_sync) as url:
@@ -132,7 +150,11 @@ def measure(size: str, runs: int, log: Callable[[str], None]) -> list[Row]:
                     [r[0] for r in results], [r[2] for r in results],
                     lambda m, c: m <= 100 and transferred == {5},
                     note=f"changes transferred per run: {sorted(transferred)}; ceiling = one GET + raw insert"))
+    return rows
 
+
+def _list_rows(profile: Path, runs: int, log: Callable[[str], None]) -> list[Row]:
+    py = sys.executable
     log("the list at full size (fresh process per run)…")
     app_runs, bare_runs = [], []
     for _ in range(runs):
@@ -142,7 +164,7 @@ def measure(size: str, runs: int, log: Callable[[str], None]) -> list[Row]:
     def ui_row(name: str, key: str, unit: str, goal: str, met: Callable[[float, float], bool], note: str) -> Row:
         return Row(name, unit, goal, [r[key] for r in app_runs], [r[key] for r in bare_runs], met, note)
 
-    rows += [
+    return [
         ui_row("first_paint", "first_paint", "ms", "≤ 60 ms or ≤ 1.5 × bare model",
                lambda m, c: m <= 60 or m <= 1.5 * c, "ItemTableModel + ItemListView; ceiling = bare windowed model"),
         ui_row("sort_any_column", "sort", "ms", "≤ 100 ms", lambda m, c: m <= 100,
@@ -157,6 +179,36 @@ def measure(size: str, runs: int, log: Callable[[str], None]) -> list[Row]:
                "VmRSS at the end; ceiling = bare model process"),
     ]
 
+
+def _deadline_rows(profile: Path, runs: int, log: Callable[[str], None]) -> list[Row]:
+    """Issue 11's goals, on the bench's clock (tests.perf.gen.NOW), each paired with plain SQL in a bare process."""
+    py = sys.executable
+    log("deadline queues at full size (fresh process per run)…")
+    app_runs, bare_runs = [], []
+    for _ in range(runs):
+        bare_runs.append(_json_of([py, "-m", "tests.perf.ui_probe", str(profile), "bare-deadlines"]))
+        app_runs.append(_json_of([py, "-m", "tests.perf.ui_probe", str(profile), "app-deadlines"]))
+    last = app_runs[-1]
+
+    def row(name: str, key: str, goal: str, met: Callable[[float, float], bool], note: str) -> Row:
+        return Row(name, "ms", goal, [r[key] for r in app_runs], [r[key] for r in bare_runs], met, note)
+
+    return [
+        row("deadline_queue_counts", "deadline_counts", "≤ 50 ms", lambda m, c: m <= 50,
+            f"every badge at once, due soon ({last['due_soon']}) and overdue ({last['overdue']}) on the "
+            "(kind, clock, due_at) index; ceiling = the two raw count(*)"),
+        row("first_paint_mine_by_time_left", "first_paint_mine", "≤ 1.5 × bare model", lambda m, c: m <= 1.5 * c,
+            f"'Việc của tôi' ({last['mine_rows']} rows) by due_at ascending; ceiling = bare windowed model as in "
+            "first_paint (whole list, cold); the same model on this very list, warm: "
+            f"{statistics.median(r['first_paint_mine_same_list'] for r in bare_runs):.1f} ms"),
+        row("filter_with_deadline_state", "deadline_filter", "≤ 100 ms", lambda m, c: m <= 100,
+            "worst of 3 status + category + assignee + deadline state; ceiling = bare model, plain WHERE"),
+    ]
+
+
+def _startup_rows(profile: Path, work: Path, runs: int, log: Callable[[str], None]) -> list[Row]:
+    py = sys.executable
+    rows: list[Row] = []
     log("start-up to a usable window (from source)…")
     starts, bare_starts = [], []
     config = work / "config"
@@ -167,7 +219,6 @@ def measure(size: str, runs: int, log: Callable[[str], None]) -> list[Row]:
                                      **resume, TRIAGE_EXIT_AFTER_FIRST_PAINT="1", XDG_CONFIG_HOME=str(config)))
     rows.append(Row("startup_to_usable_window", "ms", "≤ 1000 ms", starts, bare_starts, lambda m, c: m <= 1000,
                     note="python -m triage_desktop until the list first paints; ceiling = imports + bare window"))
-    shutil.rmtree(work, ignore_errors=True)
     return rows
 
 
@@ -182,18 +233,28 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _groups(text: str) -> tuple[str, ...]:
+    chosen = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = set(chosen) - set(GROUPS)
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"groups: {', '.join(GROUPS)}")
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", choices=sorted(SIZES), default=os.environ.get("TRIAGE_BENCH_SIZE", "toy"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", default=str(cache.ROOT / "build" / "bench.json"))
+    parser.add_argument("--only", type=_groups, default=GROUPS, metavar="GROUP,…",
+                        help=f"measure only these groups of rows: {', '.join(GROUPS)}")
     args = parser.parse_args(argv)
     started = time.monotonic()
 
     def log(text: str) -> None:
         print(f"[{time.monotonic() - started:6.0f} s] {text}", file=sys.stderr, flush=True)
 
-    results = [row.result() for row in measure(args.size, args.runs, log)]
+    results = [row.result() for row in measure(args.size, args.runs, log, args.only)]
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nbench ({args.size}, {args.runs} runs each; ratio = median of paired runs ÷ their ceilings)")

@@ -24,11 +24,11 @@ from triage_desktop.storage.rows import aggregate_row
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / "build" / "bench"
 SERVER_URL = "http://127.0.0.1:9"  # never contacted by the read-only benchmarks
-GENERATOR_VERSION = 2  # bump when gen.py changes what it makes
+GENERATOR_VERSION = 3  # bump when gen.py changes what it makes
 KEY: bytes | None = None if os.environ.get("TRIAGE_BENCH_PLAIN") else TEST_KEY
 _COLUMNS = ("pk", "kind", "id", "version", "code", "title", "title_key", "status", "status_rank", "is_open",
             "priority", "priority_rank", "category", "assignee_id", "unit_id", "submitted_at", "due_at",
-            "updated_at", "raw", "search_text", "assignee_key", "category_key")
+            "updated_at", "raw", "search_text", "assignee_key", "category_key", "channel", "clock")
 
 
 def user_json() -> dict[str, object]:

@@ -3,6 +3,12 @@
 Built from ~35 complaint sentences plus filler, street and person names with đ/Đ and stacked marks, 6
 statuses, 12 categories and an `extra` dict; descriptions run 200–2000 characters (mean ≈ 850), so a
 report is ≈ 1.8 KB of UTF-8 JSON like the ceilings' corpus. Every report passes the wire models.
+
+Deadlines as a ward sees them on the bench's clock `NOW` (a Monday morning just after the newest of 1M reports):
+each category has its own handling time, a report still inside it is mostly open work, one past it is mostly
+settled, and a few percent of those are still open, so overdue (LATE_OPEN_SHARE of the old ones); the newest
+fall due soon or later. Channels follow a ward's mix (Zalo first). These come from a second random stream, so
+everything the first one made (titles, phones, codes the searches look for) is unchanged.
 """
 
 from __future__ import annotations
@@ -60,10 +66,15 @@ STATUSES = ("new", "acknowledged", "in_progress", "resolved", "closed", "rejecte
 CATEGORIES = ("CAY_XANH", "CHIEU_SANG", "VE_SINH", "THOAT_NUOC", "GIAO_THONG", "TRAT_TU", "TIENG_ON",
               "XAY_DUNG", "DIEN", "NUOC_SACH", "MOI_TRUONG", "KHAC")
 CHANNELS = ("zalo_mini_app", "hotline", "web", "walk_in")
+CHANNEL_WEIGHTS = (45, 20, 20, 15)
+# Calendar days from arrival to the deadline, per category (the contract's sla_working_days, weekends included).
+HANDLING_DAYS = dict(zip(CATEGORIES, (3, 5, 2, 5, 3, 4, 2, 10, 4, 5, 7, 5), strict=True))
+LATE_OPEN_SHARE = 0.03  # reports past their deadline and still open: overdue on the bench's clock
 PRIORITIES = ("low", "normal", "normal", "normal", "high", "urgent")
 ASSIGNEES = tuple(f"u_{n}" for n in range(1, 21))
 ME = "u_1"
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+NOW = datetime(2025, 6, 30, 2, 0, tzinfo=UTC)  # the bench's clock: Monday 30/06/2025 09:00 in Vietnam
 
 
 def _iso(moment: datetime) -> str:
@@ -94,16 +105,31 @@ def report(index: int, seed: int = 1, version: int = 1) -> dict[str, Any]:
     name = f"{FAMILY[rng.randrange(12)]} {MIDDLE[rng.randrange(8)]} {GIVEN[rng.randrange(12)]}"
     phone = f"09{rng.randrange(10**8):08d}"
     title = SENTENCES[rng.randrange(len(SENTENCES))]
+    channel = CHANNELS[rng.randrange(4)]  # the first stream's draws, in the order they always were
+    category = CATEGORIES[rng.randrange(len(CATEGORIES))]
+    description = _description(rng)
+    # The deadline spread (module docstring), from its own stream: the draws above stay as they were.
+    spread = random.Random(seed * 7_919 + index * 31 + 17)
+    due = submitted + timedelta(days=HANDLING_DAYS[category])
+    if due > NOW:  # still inside its handling time: mostly open
+        status = spread.choices(("new", "acknowledged", "in_progress", "resolved"), (30, 25, 35, 10))[0]
+    elif spread.random() < LATE_OPEN_SHARE:
+        status = spread.choices(("new", "acknowledged", "in_progress"), (10, 30, 60))[0]
+    else:
+        status = spread.choices(("resolved", "closed", "rejected"), (15, 75, 10))[0]
+    if status == "new" and spread.random() < 0.7:  # new work is mostly not handed out yet
+        assignee = None
+    channel = spread.choices(CHANNELS, CHANNEL_WEIGHTS)[0] if spread.random() < 0.9 else channel
     return {
         "id": f"r_{index:07d}", "code": f"PA-{submitted.year}-{index:07d}", "kind": "report", "version": version,
-        "channel": CHANNELS[rng.randrange(4)], "category_code": CATEGORIES[rng.randrange(len(CATEGORIES))],
-        "title": title, "description": _description(rng),
+        "channel": channel, "category_code": category,
+        "title": title, "description": description,
         "location": {"lat": round(11.2 + rng.random() / 5, 6), "lon": round(106.0 + rng.random() / 5, 6),
                      "address": f"{rng.randint(1, 500)} {street}, {WARDS[rng.randrange(len(WARDS))]}"},
         "citizen": {"name": name, "phone": phone, "contact_allowed": rng.random() < 0.8},
         "status": status, "priority": PRIORITIES[rng.randrange(len(PRIORITIES))], "assignee_id": assignee,
         "unit_id": "w_0101", "submitted_at": _iso(submitted), "updated_at": _iso(updated),
-        "due_at": _iso(submitted + timedelta(days=3)),
+        "due_at": _iso(due),
         "closed_at": _iso(updated) if status == "closed" else None, "citizen_rating": None,
         "attachments": [], "events": [{"id": "e_1", "at": _iso(submitted), "author_id": None, "type": "submitted",
                                        "visibility": "public", "body": None, "data": {}}],

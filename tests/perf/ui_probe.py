@@ -1,4 +1,5 @@
-"""One fresh process measuring the list on a cached profile: `python -m tests.perf.ui_probe PROFILE app|bare`.
+"""One fresh process measuring the list on a cached profile:
+`python -m tests.perf.ui_probe PROFILE app|bare|app-deadlines|bare-deadlines`.
 
 Prints one JSON object (milliseconds, MB). Every step ends with processEvents() and a grab() of the
 viewport, so a real paint is included. Offscreen, 1280×800.
@@ -8,6 +9,10 @@ viewport, so a real paint is included. Offscreen, 1280×800.
 `count(*)` plus 256-row LIMIT/OFFSET pages in a small LRU, a plain QTableView; it sorts by the indexed
 submitted_at, filters with plain WHEREs, searches with one raw FTS5 query, and reaches the end by OFFSET
 through the index.
+
+`app-deadlines` / `bare-deadlines` (issue 11), on the bench's clock (tests.perf.gen.NOW): the first paint of
+"Việc của tôi" by time left, the badges with the due-soon and overdue counts, and the filter row with a deadline
+state; the bare side runs the same lists and counts as plain SQL over the same indexes.
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ KEY: bytes | None = None if os.environ.get("TRIAGE_BENCH_PLAIN") else TEST_KEY
 # the generated cache; a code that matches nothing makes FTS5 check every "pa" + "2024" document: ≈55 ms).
 SEARCHES = ("cay do", "cây đổ", "duong 30/4", "0979606356", "PA-2024-0004211", "PA-2025-0777777")
 FILTERS = (("in_progress", "GIAO_THONG", "u_3"), ("new", "CAY_XANH", "u_7"), ("resolved", "DIEN", "u_12"))
+# status + category + assignee + deadline state, as a leader narrows a list down (all present in the cache).
+DEADLINE_FILTERS = (("in_progress", "GIAO_THONG", "u_3", "overdue"), ("acknowledged", "CAY_XANH", "u_7", "overdue"),
+                    ("in_progress", "VE_SINH", "u_12", "on_track"))
+ME = "u_1"  # tests.perf.gen.ME, the profile's officer
 
 
 def rss_mb() -> float:
@@ -63,12 +72,13 @@ def p95(values: list[float]) -> float:
 class BareModel(QAbstractTableModel):
     COLUMNS = ("code", "title", "status", "priority", "category", "assignee_id", "submitted_at", "due_at")
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, where: str = "kind = 'report'", args: tuple[Any, ...] = (),
+                 order: str = "submitted_at DESC") -> None:
         super().__init__()
         self._db = dbapi2.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         if KEY is not None:  # SQLCipher's raw key, first statement, as the program does
             self._db.execute(f"PRAGMA key = \"x'{KEY.hex()}'\"")
-        self._where, self._args, self._order, self._ids = "kind = 'report'", (), "submitted_at DESC", None
+        self._where, self._args, self._order, self._ids = where, args, order, None
         self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
         self._count = self._read_count()
 
@@ -201,11 +211,91 @@ def run_app(app: QApplication, profile: Path) -> dict[str, Any]:
     return result
 
 
+def _bounds() -> Any:
+    from tests.perf.gen import NOW
+    from triage_desktop.core.deadlines import DeadlineBounds
+    from triage_desktop.core.workdays import WorkCalendar
+
+    return DeadlineBounds.at(NOW, WorkCalendar.from_published([]))
+
+
+def run_bare_deadlines(app: QApplication, profile: Path) -> dict[str, Any]:
+    bounds = _bounds()
+    result: dict[str, Any] = {}
+    # The first_paint row's ceiling, measured as run_bare does (the whole list, newest first, cold process), then
+    # the same windowed model on "Việc của tôi" by due_at (warm by then: a stricter, informative figure).
+    for key, where, args, order in (("first_paint_mine", "kind = 'report'", (), "submitted_at DESC"),
+                                    ("first_paint_mine_same_list", "kind = 'report' AND is_open = 1 AND "
+                                     "assignee_id = ?", (ME,), "due_at ASC, pk ASC")):
+        view = QTableView()
+        view.resize(1280, 800)
+        started = time.perf_counter()
+        model = BareModel(profile / "cache.sqlite3", where, args, order)
+        view.setModel(model)
+        view.show()
+        app.processEvents()
+        view.viewport().grab()
+        result[key] = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    for low, high in (("", bounds.now), (bounds.now, bounds.soon_until)):  # overdue, due soon
+        model._db.execute("SELECT count(*) FROM aggregates WHERE kind = 'report' AND clock = 'running' "
+                          "AND due_at >= ? AND due_at < ?", (low, high)).fetchone()
+    result["deadline_counts"] = (time.perf_counter() - started) * 1000
+    ranges = {"overdue": ("", bounds.now), "due_soon": (bounds.now, bounds.soon_until),
+              "on_track": (bounds.soon_until, "9")}
+    filters = [timed(app, view, lambda f=f: model.set(
+        "kind = 'report' AND status = ? AND category = ? AND assignee_id = ? AND clock = 'running' "
+        "AND due_at >= ? AND due_at < ?", (*f[:3], *ranges[f[3]]))) for f in DEADLINE_FILTERS]
+    result["deadline_filter"], result["deadline_filters"] = max(filters), filters
+    return result
+
+
+def run_app_deadlines(app: QApplication, profile: Path) -> dict[str, Any]:
+    from triage_desktop.core.entities import ItemQuery
+    from triage_desktop.storage.database import open_database
+    from triage_desktop.storage.store import Store
+    from triage_desktop.storage.workspace import LocalWorkspace
+    from triage_desktop.ui.item_list_view import ItemListView
+    from triage_desktop.ui.models.item_table_model import ItemTableModel
+
+    bounds = _bounds()
+    database = open_database(profile, key=KEY)
+    workspace = LocalWorkspace(Store(database))
+    view = ItemListView()
+    view.resize(1280, 800)
+    view.reset_column_widths()
+    mine = ItemQuery(kind="report", queue="mine", user_id=ME, sort_key="due_at", descending=False, bounds=bounds)
+    started = time.perf_counter()
+    model = ItemTableModel(workspace, mine)
+    view.setModel(model)
+    view.show()
+    app.processEvents()
+    view.viewport().grab()
+    result: dict[str, Any] = {"first_paint_mine": (time.perf_counter() - started) * 1000,
+                              "mine_rows": model.rowCount()}
+    started = time.perf_counter()
+    counts = workspace.queue_counts(ME, bounds)  # every badge, the deadline ones on the index
+    result["deadline_counts"] = (time.perf_counter() - started) * 1000
+    result["overdue"], result["due_soon"] = counts[("report", "overdue")], counts[("report", "due_soon")]
+    everything = ItemQuery(kind="report", queue="all", user_id=ME, bounds=bounds)
+    model.set_query(everything)
+    app.processEvents()
+    filters = []
+    for status, category, assignee, state in DEADLINE_FILTERS:
+        narrowed = dataclasses.replace(everything, status=status, category=category, assignee_id=assignee,
+                                       deadline=state)
+        filters.append(timed(app, view, lambda q=narrowed: model.set_query(q)))
+    result["deadline_filter"], result["deadline_filters"] = max(filters), filters
+    result["filter_rows"] = model.rowCount()
+    database.dispose()
+    return result
+
+
 def main() -> None:
     profile, mode = Path(sys.argv[1]), sys.argv[2]
     app = QApplication(["bench"])
-    result = run_app(app, profile) if mode == "app" else run_bare(app, profile)
-    print(json.dumps(result))
+    runs = {"app": run_app, "bare": run_bare, "app-deadlines": run_app_deadlines, "bare-deadlines": run_bare_deadlines}
+    print(json.dumps(runs[mode](app, profile)))
 
 
 if __name__ == "__main__":

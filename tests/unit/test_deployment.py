@@ -43,6 +43,12 @@ def test_the_readme_example_is_read(tmp_path: Path) -> None:
         server_url="https://api.example-province.vn/triage/v1", province="Tây Ninh", language="vi")
 
 
+def test_the_due_soon_share_is_read_and_defaults_to_one_working_day(tmp_path: Path) -> None:
+    assert load_deployment([tmp_path / "none.toml"]).due_soon_working_days == 1.0
+    assert load_deployment([written(tmp_path, "due_soon_working_days = 0.5\n")]).due_soon_working_days == 0.5
+    assert load_deployment([written(tmp_path, "due_soon_working_days = 2\n")]).due_soon_working_days == 2.0
+
+
 def test_without_a_file_the_defaults_hold(tmp_path: Path) -> None:
     deployment = load_deployment([tmp_path / "deployment.toml"])
     assert deployment == Deployment() and deployment.language == "vi" and not deployment.lock_server_url
@@ -56,6 +62,11 @@ def test_without_a_file_the_defaults_hold(tmp_path: Path) -> None:
     ('lock_server_url = true\n', "lock_server_url needs server_url"),
     ('ca_bundle = "missing.pem"\n', "ca_bundle"),
     ('server_url = "https://x.vn/v1\n', "line 1"),  # not TOML: where it breaks
+    ("due_soon_working_days = 0\n", "due_soon_working_days"),
+    ("due_soon_working_days = -1.5\n", "due_soon_working_days"),
+    ("due_soon_working_days = nan\n", "due_soon_working_days"),
+    ("due_soon_working_days = 400\n", "due_soon_working_days"),
+    ('due_soon_working_days = "1"\n', "due_soon_working_days"),
 ])
 def test_a_mistake_is_refused_naming_the_key(tmp_path: Path, text: str, named: str) -> None:
     assert named in refusal(written(tmp_path, text))

@@ -24,6 +24,7 @@ from triage_desktop.core.entities import (
     SyncReport,
     User,
 )
+from triage_desktop.core.workdays import WorkCalendar
 
 ProgressCallback = Callable[[SyncProgress], None]
 
@@ -88,6 +89,8 @@ class Workspace(Protocol):
     def held_actions(self) -> list[OutboxAction]: ...  # unsent, made under another login: never sent by this one
     def last_sync_at(self) -> str | None: ...
     def saved_views(self, user_id: str) -> list[SavedView]: ...  # the officer's own, by name
+    # Last, this and next year's published calendars as the last sync cached them (`calendar:{year}`).
+    def work_calendar(self) -> WorkCalendar: ...
     # Writes (run them off the GUI thread):
     def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> OutboxAction: ...
     def retry_action(self, local_id: int) -> OutboxAction: ...

@@ -101,9 +101,11 @@ def write(conn: Connection, items: Mapping[Key, tuple[int, Mapping[str, Any]]],
     search_index.update(conn, previous, texts)
 
 
-def show_pending(conn: Connection, keys: Iterable[Key]) -> None:
+def show_pending(conn: Connection, keys: Iterable[Key], columns_of: Iterable[str] = PENDING_COLUMNS) -> None:
     """Recompute the list columns an unsent action changes, after the outbox of these items changed (an action
-    queued, accepted, refused, retried or discarded): queues and badges follow, `raw` stays the server's."""
+    queued, accepted, refused, retried or discarded): queues and badges follow, `raw` stays the server's.
+    `columns_of`: a migration names the columns its revision has (a later one may add to PENDING_COLUMNS)."""
+    wanted_columns = tuple(columns_of)
     wanted = set(keys)
     unsent = outbox_rows.unsent_effects(conn, wanted)
     names = sort_names.load(conn)
@@ -113,7 +115,7 @@ def show_pending(conn: Connection, keys: Iterable[Key]) -> None:
             continue
         columns = list_columns(kind, with_pending(kind, data, unsent.get((kind, item_id), ())), names)
         conn.execute(update(AGGREGATES).where(AGGREGATES.c.kind == kind, AGGREGATES.c.id == item_id)
-                     .values({name: columns[name] for name in PENDING_COLUMNS}))
+                     .values({name: columns[name] for name in wanted_columns}))
 
 
 def drop(conn: Connection, pks: Iterable[int]) -> None:

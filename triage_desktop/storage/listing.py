@@ -1,7 +1,9 @@
 """The big list in SQL: queue and filter conditions, search, sort order, and "where is this row".
 
 Nothing here loads all rows. Counts without search text come from the `list_counts` counters (a few hundred
-rows, whatever the cache size); pages run through the (kind, column) indexes, and a page in the second half of
+rows, whatever the cache size), except where they cannot know the answer: the deadline queues and filters (the
+item's due moment against the query's DeadlineBounds, on the (kind, clock, due_at) index) and the channel
+filter (its index); pages run through the (kind, column) indexes, and a page in the second half of
 the list is read from the other end (reversed order), so jumping to the end costs what the start does. A
 search keeps SEARCH_LIMIT matches, ranked: whole-word matches before prefix-only ones, newest first within
 each (FTS5 walks its rowids from the top and stops there), and shows them in the list's own order: counting
@@ -18,6 +20,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, fun
 
 from triage_desktop.core import queues
 from triage_desktop.core import vocabulary as v
+from triage_desktop.core.deadlines import DEADLINE_FILTERS, DeadlineBounds
 from triage_desktop.core.entities import ItemQuery, ItemRow
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.storage import unread
@@ -46,22 +49,72 @@ class _QueueColumns(NamedTuple):
     assignee_id: Any
     open: Callable[[str], ColumnElement[bool]]  # kind → "work is left to do"
     nobody: ColumnElement[bool]  # no assignee
+    clock: Callable[[str, str], ColumnElement[bool]]  # (kind, clock) → core.vocabulary.deadline_clock is it
 
 
-# The list reads the stored `is_open` (core.queues.is_open of the status, in its index); the counters
-# have only the status, and '' for no assignee (schema.ListCount).
+def _clock_of_status(kind: str, clock: str) -> ColumnElement[bool]:
+    """deadline_clock(kind, status) == clock, on the counters' status (they have no clock column)."""
+    if clock == "paused":
+        return lc.status.in_(v.CLOCK_PAUSED.get(kind, ()))
+    if clock == "stopped":
+        return lc.status.in_(v.CLOCK_STOPPED.get(kind, ()))
+    return lc.status.not_in((*v.CLOCK_PAUSED.get(kind, ()), *v.CLOCK_STOPPED.get(kind, ())))
+
+
+# The list reads the stored `is_open` and `clock` (core.queues.is_open and core.vocabulary.deadline_clock of
+# the status, in their indexes); the counters have only the status, and '' for no assignee (schema.ListCount).
 _ON_AGGREGATES = _QueueColumns(a.status, a.category, a.assignee_id, lambda kind: a.is_open == 1,
-                               a.assignee_id.is_(None))
+                               a.assignee_id.is_(None), lambda kind, clock: a.clock == clock)
 _ON_COUNTS = _QueueColumns(lc.status, lc.category, lc.assignee_id,
-                           lambda kind: lc.status.not_in(queues.final_statuses(kind)), lc.assignee_id == "")
+                           lambda kind: lc.status.not_in(queues.final_statuses(kind)), lc.assignee_id == "",
+                           _clock_of_status)
 
 
-def _queue_where(columns: _QueueColumns, kind: str, queue: str, user_id: str | None) -> list[ColumnElement[bool]]:
-    """The rule of `queue` (core.queues.QUEUE_RULES) on these columns."""
-    rule = queues.rule(queue)
+def _bounds(query: ItemQuery) -> DeadlineBounds:
+    if query.bounds is None:
+        raise ValueError(f"deadline queue or filter without bounds: {query.queue!r}, {query.deadline!r}")
+    return query.bounds
+
+
+def _deadline(columns: _QueueColumns, query: ItemQuery, state: str) -> list[ColumnElement[bool]]:
+    """Items in deadline `state` (core.deadlines.state_of) at the query's bounds; only the clock's own part
+    for "paused", which the counters can answer too (bounds are still required: ItemQuery's rule)."""
+    if state not in DEADLINE_FILTERS:
+        raise ValueError(f"deadline state {state!r}")
+    bounds = _bounds(query)
+    if state == "paused":
+        return [columns.clock(query.kind, "paused")]
+    due: ColumnElement[Any] = a.due_at
+    running = columns.clock(query.kind, "running")
+    if query.status is not None:
+        # A status (with a category or an assignee) narrows far more than a due range: `|| ''` keeps SQLite on the
+        # status indexes (the filter row's, in display order) rather than walking every late item's row.
+        due, running = due.concat(""), a.clock.concat("") == "running"
+    elif query.assignee_id is not None or queues.rule(query.queue).assignee != "anyone":
+        # A running clock is open work: saying so lets an assignee's list read the (kind, is_open, assignee_id,
+        # due_at) index for the due_at range instead of every late item's row (without an assignee, the
+        # (kind, clock, due_at) index alone covers the range and its count).
+        running = and_(columns.open(query.kind), running)
+    if state == "overdue":
+        return [running, due < bounds.now]
+    if state == "due_soon":
+        return [running, due >= bounds.now, due < bounds.soon_until]
+    return [running, due >= bounds.soon_until]
+
+
+def _queue_where(columns: _QueueColumns, query: ItemQuery) -> list[ColumnElement[bool]]:
+    """The rule of the query's queue (core.queues.QUEUE_RULES) on these columns."""
+    kind, user_id = query.kind, query.user_id
+    rule = queues.rule(query.queue)
     where: list[ColumnElement[bool]] = []
-    if rule.open_only:
+    if rule.kinds is not None and kind not in rule.kinds:
+        return [false()]
+    if rule.deadline:
+        where += _deadline(columns, query, rule.deadline)  # a running clock: open work already
+    elif rule.open_only:
         where.append(columns.open(kind))
+    if rule.paused_only:
+        where.append(columns.clock(kind, "paused"))
     if rule.new_only:
         where.append(columns.status.in_(queues.new_statuses(kind)))
     if rule.assignee == "me":
@@ -73,18 +126,30 @@ def _queue_where(columns: _QueueColumns, kind: str, queue: str, user_id: str | N
 
 def _where(columns: _QueueColumns, query: ItemQuery) -> list[ColumnElement[bool]]:
     """The query's queue and filter row on these columns; the kind is the caller's."""
-    where = _queue_where(columns, query.kind, query.queue, query.user_id)
+    where = _queue_where(columns, query)
     if query.status is not None:
         where.append(columns.status == query.status)
     if query.category is not None:
         where.append(columns.category == query.category)
     if query.assignee_id is not None:
         where.append(columns.assignee_id == query.assignee_id)
+    if query.deadline is not None:
+        where += _deadline(columns, query, query.deadline)
     return where
 
 
+def _on_counters(query: ItemQuery) -> bool:
+    """Whether the counters can count the query: they know status, category and assignee, not the channel,
+    the due moment or the clock's state against it."""
+    return (query.channel is None and query.deadline in (None, "paused")
+            and not queues.rule(query.queue).deadline)
+
+
 def _filters(query: ItemQuery) -> list[ColumnElement[bool]]:
-    return [a.kind == query.kind, *_where(_ON_AGGREGATES, query)]
+    where = [a.kind == query.kind, *_where(_ON_AGGREGATES, query)]
+    if query.channel is not None:
+        where.append(a.channel == query.channel)
+    return where
 
 
 def conditions(conn: Connection, query: ItemQuery) -> list[ColumnElement[bool]]:
@@ -131,7 +196,10 @@ def count(conn: Connection, query: ItemQuery) -> int:
 
 
 def _counted(conn: Connection, query: ItemQuery) -> int:
-    """count() without search text, from the counters: the list's own conditions, on their columns."""
+    """count() without search text, from the counters (the list's own conditions, on their columns) when they
+    can answer it, else on the list's indexes (a deadline range, a channel)."""
+    if not _on_counters(query):
+        return int(conn.execute(select(func.count()).select_from(AGGREGATES).where(*_filters(query))).scalar_one())
     where = [lc.kind == query.kind, *_where(_ON_COUNTS, query)]
     return int(conn.execute(select(func.coalesce(func.sum(lc.n), 0)).where(*where)).scalar_one())
 
@@ -216,14 +284,23 @@ def _capped_count(conn: Connection, where: list[ColumnElement[bool]], condition:
     return conn.execute(select(func.count()).select_from(rows)).scalar_one()
 
 
-def queue_counts(conn: Connection, user_id: str | None) -> dict[tuple[str, str], int]:
-    """Every queue's badge from the counters: one read of a few hundred rows, whatever the cache size."""
+def queue_counts(conn: Connection, user_id: str | None,
+                 bounds: DeadlineBounds | None = None) -> dict[tuple[str, str], int]:
+    """Every queue's badge: the clock-free ones from the counters (one read of a few hundred rows, whatever the
+    cache size), the deadline ones (core.queues.CLOCK_QUEUES) as a range of the (kind, clock, due_at) index at
+    `bounds` (0 without bounds). A queue a kind does not have (core.queues.queues_of) counts 0."""
     counts: dict[tuple[str, str], int] = {(kind, queue): 0 for kind in v.KINDS for queue in queues.QUEUES}
     grouped = select(lc.kind, lc.status, lc.assignee_id, func.sum(lc.n)).group_by(lc.kind, lc.status, lc.assignee_id)
     for kind, status, assignee, n in conn.execute(grouped):
         if kind not in v.KINDS or not n:
             continue
         for queue in queues.QUEUES:
-            if queues.holds(queue, kind, status, assignee or None, user_id):  # '' is no assignee there
-                counts[(kind, queue)] += n
+            if queue not in queues.CLOCK_QUEUES and queues.holds(queue, kind, status, assignee or None, user_id):
+                counts[(kind, queue)] += n  # '' is no assignee there
+    if bounds is not None:
+        for kind in v.KINDS:
+            for queue in queues.queues_of(kind):
+                if queue in queues.CLOCK_QUEUES:
+                    counts[(kind, queue)] = _counted(conn, ItemQuery(kind=kind, queue=queue, user_id=user_id,
+                                                                     bounds=bounds))
     return counts

@@ -73,6 +73,8 @@ def list_columns(kind: str, data: Mapping[str, Any], names: SortNames = NO_NAMES
         "category_key": names.category_key(kind, category),
         "assignee_id": assignee,
         "assignee_key": names.assignee_key(assignee),
+        "channel": text_or_none(data.get("channel")),
+        "clock": v.deadline_clock(kind, status),
         "unit_id": fields.unit_id(data) or None,
         "submitted_at": utc_iso(data.get("submitted_at")),
         "due_at": utc_iso(fields.due_at(data)),
@@ -82,7 +84,8 @@ def list_columns(kind: str, data: Mapping[str, Any], names: SortNames = NO_NAMES
 
 # The list columns an unsent action can change (core.entities.with_pending): the queues and badges follow
 # the officer's own pending work, while `raw` keeps the server's last word.
-PENDING_COLUMNS = ("status", "status_rank", "is_open", "priority", "priority_rank", "assignee_id", "assignee_key")
+PENDING_COLUMNS = ("status", "status_rank", "is_open", "clock", "priority", "priority_rank", "assignee_id",
+                   "assignee_key")
 
 
 def aggregate_row(kind: str, item_id: str, version: int, data: Mapping[str, Any], names: SortNames = NO_NAMES,

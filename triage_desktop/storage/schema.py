@@ -66,6 +66,12 @@ class Aggregate(Base):
     # from the indexes below, or for one row.
     assignee_key: Mapped[str | None] = mapped_column(Text)
     category_key: Mapped[str | None] = mapped_column(Text)
+    # The contract's channel (zalo_mini_app, hotline, online, walk_in…) for the list's channel filter, and
+    # core.vocabulary.deadline_clock(kind, status) ("running", "paused", "stopped"), stored so the deadline
+    # queues are a range of the (kind, clock, due_at) index (r0006; recompute it in a migration if CLOCK_STOPPED
+    # or CLOCK_PAUSED change). Added last by ALTER TABLE, like the sort keys.
+    channel: Mapped[str | None] = mapped_column(Text)
+    clock: Mapped[str] = mapped_column(Text, default="running", server_default="running")
 
     __table_args__ = (
         UniqueConstraint("kind", "id"),
@@ -89,6 +95,14 @@ class Aggregate(Base):
         Index(None, "kind", "assignee_id"),
         # The list's filter row (status + category + assignee), newest first, without touching wide rows.
         Index(None, "kind", "status", "category", "assignee_id", "submitted_at"),
+        # Deadline queues (r0006): "overdue" / "due soon" are a due_at range of the running clocks, counted and
+        # listed by time left on this index whatever the cache size; the clock depends on the moment, so no
+        # trigger-kept counter can hold them.
+        Index(None, "kind", "clock", "due_at"),
+        # "Việc của tôi" sorted by time left (due_at ascending), as "mine" is by arrival above.
+        Index(None, "kind", "is_open", "assignee_id", "due_at"),
+        # The channel filter, newest first.
+        Index(None, "kind", "channel", "submitted_at"),
     )
 
 
@@ -119,6 +133,16 @@ class Unread(Base):
     user_id: Mapped[str] = mapped_column(Text, primary_key=True)
     kind: Mapped[str] = mapped_column(Text, primary_key=True)
     id: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class SavedViewRow(Base):
+    """An officer's own saved list (r0006): core.entities.SavedView as JSON, per officer and name."""
+
+    __tablename__ = "saved_views"
+
+    user_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    view: Mapped[str] = mapped_column(Text)  # JSON object of the SavedView's fields
 
 
 class Tombstone(Base):
@@ -217,6 +241,7 @@ SNAPSHOT_SEEN = SnapshotSeen.__table__
 LIST_COUNTS = ListCount.__table__
 UNREAD = Unread.__table__
 AUDIT_LOG = AuditEntry.__table__
+SAVED_VIEWS = SavedViewRow.__table__
 
 # FTS5 over aggregates.search_text (external content); rowid = aggregates.pk. Created by the migration (FTS_DDL
 # in r0002). Written only through storage.search_index.

@@ -1,7 +1,8 @@
 """`core.ports.Workspace` over the local cache: what the window and the command line read and queue.
 
 Reads are page-sized and run on their own short connections, so the GUI thread may call the read
-methods; the write methods (queue_action, retry_action, discard_action, mark_read, record) belong on the
+methods; the write methods (queue_action, retry_action, discard_action, mark_read, save_view, delete_view,
+record) belong on the
 window's write lane (docs/threading.md).
 """
 
@@ -9,15 +10,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 
 from triage_desktop.core import names
 from triage_desktop.core.actions import build_payload
-from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, User
+from triage_desktop.core.deadlines import DeadlineBounds
+from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, SavedView, User
 from triage_desktop.core.errors import LoginRequired, NotFound
-from triage_desktop.storage import listing, unread
+from triage_desktop.core.workdays import VN, WorkCalendar
+from triage_desktop.storage import listing, unread, views
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.schema import AGGREGATES, OUTBOX
 from triage_desktop.storage.store import Store
@@ -62,9 +66,25 @@ class LocalWorkspace:
         with self._db.read() as conn:
             return listing.position(conn, query, item_id)
 
-    def queue_counts(self, user_id: str | None) -> dict[tuple[str, str], int]:
+    def queue_counts(self, user_id: str | None,
+                     bounds: DeadlineBounds | None = None) -> dict[tuple[str, str], int]:
+        """Every (kind, queue) badge; the deadline queues are counted at `bounds` (0 without them)."""
         with self._db.read() as conn:
-            return listing.queue_counts(conn, user_id)
+            return listing.queue_counts(conn, user_id, bounds)
+
+    # --- saved views ----------------------------------------------------------------------------------
+
+    def saved_views(self, user_id: str) -> list[SavedView]:
+        with self._db.read() as conn:
+            return views.of(conn, user_id)
+
+    def save_view(self, user_id: str, view: SavedView) -> None:
+        with self._db.write() as conn:
+            views.save(conn, user_id, view)
+
+    def delete_view(self, user_id: str, name: str) -> None:
+        with self._db.write() as conn:
+            views.delete(conn, user_id, name)
 
     def unread_counts(self, user_id: str | None) -> dict[str, int]:
         with self._db.read() as conn:
@@ -96,6 +116,11 @@ class LocalWorkspace:
 
     def members(self) -> list[User]:
         return names.members(self.reference("members"))
+
+    def work_calendar(self) -> WorkCalendar:
+        """Last, this and next year's published calendars (`calendar:{year}`), as the last sync cached them."""
+        year = datetime.now(VN).year
+        return WorkCalendar.from_published(self.reference(f"calendar:{y}") for y in (year - 1, year, year + 1))
 
     # --- the outbox -----------------------------------------------------------------------------------
 

@@ -13,7 +13,9 @@ from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 
 DEFAULT_ORDER = {"ix_aggregates_kind_submitted_at", "ix_aggregates_kind_status_submitted_at",
-                 "ix_aggregates_kind_is_open_assignee_id_submitted_at"}
+                 "ix_aggregates_kind_is_open_assignee_id_submitted_at",
+                 # the deadline badges and "Việc của tôi" by time left (issue 11) read these at every refresh
+                 "ix_aggregates_kind_clock_due_at", "ix_aggregates_kind_is_open_assignee_id_due_at"}
 
 
 def _indexes(db: Database) -> set[str]:

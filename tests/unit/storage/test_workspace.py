@@ -69,7 +69,8 @@ def _expected_count(reports: list[dict], queue: str) -> int:
 
 def test_queue_counts(workspace: LocalWorkspace, many: list[dict]) -> None:
     counts = workspace.queue_counts("u_17")
-    assert set(counts) == {(k, q) for k in ("report", "dossier") for q in ("mine", "unassigned", "new", "all")}
+    assert set(counts) == {(k, q) for k in ("report", "dossier")
+                           for q in ("mine", "unassigned", "new", "due_soon", "overdue", "waiting", "all")}
     for queue in ("mine", "unassigned", "new", "all"):
         assert counts[("report", queue)] == _expected_count(many, queue), queue
         assert workspace.count(ItemQuery(kind="report", queue=queue, user_id="u_17")) == counts[("report", queue)]

@@ -52,7 +52,10 @@ def upgrade() -> None:
     )
     unsent = conn.exec_driver_sql(
         "SELECT DISTINCT kind, aggregate_id FROM outbox WHERE state IN ('pending', 'sending')").all()
-    aggregates.show_pending(conn, [(kind, item_id) for kind, item_id in unsent])
+    # The pending columns as of this revision (r0006 added `clock`, computed there from the status set here).
+    aggregates.show_pending(conn, [(kind, item_id) for kind, item_id in unsent],
+                            ("status", "status_rank", "is_open", "priority", "priority_rank", "assignee_id",
+                             "assignee_key"))
 
 
 def downgrade() -> None:
