@@ -302,15 +302,15 @@ def test_the_filter_row_wraps_instead_of_cutting_off(qtbot, window: MainWindow, 
     window.resize(1366, 768)
     window.set_zoom(zoom)
     try:
-        qtbot.wait(50)
         bar = window.filters
         parts = [w for w in bar.children() if isinstance(w, QWidget) and w.isVisibleTo(bar)]
+        # The new text size reaches the layouts through posted events: wait until they have laid out again.
+        qtbot.waitUntil(lambda: all(p.size() == p.sizeHint() for p in parts), timeout=3000)
         assert len(parts) == 10  # views: combo, save, delete; the fold button; five filters; "Bỏ lọc"
         rects = [part.geometry() for part in parts]
         for part, rect in zip(parts, rects, strict=True):
             assert rect.left() >= 0 and rect.right() < bar.width(), part.objectName()
             assert rect.bottom() < bar.height(), part.objectName()
-            assert rect.width() >= part.sizeHint().width()  # never squeezed
         for n, rect in enumerate(rects):
             assert not any(rect.intersects(other) for other in rects[n + 1:])
         lines, bottom = 0, -1

@@ -22,6 +22,7 @@ from triage_desktop.core import queues
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.deadlines import DEADLINE_FILTERS, DeadlineBounds
 from triage_desktop.core.entities import ItemQuery, ItemRow
+from triage_desktop.core.views import UNASSIGNED
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.storage import unread
 from triage_desktop.storage.outbox import OPEN_PROBLEMS, UNSENT
@@ -131,7 +132,9 @@ def _where(columns: _QueueColumns, query: ItemQuery) -> list[ColumnElement[bool]
         where.append(columns.status == query.status)
     if query.category is not None:
         where.append(columns.category == query.category)
-    if query.assignee_id is not None:
+    if query.assignee_id == UNASSIGNED:  # the filter row's "Chưa phân công"
+        where.append(columns.nobody)
+    elif query.assignee_id is not None:
         where.append(columns.assignee_id == query.assignee_id)
     if query.deadline is not None:
         where += _deadline(columns, query, query.deadline)

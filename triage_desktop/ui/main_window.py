@@ -458,7 +458,7 @@ class MainWindow(QMainWindow):
     def deadline_bounds(self) -> DeadlineBounds:
         """The clock of the deadline filters: now, on the cached calendars. The one place the list's deadline
         clock is read (issue 11: the lead points it at listui's DeadlineClock once that lands)."""
-        return DeadlineBounds.at(datetime.now(UTC), self._work_calendar())
+        return DeadlineBounds.at(datetime.now(UTC), self.workspace.work_calendar())
 
     def _list_kind(self) -> str:
         query = self.model.query()
