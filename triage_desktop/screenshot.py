@@ -10,7 +10,8 @@ and in memory (the OS keyring is never touched).
 `conflict-panel` (canbo1's status change refused after the leader reassigned the report, while her own
 note went through), and the detail pane of a dossier with its phone and CCCD masked (`masked-phone`) or after
 "Hiện" beside the phone was clicked (`revealed-phone`, which writes the audit entry as the window does).
-Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (the empty window before sign-in),
+Issue 11: `bulk-select` (the filter row narrowed to the unit's unassigned reports, five of them selected for
+"Phân công 5 mục…"). Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (the empty window before sign-in),
 `locked` (the idle lock page) and `logout` (the confirmation, two actions unsent).
 Issue 11's `worklist`: canbo1's "Việc của tôi" of dossiers by time left, two of them extended on the server to
 within a working day (amber), others past due (red) or waiting for the citizen (grey); give `--size 1366x768`
@@ -46,7 +47,8 @@ OFFICER = "canbo1"  # the conflict is hers: the leader's change is the colleague
 OFFICER_ID = "u_02"
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
-           "error-dialog", "masked-phone", "revealed-phone", "gate", "locked", "logout", "worklist")
+           "error-dialog", "masked-phone", "revealed-phone", "gate", "locked", "logout", "worklist",
+           "bulk-select")
 GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
@@ -325,6 +327,20 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         _wait_for(app, lambda: window.select_item(*staged))
         window.list_view.scrollToTop()
         _settle(app, 0.5)  # the splitter and the columns fit themselves to the zoom
+        return window
+    if screen == "bulk-select":
+        from PySide6.QtCore import QItemSelectionModel
+
+        from triage_desktop.core.views import UNASSIGNED
+
+        assignee = window.filters.combo("assignee_id")
+        assignee.setCurrentIndex(assignee.findData(UNASSIGNED))
+        window.queues.select("report", "open")
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        window.list_view.setCurrentIndex(window.model.index(0, 0))
+        for row in range(1, min(5, window.model.rowCount())):
+            window.list_view.selectionModel().select(window.model.index(row, 0), flags)
+        _settle(app, 0.3)
         return window
     if screen in ("masked-phone", "revealed-phone"):
         _open(app, window, "dossier", _server_dossier(server)["id"])

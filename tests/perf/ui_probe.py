@@ -72,12 +72,13 @@ def p95(values: list[float]) -> float:
 class BareModel(QAbstractTableModel):
     COLUMNS = ("code", "title", "status", "priority", "category", "assignee_id", "submitted_at", "due_at")
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, where: str = "kind = 'report'", args: tuple[Any, ...] = (),
+                 order: str = "submitted_at DESC") -> None:
         super().__init__()
         self._db = dbapi2.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         if KEY is not None:  # SQLCipher's raw key, first statement, as the program does
             self._db.execute(f"PRAGMA key = \"x'{KEY.hex()}'\"")
-        self._where, self._args, self._order, self._ids = "kind = 'report'", (), "submitted_at DESC", None
+        self._where, self._args, self._order, self._ids = where, args, order, None
         self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
         self._count = self._read_count()
 
@@ -220,16 +221,21 @@ def _bounds() -> Any:
 
 def run_bare_deadlines(app: QApplication, profile: Path) -> dict[str, Any]:
     bounds = _bounds()
-    view = QTableView()
-    view.resize(1280, 800)
-    started = time.perf_counter()
-    model = BareModel(profile / "cache.sqlite3")
-    model.set("kind = 'report' AND is_open = 1 AND assignee_id = ?", (ME,), "due_at ASC, pk ASC")
-    view.setModel(model)
-    view.show()
-    app.processEvents()
-    view.viewport().grab()
-    result: dict[str, Any] = {"first_paint_mine": (time.perf_counter() - started) * 1000}
+    result: dict[str, Any] = {}
+    # The first_paint row's ceiling, measured as run_bare does (the whole list, newest first, cold process), then
+    # the same windowed model on "Việc của tôi" by due_at (warm by then: a stricter, informative figure).
+    for key, where, args, order in (("first_paint_mine", "kind = 'report'", (), "submitted_at DESC"),
+                                    ("first_paint_mine_same_list", "kind = 'report' AND is_open = 1 AND "
+                                     "assignee_id = ?", (ME,), "due_at ASC, pk ASC")):
+        view = QTableView()
+        view.resize(1280, 800)
+        started = time.perf_counter()
+        model = BareModel(profile / "cache.sqlite3", where, args, order)
+        view.setModel(model)
+        view.show()
+        app.processEvents()
+        view.viewport().grab()
+        result[key] = (time.perf_counter() - started) * 1000
     started = time.perf_counter()
     for low, high in (("", bounds.now), (bounds.now, bounds.soon_until)):  # overdue, due soon
         model._db.execute("SELECT count(*) FROM aggregates WHERE kind = 'report' AND clock = 'running' "
@@ -237,9 +243,10 @@ def run_bare_deadlines(app: QApplication, profile: Path) -> dict[str, Any]:
     result["deadline_counts"] = (time.perf_counter() - started) * 1000
     ranges = {"overdue": ("", bounds.now), "due_soon": (bounds.now, bounds.soon_until),
               "on_track": (bounds.soon_until, "9")}
-    result["deadline_filter"] = max(timed(app, view, lambda f=f: model.set(
+    filters = [timed(app, view, lambda f=f: model.set(
         "kind = 'report' AND status = ? AND category = ? AND assignee_id = ? AND clock = 'running' "
-        "AND due_at >= ? AND due_at < ?", (*f[:3], *ranges[f[3]]))) for f in DEADLINE_FILTERS)
+        "AND due_at >= ? AND due_at < ?", (*f[:3], *ranges[f[3]]))) for f in DEADLINE_FILTERS]
+    result["deadline_filter"], result["deadline_filters"] = max(filters), filters
     return result
 
 
@@ -278,7 +285,7 @@ def run_app_deadlines(app: QApplication, profile: Path) -> dict[str, Any]:
         narrowed = dataclasses.replace(everything, status=status, category=category, assignee_id=assignee,
                                        deadline=state)
         filters.append(timed(app, view, lambda q=narrowed: model.set_query(q)))
-    result["deadline_filter"] = max(filters)
+    result["deadline_filter"], result["deadline_filters"] = max(filters), filters
     result["filter_rows"] = model.rowCount()
     database.dispose()
     return result

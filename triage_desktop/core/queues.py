@@ -38,6 +38,8 @@ QUEUE_RULES: Final[dict[str, QueueRule]] = {
     "due_soon": QueueRule(open_only=True, deadline="due_soon"),
     "overdue": QueueRule(open_only=True, deadline="overdue"),
     "waiting": QueueRule(open_only=True, paused_only=True, kinds=("dossier",)),
+    # Every item still being worked on, whoever holds it: a leader's "what Bình has" (core.views.member_view).
+    "open": QueueRule(open_only=True),
     "all": QueueRule(),
 }
 QUEUES: Final[tuple[str, ...]] = tuple(QUEUE_RULES)

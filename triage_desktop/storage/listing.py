@@ -1,7 +1,9 @@
 """The big list in SQL: queue and filter conditions, search, sort order, and "where is this row".
 
 Nothing here loads all rows. Counts without search text come from the `list_counts` counters (a few hundred
-rows, whatever the cache size); pages run through the (kind, column) indexes, and a page in the second half of
+rows, whatever the cache size), except where they cannot know the answer: the deadline queues and filters (the
+item's due moment against the query's DeadlineBounds, on the (kind, clock, due_at) index) and the channel
+filter (its index); pages run through the (kind, column) indexes, and a page in the second half of
 the list is read from the other end (reversed order), so jumping to the end costs what the start does. A
 search keeps SEARCH_LIMIT matches, ranked: whole-word matches before prefix-only ones, newest first within
 each (FTS5 walks its rowids from the top and stops there), and shows them in the list's own order: counting
@@ -20,6 +22,7 @@ from triage_desktop.core import queues
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.deadlines import DEADLINE_FILTERS, DeadlineBounds
 from triage_desktop.core.entities import ItemQuery, ItemRow
+from triage_desktop.core.views import UNASSIGNED
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.storage import unread
 from triage_desktop.storage.outbox import OPEN_PROBLEMS, UNSENT
@@ -82,17 +85,22 @@ def _deadline(columns: _QueueColumns, query: ItemQuery, state: str) -> list[Colu
     bounds = _bounds(query)
     if state == "paused":
         return [columns.clock(query.kind, "paused")]
+    due: ColumnElement[Any] = a.due_at
     running = columns.clock(query.kind, "running")
-    if query.assignee_id is not None or queues.rule(query.queue).assignee != "anyone":
+    if query.status is not None:
+        # A status (with a category or an assignee) narrows far more than a due range: `|| ''` keeps SQLite on the
+        # status indexes (the filter row's, in display order) rather than walking every late item's row.
+        due, running = due.concat(""), a.clock.concat("") == "running"
+    elif query.assignee_id is not None or queues.rule(query.queue).assignee != "anyone":
         # A running clock is open work: saying so lets an assignee's list read the (kind, is_open, assignee_id,
         # due_at) index for the due_at range instead of every late item's row (without an assignee, the
         # (kind, clock, due_at) index alone covers the range and its count).
         running = and_(columns.open(query.kind), running)
     if state == "overdue":
-        return [running, a.due_at < bounds.now]
+        return [running, due < bounds.now]
     if state == "due_soon":
-        return [running, a.due_at >= bounds.now, a.due_at < bounds.soon_until]
-    return [running, a.due_at >= bounds.soon_until]
+        return [running, due >= bounds.now, due < bounds.soon_until]
+    return [running, due >= bounds.soon_until]
 
 
 def _queue_where(columns: _QueueColumns, query: ItemQuery) -> list[ColumnElement[bool]]:
@@ -124,7 +132,9 @@ def _where(columns: _QueueColumns, query: ItemQuery) -> list[ColumnElement[bool]
         where.append(columns.status == query.status)
     if query.category is not None:
         where.append(columns.category == query.category)
-    if query.assignee_id is not None:
+    if query.assignee_id == UNASSIGNED:  # the filter row's "Chưa phân công"
+        where.append(columns.nobody)
+    elif query.assignee_id is not None:
         where.append(columns.assignee_id == query.assignee_id)
     if query.deadline is not None:
         where += _deadline(columns, query, query.deadline)

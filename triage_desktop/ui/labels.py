@@ -113,7 +113,24 @@ QUEUE = {
     "due_soon": QT_TRANSLATE_NOOP("labels", "Sắp đến hạn"),
     "overdue": QT_TRANSLATE_NOOP("labels", "Quá hạn"),
     "waiting": QT_TRANSLATE_NOOP("labels", "Chờ bổ sung / chờ phí"),
+    "open": QT_TRANSLATE_NOOP("labels", "Chưa hoàn thành"),
     "all": QT_TRANSLATE_NOOP("labels", "Tất cả"),
+}
+
+# The deadline states a list can be filtered by (core.deadlines.DEADLINE_FILTERS).
+DEADLINE_STATE = {
+    "on_track": QT_TRANSLATE_NOOP("labels", "Còn hạn"),
+    "due_soon": QT_TRANSLATE_NOOP("labels", "Sắp đến hạn"),
+    "overdue": QT_TRANSLATE_NOOP("labels", "Quá hạn"),
+    "paused": QT_TRANSLATE_NOOP("labels", "Tạm dừng"),
+}
+
+# The built-in saved views (core.views), by their stable names.
+VIEW = {
+    "mine_most_urgent": QT_TRANSLATE_NOOP("labels", "Việc của tôi — gấp nhất trước"),
+    "unit_overdue": QT_TRANSLATE_NOOP("labels", "Quá hạn của đơn vị"),
+    "unassigned_oldest": QT_TRANSLATE_NOOP("labels", "Chưa phân công — cũ nhất trước"),
+    "open_most_urgent": QT_TRANSLATE_NOOP("labels", "Chưa hoàn thành — gấp nhất trước"),
 }
 
 ATTACHMENT_ORIGIN = {

@@ -20,14 +20,17 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -35,19 +38,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from triage_desktop.core import views
 from triage_desktop.core.deadlines import DEFAULT_SOON_WORKING_DAYS, DeadlineBounds
-from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, User
+from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, SavedView, User
 from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import SyncService, Workspace
+from triage_desktop.core.queues import CLOCK_QUEUES
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
 from triage_desktop.ui.attachment_opener import AttachmentOpener
+from triage_desktop.ui.bulk_assign import BulkAssignment, Outcome, queue_assignments
 from triage_desktop.ui.deadline_clock import DeadlineClock
 from triage_desktop.ui.detail_panel import OPEN, DetailPanel
 from triage_desktop.ui.dialogs.action_dialogs import ActionDialog, template_context
+from triage_desktop.ui.dialogs.bulk_assign_dialog import BulkAssignDialog, assignable
 from triage_desktop.ui.dialogs.login_dialog import LoginDialog
 from triage_desktop.ui.dialogs.report_action_dialogs import MERGE_CANDIDATES
+from triage_desktop.ui.filter_bar import FilterBar, Filters
 from triage_desktop.ui.item_list_view import ItemListView
 from triage_desktop.ui.lock_page import LockPage
 from triage_desktop.ui.messages import error_message
@@ -59,6 +67,7 @@ from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel, default_order
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.sync_indicator import SyncIndicator
 from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.view_picker import ViewPicker
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.styling import bold, tint
 
@@ -105,6 +114,8 @@ class MainWindow(QMainWindow):
         self._pending_discard: int | None = None
         self._outbox_item: tuple[str, str] | None = None  # the item opened from the outbox, if any
         self._unsent = self._conflicts = 0
+        self._pending_view: SavedView | None = None  # a view being opened: its queue's list is built from it
+        self._bulk: BulkAssignment | None = None  # the last bulk assignment, until every action has an answer
         self._shut_down = False  # after shutdown, late signals from the network lane still ending are ignored
         app = QApplication.instance()
         self._base_point_size = app.font().pointSizeF() if isinstance(app, QApplication) else 10.0
@@ -126,6 +137,11 @@ class MainWindow(QMainWindow):
         self.model.set_bounds(self.deadline_clock.bounds())
         self.deadline_clock.boundsChanged.connect(self._on_deadline_tick)
         self._queue_orders: dict[tuple[str, str], tuple[str, bool]] = {}  # the officer's sort of each queue
+        # Several rows for a bulk assignment (Ctrl/Shift+click); the detail pane follows the current row.
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view_picker = ViewPicker(self)
+        self.filters = FilterBar(self, leading=self.view_picker.widgets())
         self.outbox_view = OutboxView(self)
         self.detail = DetailPanel(self, code_of=self._code_of)
         self._middle_stack = QStackedWidget(self)
@@ -139,6 +155,7 @@ class MainWindow(QMainWindow):
         self.search_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.search_summary.setWordWrap(True)
         self.search_summary.hide()
+        middle_layout.addWidget(self.filters)
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.search_summary)
         middle_layout.addWidget(self._middle_stack, 1)
@@ -193,6 +210,14 @@ class MainWindow(QMainWindow):
         self.model.rowsRemoved.connect(self._show_search_summary)
         self.queues.queueSelected.connect(self._on_queue)
         self.list_view.currentItemChanged.connect(self._on_current_item)
+        self.list_view.selectionModel().selectionChanged.connect(self._update_bulk_action)
+        self.list_view.customContextMenuRequested.connect(self._on_list_menu)
+        self.filters.changed.connect(self._on_filters)
+        self.view_picker.viewChosen.connect(self.apply_view)
+        self.view_picker.saveRequested.connect(self._ask_view_name)
+        self.view_picker.deleteRequested.connect(self.delete_view)
+        for signal in (self.model.modelReset, self.model.layoutChanged):
+            signal.connect(self._show_view_name)
         self.detail.actionRequested.connect(self._on_action)
         self.detail.retryRequested.connect(self.retry_action)
         self.detail.discardRequested.connect(self.discard_action)
@@ -244,6 +269,14 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = QAction(self.tr("Cỡ chữ mặc định"), self)
         self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
         self.zoom_reset_action.triggered.connect(lambda: self.set_zoom(1.0))
+        self.bulk_assign_action = QAction(self.tr("Phân công nhiều mục…"), self)
+        self.bulk_assign_action.setObjectName("bulkAssign")
+        self.bulk_assign_action.setEnabled(False)
+        self.bulk_assign_action.triggered.connect(self.bulk_assign)
+        self.clear_filters_action = QAction(self.tr("Bỏ lọc"), self)
+        self.clear_filters_action.triggered.connect(self.filters.clear)
+        self.save_view_action = QAction(self.tr("Lưu chế độ xem…"), self)
+        self.save_view_action.triggered.connect(self._ask_view_name)
 
         file_menu = self.menuBar().addMenu(self.tr("&Tài khoản"))
         file_menu.addAction(self.login_action)
@@ -262,6 +295,11 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.columns_menu = self.list_view.columns_menu(view_menu)  # "Cột hiển thị"
         view_menu.addMenu(self.columns_menu)
+        list_menu = self.menuBar().addMenu(self.tr("&Danh sách"))
+        list_menu.addAction(self.bulk_assign_action)
+        list_menu.addSeparator()
+        list_menu.addAction(self.clear_filters_action)
+        list_menu.addAction(self.save_view_action)
 
         toolbar = self.addToolBar(self.tr("Thanh công cụ"))
         toolbar.setObjectName("mainToolbar")
@@ -273,6 +311,7 @@ class MainWindow(QMainWindow):
         self.logout_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogCloseButton))
         toolbar.addAction(self.sync_action)
         toolbar.addAction(self.outbox_action)
+        toolbar.addAction(self.bulk_assign_action)
         toolbar.addAction(self.logout_action)
 
     # --- starting and stopping -------------------------------------------------------------------------------
@@ -332,6 +371,7 @@ class MainWindow(QMainWindow):
         self.model.set_calendar(calendar)
         self.model.reload_reference()
         self.deadline_clock.set_calendar(calendar)  # a new calendar moves the bounds: the tick refreshes
+        self._fill_filters(self._list_kind())
 
     def _work_calendar(self) -> WorkCalendar:
         """Last, this and next year's published calendars, as the last sync cached them."""
@@ -400,21 +440,222 @@ class MainWindow(QMainWindow):
         if kind == OUTBOX:
             self._middle_stack.setCurrentWidget(self.outbox_view)
             self.search.setEnabled(False)
+            self.filters.setEnabled(False)
             self.refresh_outbox()
             self._outbox_item = None
             self.detail.show_item(None, self.user)
             return
         self._middle_stack.setCurrentWidget(self.list_view)
         self.search.setEnabled(True)
+        self.filters.setEnabled(True)
         self._outbox_item = None
         current = self.model.query()
+        view, self._pending_view = self._pending_view, None
+        if current is None or current.kind != kind:
+            self._fill_filters(kind)
+            self._reload_views(kind)
         if current is not None:  # each queue keeps the order the officer gave it; "Việc của tôi" starts by time left
             self._queue_orders[(current.kind, current.queue)] = (current.sort_key, current.descending)
         sort_key, descending = self._queue_orders.get((kind, queue), default_order(queue))
         query = ItemQuery(kind=kind, queue=queue, user_id=self.user.id if self.user else None,
                           text=self.search.text().strip(), sort_key=sort_key, descending=descending)
-        self.model.set_query(query)
+        if view is not None and (view.kind, view.queue) == (kind, queue):
+            query = views.apply_view(view, query)
+            self.filters.set_filters(_filters_of(query))
+        else:
+            query = _with_filters(query, self.filters.filters())
+        self._set_list_query(query)
         self.show_current_item()
+
+    # --- filters, saved views, bulk assignment (issue 11) ----------------------------------------------------
+
+    def _set_list_query(self, query: ItemQuery) -> None:
+        """Every list query the filter row and the views make goes through here: given its clock, then shown."""
+        self.model.set_query(self._with_bounds(query))
+        self._show_view_name()
+
+    def _with_bounds(self, query: ItemQuery) -> ItemQuery:
+        """A deadline filter or queue needs the moment's DeadlineBounds (ItemQuery.bounds); others go without."""
+        needs_clock = query.deadline is not None or query.queue in CLOCK_QUEUES
+        return dataclasses.replace(query, bounds=self.deadline_bounds() if needs_clock else None)
+
+    def deadline_bounds(self) -> DeadlineBounds:
+        """The moment the list's deadline states, queues and filters are read at: the window's DeadlineClock."""
+        return self.deadline_clock.bounds()
+
+    def _list_kind(self) -> str:
+        query = self.model.query()
+        return query.kind if query is not None else "report"
+
+    def _fill_filters(self, kind: str) -> None:
+        """The filter row's options for `kind` (statuses, categories or procedures, members, channels)."""
+        try:
+            categories = reference_names(self.workspace.reference("procedures" if kind == "dossier" else "categories"))
+            members = self.workspace.members()
+        except Exception:
+            log.exception("reading the filter options failed")
+            categories, members = {}, []
+        self.filters.set_kind(kind, categories, members)
+
+    def _on_filters(self) -> None:
+        query = self.model.query()
+        if query is not None:
+            self._set_list_query(_with_filters(query, self.filters.filters()))
+
+    def _show_view_name(self) -> None:
+        self.view_picker.show_query(self.model.query())
+
+    def _reload_views(self, kind: str | None = None) -> None:
+        """The picker's views: the built-in ones and the officer's own, read from the cache."""
+        own: list[SavedView] = []
+        if self.user is not None:
+            try:
+                own = self.workspace.saved_views(self.user.id)
+            except Exception:
+                log.exception("reading saved views failed")
+        self.view_picker.set_views(kind or self._list_kind(), own, self.model.query())
+
+    def apply_view(self, view: SavedView) -> None:
+        """Show `view`: its queue selected in the panel, its filters in the row, its order in the list."""
+        self._pending_view = view
+        self.queues.select(view.kind, view.queue)
+        if self._pending_view is not None:  # the panel was already on that queue: no queueSelected came
+            self._pending_view = None
+            query = self.model.query()
+            if query is None:
+                return
+            if query.kind != view.kind:
+                self._fill_filters(view.kind)
+                self._reload_views(view.kind)
+            query = views.apply_view(view, query)
+            self.filters.set_filters(_filters_of(query))
+            self._set_list_query(query)
+
+    def _ask_view_name(self) -> None:
+        if self.user is None or self.model.query() is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Lưu chế độ xem"))
+        dialog.setLabelText(self.tr("Tên chế độ xem (hàng việc, bộ lọc và thứ tự đang dùng):"))
+        dialog.setOkButtonText(self.tr("Lưu"))
+        dialog.setCancelButtonText(self.tr("Hủy"))
+        current = self.view_picker.current()
+        if current is not None and not current.builtin:
+            dialog.setTextValue(current.name)
+        dialog.textValueSelected.connect(self.save_view)
+        self._open_dialog(dialog)
+
+    def save_view(self, name: str) -> None:
+        """Keep the list as it is now under `name` (the officer's own; the same name is replaced)."""
+        name = " ".join(name.split())
+        query = self.model.query()
+        if not name or query is None or self.user is None:
+            return
+        view = views.view_of(name, query)
+        self.runner.run(functools.partial(self.workspace.save_view, self.user.id, view),
+                        lambda _none: self._on_views_changed(self.tr("Đã lưu chế độ xem “{name}”").format(name=name)),
+                        self._show_error)
+
+    def delete_view(self, name: str) -> None:
+        if self.user is None:
+            return
+        self.runner.run(functools.partial(self.workspace.delete_view, self.user.id, name),
+                        lambda _none: self._on_views_changed(self.tr("Đã xóa chế độ xem “{name}”").format(name=name)),
+                        self._show_error)
+
+    def _on_views_changed(self, message: str) -> None:
+        self._reload_views()
+        self.statusBar().showMessage(message, 8000)
+
+    def selected_keys(self) -> list[tuple[str, str]]:
+        """The items selected in the list, in list order."""
+        rows = sorted(index.row() for index in self.list_view.selectionModel().selectedRows())
+        return [key for key in (self.model.key_at(row) for row in rows) if key is not None]
+
+    def _update_bulk_action(self) -> None:
+        count = len(self.list_view.selectionModel().selectedRows())
+        self.bulk_assign_action.setText(self.tr("Phân công %n mục…", "", count) if count >= 2
+                                        else self.tr("Phân công nhiều mục…"))
+        self.bulk_assign_action.setEnabled(count >= 2 and not self._locked and self._can_assign())
+
+    def _can_assign(self) -> bool:
+        try:
+            return bool(assignable(self.user, self.workspace.members()))
+        except Exception:
+            log.exception("reading members failed")
+            return False
+
+    def bulk_assign(self) -> None:
+        """"Phân công N mục…": one assignee for the selected items, each then queued as its own action."""
+        keys = self.selected_keys()
+        if len(keys) < 2:
+            return
+        codes = {}
+        for key in keys:
+            row = self.model.row_of(key)
+            item = self.model.row_at(row) if row is not None else None
+            codes[key] = (item.code or item.id) if item is not None else key[1]
+        dialog = BulkAssignDialog(len(keys), self.user, self.workspace.members(), self)
+        dialog.accepted.connect(functools.partial(self._on_bulk_accepted, dialog, keys, codes))
+        self._open_dialog(dialog)
+
+    def _on_bulk_accepted(self, dialog: BulkAssignDialog, keys: list[tuple[str, str]],
+                          codes: dict[tuple[str, str], str]) -> None:
+        assignee = dialog.assignee_id()
+        if assignee is not None:
+            self.runner.run(functools.partial(queue_assignments, self.workspace, keys, assignee),
+                            functools.partial(self._on_bulk_queued, codes), self._show_error)
+
+    def _on_bulk_queued(self, codes: dict[tuple[str, str], str],
+                        result: tuple[list[OutboxAction], list[tuple[str, str]]]) -> None:
+        queued, refused = result
+        self._bulk = BulkAssignment.of(queued, codes, (codes.get(key, key[1]) for key in refused))
+        self.statusBar().showMessage(self.tr("Đã lưu phân công %n mục — đang chờ gửi", "", len(queued)))
+        self._local_change([(a.kind, a.aggregate_id) for a in queued])
+        self.controller.kick()
+
+    def _check_bulk(self) -> None:
+        """Once every action of the bulk assignment has the server's answer, sum it up in the status bar."""
+        if self._bulk is None:
+            return
+        try:
+            outcome = self._bulk.outcome(self.workspace.outbox())
+        except Exception:
+            log.exception("reading the outbox failed")
+            return
+        if outcome is not None:
+            self._bulk = None
+            self.statusBar().showMessage(self._bulk_summary(outcome))
+
+    def _bulk_summary(self, outcome: Outcome) -> str:
+        """"Đã phân công 19 mục · 1 xung đột (mã PA-2026-000123)"."""
+        text = self.tr("Đã phân công %n mục", "", outcome.assigned)
+        for codes, words in ((outcome.problems, self.tr("%n xung đột", "", len(outcome.problems))),
+                             (outcome.not_queued, self.tr("%n mục không phân công được", "", len(outcome.not_queued)))):
+            if codes:
+                shown = ", ".join(codes[:5]) + ("…" if len(codes) > 5 else "")
+                text += " · " + words + " " + self.tr("(mã {codes})").format(codes=shown)
+        return text
+
+    def _on_list_menu(self, pos: QPoint) -> None:
+        menu = self.list_menu(pos)
+        menu.popup(self.list_view.viewport().mapToGlobal(pos))
+
+    def list_menu(self, pos: QPoint) -> QMenu:
+        """The list's context menu at `pos`: the bulk assignment, and "what this row's officer has, overdue
+        first" (a leader's second click from the list)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.bulk_assign_action)
+        index = self.list_view.indexAt(pos)
+        item = self.model.row_at(index.row()) if index.isValid() else None
+        if item is not None and item.assignee_id:
+            names = {u.id: u.display_name for u in self.workspace.members()}
+            action = menu.addAction(self.tr("Việc của {name} — quá hạn trước").format(
+                name=names.get(item.assignee_id, item.assignee_id)))
+            action.setObjectName("memberView")
+            action.triggered.connect(functools.partial(self.apply_view, views.member_view(item.kind, item.assignee_id)))
+        return menu
 
     def _on_search_text(self, _text: str) -> None:
         self._search_timer.start()  # debounce: query once the officer pauses typing
@@ -493,6 +734,7 @@ class MainWindow(QMainWindow):
         previous, self._sync_state = self._sync_state, state
         if state == "online" and previous == "syncing":
             self._after_sync()
+            self._check_bulk()
         self.refresh_counts()
         if state == "login_required" and not self._login_prompted and self.isVisible() and not self._locked:
             self._login_prompted = True
@@ -506,6 +748,7 @@ class MainWindow(QMainWindow):
         if user != self.user:
             self.user = user
             self._update_title()
+            self._reload_views()
             query = self.model.query()
             if query is not None and self.user is not None and query.user_id != self.user.id:
                 self.model.set_query(dataclasses.replace(query, user_id=self.user.id))
@@ -524,6 +767,7 @@ class MainWindow(QMainWindow):
         self.model.refresh_ids(keys)
         self.refresh_counts()
         self.show_current_item()
+        self._check_bulk()
         if self._middle_stack.currentWidget() is self.outbox_view:
             self.refresh_outbox()
 
@@ -561,6 +805,7 @@ class MainWindow(QMainWindow):
 
     def _on_logged_in(self, user: User) -> None:
         self.user = user
+        self._reload_views()
         self._login_prompted = False
         self._update_title()
         query = self.model.query()
@@ -645,6 +890,7 @@ class MainWindow(QMainWindow):
         for action in self._disabled_actions:
             action.setEnabled(True)
         self._disabled_actions = []
+        self._update_bulk_action()  # enabled at the lock with rows selected; the selection is one row now
         query, current, outbox_item, text, on_outbox = self._saved_view or (None, None, None, "", False)
         self._saved_view = None
         self.search.blockSignals(True)
@@ -894,6 +1140,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([int(width * 0.18), int(width * 0.42), int(width * 0.40)])
             QTimer.singleShot(0, self._fit_list_pane)  # once shown: the first start on a small screen
         self.list_view.restore_columns(s, self.user.id if self.user else None)
+        self.filters.set_unfolded(s.value("list/filters_shown", True) not in (False, "false"))
         zoom = s.value("ui/zoom")
         try:
             if zoom is not None and float(zoom) != 1.0:
@@ -912,8 +1159,18 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         self.list_view.save_columns(s, self.user.id if self.user else None)
+        s.setValue("list/filters_shown", self.filters.unfolded())
         query = self.model.query()
         if query is not None:
             s.setValue("list/kind", query.kind)
             s.setValue("list/queue", query.queue)
         s.sync()
+
+
+def _with_filters(query: ItemQuery, filters: Filters) -> ItemQuery:
+    return dataclasses.replace(query, status=filters.status, category=filters.category,
+                               assignee_id=filters.assignee_id, channel=filters.channel, deadline=filters.deadline)
+
+
+def _filters_of(query: ItemQuery) -> Filters:
+    return Filters(query.status, query.category, query.assignee_id, query.channel, query.deadline)
