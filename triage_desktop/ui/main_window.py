@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -45,6 +45,7 @@ from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, act
 from triage_desktop.ui.attachment_opener import AttachmentOpener
 from triage_desktop.ui.detail_panel import OPEN, DetailPanel
 from triage_desktop.ui.dialogs.action_dialogs import ActionDialog, template_context
+from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog
 from triage_desktop.ui.dialogs.login_dialog import LoginDialog
 from triage_desktop.ui.dialogs.report_action_dialogs import MERGE_CANDIDATES
 from triage_desktop.ui.item_list_view import ItemListView
@@ -53,6 +54,7 @@ from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.models.item_table_model import ItemTableModel
 from triage_desktop.ui.network_watcher import NetworkWatcher
 from triage_desktop.ui.new_arrivals import NewArrivals
+from triage_desktop.ui.notices import Notices
 from triage_desktop.ui.outbox_view import OutboxView
 from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
 from triage_desktop.ui.sync_controller import SyncController
@@ -75,10 +77,12 @@ class MainWindow(QMainWindow):
                  settings: QSettings | None = None, controller: SyncController | None = None,
                  network: NetworkWatcher | None = None, default_server_url: str = "",
                  lock_server_url: bool = False, relogin_through_gate: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None, parent: QWidget | None = None) -> None:
         """`relogin_through_gate`: an expired session is renewed by the session shell (`reloginRequested`: it
-        closes this window and signs in through the SessionGate again), not by this window's login dialog."""
+        closes this window and signs in through the SessionGate again), not by this window's login dialog.
+        `clock`: the moment deadlines and office hours are judged at (tests set it; also `window.clock = …`)."""
         super().__init__(parent)
+        self.clock: Callable[[], datetime] = clock or _utc_now
         self._relogin_through_gate = relogin_through_gate
         self._locked = False
         self._saved_view: tuple[ItemQuery | None, tuple[str, str] | None, tuple[str, str] | None, str, bool] | None
@@ -116,7 +120,7 @@ class MainWindow(QMainWindow):
         self.list_view = ItemListView(self)
         self.list_view.setModel(self.model)
         self.outbox_view = OutboxView(self)
-        self.detail = DetailPanel(self, code_of=self._code_of)
+        self.detail = DetailPanel(self, code_of=self._code_of, now=self.now)
         self._middle_stack = QStackedWidget(self)
         self._middle_stack.addWidget(self.list_view)
         self._middle_stack.addWidget(self.outbox_view)
@@ -164,6 +168,10 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self._central_stack, 1)
         self.setCentralWidget(central)
 
+        self.notices = Notices(workspace, self.settings, now=self.now, calendar=self._work_calendar, parent=self)
+        self.notices.openRequested.connect(self._open_notice)
+        self.notices.showRequested.connect(self._bring_up)
+        self.statusBar().addPermanentWidget(self.notices.bar)
         self.arrivals = NewArrivals(self)
         self.arrivals.kindRequested.connect(self._show_arrivals)
         self.statusBar().addPermanentWidget(self.arrivals)
@@ -183,6 +191,7 @@ class MainWindow(QMainWindow):
         self.queues.queueSelected.connect(self._on_queue)
         self.list_view.currentItemChanged.connect(self._on_current_item)
         self.detail.actionRequested.connect(self._on_action)
+        self.detail.extensionRequested.connect(self._propose_extension)
         self.detail.retryRequested.connect(self.retry_action)
         self.detail.discardRequested.connect(self.discard_action)
         self.attachments = AttachmentOpener(sync_service, runner, self, open_dialog=self._open_dialog,
@@ -203,6 +212,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.refresh_counts()
         self._render_indicator()
+        self.notices.set_user(self.user.id if self.user else None)
 
     # --- construction --------------------------------------------------------------------------------------
 
@@ -247,6 +257,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_reset_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.notices.quiet_action)
 
         toolbar = self.addToolBar(self.tr("Thanh công cụ"))
         toolbar.setObjectName("mainToolbar")
@@ -278,6 +290,7 @@ class MainWindow(QMainWindow):
         if not self._shut_down:
             self._restore_font()
         self._shut_down = True
+        self.notices.stop()
         self.controller.stop(timeout=3.0)
 
     def _restore_font(self) -> None:
@@ -318,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def _work_calendar(self) -> WorkCalendar:
         """Last, this and next year's published calendars, as the last sync cached them."""
-        year = datetime.now(UTC).year
+        year = self.now().year
         return WorkCalendar.from_published(self.workspace.reference(f"calendar:{y}") for y in (year - 1, year, year + 1))
 
     def refresh_counts(self) -> None:
@@ -437,6 +450,36 @@ class MainWindow(QMainWindow):
         self._outbox_item = (kind, item_id)
         self._show((kind, item_id))
 
+    def now(self) -> datetime:
+        """The window's clock (injected in tests)."""
+        return self.clock()
+
+    def _bring_up(self) -> None:
+        """Show the window in front (a notice or the tray icon was clicked while the officer was elsewhere)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        if not self.isActiveWindow():
+            self.raise_()
+            self.activateWindow()
+
+    def _open_notice(self, kind: str, queue: str, item_id: str) -> None:
+        """A notice was clicked: its item in its queue (or the queue, for several), the window brought up."""
+        self._bring_up()
+        if self._locked:
+            return  # the lock page first; the notice's items are in their queues after unlocking
+        if self.search.text():
+            self._search_timer.stop()
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self.queues.select(kind, queue)
+        query = self.model.query()
+        if query is not None and query.text:
+            self._apply_search()
+        if item_id and not self.select_item(kind, item_id):
+            self.open_item(kind, item_id)  # no longer in that queue (taken meanwhile): shown all the same
+
     def select_item(self, kind: str, item_id: str) -> bool:
         """Select an item in the current list (tests, screenshots, links)."""
         return self.list_view.select_key((kind, item_id))
@@ -481,6 +524,7 @@ class MainWindow(QMainWindow):
         if user != self.user:
             self.user = user
             self._update_title()
+            self.notices.set_user(user.id if user else None)
             query = self.model.query()
             if query is not None and self.user is not None and query.user_id != self.user.id:
                 self.model.set_query(dataclasses.replace(query, user_id=self.user.id))
@@ -492,6 +536,7 @@ class MainWindow(QMainWindow):
     def _on_items_changed(self, changed: list[Any]) -> None:
         if self._shut_down:
             return
+        self.notices.after_sync([tuple(key) for key in changed])  # locked too: counts and codes, no titles
         if self._locked:  # nothing of it may show: the whole view is read again at unlock
             self._stale = True
             return
@@ -538,6 +583,7 @@ class MainWindow(QMainWindow):
         self.user = user
         self._login_prompted = False
         self._update_title()
+        self.notices.set_user(user.id)
         query = self.model.query()
         if query is not None and query.user_id != user.id:
             self.model.set_query(dataclasses.replace(query, user_id=user.id))
@@ -581,6 +627,7 @@ class MainWindow(QMainWindow):
         if self._locked:
             return
         self._locked = True
+        self.notices.set_locked(True)
         on_outbox = self._middle_stack.currentWidget() is self.outbox_view
         current = None if on_outbox else self.list_view.current_key()
         self._saved_view = (self.model.query(), current, self._outbox_item, self.search.text(), on_outbox)
@@ -614,6 +661,7 @@ class MainWindow(QMainWindow):
         if not self._locked:
             return
         self._locked = False
+        self.notices.set_locked(False)
         self._central_stack.setCurrentWidget(self.splitter)
         self.lock_page.reset("")
         self.menuBar().setEnabled(True)
@@ -654,6 +702,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     # --- actions ---------------------------------------------------------------------------------------------
+
+    def _propose_extension(self, new_due: datetime) -> None:
+        """The detail pane's "Đề xuất gia hạn": the extension dialog with the proposed date and the unit's apology
+        letter filled in; the officer reads, edits and sends it like any extension."""
+        item = self.detail.item()
+        if item is None:
+            return
+        dialog = ExtendDialog(item, self.user, self._reference("templates"), self._template_context(item), self,
+                              calendar=self._work_calendar(), clock=self.now, new_due=new_due, apology=True)
+        dialog.accepted.connect(self._on_dialog_accepted)
+        self._open_dialog(dialog)
 
     def _on_action(self, action: str) -> None:
         """A button or menu entry of the detail panel: open its dialog, or queue it at once (action_registry)."""
@@ -730,6 +789,8 @@ class MainWindow(QMainWindow):
 
     def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> None:
         """Store the action locally (write lane), show it at once, then push it (a kick of the network lane)."""
+        if action_type == "assign" and self.user is not None and fields.get("assignee_id") == self.user.id:
+            self.notices.took(kind, item_id)  # her own taking is no news to her
         work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields))
         self.runner.run(work, self._on_queued, self._show_error)
 
@@ -866,3 +927,7 @@ class MainWindow(QMainWindow):
             s.setValue("list/kind", query.kind)
             s.setValue("list/queue", query.queue)
         s.sync()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
