@@ -35,8 +35,9 @@ def open_dossier(qtbot, window: MainWindow, when: str, item_id: str = "d_0001") 
 
 
 def band(window: MainWindow) -> QFrame | None:
-    found = window.detail.findChild(QFrame, "extensionProposal")
-    return found if found is not None and found.isVisible() else None
+    """The proposal shown now (a body just replaced lingers, hidden, until Qt deletes it)."""
+    return next((frame for frame in window.detail.findChildren(QFrame, "extensionProposal") if frame.isVisible()),
+                None)
 
 
 def test_a_dossier_due_today_proposes_an_extension_and_the_letter_is_drafted(

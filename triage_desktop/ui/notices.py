@@ -196,11 +196,10 @@ class Notices(QObject):
             watch.start()
             self._armed = True
             return
-        arrivals, assigned = watch.after_step(set(changed))
-        if not self.quiet:
-            for reason, rows in ((ARRIVED, arrivals), (ASSIGNED, assigned)):
-                for row in rows:
-                    self._section(reason, row.kind).add([row])
+        arrivals, assigned = watch.after_step(set(changed))  # learnt even when quiet: never told later
+        for reason, rows in ((ARRIVED, arrivals), (ASSIGNED, assigned)):
+            for row in rows:
+                self._section(reason, row.kind).add([row])
         self.tick()
 
     def took(self, kind: str, item_id: str) -> None:
@@ -214,10 +213,10 @@ class Notices(QObject):
             return
         now = self._now()
         calendar = self._calendar()
+        if self.quiet:
+            self._pending.clear()  # dropped, not kept for later: the status bar still counts what is unread
         if not in_office_hours(calendar, now):
             return
-        if self.quiet:
-            self._pending.clear()
         self._morning(now, calendar)
         if self._pending:
             sections = [self._pending[key] for key in sorted(self._pending, key=_order)]
