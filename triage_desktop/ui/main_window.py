@@ -789,8 +789,6 @@ class MainWindow(QMainWindow):
 
     def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> None:
         """Store the action locally (write lane), show it at once, then push it (a kick of the network lane)."""
-        if action_type == "assign" and self.user is not None and fields.get("assignee_id") == self.user.id:
-            self.notices.took(kind, item_id)  # her own taking is no news to her
         work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields))
         self.runner.run(work, self._on_queued, self._show_error)
 

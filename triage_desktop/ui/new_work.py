@@ -1,32 +1,52 @@
 """What is news to the officer after a sync step: arrivals in the unit's "new" queue, items newly assigned to
-her, and (each morning) her items due within a working day. Read through the Workspace port, a page at a time.
+her, and (each morning) her items due within a working day. Read through the Workspace port, a page or a few
+single items at a time, so the GUI thread never waits on a queue's length (a million cached items).
 
-Nothing here is told twice, and nothing that was already in the cache when the window opened, or that the
-first sync of an empty cache brought, is news:
-- an arrival is an item of the step's changes that is unread (the `unread` table gets only what the
-  incremental feed brought, never a snapshot refill) and sits in the "new" queue;
-- a newly assigned item is one of the step's changes that is in "Việc của tôi" and was not there before (a set
-  of known ids, filled from the whole queue when watching starts) and that the officer did not take herself.
-The step's changed items were just updated, so they are at the top of a queue sorted by `updated_at`: one page
-of that order finds them, whatever the size of the cache.
+Nothing here is told twice, and nothing that was already in the cache when watching started, or that the first
+sync of an empty cache brought, is news:
+- an arrival is one of the step's changed items, in the "new" queue and unread (the `unread` table gets only
+  what the incremental feed brought, never a snapshot refill). The queue is read newest first on its
+  (kind, status, submitted_at) index, so an old item transferred in behind a full page of newer ones is left
+  to the status bar's count;
+- a newly assigned item is one of the step's changed items that is in "Việc của tôi" now and whose last
+  "assigned to her" timeline event was written after watching started, by someone else: her own taking (here,
+  on the command line, on another PC) is no news to her, nor is an item of hers that a colleague merely touched.
+  "After" is judged on the server's clock (the event's `at` against the newest `updated_at` the cache held at
+  the start), never on this PC's.
+A step of more than LISTED changes (a catch-up after days offline, a refill) is learnt, not told item by item:
+the status bar counts it, and the morning list names what is due.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from typing import Final
+from collections.abc import Collection
+from datetime import UTC, datetime
+from typing import Final, NamedTuple
 
+from triage_desktop.core import queues
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.deadlines import DeadlineBounds, state_of
-from triage_desktop.core.entities import ItemQuery, ItemRow
+from triage_desktop.core.entities import Item, ItemQuery, ItemRow
 from triage_desktop.core.ports import Workspace
+from triage_desktop.ui.formatting import parse_timestamp
 
 Key = tuple[str, str]  # (kind, id)
-SCAN: Final = 200  # rows of a queue's most recently updated end read after a step
-MINE_PAGE: Final = 500  # rows per read while learning "Việc của tôi" (a few ms each)
-MINE_CAP: Final = 5_000  # far above one officer's open work; beyond it the oldest are simply not known
-DUE_PAGE: Final = 100
-DUE_PAGES: Final = 20  # at most 2,000 of her items read for the morning's list
+SCAN: Final = 200  # rows of the new queue's newest end read after a step
+LISTED: Final = 50  # changed items of one step looked at one by one (~1 ms each at 10^6 items)
+DUE_PAGE: Final = 100  # the officer's items per deadline state in the morning list
+
+
+class Told(NamedTuple):
+    """What a notice says about one item: plain fields, the title still untrusted."""
+
+    kind: str
+    id: str
+    code: str
+    title: str
+
+    @classmethod
+    def of(cls, source: ItemRow | Item) -> Told:
+        return cls(source.kind, source.id, source.code, source.title)
 
 
 class NewWork:
@@ -35,68 +55,70 @@ class NewWork:
     def __init__(self, workspace: Workspace, user_id: str) -> None:
         self._ws = workspace
         self.user_id = user_id
-        self._told: set[Key] = set()  # arrivals already told (or already there when watching started)
-        self._mine: set[Key] = set()  # in "Việc của tôi" as far as we know
+        self._told: set[Key] = set()  # arrivals told, or unread already when watching started
+        self._assignments_told: set[tuple[str, str, str]] = set()  # (kind, id, event id)
+        self._mark: datetime | None = None  # the server's newest updated_at in the cache at the start
 
     def start(self) -> None:
-        """Learn the current state: the new queue's unread items and the officer's own queue are not news."""
-        self._told = {(row.kind, row.id) for kind in v.KINDS for row in self._recent(kind, "new") if row.unread}
-        self._mine = set()
-        for kind in v.KINDS:
-            query = self._query(kind, "mine")
-            for offset in range(0, MINE_CAP, MINE_PAGE):
-                rows = self._ws.page(query, offset, MINE_PAGE)
-                self._mine.update((row.kind, row.id) for row in rows)
-                if len(rows) < MINE_PAGE:
-                    break
+        """Learn the current state: what is unread in the new queue and every assignment so far are not news."""
+        self._told = {(row.kind, row.id) for kind in v.KINDS for row in self._new_queue(kind) if row.unread}
+        self._assignments_told.clear()
+        marks = [parse_timestamp(rows[0].updated_at) for kind in v.KINDS
+                 if (rows := self._ws.page(ItemQuery(kind=kind, sort_key="updated_at", descending=True), 0, 1))]
+        self._mark = max((mark for mark in marks if mark is not None), default=None)
 
-    def took(self, key: Key) -> None:
-        """The officer assigned this item to herself here: its arrival in her queue is not news to her."""
-        self._mine.add(key)
-
-    def after_step(self, changed: Collection[Key]) -> tuple[list[ItemRow], list[ItemRow]]:
+    def after_step(self, changed: Collection[Key]) -> tuple[list[Told], list[Told]]:
         """(arrivals, newly assigned) among the step's `changed` items, each told once."""
-        assigned = [row for kind in v.KINDS for row in self._assigned(kind, changed)]
-        taken = {(row.kind, row.id) for row in assigned}
+        if len(changed) > LISTED:
+            for kind in v.KINDS:
+                self._told.update((row.kind, row.id) for row in self._new_queue(kind) if row.unread)
+            return [], []
+        assigned = [Told.of(item) for key in sorted(changed) if (item := self._given_to_me(key)) is not None]
+        taken = {(told.kind, told.id) for told in assigned}
         arrivals = []
         for kind in v.KINDS:
-            for row in self._recent(kind, "new"):
+            for row in self._new_queue(kind):
                 key = (row.kind, row.id)
                 if row.unread and key in changed and key not in self._told:
                     self._told.add(key)
                     if key not in taken:  # a new item already given to her is told once, as hers
-                        arrivals.append(row)
+                        arrivals.append(Told.of(row))
         return arrivals, assigned
 
-    def due_mine(self, bounds: DeadlineBounds) -> list[ItemRow]:
-        """The officer's open items whose running deadline is past or within the "due soon" bound, soonest first."""
-        due: list[ItemRow] = []
+    def due_mine(self, bounds: DeadlineBounds) -> list[Told]:
+        """Her open items whose running deadline has passed or falls before the "due soon" bound, soonest first.
+
+        Filtered by ItemQuery.deadline and read in her queue's own index order (assignee, submitted_at): a sort
+        by due moment would walk the whole due_at index for an officer with few items. Each row is checked again
+        with the same rule (core.deadlines.state_of), so a cache that cannot filter by deadline still says right.
+        """
+        due: list[tuple[str, Told]] = []
         for kind in v.KINDS:
-            query = ItemQuery(kind=kind, queue="mine", user_id=self.user_id, sort_key="due_at", descending=False)
-            for page in range(DUE_PAGES):
-                rows = self._ws.page(query, page * DUE_PAGE, DUE_PAGE)
-                due += [row for row in rows if state_of(kind, row.status, row.due_at, bounds) in ("due_soon", "overdue")]
-                # Sorted by due moment (no deadline first): past the bound, nothing further can be due.
-                if len(rows) < DUE_PAGE or (rows[-1].due_at or "") >= bounds.soon_until:
-                    break
-        return due
+            for state in ("overdue", "due_soon"):
+                query = ItemQuery(kind=kind, queue="mine", user_id=self.user_id, deadline=state, bounds=bounds)
+                due += [(row.due_at or "", Told.of(row)) for row in self._ws.page(query, 0, DUE_PAGE)
+                        if state_of(kind, row.status, row.due_at, bounds) == state]
+        return [told for _due, told in sorted(due, key=lambda pair: pair[0])]
 
     # --- reading ---------------------------------------------------------------------------------------------
 
-    def _query(self, kind: str, queue: str) -> ItemQuery:
-        return ItemQuery(kind=kind, queue=queue, user_id=self.user_id, sort_key="updated_at", descending=True)
+    def _new_queue(self, kind: str) -> list[ItemRow]:
+        return self._ws.page(ItemQuery(kind=kind, queue="new", user_id=self.user_id), 0, SCAN)
 
-    def _recent(self, kind: str, queue: str) -> list[ItemRow]:
-        return self._ws.page(self._query(kind, queue), 0, SCAN)
-
-    def _assigned(self, kind: str, changed: Collection[Key]) -> Iterable[ItemRow]:
-        rows = self._recent(kind, "mine")
-        on_top = {(row.kind, row.id) for row in rows}
-        fresh = [row for row in rows if (row.kind, row.id) in changed and (row.kind, row.id) not in self._mine]
-        self._mine.update((row.kind, row.id) for row in fresh)
-        # Known items the step changed and that are not on top any more left her queue (done, given to another):
-        # a later assignment back to her is news again.
-        for key in [key for key in changed if key[0] == kind and key in self._mine and key not in on_top]:
-            if len(rows) < SCAN or self._ws.position_of(self._query(kind, "mine"), *key) is None:
-                self._mine.discard(key)
-        return fresh
+    def _given_to_me(self, key: Key) -> Item | None:
+        """The item, when it is in her queue because someone else gave it to her since watching started."""
+        item = self._ws.item(*key)
+        if item is None or not queues.holds("mine", item.kind, item.effective_status, item.effective_assignee_id,
+                                            self.user_id):
+            return None
+        given = [e for e in item.events if e.type == "assigned" and e.data.get("to") == self.user_id]
+        if not given:
+            return None
+        last = max(given, key=lambda e: parse_timestamp(e.at) or datetime.min.replace(tzinfo=UTC))
+        at = parse_timestamp(last.at)
+        told = (item.kind, item.id, last.id)
+        if (last.author_id == self.user_id or at is None or told in self._assignments_told
+                or (self._mark is not None and at <= self._mark)):
+            return None
+        self._assignments_told.add(told)
+        return item

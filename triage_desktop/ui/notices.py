@@ -28,10 +28,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QSystemTrayIcon, QWidget
 
 from triage_desktop.core.deadlines import DeadlineBounds
-from triage_desktop.core.entities import ItemRow
 from triage_desktop.core.ports import Workspace
 from triage_desktop.core.workdays import VN, WorkCalendar
-from triage_desktop.ui.new_work import Key, NewWork
+from triage_desktop.ui.new_work import Key, NewWork, Told
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
 from triage_desktop.ui.widgets import styling
 
@@ -61,9 +60,9 @@ class Section:
     reason: str
     kind: str
     count: int = 0
-    rows: list[ItemRow] = field(default_factory=list)
+    rows: list[Told] = field(default_factory=list)
 
-    def add(self, rows: Sequence[ItemRow]) -> None:
+    def add(self, rows: Sequence[Told]) -> None:
         self.count += len(rows)
         self.rows += rows[: max(0, KEPT - len(self.rows))]
 
@@ -88,10 +87,12 @@ class NoticeBar(QPushButton):
         self.hide()
 
     def show_notice(self, notice: Notice) -> None:
-        text = f"{notice.title}: {notice.message.replace(chr(10), ' · ')}"
+        """Its lines say what it is ("3 phản ánh mới: …"); the title goes to the tool tip and screen readers."""
+        text = notice.message.replace("\n", " · ")
+        self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
         self.setText(one_line(text, 200))
-        self.setToolTip(plain_tooltip(text))
-        self.setAccessibleName(text)
+        self.setToolTip(plain_tooltip(f"{notice.title}: {text}. {self.tr('Bấm để mở.')}"))
+        self.setAccessibleName(f"{notice.title}: {text}")
         self.show()
 
     def clear_notice(self) -> None:
@@ -201,11 +202,6 @@ class Notices(QObject):
             for row in rows:
                 self._section(reason, row.kind).add([row])
         self.tick()
-
-    def took(self, kind: str, item_id: str) -> None:
-        """The officer assigned this item to herself in this window."""
-        if self._watch is not None:
-            self._watch.took((kind, item_id))
 
     def tick(self) -> None:
         """Look at the clock: in office hours, tell what waits, and the morning list once a working day."""
