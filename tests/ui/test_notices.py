@@ -102,6 +102,16 @@ def test_a_hostile_title_stays_plain_text_in_a_notice(qtbot, window: MainWindow,
     assert "<" not in body and ">" not in body and "‹img src=x›Alert" in body
 
 
+def test_a_locked_window_tells_no_title_and_keeps_its_status_bar_quiet(qtbot, window: MainWindow,
+                                                                        store: Store) -> None:
+    set_clock(window, "02/03/2026 14:00")
+    notices = told(window)
+    window.lock()
+    arrive(window, store, 1)
+    assert notices[0].message == "1 phản ánh mới: PA-2026-007000"  # the code only: the title is citizen text
+    assert not window.notices.bar.isVisible()
+
+
 def test_nothing_outside_office_hours_then_one_notice_at_the_next_opening(qtbot, window: MainWindow,
                                                                          store: Store) -> None:
     notices = told(window)

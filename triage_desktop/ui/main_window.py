@@ -532,6 +532,7 @@ class MainWindow(QMainWindow):
         if self._middle_stack.currentWidget() is self.outbox_view:
             self.refresh_outbox()
         self.show_current_item()
+        self.notices.tick()  # the morning list as soon as the cache is fresh, not at the next minute
 
     def _on_items_changed(self, changed: list[Any]) -> None:
         if self._shut_down:

@@ -270,7 +270,7 @@ class Notices(QObject):
         self._last = notice
         if self.tray is not None:
             self.tray.showMessage(*for_tray(notice), QSystemTrayIcon.MessageIcon.Information, 15_000)
-        else:
+        elif not self._locked:  # the status bar stays on the lock page: it says nothing there
             self.bar.show_notice(notice)
         self.shown.emit(notice)
 
