@@ -74,6 +74,8 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/worklist-1366x768.png --screen worklist --size 1366x768
 	$(PY) -m triage_desktop.screenshot docs/worklist-1366x768-200.png --screen worklist --size 1366x768 --zoom 2
 	$(PY) -m triage_desktop.screenshot docs/bulk-select.png --screen bulk-select --size 1366x768
+	$(PY) -m triage_desktop.screenshot docs/extension-proposal.png --screen extension-proposal
+	$(PY) -m triage_desktop.screenshot docs/notice.png --screen notice
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

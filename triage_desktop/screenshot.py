@@ -11,7 +11,10 @@ and in memory (the OS keyring is never touched).
 note went through), and the detail pane of a dossier with its phone and CCCD masked (`masked-phone`) or after
 "Hiện" beside the phone was clicked (`revealed-phone`, which writes the audit entry as the window does).
 Issue 11: `bulk-select` (the filter row narrowed to the unit's unassigned reports, five of them selected for
-"Phân công 5 mục…"). Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (the empty window before sign-in),
+"Phân công 5 mục…"), `extension-proposal` (the detail pane of a dossier with two hours of office time left,
+proposing its extension and apology) and `notice` (three reports arrive in office hours: the status bar's
+notice, where offscreen has no system tray).
+Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (the empty window before sign-in),
 `locked` (the idle lock page) and `logout` (the confirmation, two actions unsent).
 Issue 11's `worklist`: canbo1's "Việc của tôi" of dossiers by time left, two of them extended on the server to
 within a working day (amber), others past due (red) or waiting for the citizen (grey); give `--size 1366x768`
@@ -47,8 +50,8 @@ OFFICER = "canbo1"  # the conflict is hers: the leader's change is the colleague
 OFFICER_ID = "u_02"
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
-           "error-dialog", "masked-phone", "revealed-phone", "gate", "locked", "logout", "worklist",
-           "bulk-select")
+           "error-dialog", "masked-phone", "revealed-phone", "worklist", "bulk-select", "extension-proposal",
+           "notice", "gate", "locked", "logout")
 GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
@@ -342,6 +345,23 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
             window.list_view.selectionModel().select(window.model.index(row, 0), flags)
         _settle(app, 0.3)
         return window
+    if screen == "extension-proposal":
+        from datetime import timedelta
+
+        dossier = _server_dossier(server)
+        two_hours_left = datetime.fromisoformat(dossier["due_at"]) - timedelta(hours=2)
+        window.clock = lambda: two_hours_left
+        _open(app, window, "dossier", dossier["id"])
+        return window.detail
+    if screen == "notice":
+        opening = _next_office_morning(datetime.now(UTC))
+        window.clock = lambda: opening
+        for title in ("Cột điện nghiêng sau mưa lớn", "Rác thải tồn đọng đầu hẻm 12", "Cây đổ chắn lối vào chợ"):
+            server.add_report(title=title)
+        window.start_sync()
+        _wait_for(app, lambda: window.notices.bar.isVisible())
+        _settle(app, 0.3)
+        return window
     if screen in ("masked-phone", "revealed-phone"):
         _open(app, window, "dossier", _server_dossier(server)["id"])
         if screen == "revealed-phone":
@@ -354,6 +374,18 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
             _settle(app, 0.2)
         return window.detail
     raise ValueError(f"unknown screen {screen!r}")
+
+
+def _next_office_morning(moment: datetime) -> datetime:
+    """09:00 of the next weekday, Vietnam time (a notice is given in office hours only)."""
+    from datetime import timedelta
+
+    from triage_desktop.core.workdays import VN
+
+    day = moment.astimezone(VN).date() + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime(day.year, day.month, day.day, 9, 0, tzinfo=VN)
 
 
 def _error_dialog(app: QApplication, services: Services) -> QWidget:

@@ -62,7 +62,7 @@ def test_the_letter_promises_the_new_date_and_follows_it(qtbot, workspace: Local
 
 def test_the_new_date_defaults_to_three_working_days_on_the_province_calendar(qtbot,
                                                                              workspace: LocalWorkspace) -> None:
-    # Thursday 05/03 → Friday 06, (weekend), Monday 09, Tuesday 10: closing time of the third working day.
+    # Thursday 05/03 17:00 → Friday 06, (weekend), Monday 09, Tuesday 10: three days of office time.
     assert shown(open_dialog(qtbot, workspace)) == datetime(2026, 3, 10, 17, 0, tzinfo=VN)
     day_off = WorkCalendar(days_off=frozenset({date(2026, 3, 9)}))
     assert shown(open_dialog(qtbot, workspace, day_off)) == datetime(2026, 3, 11, 17, 0, tzinfo=VN)
@@ -70,7 +70,8 @@ def test_the_new_date_defaults_to_three_working_days_on_the_province_calendar(qt
 
 def test_an_overdue_dossier_gets_a_date_ahead_of_today(qtbot, workspace: LocalWorkspace) -> None:
     dialog = open_dialog(qtbot, workspace, now=datetime(2026, 3, 12, 9, 30, tzinfo=VN))  # a week late
-    assert shown(dialog) == datetime(2026, 3, 17, 17, 0, tzinfo=VN)  # Thursday 12 + 3 working days
+    # Three working days of office time from now (core.workdays.add_working_time): Tuesday 17 at 09:30.
+    assert shown(dialog) == datetime(2026, 3, 17, 9, 30, tzinfo=VN)
 
 
 def test_a_date_already_past_is_refused_in_words(qtbot, workspace: LocalWorkspace) -> None:

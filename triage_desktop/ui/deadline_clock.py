@@ -63,6 +63,10 @@ class DeadlineClock(QObject):
     def bounds(self) -> DeadlineBounds:
         return self._bounds
 
+    def now(self) -> datetime:
+        """The present moment on this clock's time source (injected in tests)."""
+        return self._now()
+
     def moment(self) -> datetime:
         """The moment of the current bounds."""
         return self._moment

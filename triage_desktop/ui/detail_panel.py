@@ -10,7 +10,7 @@ that left the unit with actions still on it is shown by `show_gone`, so those ac
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -40,6 +40,7 @@ from triage_desktop.ui.action_registry import ACTION_ENTRIES, MAIN_BUTTONS, MORE
 from triage_desktop.ui.action_text import CodeOf, event_detail, payload_summary
 from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.deadlines import due_detail
+from triage_desktop.ui.extension_proposal import proposed_extension
 from triage_desktop.ui.file_names import is_photo
 from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd, parse_timestamp
 from triage_desktop.ui.masked_value import MaskedValue
@@ -66,10 +67,13 @@ class DetailPanel(QWidget):
     discardRequested = Signal(int)
     attachmentRequested = Signal(str, str)  # Attachment.id, OPEN or SAVE
     revealRequested = Signal(str, str, str)  # kind, item id, field (PHONE or ID_NUMBER): call reveal() once recorded
+    extensionRequested = Signal(object)  # the proposed new due date (datetime): open the extension dialog with it
 
-    def __init__(self, parent: QWidget | None = None, *, code_of: CodeOf | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, code_of: CodeOf | None = None,
+                 now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self._code_of = code_of
+        self._now = now or (lambda: datetime.now(UTC))
         self._item: Item | None = None
         self._key: tuple[str, str] | None = None  # what is shown: an item, or one that left the unit
         self._same_item_again = False
@@ -272,6 +276,9 @@ class DetailPanel(QWidget):
         for action in item.pending:  # refused actions first: the officer must see them before anything else
             if action.state in _PROBLEM_STATES:
                 add(self._conflict_panel(action, item))
+        proposal = proposed_extension(item, self._user, self._calendar, self._now())
+        if proposal is not None:
+            add(self._extension_band(proposal))
         add(self._fields(item))
         if item.description:  # a report's; a dossier has none
             add(self._heading(self.tr("Nội dung phản ánh")))
@@ -298,6 +305,36 @@ class DetailPanel(QWidget):
         scroll = self._scroll.verticalScrollBar().value() if self._same_item_again else 0
         self._replace_body(body)
         self._scroll.verticalScrollBar().setValue(scroll)
+
+    def _extension_band(self, new_due: datetime) -> QFrame:
+        """Less than one working day left: propose the extension and its apology now, while there is time."""
+        band = QFrame()
+        band.setObjectName("extensionProposal")
+        tint(band, styling.CONFLICT_BG)
+        layout = QVBoxLayout(band)
+        top = QHBoxLayout()
+        icon = QLabel()
+        size = self.fontMetrics().height()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        top.addWidget(icon)
+        text = value_label(self.tr("Hồ sơ còn dưới 1 ngày làm việc. Đề xuất gia hạn đến {date} và gửi văn bản xin "
+                                   "lỗi.").format(date=format_datetime(new_due)))
+        text.setObjectName("extensionProposalText")
+        bold(text)
+        text_color(text, styling.CONFLICT_FG)
+        top.addWidget(text, 1)
+        layout.addLayout(top)
+        row = QWidget()
+        row.setSizePolicy(expanding_policy())
+        flow = FlowLayout(row)
+        flow.setContentsMargins(0, 0, 0, 0)
+        button = ActionButton(self.tr("Soạn gia hạn và thư xin lỗi…"), row)
+        button.setObjectName("proposeExtension")
+        button.clicked.connect(functools.partial(self.extensionRequested.emit, new_due))
+        flow.addWidget(button)
+        layout.addWidget(row)
+        return band
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -375,7 +412,8 @@ class DetailPanel(QWidget):
             (self.tr("Người xử lý"), self._members.get(assignee, assignee) if assignee else self.tr("Chưa phân công")),
             (self.tr("Ngày gửi"), format_datetime(d.get("submitted_at"))),
             (self.tr("Ngày tiếp nhận"), format_datetime(d.get("received_at"))),
-            (self.tr("Hạn xử lý"), due_detail(self._calendar, item.kind, item.effective_status, item.due_at)),
+            (self.tr("Hạn xử lý"), due_detail(self._calendar, item.kind, item.effective_status, item.due_at,
+                                               now=self._now())),
             (self.tr("Ngày trả kết quả"), format_datetime(d.get("returned_at"))),
             (self.tr("Ngày kết thúc"), format_datetime(d.get("closed_at"))),
             (self.tr("Cập nhật lúc"), format_datetime(d.get("updated_at"))),

@@ -17,7 +17,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
@@ -53,6 +54,7 @@ from triage_desktop.ui.deadline_clock import DeadlineClock
 from triage_desktop.ui.detail_panel import OPEN, DetailPanel
 from triage_desktop.ui.dialogs.action_dialogs import ActionDialog, template_context
 from triage_desktop.ui.dialogs.bulk_assign_dialog import BulkAssignDialog, assignable
+from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog
 from triage_desktop.ui.dialogs.login_dialog import LoginDialog
 from triage_desktop.ui.dialogs.report_action_dialogs import MERGE_CANDIDATES
 from triage_desktop.ui.filter_bar import FilterBar, Filters
@@ -62,6 +64,7 @@ from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.models.item_table_model import ItemTableModel
 from triage_desktop.ui.network_watcher import NetworkWatcher
 from triage_desktop.ui.new_arrivals import NewArrivals
+from triage_desktop.ui.notices import Notices
 from triage_desktop.ui.outbox_view import OutboxView
 from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel, default_order
 from triage_desktop.ui.sync_controller import SyncController
@@ -86,12 +89,15 @@ class MainWindow(QMainWindow):
                  network: NetworkWatcher | None = None, default_server_url: str = "",
                  lock_server_url: bool = False, relogin_through_gate: bool = False,
                  deadline_clock: DeadlineClock | None = None,
-                 due_soon_working_days: float = DEFAULT_SOON_WORKING_DAYS, parent: QWidget | None = None) -> None:
+                 due_soon_working_days: float = DEFAULT_SOON_WORKING_DAYS,
+                 clock: Callable[[], datetime] | None = None, parent: QWidget | None = None) -> None:
         """`relogin_through_gate`: an expired session is renewed by the session shell (`reloginRequested`: it
         closes this window and signs in through the SessionGate again), not by this window's login dialog.
-        `due_soon_working_days`: the deployment's amber "Sắp đến hạn" share; `deadline_clock` (tests) brings its
-        own, with its own `now`."""
+        `due_soon_working_days`: the deployment's amber "Sắp đến hạn" share. `clock`: the moment deadlines and
+        office hours are judged at (tests set it, or `window.clock = …`); a `deadline_clock` (tests) brings its
+        own time source, which then is the window's too."""
         super().__init__(parent)
+        self.clock: Callable[[], datetime] = clock or (deadline_clock.now if deadline_clock is not None else _utc_now)
         self._relogin_through_gate = relogin_through_gate
         self._locked = False
         self._saved_view: tuple[ItemQuery | None, tuple[str, str] | None, tuple[str, str] | None, str, bool] | None
@@ -132,7 +138,7 @@ class MainWindow(QMainWindow):
         self.list_view.setModel(self.model)
         # Deadline states and the deadline queues' counts follow this clock (issue 11): it ticks by itself.
         self.deadline_clock = (deadline_clock if deadline_clock is not None
-                               else DeadlineClock(soon_working_days=due_soon_working_days, parent=self))
+                               else DeadlineClock(soon_working_days=due_soon_working_days, now=self.now, parent=self))
         self.deadline_clock.setParent(self)
         self.model.set_bounds(self.deadline_clock.bounds())
         self.deadline_clock.boundsChanged.connect(self._on_deadline_tick)
@@ -143,7 +149,7 @@ class MainWindow(QMainWindow):
         self.view_picker = ViewPicker(self)
         self.filters = FilterBar(self, leading=self.view_picker.widgets())
         self.outbox_view = OutboxView(self)
-        self.detail = DetailPanel(self, code_of=self._code_of)
+        self.detail = DetailPanel(self, code_of=self._code_of, now=self.now)
         self._middle_stack = QStackedWidget(self)
         self._middle_stack.addWidget(self.list_view)
         self._middle_stack.addWidget(self.outbox_view)
@@ -192,6 +198,10 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self._central_stack, 1)
         self.setCentralWidget(central)
 
+        self.notices = Notices(workspace, self.settings, now=self.now, calendar=self._work_calendar, parent=self)
+        self.notices.openRequested.connect(self._open_notice)
+        self.notices.showRequested.connect(self._bring_up)
+        self.statusBar().addPermanentWidget(self.notices.bar)
         self.arrivals = NewArrivals(self)
         self.arrivals.kindRequested.connect(self._show_arrivals)
         self.statusBar().addPermanentWidget(self.arrivals)
@@ -219,6 +229,7 @@ class MainWindow(QMainWindow):
         for signal in (self.model.modelReset, self.model.layoutChanged):
             signal.connect(self._show_view_name)
         self.detail.actionRequested.connect(self._on_action)
+        self.detail.extensionRequested.connect(self._propose_extension)
         self.detail.retryRequested.connect(self.retry_action)
         self.detail.discardRequested.connect(self.discard_action)
         self.attachments = AttachmentOpener(sync_service, runner, self, open_dialog=self._open_dialog,
@@ -240,6 +251,7 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self._render_indicator()
         self.deadline_clock.start()
+        self.notices.set_user(self.user.id if self.user else None)
 
     # --- construction --------------------------------------------------------------------------------------
 
@@ -300,6 +312,7 @@ class MainWindow(QMainWindow):
         list_menu.addSeparator()
         list_menu.addAction(self.clear_filters_action)
         list_menu.addAction(self.save_view_action)
+        view_menu.addAction(self.notices.quiet_action)
 
         toolbar = self.addToolBar(self.tr("Thanh công cụ"))
         toolbar.setObjectName("mainToolbar")
@@ -333,6 +346,7 @@ class MainWindow(QMainWindow):
             self._restore_font()
         self._shut_down = True
         self.deadline_clock.stop()
+        self.notices.stop()
         self.controller.stop(timeout=3.0)
 
     def _restore_font(self) -> None:
@@ -703,6 +717,36 @@ class MainWindow(QMainWindow):
         self._outbox_item = (kind, item_id)
         self._show((kind, item_id))
 
+    def now(self) -> datetime:
+        """The window's clock (injected in tests)."""
+        return self.clock()
+
+    def _bring_up(self) -> None:
+        """Show the window in front (a notice or the tray icon was clicked while the officer was elsewhere)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        if not self.isActiveWindow():
+            self.raise_()
+            self.activateWindow()
+
+    def _open_notice(self, kind: str, queue: str, item_id: str) -> None:
+        """A notice was clicked: its item in its queue (or the queue, for several), the window brought up."""
+        self._bring_up()
+        if self._locked:
+            return  # the lock page first; the notice's items are in their queues after unlocking
+        if self.search.text():
+            self._search_timer.stop()
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self.queues.select(kind, queue)
+        query = self.model.query()
+        if query is not None and query.text:
+            self._apply_search()
+        if item_id and not self.select_item(kind, item_id):
+            self.open_item(kind, item_id)  # no longer in that queue (taken meanwhile): shown all the same
+
     def select_item(self, kind: str, item_id: str) -> bool:
         """Select an item in the current list (tests, screenshots, links)."""
         return self.list_view.select_key((kind, item_id))
@@ -749,6 +793,7 @@ class MainWindow(QMainWindow):
             self.user = user
             self._update_title()
             self._reload_views()
+            self.notices.set_user(user.id if user else None)
             query = self.model.query()
             if query is not None and self.user is not None and query.user_id != self.user.id:
                 self.model.set_query(dataclasses.replace(query, user_id=self.user.id))
@@ -756,10 +801,12 @@ class MainWindow(QMainWindow):
         if self._middle_stack.currentWidget() is self.outbox_view:
             self.refresh_outbox()
         self.show_current_item()
+        self.notices.tick()  # the morning list as soon as the cache is fresh, not at the next minute
 
     def _on_items_changed(self, changed: list[Any]) -> None:
         if self._shut_down:
             return
+        self.notices.after_sync([tuple(key) for key in changed])  # locked too: counts and codes, no titles
         if self._locked:  # nothing of it may show: the whole view is read again at unlock
             self._stale = True
             return
@@ -808,6 +855,7 @@ class MainWindow(QMainWindow):
         self._reload_views()
         self._login_prompted = False
         self._update_title()
+        self.notices.set_user(user.id)
         query = self.model.query()
         if query is not None and query.user_id != user.id:
             self.model.set_query(dataclasses.replace(query, user_id=user.id))
@@ -851,6 +899,7 @@ class MainWindow(QMainWindow):
         if self._locked:
             return
         self._locked = True
+        self.notices.set_locked(True)
         on_outbox = self._middle_stack.currentWidget() is self.outbox_view
         current = None if on_outbox else self.list_view.current_key()
         self._saved_view = (self.model.query(), current, self._outbox_item, self.search.text(), on_outbox)
@@ -884,6 +933,7 @@ class MainWindow(QMainWindow):
         if not self._locked:
             return
         self._locked = False
+        self.notices.set_locked(False)
         self._central_stack.setCurrentWidget(self.splitter)
         self.lock_page.reset("")
         self.menuBar().setEnabled(True)
@@ -925,6 +975,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     # --- actions ---------------------------------------------------------------------------------------------
+
+    def _propose_extension(self, new_due: datetime) -> None:
+        """The detail pane's "Đề xuất gia hạn": the extension dialog with the proposed date and the unit's apology
+        letter filled in; the officer reads, edits and sends it like any extension."""
+        item = self.detail.item()
+        if item is None:
+            return
+        dialog = ExtendDialog(item, self.user, self._reference("templates"), self._template_context(item), self,
+                              calendar=self._work_calendar(), clock=self.now, new_due=new_due, apology=True)
+        dialog.accepted.connect(self._on_dialog_accepted)
+        self._open_dialog(dialog)
 
     def _on_action(self, action: str) -> None:
         """A button or menu entry of the detail panel: open its dialog, or queue it at once (action_registry)."""
@@ -1174,3 +1235,7 @@ def _with_filters(query: ItemQuery, filters: Filters) -> ItemQuery:
 
 def _filters_of(query: ItemQuery) -> Filters:
     return Filters(query.status, query.category, query.assignee_id, query.channel, query.deadline)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)

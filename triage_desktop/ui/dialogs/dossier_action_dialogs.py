@@ -7,15 +7,15 @@ filled with the *new* date and kept in step with it until the officer writes her
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import UTC, datetime, time, timedelta
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QDateTimeEdit, QSpinBox, QWidget
 
 from triage_desktop.core.entities import Item, User
-from triage_desktop.core.workdays import VN, WorkCalendar
+from triage_desktop.core.workdays import WorkCalendar, add_working_time
 from triage_desktop.ui.dialogs.action_dialogs import TemplatedDialog
 from triage_desktop.ui.formatting import format_date, format_datetime, format_vnd, parse_timestamp
 from triage_desktop.ui.safe_text import value_label
@@ -80,19 +80,14 @@ class FeeDialog(TemplatedDialog):
 
 
 def default_new_due(calendar: WorkCalendar, due: datetime | None, now: datetime,
-                    working_days: int = DEFAULT_EXTENSION_WORKING_DAYS) -> datetime:
-    """Closing time of the `working_days`-th working day after the current due date, or after today when that
-    date has already passed (a promise must lie ahead). Counted on the province's calendar, in Vietnam time."""
+                    working_days: float = DEFAULT_EXTENSION_WORKING_DAYS) -> datetime:
+    """`working_days` of office time after the current due date, or after now when that date has already passed
+    (a promise must lie ahead): core.workdays.add_working_time on the province's calendar, in Vietnam time, up to
+    the next whole minute (the date field shows minutes; a promise is never earlier than the count)."""
     start = max(due, now) if due is not None else now
-    day = start.astimezone(VN).date()
-    for _ in range(working_days):
-        day += timedelta(days=1)
-        for _skip in range(366):  # a calendar that lists a whole year off must not hang the dialog
-            if calendar.is_working_day(day):
-                break
-            day += timedelta(days=1)
-    closes = calendar.office_hours[-1][1] if calendar.office_hours else time(17, 0)
-    return datetime.combine(day, closes, VN)
+    moment = add_working_time(start, working_days, calendar)
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + timedelta(minutes=1)
 
 
 def extension_problem(new_due: datetime, due: datetime | None, now: datetime) -> str | None:
@@ -115,11 +110,19 @@ class ExtendDialog(TemplatedDialog):
 
     def __init__(self, item: Item, user: User | None, templates: Any = (), context: Mapping[str, str] | None = None,
                  parent: QWidget | None = None, *, calendar: WorkCalendar | None = None,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, clock: Callable[[], datetime] | None = None,
+                 new_due: datetime | None = None, apology: bool = False) -> None:
+        """`now` pins the clock, `clock` is read at each check (the window's); `new_due` is the date proposed
+        (else default_new_due); `apology`: the unit's first apology template is chosen and filled at once (the
+        detail pane's extension proposal)."""
         self._calendar = calendar or WorkCalendar()
-        self._fixed_now = now  # tests pin the clock; otherwise "now" is read at each check
+        self._fixed_now = now
+        self._clock = clock
+        self._proposed = new_due
         self._due = parse_timestamp(item.due_at)
         super().__init__(item, user, templates, context, parent)
+        if apology and self._templates:
+            self.template.setCurrentIndex(1)  # filled with the new date by _on_template
 
     def _title(self) -> str:
         return self.tr("Gia hạn và xin lỗi công dân")
@@ -135,14 +138,16 @@ class ExtendDialog(TemplatedDialog):
         self.new_due.setCalendarPopup(True)
         if self._due is not None:  # the contract: later than the current due date
             self.new_due.setMinimumDateTime(_qt(self._due).addSecs(60))
-        self.new_due.setDateTime(_qt(default_new_due(self._calendar, self._due, self._now())))
+        self.new_due.setDateTime(_qt(self._proposed or default_new_due(self._calendar, self._due, self._now())))
         self.form.addRow(self._caption(self.tr("Hạn mới")), self.new_due)
         self._add_public_body(self.tr("Văn bản xin lỗi và hẹn lại ngày trả kết quả…"))
         self.new_due.dateTimeChanged.connect(self._on_new_due)
         self._on_new_due()
 
     def _now(self) -> datetime:
-        return self._fixed_now or datetime.now(UTC)
+        if self._fixed_now is not None:
+            return self._fixed_now
+        return self._clock() if self._clock is not None else datetime.now(UTC)
 
     def chosen_due(self) -> datetime:
         return datetime.fromtimestamp(self.new_due.dateTime().toSecsSinceEpoch(), UTC)
