@@ -71,6 +71,33 @@
     </message>
 </context>
 <context>
+    <name>BulkAssignDialog</name>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="36"/>
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="53"/>
+        <source>Phân công %n mục</source>
+        <translation>
+            <numerusform>Assign %n item</numerusform>
+            <numerusform>Assign %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="39"/>
+        <source>Mỗi mục được phân công riêng và gửi lên máy chủ như một thao tác riêng; mục nào đã bị người khác thay đổi sẽ hiện xung đột để xử lý riêng.</source>
+        <translation>Each item is assigned and sent to the server as its own action; an item someone else has changed shows a conflict to settle on its own.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="51"/>
+        <source>Giao cho</source>
+        <translation>Assign to</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="57"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ConflictPanel</name>
     <message>
         <location filename="../../triage_desktop/ui/conflict_panel.py" line="37"/>
@@ -206,7 +233,7 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="84"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="88"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Select a report or dossier in the list to see its details.</translation>
     </message>
@@ -251,33 +278,33 @@
         <translation>Return result…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="284"/>
         <source>Nội dung phản ánh</source>
         <translation>Report description</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="279"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="286"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="281"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="288"/>
         <source>Diễn biến xử lý</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="298"/>
         <source>Chưa có diễn biến nào.</source>
         <translation>Nothing has happened yet.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="244"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="248"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
         <source>{kind} · {code}</source>
         <translation>{kind} · {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="125"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
         <source>Thao tác khác</source>
         <translation>More actions</translation>
     </message>
@@ -307,229 +334,239 @@
         <translation>Extend with an apology…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="245"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="249"/>
         <source>Không còn thuộc đơn vị</source>
         <translation>No longer in your unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="251"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation>This item has left your unit&apos;s list (transferred, merged, withdrawn by the citizen or deleted). The actions below were not sent and wait for your decision.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
+        <source>Hồ sơ còn dưới 1 ngày làm việc. Đề xuất gia hạn đến {date} và gửi văn bản xin lỗi.</source>
+        <translation>Less than one working day is left on this dossier. Proposed: extend it to {date} and send a letter of apology.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
+        <source>Soạn gia hạn và thư xin lỗi…</source>
+        <translation>Write the extension and apology…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
         <source>số điện thoại</source>
         <translation>phone number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
         <source>số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="373"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="378"/>
         <source>{status} (mã {dvc})</source>
         <translation>{status} (code {dvc})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="381"/>
         <source>{status} (đang chờ gửi)</source>
         <translation>{status} (waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="386"/>
         <source>Lĩnh vực</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="362"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="399"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="388"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="352"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="389"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="390"/>
         <source>Người phản ánh</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="368"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="391"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="392"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="393"/>
         <source>Tọa độ</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="397"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="361"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="398"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="363"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="400"/>
         <source>Bước xử lý</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="401"/>
         <source>Kênh nộp</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="365"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="402"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="366"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="403"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="369"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="406"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="370"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="371"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="408"/>
         <source>Số ngày tạm dừng</source>
         <translation>Paused working days</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="412"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="412"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="376"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="413"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="377"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="414"/>
         <source>Ngày tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="378"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="415"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="379"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="417"/>
         <source>Ngày trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="380"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="418"/>
         <source>Ngày kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="381"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="419"/>
         <source>Cập nhật lúc</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="423"/>
         <source>Đánh giá của công dân</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="423"/>
         <source>{n}/5</source>
         <translation>{n}/5</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="386"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="424"/>
         <source>Đã gộp vào</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="400"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation>{phone} (the citizen does not want to be contacted)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="445"/>
         <source>Không có tệp đính kèm.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="428"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="466"/>
         <source>Xem ảnh</source>
         <translation>View photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="430"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="468"/>
         <source>Lưu về máy…</source>
         <translation>Save to computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="448"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="486"/>
         <source>Nội bộ</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="490"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation>Public — the citizen sees this</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="483"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="521"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="484"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="522"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="519"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="557"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
@@ -570,42 +607,42 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="103"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="98"/>
         <source>Hạn mới phải muộn hơn hạn hiện tại ({due}).</source>
         <translation>The new due date must be later than the current one ({due}).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="107"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="102"/>
         <source>Hạn mới đã qua. Hãy chọn một thời điểm sau {now}.</source>
         <translation>The new due date has already passed. Choose a time after {now}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="125"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="128"/>
         <source>Gia hạn và xin lỗi công dân</source>
         <translation>Extend with an apology to the applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="128"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="131"/>
         <source>Gia hạn</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="131"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="134"/>
         <source>Hạn hiện tại</source>
         <translation>Current due date</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="132"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="135"/>
         <source>Chưa có</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="139"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="142"/>
         <source>Hạn mới</source>
         <translation>New due date</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="140"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="143"/>
         <source>Văn bản xin lỗi và hẹn lại ngày trả kết quả…</source>
         <translation>Apology letter with the new date for the result…</translation>
     </message>
@@ -639,6 +676,77 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="66"/>
+        <source>Hiện hoặc ẩn các bộ lọc</source>
+        <translation>Show or hide the filters</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="72"/>
+        <source>Bỏ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="74"/>
+        <source>Bỏ mọi bộ lọc: hiện cả danh sách</source>
+        <translation>Clear every filter: show the whole list</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="100"/>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="100"/>
+        <source>Người xử lý:</source>
+        <translation>Assignee:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="101"/>
+        <source>Kênh:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="101"/>
+        <source>Thời hạn:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="107"/>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="107"/>
+        <source>Lĩnh vực:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="123"/>
+        <source>Chưa phân công</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="127"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="189"/>
+        <source>Bộ lọc (%n)</source>
+        <translation>
+            <numerusform>Filters (%n)</numerusform>
+            <numerusform>Filters (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="189"/>
+        <source>Bộ lọc</source>
+        <translation>Filters</translation>
+    </message>
+</context>
+<context>
     <name>GateWindow</name>
     <message>
         <location filename="../../triage_desktop/ui/gate_window.py" line="21"/>
@@ -647,64 +755,87 @@
     </message>
 </context>
 <context>
+    <name>ItemListView</name>
+    <message>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="176"/>
+        <source>Cột hiển thị</source>
+        <translation>Columns shown</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="195"/>
+        <source>Đặt lại cột mặc định</source>
+        <translation>Reset to default columns</translation>
+    </message>
+</context>
+<context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="63"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="64"/>
+        <source>Hạn / còn lại</source>
+        <translation>Deadline / left</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="65"/>
         <source>Tiêu đề / Nội dung</source>
         <translation>Title / Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="66"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="68"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="69"/>
         <source>Lĩnh vực / Thủ tục</source>
         <translation>Category / Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="56"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="449"/>
+        <source>Hạn xử lý: {date}</source>
+        <translation>Due: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="456"/>
+        <source>Số ngày làm việc {note}.</source>
+        <translation>Working days {note}.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="67"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="57"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="70"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="58"/>
-        <source>Hạn xử lý</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="340"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="413"/>
         <source>{status} · xung đột</source>
         <translation>{status} · conflict</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="342"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="415"/>
         <source>{status} · đang chờ gửi</source>
         <translation>{status} · waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="351"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="424"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="362"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="437"/>
         <source>Có %Ln thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
         <translation>
             <numerusform>%Ln action was refused or failed: open it to deal with it.</numerusform>
@@ -712,7 +843,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="365"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="440"/>
         <source>Có %Ln thao tác đang chờ gửi lên máy chủ.</source>
         <translation>
             <numerusform>%Ln action is waiting to be sent to the server.</numerusform>
@@ -905,98 +1036,199 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="134"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation>Search code, title, name, address… (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="114"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="272"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
         <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
         <translation>Warning: the data on this computer is NOT encrypted (as configured by IT). Do not let others use this computer before you log out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="259"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="261"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="263"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="265"/>
         <source>Đăng nhập lại…</source>
         <translation>Log in again…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="267"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="269"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="275"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="278"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="281"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="592"/>
+        <source>Phân công nhiều mục…</source>
+        <translation>Assign several items…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="288"/>
+        <source>Bỏ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="290"/>
+        <source>Lưu chế độ xem…</source>
+        <translation>Save view…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="293"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="298"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="301"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="310"/>
+        <source>&amp;Danh sách</source>
+        <translation>&amp;List</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="317"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="431"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation>{name}&apos;s — waits for that officer to log in and send it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="433"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation>Made by an unknown officer — it can only be discarded</translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="552"/>
+        <source>Lưu chế độ xem</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="553"/>
+        <source>Tên chế độ xem (hàng việc, bộ lọc và thứ tự đang dùng):</source>
+        <translation>Name of the view (the queue, filters and order in use):</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="554"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="555"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="570"/>
+        <source>Đã lưu chế độ xem “{name}”</source>
+        <translation>Saved the view “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="577"/>
+        <source>Đã xóa chế độ xem “{name}”</source>
+        <translation>Deleted the view “{name}”</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="411"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="591"/>
+        <source>Phân công %n mục…</source>
+        <translation>
+            <numerusform>Assign %n item…</numerusform>
+            <numerusform>Assign %n items…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
+        <source>Đã lưu phân công %n mục — đang chờ gửi</source>
+        <translation>
+            <numerusform>Saved the assignment of %n item — waiting to be sent</numerusform>
+            <numerusform>Saved the assignment of %n items — waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="646"/>
+        <source>Đã phân công %n mục</source>
+        <translation>
+            <numerusform>Assigned %n item</numerusform>
+            <numerusform>Assigned %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="647"/>
+        <source>%n xung đột</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="648"/>
+        <source>%n mục không phân công được</source>
+        <translation>
+            <numerusform>%n item could not be assigned</numerusform>
+            <numerusform>%n items could not be assigned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="651"/>
+        <source>(mã {codes})</source>
+        <translation>(codes {codes})</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="668"/>
+        <source>Việc của {name} — quá hạn trước</source>
+        <translation>{name}'s work — overdue first</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="691"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation>
             <numerusform>Showing the newest result — type more to narrow it</numerusform>
@@ -1004,7 +1236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="693"/>
         <source>Tìm thấy %n kết quả</source>
         <translation>
             <numerusform>%n result found</numerusform>
@@ -1012,17 +1244,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="695"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="870"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation>The data file on this computer was damaged, so it was set aside ({file}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="871"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation>
             <numerusform>%Ln unsent action was kept.</numerusform>
@@ -1030,7 +1262,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="874"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation>
             <numerusform>%Ln action could not be read back: it may have been sent before the file was damaged; if not, please do it again.</numerusform>
@@ -1038,63 +1270,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="559"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="877"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation>It is not certain that every unsent action could be read back: please check the Outbox.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="878"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>All reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="879"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="882"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="651"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="972"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="737"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1069"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="746"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1078"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="755"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="759"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1087"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1091"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="756"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1088"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="760"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1092"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="805"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1137"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="807"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1139"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1208,6 +1440,97 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="125"/>
+        <source>Không làm phiền</source>
+        <translation>Do not disturb</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="128"/>
+        <source>Không hiện thông báo việc mới (vẫn đếm ở thanh trạng thái)</source>
+        <translation>Show no notices of new work (the status bar still counts it)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="143"/>
+        <source>Tiếp nhận phản ánh, hồ sơ</source>
+        <translation>Reports and dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="145"/>
+        <source>Mở cửa sổ</source>
+        <translation>Open the window</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="248"/>
+        <source>Việc mới cho bạn</source>
+        <translation>New work for you</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="255"/>
+        <source>%Ln phản ánh mới</source>
+        <translation>
+            <numerusform>%Ln new report</numerusform>
+            <numerusform>%Ln new reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="255"/>
+        <source>%Ln hồ sơ mới</source>
+        <translation>
+            <numerusform>%Ln new dossier</numerusform>
+            <numerusform>%Ln new dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="257"/>
+        <source>%Ln phản ánh giao cho bạn</source>
+        <translation>
+            <numerusform>%Ln report assigned to you</numerusform>
+            <numerusform>%Ln reports assigned to you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="258"/>
+        <source>%Ln hồ sơ giao cho bạn</source>
+        <translation>
+            <numerusform>%Ln dossier assigned to you</numerusform>
+            <numerusform>%Ln dossiers assigned to you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="259"/>
+        <source>%Ln phản ánh của bạn sắp đến hạn hoặc quá hạn</source>
+        <translation>
+            <numerusform>%Ln of your reports is due soon or overdue</numerusform>
+            <numerusform>%Ln of your reports are due soon or overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="260"/>
+        <source>%Ln hồ sơ của bạn sắp đến hạn hoặc quá hạn</source>
+        <translation>
+            <numerusform>%Ln of your dossiers is due soon or overdue</numerusform>
+            <numerusform>%Ln of your dossiers are due soon or overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="264"/>
+        <source>Có việc mới</source>
+        <translation>New work has arrived</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="266"/>
+        <source>Việc mới giao cho bạn</source>
+        <translation>New work assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="267"/>
+        <source>Việc cần làm trong ngày</source>
+        <translation>Due today</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <location filename="../../triage_desktop/ui/outbox_view.py" line="34"/>
@@ -1317,17 +1640,17 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="29"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="43"/>
         <source>Danh sách hàng việc</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="87"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="110"/>
         <source>Hộp thư đi ({n})</source>
         <translation>Outbox ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="89"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="112"/>
         <source>%Ln xung đột</source>
         <translation>
             <numerusform>%Ln conflict</numerusform>
@@ -1335,7 +1658,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="92"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="115"/>
         <source>{name} ({n})</source>
         <translation>{name} ({n})</translation>
     </message>
@@ -1375,12 +1698,12 @@
 <context>
     <name>SessionShell</name>
     <message>
-        <location filename="../../triage_desktop/ui/session_shell.py" line="79"/>
+        <location filename="../../triage_desktop/ui/session_shell.py" line="82"/>
         <source>Đang mở…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/session_shell.py" line="231"/>
+        <location filename="../../triage_desktop/ui/session_shell.py" line="234"/>
         <source>Đang đăng xuất…</source>
         <translation>Logging out…</translation>
     </message>
@@ -1641,6 +1964,39 @@
     </message>
 </context>
 <context>
+    <name>ViewPicker</name>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="42"/>
+        <source>Chế độ xem:</source>
+        <translation>View:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="45"/>
+        <source>Chế độ xem</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="52"/>
+        <source>Lưu chế độ xem…</source>
+        <translation>Save view…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="54"/>
+        <source>Lưu danh sách đang xem (hàng việc, bộ lọc, thứ tự) dưới một tên</source>
+        <translation>Keep the list as shown (queue, filters, order) under a name</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="55"/>
+        <source>Xóa chế độ xem</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="72"/>
+        <source>Tùy chỉnh</source>
+        <translation>Custom</translation>
+    </message>
+</context>
+<context>
     <name>action_text</name>
     <message>
         <location filename="../../triage_desktop/ui/action_text.py" line="84"/>
@@ -1686,150 +2042,250 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="68"/>
+        <location filename="../../triage_desktop/cli.py" line="75"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation>Triage citizens&apos; field reports and administrative dossiers.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="71"/>
+        <location filename="../../triage_desktop/cli.py" line="78"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation>data folder (default: TRIAGE_PROFILE or the user data folder)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="72"/>
+        <location filename="../../triage_desktop/cli.py" line="79"/>
         <source>ngôn ngữ giao diện</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="86"/>
+        <location filename="../../triage_desktop/cli.py" line="93"/>
         <source>đăng nhập vào máy chủ</source>
         <translation>log in to the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="87"/>
+        <location filename="../../triage_desktop/cli.py" line="94"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation>server address (the API base URL)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="89"/>
+        <location filename="../../triage_desktop/cli.py" line="96"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation>read the password from standard input</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="91"/>
+        <location filename="../../triage_desktop/cli.py" line="98"/>
         <source>đồng bộ với máy chủ</source>
         <translation>synchronise with the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="92"/>
+        <location filename="../../triage_desktop/cli.py" line="99"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation>synchronise until in step, then exit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="101"/>
+        <location filename="../../triage_desktop/cli.py" line="108"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation>queue one action in the outbox (works offline)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="109"/>
+        <location filename="../../triage_desktop/cli.py" line="116"/>
         <source>các thao tác chưa gửi</source>
         <translation>unsent actions</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="111"/>
+        <location filename="../../triage_desktop/cli.py" line="118"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation>re-apply a conflicting action on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="112"/>
+        <location filename="../../triage_desktop/cli.py" line="119"/>
         <source>bỏ thao tác này</source>
         <translation>discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="114"/>
+        <location filename="../../triage_desktop/cli.py" line="121"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation>export the synchronised data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="117"/>
+        <location filename="../../triage_desktop/cli.py" line="124"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation>output file (default: standard output)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="119"/>
+        <location filename="../../triage_desktop/cli.py" line="126"/>
+        <source>liệt kê phản ánh hoặc hồ sơ trong dữ liệu đã đồng bộ, theo hàng đợi, bộ lọc hoặc dạng xem đã lưu</source>
+        <translation>list synced reports or dossiers by queue, filters or a saved view</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="129"/>
+        <source>hàng đợi (mặc định: all)</source>
+        <translation>queue (default: all)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="131"/>
+        <source>mã lĩnh vực hoặc mã thủ tục</source>
+        <translation>category or procedure code</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="132"/>
+        <source>mã cán bộ xử lý</source>
+        <translation>the assignee's user id</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="133"/>
+        <source>kênh tiếp nhận (zalo_mini_app, hotline, online…)</source>
+        <translation>channel (zalo_mini_app, hotline, online…)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="134"/>
+        <source>tình trạng hạn xử lý</source>
+        <translation>deadline state</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="135"/>
+        <source>dạng xem đã lưu của cán bộ đang đăng nhập</source>
+        <translation>a saved view of the signed-in official</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="136"/>
+        <source>sắp xếp theo (mặc định: hạn xử lý cho các hàng đợi theo hạn, ngày gửi cho các hàng đợi khác)</source>
+        <translation>sort by (default: the deadline for the deadline queues, the submission date for the others)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <source>sắp xếp tăng dần</source>
+        <translation>sort ascending</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="142"/>
+        <source>số mục của từng hàng đợi, kể cả sắp đến hạn và quá hạn</source>
+        <translation>the number of items in each queue, due-soon and overdue included</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="146"/>
         <source>nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào</source>
         <translation>audit log: who did what, to which item, when</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="121"/>
+        <location filename="../../triage_desktop/cli.py" line="148"/>
         <source>kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)</source>
         <translation>check the hash chain: prints OK (exit code 0), or one line per edited or removed entry (exit code 5)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="123"/>
+        <location filename="../../triage_desktop/cli.py" line="150"/>
         <source>ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được</source>
         <translation>write the log to a CSV file (UTF-8 with BOM, with the hashes) that only this user can read</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="126"/>
+        <location filename="../../triage_desktop/cli.py" line="153"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation>run the sandbox server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="133"/>
+        <location filename="../../triage_desktop/cli.py" line="160"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation>a new report arrives every N seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="135"/>
+        <location filename="../../triage_desktop/cli.py" line="162"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation>share of requests that get a simulated fault, from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="136"/>
+        <location filename="../../triage_desktop/cli.py" line="163"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation>random seed for the fault mode</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <location filename="../../triage_desktop/cli.py" line="165"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation>each feed page holds a random 1 to N changes</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="140"/>
+        <location filename="../../triage_desktop/cli.py" line="167"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation>lifetime of an access token, in seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="156"/>
+        <location filename="../../triage_desktop/cli.py" line="183"/>
         <source>cần một số từ 0 đến 1</source>
         <translation>expected a number from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="184"/>
+        <location filename="../../triage_desktop/cli.py" line="211"/>
         <source>Máy này chỉ được đăng nhập vào máy chủ {server} (bộ phận CNTT đã khóa địa chỉ máy chủ).</source>
         <translation>This computer may only log in to the server {server} (IT has locked the server address).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="235"/>
+        <location filename="../../triage_desktop/cli.py" line="263"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation>{held} of them were made by another officer and wait for that officer to log in.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="301"/>
+        <location filename="../../triage_desktop/cli.py" line="329"/>
         <source>Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login.</source>
         <translation>Nobody is logged in on this profile: use the login command.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="377"/>
+        <location filename="../../triage_desktop/cli.py" line="405"/>
         <source>Đã xuất %n mục.</source>
         <translation>
             <numerusform>Exported %n item.</numerusform>
             <numerusform>Exported %n items.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="470"/>
+        <source>{shown}/{total} mục.</source>
+        <translation>{shown}/{total} items.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="484"/>
+        <source>Dạng xem &quot;{name}&quot; là của {kind}.</source>
+        <translation>The view "{name}" is for {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="487"/>
+        <source>Không có dạng xem đã lưu tên &quot;{name}&quot;.</source>
+        <translation>No saved view is called "{name}".</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="493"/>
+        <source>Tạm dừng — chờ công dân</source>
+        <translation>Paused — waiting for the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="495"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="502"/>
+        <source>Quá hạn {days} ngày</source>
+        <translation>Overdue by {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="504"/>
+        <source>Quá hạn {hours} giờ</source>
+        <translation>Overdue by {hours} hours</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="505"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="507"/>
+        <source>Còn {days} ngày làm việc</source>
+        <translation>{days} working days left</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="508"/>
+        <source>Còn {hours} giờ làm việc</source>
+        <translation>{hours} working hours left</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="411"/>
+        <location filename="../../triage_desktop/cli.py" line="541"/>
         <source>Đã xuất %n mục nhật ký.</source>
         <translation>
             <numerusform>Exported %n audit entry.</numerusform>
@@ -1837,37 +2293,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="435"/>
+        <location filename="../../triage_desktop/cli.py" line="565"/>
         <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation>Entry {seq}: its content was edited (it does not match its hash).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="436"/>
+        <location filename="../../triage_desktop/cli.py" line="566"/>
         <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
         <translation>Entry {seq}: it does not link to the entry before it (that entry was edited or replaced).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="437"/>
+        <location filename="../../triage_desktop/cli.py" line="567"/>
         <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
         <translation>Entry {seq}: entry {span} before it was removed.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="438"/>
+        <location filename="../../triage_desktop/cli.py" line="568"/>
         <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
         <translation>Entry {seq}: entry {span} was removed from the end of the log.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="439"/>
+        <location filename="../../triage_desktop/cli.py" line="569"/>
         <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
         <translation>Entry {seq}: the log&apos;s counter was edited.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="463"/>
+        <location filename="../../triage_desktop/cli.py" line="593"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="473"/>
+        <location filename="../../triage_desktop/cli.py" line="603"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation>
             <numerusform>%n action is unsent: deleting the data would lose it. Sync first, or add --force.</numerusform>
@@ -1875,117 +2331,117 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="476"/>
+        <location filename="../../triage_desktop/cli.py" line="606"/>
         <source>Đã đăng xuất.</source>
         <translation>Logged out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="476"/>
+        <location filename="../../triage_desktop/cli.py" line="606"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation>The data on this computer was deleted.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="504"/>
+        <location filename="../../triage_desktop/cli.py" line="634"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="507"/>
+        <location filename="../../triage_desktop/cli.py" line="637"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="548"/>
+        <location filename="../../triage_desktop/cli.py" line="679"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation>The data on this computer is encrypted and this computer has no secure keyring: the password is needed, use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="560"/>
+        <location filename="../../triage_desktop/cli.py" line="691"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="142"/>
+        <location filename="../../triage_desktop/cli.py" line="169"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation>open the window with the sandbox server and sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="83"/>
+        <location filename="../../triage_desktop/cli.py" line="90"/>
         <source>đọc mật khẩu từ đầu vào chuẩn để mở dữ liệu đã mã hóa</source>
         <translation>read the password from standard input to open the encrypted data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="94"/>
+        <location filename="../../triage_desktop/cli.py" line="101"/>
         <source>đọc mật khẩu từ đầu vào chuẩn: mở dữ liệu và đăng nhập cho lần chạy này</source>
         <translation>read the password from standard input: open the data and log in for this run</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="96"/>
+        <location filename="../../triage_desktop/cli.py" line="103"/>
         <source>đăng xuất: thu hồi phiên trên máy chủ, xóa khóa khỏi kho khóa</source>
         <translation>log out: revoke the session on the server, delete the key from the keyring</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="97"/>
+        <location filename="../../triage_desktop/cli.py" line="104"/>
         <source>xóa luôn dữ liệu trên máy này</source>
         <translation>also delete the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="99"/>
+        <location filename="../../triage_desktop/cli.py" line="106"/>
         <source>xóa cả khi còn thao tác chưa gửi (các thao tác đó sẽ mất)</source>
         <translation>delete even when actions are unsent (they will be lost)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="146"/>
+        <location filename="../../triage_desktop/cli.py" line="173"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation>start over with fresh sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="166"/>
+        <location filename="../../triage_desktop/cli.py" line="193"/>
         <source>cần một số nguyên dương</source>
         <translation>expected a positive whole number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="174"/>
+        <location filename="../../triage_desktop/cli.py" line="201"/>
         <source>Mật khẩu: </source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="181"/>
+        <location filename="../../triage_desktop/cli.py" line="208"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation>No server address: use --server or deployment.toml.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="189"/>
+        <location filename="../../triage_desktop/cli.py" line="216"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation>Logged in: {name} ({username}), unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="192"/>
+        <location filename="../../triage_desktop/cli.py" line="219"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation>This machine has no secure keyring: the login lasts only for this run; use --password-stdin with sync.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="218"/>
+        <location filename="../../triage_desktop/cli.py" line="245"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="224"/>
+        <location filename="../../triage_desktop/cli.py" line="252"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="241"/>
+        <location filename="../../triage_desktop/cli.py" line="269"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="232"/>
+        <location filename="../../triage_desktop/cli.py" line="260"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="271"/>
+        <location filename="../../triage_desktop/cli.py" line="299"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
     </message>
@@ -1993,48 +2449,105 @@
 <context>
     <name>deadlines</name>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="46"/>
         <location filename="../../triage_desktop/ui/deadlines.py" line="50"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="104"/>
         <source>{days} ngày</source>
         <translation>{days} d</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="48"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="52"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="102"/>
         <source>{days} ngày {hours} giờ</source>
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="52"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="56"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="106"/>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="290"/>
         <source>{hours} giờ</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="58"/>
         <source>quá hạn</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="58"/>
         <source>đến hạn</source>
         <translation>due now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="56"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="60"/>
         <source>quá hạn {amount} làm việc</source>
         <translation>overdue by {amount} of working time</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="57"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="61"/>
         <source>còn {amount} làm việc</source>
         <translation>{amount} of working time left</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="37"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="89"/>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="291"/>
+        <source>Tạm dừng — chờ công dân</source>
+        <translation>Paused — waiting for the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="96"/>
+        <source>Quá hạn {days} ngày</source>
+        <translation>Overdue by {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="98"/>
+        <source>Quá hạn {hours} giờ</source>
+        <translation>Overdue by {hours} hours</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="99"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="108"/>
+        <source>Sắp đến hạn — đến hạn</source>
+        <translation>Due soon — due now</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="109"/>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="289"/>
+        <source>Sắp đến hạn — còn {amount}</source>
+        <translation>Due soon — {amount} left</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="111"/>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="292"/>
+        <source>Còn {days} ngày làm việc</source>
+        <translation>{days} working days left</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="112"/>
+        <source>Còn {hours} giờ làm việc</source>
+        <translation>{hours} working hours left</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="137"/>
+        <source>ước tính theo lịch nghỉ lễ quốc gia; tỉnh chưa công bố lịch năm {years}</source>
+        <translation>estimated on the national holidays; the province has not published its calendar for {years}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="146"/>
+        <source>{due} — {note}</source>
+        <translation>{due} — {note}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="41"/>
         <source>tạm dừng, chờ công dân</source>
         <translation>paused, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="40"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="44"/>
         <source>{date} ({left})</source>
         <translation>{date} ({left})</translation>
     </message>
@@ -2359,31 +2872,83 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="113"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="114"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="115"/>
+        <source>Chờ bổ sung / chờ phí</source>
+        <translation>Waiting for documents / fees</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="116"/>
+        <source>Chưa hoàn thành</source>
+        <translation>Not finished</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="117"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="117"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
+        <source>Còn hạn</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
+        <source>Tạm dừng</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="130"/>
+        <source>Việc của tôi — gấp nhất trước</source>
+        <translation>My work — most urgent first</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="131"/>
+        <source>Quá hạn của đơn vị</source>
+        <translation>The unit's overdue work</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="132"/>
+        <source>Chưa phân công — cũ nhất trước</source>
+        <translation>Unassigned — oldest first</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="133"/>
+        <source>Chưa hoàn thành — gấp nhất trước</source>
+        <translation>Not finished — most urgent first</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="137"/>
         <source>Công dân gửi</source>
         <translation>From the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="118"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="138"/>
         <source>Cán bộ gửi</source>
         <translation>From staff</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="122"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="142"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="143"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="144"/>
         <source>Một cửa</source>
         <translation>One-stop desk</translation>
     </message>

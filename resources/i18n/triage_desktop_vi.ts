@@ -71,6 +71,32 @@
     </message>
 </context>
 <context>
+    <name>BulkAssignDialog</name>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="36"/>
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="53"/>
+        <source>Phân công %n mục</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="39"/>
+        <source>Mỗi mục được phân công riêng và gửi lên máy chủ như một thao tác riêng; mục nào đã bị người khác thay đổi sẽ hiện xung đột để xử lý riêng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="51"/>
+        <source>Giao cho</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/bulk_assign_dialog.py" line="57"/>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictPanel</name>
     <message>
         <location filename="../../triage_desktop/ui/conflict_panel.py" line="37"/>
@@ -206,7 +232,7 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="84"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="88"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,33 +277,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="277"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="284"/>
         <source>Nội dung phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="279"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="286"/>
         <source>Tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="281"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="288"/>
         <source>Diễn biến xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="298"/>
         <source>Chưa có diễn biến nào.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="244"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="311"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="248"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
         <source>{kind} · {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="125"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
         <source>Thao tác khác</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,229 +333,239 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="245"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="249"/>
         <source>Không còn thuộc đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="251"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
-        <source>số điện thoại</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
+        <source>Hồ sơ còn dưới 1 ngày làm việc. Đề xuất gia hạn đến {date} và gửi văn bản xin lỗi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="327"/>
-        <source>số định danh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="336"/>
-        <source>Mã</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="341"/>
-        <source>{status} (mã {dvc})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="344"/>
-        <source>{status} (đang chờ gửi)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
-        <source>Tiêu đề</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="349"/>
-        <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="350"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="362"/>
-        <source>Trạng thái</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="351"/>
-        <source>Mức độ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="352"/>
-        <source>Kênh tiếp nhận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="353"/>
-        <source>Người phản ánh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="354"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="368"/>
-        <source>Điện thoại</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
-        <source>Địa điểm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="356"/>
-        <source>Tọa độ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="360"/>
-        <source>Trích yếu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="361"/>
-        <source>Thủ tục</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="363"/>
-        <source>Bước xử lý</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
+        <source>Soạn gia hạn và thư xin lỗi…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
-        <source>Kênh nộp</source>
+        <source>số điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="365"/>
-        <source>Người nộp</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
+        <source>số định danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="366"/>
-        <source>Số định danh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="369"/>
-        <source>Địa chỉ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="370"/>
-        <source>Lệ phí</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="371"/>
-        <source>Số ngày tạm dừng</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
-        <source>Người xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="375"/>
-        <source>Chưa phân công</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="376"/>
-        <source>Ngày gửi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="377"/>
-        <source>Ngày tiếp nhận</source>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="373"/>
+        <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="378"/>
-        <source>Hạn xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="379"/>
-        <source>Ngày trả kết quả</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="380"/>
-        <source>Ngày kết thúc</source>
+        <source>{status} (mã {dvc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="381"/>
-        <source>Cập nhật lúc</source>
+        <source>{status} (đang chờ gửi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
-        <source>Đánh giá của công dân</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
-        <source>{n}/5</source>
+        <source>Tiêu đề</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="386"/>
-        <source>Đã gộp vào</source>
+        <source>Lĩnh vực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="399"/>
+        <source>Trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="388"/>
+        <source>Mức độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="389"/>
+        <source>Kênh tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="390"/>
+        <source>Người phản ánh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="391"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
+        <source>Điện thoại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="392"/>
+        <source>Địa điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="393"/>
+        <source>Tọa độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="397"/>
+        <source>Trích yếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="398"/>
+        <source>Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="400"/>
-        <source>{phone} (công dân không muốn được liên hệ)</source>
+        <source>Bước xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="401"/>
+        <source>Kênh nộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="402"/>
+        <source>Người nộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="403"/>
+        <source>Số định danh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="406"/>
+        <source>Địa chỉ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
+        <source>Lệ phí</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="408"/>
+        <source>Số ngày tạm dừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="412"/>
+        <source>Người xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="412"/>
+        <source>Chưa phân công</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="413"/>
+        <source>Ngày gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="414"/>
+        <source>Ngày tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="415"/>
+        <source>Hạn xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="417"/>
+        <source>Ngày trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="418"/>
+        <source>Ngày kết thúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="419"/>
+        <source>Cập nhật lúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="423"/>
+        <source>Đánh giá của công dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="423"/>
+        <source>{n}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="424"/>
+        <source>Đã gộp vào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
+        <source>{phone} (công dân không muốn được liên hệ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="445"/>
         <source>Không có tệp đính kèm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="428"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="466"/>
         <source>Xem ảnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="430"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="468"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="448"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="486"/>
         <source>Nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="452"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="490"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="483"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="521"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="484"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="522"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="519"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="557"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,42 +606,42 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="103"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="98"/>
         <source>Hạn mới phải muộn hơn hạn hiện tại ({due}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="107"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="102"/>
         <source>Hạn mới đã qua. Hãy chọn một thời điểm sau {now}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="125"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="128"/>
         <source>Gia hạn và xin lỗi công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="128"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="131"/>
         <source>Gia hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="131"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="134"/>
         <source>Hạn hiện tại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="132"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="135"/>
         <source>Chưa có</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="139"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="142"/>
         <source>Hạn mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="140"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="143"/>
         <source>Văn bản xin lỗi và hẹn lại ngày trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,6 +675,76 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="66"/>
+        <source>Hiện hoặc ẩn các bộ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="72"/>
+        <source>Bỏ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="74"/>
+        <source>Bỏ mọi bộ lọc: hiện cả danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="100"/>
+        <source>Trạng thái:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="100"/>
+        <source>Người xử lý:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="101"/>
+        <source>Kênh:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="101"/>
+        <source>Thời hạn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="107"/>
+        <source>Thủ tục:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="107"/>
+        <source>Lĩnh vực:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="123"/>
+        <source>Chưa phân công</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="127"/>
+        <source>Tất cả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="189"/>
+        <source>Bộ lọc (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/filter_bar.py" line="189"/>
+        <source>Bộ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GateWindow</name>
     <message>
         <location filename="../../triage_desktop/ui/gate_window.py" line="21"/>
@@ -647,71 +753,94 @@
     </message>
 </context>
 <context>
+    <name>ItemListView</name>
+    <message>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="176"/>
+        <source>Cột hiển thị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="195"/>
+        <source>Đặt lại cột mặc định</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="51"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="63"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="52"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="64"/>
+        <source>Hạn / còn lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="65"/>
         <source>Tiêu đề / Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="53"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="66"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="54"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="68"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="55"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="69"/>
         <source>Lĩnh vực / Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="56"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="449"/>
+        <source>Hạn xử lý: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="456"/>
+        <source>Số ngày làm việc {note}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="67"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="57"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="70"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="58"/>
-        <source>Hạn xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="340"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="413"/>
         <source>{status} · xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="342"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="415"/>
         <source>{status} · đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="351"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="424"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="362"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="437"/>
         <source>Có %Ln thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="365"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="440"/>
         <source>Có %Ln thao tác đang chờ gửi lên máy chủ.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -901,192 +1030,288 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="134"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="114"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="272"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
         <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="259"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="261"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="263"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="265"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="267"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="269"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="275"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="278"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="281"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="592"/>
+        <source>Phân công nhiều mục…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="288"/>
+        <source>Bỏ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="290"/>
+        <source>Lưu chế độ xem…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="293"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="298"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="301"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="310"/>
+        <source>&amp;Danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="317"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="431"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="433"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="552"/>
+        <source>Lưu chế độ xem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="553"/>
+        <source>Tên chế độ xem (hàng việc, bộ lọc và thứ tự đang dùng):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="554"/>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="555"/>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="570"/>
+        <source>Đã lưu chế độ xem “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="577"/>
+        <source>Đã xóa chế độ xem “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="411"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="591"/>
+        <source>Phân công %n mục…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
+        <source>Đã lưu phân công %n mục — đang chờ gửi</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="646"/>
+        <source>Đã phân công %n mục</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="647"/>
+        <source>%n xung đột</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="648"/>
+        <source>%n mục không phân công được</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="651"/>
+        <source>(mã {codes})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="668"/>
+        <source>Việc của {name} — quá hạn trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/main_window.py" line="691"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="693"/>
         <source>Tìm thấy %n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="695"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="870"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="871"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="874"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="559"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="877"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="878"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="879"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="882"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="651"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="972"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="737"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1069"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="746"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1078"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="755"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="759"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1087"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1091"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="756"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1088"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="760"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1092"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="805"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1137"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="807"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1139"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1194,6 +1419,91 @@
     <message>
         <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="178"/>
         <source>Nội dung</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="125"/>
+        <source>Không làm phiền</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="128"/>
+        <source>Không hiện thông báo việc mới (vẫn đếm ở thanh trạng thái)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="143"/>
+        <source>Tiếp nhận phản ánh, hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="145"/>
+        <source>Mở cửa sổ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="248"/>
+        <source>Việc mới cho bạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="255"/>
+        <source>%Ln phản ánh mới</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="255"/>
+        <source>%Ln hồ sơ mới</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="257"/>
+        <source>%Ln phản ánh giao cho bạn</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="258"/>
+        <source>%Ln hồ sơ giao cho bạn</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="259"/>
+        <source>%Ln phản ánh của bạn sắp đến hạn hoặc quá hạn</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/notices.py" line="260"/>
+        <source>%Ln hồ sơ của bạn sắp đến hạn hoặc quá hạn</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="264"/>
+        <source>Có việc mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="266"/>
+        <source>Việc mới giao cho bạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/notices.py" line="267"/>
+        <source>Việc cần làm trong ngày</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1307,24 +1617,24 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="29"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="43"/>
         <source>Danh sách hàng việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="87"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="110"/>
         <source>Hộp thư đi ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="89"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="112"/>
         <source>%Ln xung đột</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="92"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="115"/>
         <source>{name} ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,12 +1674,12 @@
 <context>
     <name>SessionShell</name>
     <message>
-        <location filename="../../triage_desktop/ui/session_shell.py" line="79"/>
+        <location filename="../../triage_desktop/ui/session_shell.py" line="82"/>
         <source>Đang mở…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/session_shell.py" line="231"/>
+        <location filename="../../triage_desktop/ui/session_shell.py" line="234"/>
         <source>Đang đăng xuất…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1627,6 +1937,39 @@
     </message>
 </context>
 <context>
+    <name>ViewPicker</name>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="42"/>
+        <source>Chế độ xem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="45"/>
+        <source>Chế độ xem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="52"/>
+        <source>Lưu chế độ xem…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="54"/>
+        <source>Lưu danh sách đang xem (hàng việc, bộ lọc, thứ tự) dưới một tên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="55"/>
+        <source>Xóa chế độ xem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/view_picker.py" line="72"/>
+        <source>Tùy chỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>action_text</name>
     <message>
         <location filename="../../triage_desktop/ui/action_text.py" line="84"/>
@@ -1672,303 +2015,403 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="68"/>
+        <location filename="../../triage_desktop/cli.py" line="75"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="71"/>
+        <location filename="../../triage_desktop/cli.py" line="78"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="72"/>
+        <location filename="../../triage_desktop/cli.py" line="79"/>
         <source>ngôn ngữ giao diện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="86"/>
+        <location filename="../../triage_desktop/cli.py" line="93"/>
         <source>đăng nhập vào máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="87"/>
+        <location filename="../../triage_desktop/cli.py" line="94"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="89"/>
+        <location filename="../../triage_desktop/cli.py" line="96"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="91"/>
+        <location filename="../../triage_desktop/cli.py" line="98"/>
         <source>đồng bộ với máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="92"/>
+        <location filename="../../triage_desktop/cli.py" line="99"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="101"/>
+        <location filename="../../triage_desktop/cli.py" line="108"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="109"/>
+        <location filename="../../triage_desktop/cli.py" line="116"/>
         <source>các thao tác chưa gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="111"/>
+        <location filename="../../triage_desktop/cli.py" line="118"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="112"/>
+        <location filename="../../triage_desktop/cli.py" line="119"/>
         <source>bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="114"/>
+        <location filename="../../triage_desktop/cli.py" line="121"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="117"/>
+        <location filename="../../triage_desktop/cli.py" line="124"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="119"/>
-        <source>nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="121"/>
-        <source>kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="123"/>
-        <source>ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../triage_desktop/cli.py" line="126"/>
-        <source>chạy máy chủ thử nghiệm</source>
+        <source>liệt kê phản ánh hoặc hồ sơ trong dữ liệu đã đồng bộ, theo hàng đợi, bộ lọc hoặc dạng xem đã lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="129"/>
+        <source>hàng đợi (mặc định: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="131"/>
+        <source>mã lĩnh vực hoặc mã thủ tục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="132"/>
+        <source>mã cán bộ xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="133"/>
-        <source>phản ánh mới đến mỗi N giây</source>
+        <source>kênh tiếp nhận (zalo_mini_app, hotline, online…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="134"/>
+        <source>tình trạng hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="135"/>
-        <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
+        <source>dạng xem đã lưu của cán bộ đang đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="136"/>
-        <source>hạt giống cho chế độ lỗi</source>
+        <source>sắp xếp theo (mặc định: hạn xử lý cho các hàng đợi theo hạn, ngày gửi cho các hàng đợi khác)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="138"/>
+        <source>sắp xếp tăng dần</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="142"/>
+        <source>số mục của từng hàng đợi, kể cả sắp đến hạn và quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="146"/>
+        <source>nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="148"/>
+        <source>kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="150"/>
+        <source>ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="153"/>
+        <source>chạy máy chủ thử nghiệm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="160"/>
+        <source>phản ánh mới đến mỗi N giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="162"/>
+        <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="163"/>
+        <source>hạt giống cho chế độ lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="165"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="140"/>
+        <location filename="../../triage_desktop/cli.py" line="167"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="156"/>
+        <location filename="../../triage_desktop/cli.py" line="183"/>
         <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="184"/>
+        <location filename="../../triage_desktop/cli.py" line="211"/>
         <source>Máy này chỉ được đăng nhập vào máy chủ {server} (bộ phận CNTT đã khóa địa chỉ máy chủ).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="235"/>
+        <location filename="../../triage_desktop/cli.py" line="263"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="301"/>
+        <location filename="../../triage_desktop/cli.py" line="329"/>
         <source>Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="377"/>
+        <location filename="../../triage_desktop/cli.py" line="405"/>
         <source>Đã xuất %n mục.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="470"/>
+        <source>{shown}/{total} mục.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="484"/>
+        <source>Dạng xem &quot;{name}&quot; là của {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="487"/>
+        <source>Không có dạng xem đã lưu tên &quot;{name}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="493"/>
+        <source>Tạm dừng — chờ công dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="495"/>
+        <source>Sắp đến hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="502"/>
+        <source>Quá hạn {days} ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="504"/>
+        <source>Quá hạn {hours} giờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="505"/>
+        <source>Quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="507"/>
+        <source>Còn {days} ngày làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="508"/>
+        <source>Còn {hours} giờ làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="411"/>
+        <location filename="../../triage_desktop/cli.py" line="541"/>
         <source>Đã xuất %n mục nhật ký.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="435"/>
+        <location filename="../../triage_desktop/cli.py" line="565"/>
         <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="436"/>
+        <location filename="../../triage_desktop/cli.py" line="566"/>
         <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="437"/>
+        <location filename="../../triage_desktop/cli.py" line="567"/>
         <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="438"/>
+        <location filename="../../triage_desktop/cli.py" line="568"/>
         <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="439"/>
+        <location filename="../../triage_desktop/cli.py" line="569"/>
         <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="463"/>
+        <location filename="../../triage_desktop/cli.py" line="593"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="473"/>
+        <location filename="../../triage_desktop/cli.py" line="603"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="476"/>
+        <location filename="../../triage_desktop/cli.py" line="606"/>
         <source>Đã đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="476"/>
+        <location filename="../../triage_desktop/cli.py" line="606"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="504"/>
+        <location filename="../../triage_desktop/cli.py" line="634"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="507"/>
+        <location filename="../../triage_desktop/cli.py" line="637"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="548"/>
+        <location filename="../../triage_desktop/cli.py" line="679"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="560"/>
+        <location filename="../../triage_desktop/cli.py" line="691"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="142"/>
+        <location filename="../../triage_desktop/cli.py" line="169"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="83"/>
+        <location filename="../../triage_desktop/cli.py" line="90"/>
         <source>đọc mật khẩu từ đầu vào chuẩn để mở dữ liệu đã mã hóa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="94"/>
+        <location filename="../../triage_desktop/cli.py" line="101"/>
         <source>đọc mật khẩu từ đầu vào chuẩn: mở dữ liệu và đăng nhập cho lần chạy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="96"/>
+        <location filename="../../triage_desktop/cli.py" line="103"/>
         <source>đăng xuất: thu hồi phiên trên máy chủ, xóa khóa khỏi kho khóa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="97"/>
+        <location filename="../../triage_desktop/cli.py" line="104"/>
         <source>xóa luôn dữ liệu trên máy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="99"/>
+        <location filename="../../triage_desktop/cli.py" line="106"/>
         <source>xóa cả khi còn thao tác chưa gửi (các thao tác đó sẽ mất)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="146"/>
+        <location filename="../../triage_desktop/cli.py" line="173"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="166"/>
+        <location filename="../../triage_desktop/cli.py" line="193"/>
         <source>cần một số nguyên dương</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="174"/>
+        <location filename="../../triage_desktop/cli.py" line="201"/>
         <source>Mật khẩu: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="181"/>
+        <location filename="../../triage_desktop/cli.py" line="208"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="189"/>
+        <location filename="../../triage_desktop/cli.py" line="216"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="192"/>
+        <location filename="../../triage_desktop/cli.py" line="219"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="218"/>
+        <location filename="../../triage_desktop/cli.py" line="245"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="224"/>
+        <location filename="../../triage_desktop/cli.py" line="252"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="241"/>
+        <location filename="../../triage_desktop/cli.py" line="269"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="232"/>
+        <location filename="../../triage_desktop/cli.py" line="260"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="271"/>
+        <location filename="../../triage_desktop/cli.py" line="299"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1976,48 +2419,105 @@
 <context>
     <name>deadlines</name>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="46"/>
         <location filename="../../triage_desktop/ui/deadlines.py" line="50"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="104"/>
         <source>{days} ngày</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="48"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="52"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="102"/>
         <source>{days} ngày {hours} giờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="52"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="56"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="106"/>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="290"/>
         <source>{hours} giờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="58"/>
         <source>quá hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="58"/>
         <source>đến hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="56"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="60"/>
         <source>quá hạn {amount} làm việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="57"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="61"/>
         <source>còn {amount} làm việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="37"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="89"/>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="291"/>
+        <source>Tạm dừng — chờ công dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="96"/>
+        <source>Quá hạn {days} ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="98"/>
+        <source>Quá hạn {hours} giờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="99"/>
+        <source>Quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="108"/>
+        <source>Sắp đến hạn — đến hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="109"/>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="289"/>
+        <source>Sắp đến hạn — còn {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="111"/>
+        <location filename="../../triage_desktop/ui/item_list_view.py" line="292"/>
+        <source>Còn {days} ngày làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="112"/>
+        <source>Còn {hours} giờ làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="137"/>
+        <source>ước tính theo lịch nghỉ lễ quốc gia; tỉnh chưa công bố lịch năm {years}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="146"/>
+        <source>{due} — {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="41"/>
         <source>tạm dừng, chờ công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="40"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="44"/>
         <source>{date} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2342,31 +2842,83 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="113"/>
-        <source>Tất cả</source>
+        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
+        <source>Sắp đến hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="114"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
+        <source>Quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="115"/>
+        <source>Chờ bổ sung / chờ phí</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="116"/>
+        <source>Chưa hoàn thành</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="117"/>
-        <source>Công dân gửi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="118"/>
-        <source>Cán bộ gửi</source>
+        <source>Tất cả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="122"/>
+        <source>Còn hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="125"/>
+        <source>Tạm dừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="130"/>
+        <source>Việc của tôi — gấp nhất trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="131"/>
+        <source>Quá hạn của đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="132"/>
+        <source>Chưa phân công — cũ nhất trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="133"/>
+        <source>Chưa hoàn thành — gấp nhất trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="137"/>
+        <source>Công dân gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="138"/>
+        <source>Cán bộ gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/labels.py" line="142"/>
         <source>Lãnh đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="123"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="143"/>
         <source>Cán bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/labels.py" line="124"/>
+        <location filename="../../triage_desktop/ui/labels.py" line="144"/>
         <source>Một cửa</source>
         <translation type="unfinished"></translation>
     </message>
