@@ -7,6 +7,7 @@ lose unsent work is refused unless forced.
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,7 +35,8 @@ def test_without_a_keyring_each_command_asks_for_the_password_in_one_line(server
     login = run_cli(profile, "login", "--server", server.url, "--username", "canbo1", "--password-stdin",
                     stdin=PASSWORD, env=cli_env())
     assert login.returncode == 0, login.stderr
-    for command in (["outbox"], ["export", "--format", "jsonl"], ["audit"], ["sync", "--once"]):
+    for command in (["outbox"], ["export", "--format", "jsonl"], ["audit"], ["list", "report"], ["queues"],
+                    ["sync", "--once"]):
         refused = run_cli(profile, *command, env=cli_env())
         assert refused.returncode == 3, (command, refused.stderr)
         [line] = refused.stderr.strip().splitlines()
@@ -44,6 +46,8 @@ def test_without_a_keyring_each_command_asks_for_the_password_in_one_line(server
     assert wrong.returncode == 3 and len(wrong.stderr.strip().splitlines()) == 1
     listed = run_cli(profile, "outbox", "--password-stdin", stdin=PASSWORD, env=cli_env())
     assert listed.returncode == 0, listed.stderr
+    counted = run_cli(profile, "queues", "--json", "--password-stdin", stdin=PASSWORD, env=cli_env())
+    assert counted.returncode == 0 and json.loads(counted.stdout)["report"]["all"] == 0, counted.stderr  # not synced
 
 
 def test_after_logout_act_is_refused_and_a_wipe_keeps_unsent_work_unless_forced(server: SandboxServer,
