@@ -149,11 +149,11 @@ def test_filters_combine_and_bo_loc_clears_them(qtbot, window: MainWindow, items
     query = window.model.query()
     assert query is not None and query.bounds is not None  # the deadline filter runs on a clock
 
-    # The filters hold while the officer sorts and switches queue; "Bỏ lọc" lets the whole list back.
-    window.list_view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
-    assert set(shown(window)) == wanted
+    # The filters hold while the officer switches queue and sorts; "Bỏ lọc" lets the whole list back.
     window.queues.select("report", "open")
     assert set(shown(window)) == wanted  # acknowledged items are open work
+    window.list_view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+    assert set(shown(window)) == wanted
     qtbot.mouseClick(window.filters.clear_button, Qt.MouseButton.LeftButton)
     assert set(shown(window)) == {i["id"] for i in items if i["kind"] == "report" and i["status"] != "closed"}
     assert window.model.query().sort_key == "due_at" and not window.model.query().descending  # the sort is kept
