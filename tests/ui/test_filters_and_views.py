@@ -301,6 +301,8 @@ def test_the_filter_row_wraps_instead_of_cutting_off(qtbot, window: MainWindow, 
     """At 1366×768, at 100% and at 200% text: every control whole, inside the row, none over another."""
     window.resize(1366, 768)
     window.set_zoom(zoom)
+    if not window.filters.unfolded():  # at 200% it starts folded: the officer opens it
+        window.filters.toggle_button.click()
     try:
         bar = window.filters
         parts = [w for w in bar.children() if isinstance(w, QWidget) and w.isVisibleTo(bar)]
@@ -320,5 +322,23 @@ def test_the_filter_row_wraps_instead_of_cutting_off(qtbot, window: MainWindow, 
             bottom = max(bottom, rect.bottom())
         assert lines > 1  # the middle pane is narrower than the row: it wrapped
         assert window.search.geometry().top() >= bar.geometry().bottom()
+    finally:
+        window.set_zoom(1.0)
+
+
+def test_at_large_text_the_filter_row_starts_folded_until_the_officer_chooses(window: MainWindow) -> None:
+    """At 200% the unfolded row takes half a 768 px list: it folds by itself, and a choice made once stays."""
+    window.resize(1366, 768)
+    try:
+        assert window.filters.unfolded()
+        window.set_zoom(2.0)
+        assert not window.filters.unfolded()
+        assert not window.filters.combo(STATUS).isVisibleTo(window.filters)
+        window.set_zoom(1.0)
+        assert window.filters.unfolded()
+        window.filters.toggle_button.click()  # she folds it at 100%: it stays folded at any size
+        window.set_zoom(2.0)
+        window.set_zoom(1.0)
+        assert not window.filters.unfolded()
     finally:
         window.set_zoom(1.0)

@@ -77,6 +77,7 @@ from triage_desktop.ui.widgets.styling import bold, tint
 log = logging.getLogger(__name__)
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
+FOLD_FILTERS_FROM_ZOOM = 1.5  # the filter row starts folded from this text size on, until the officer chooses
 
 
 class MainWindow(QMainWindow):
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view_picker = ViewPicker(self)
         self.filters = FilterBar(self, leading=self.view_picker.widgets())
+        self._filters_chosen = False  # the officer folded or unfolded the filter row herself (kept in settings)
+        self.filters.toggle_button.clicked.connect(self._on_filters_folded)
         self.outbox_view = OutboxView(self)
         self.detail = DetailPanel(self, code_of=self._code_of, now=self.now)
         self._middle_stack = QStackedWidget(self)
@@ -510,6 +513,9 @@ class MainWindow(QMainWindow):
             log.exception("reading the filter options failed")
             categories, members = {}, []
         self.filters.set_kind(kind, categories, members)
+
+    def _on_filters_folded(self) -> None:
+        self._filters_chosen = True
 
     def _on_filters(self) -> None:
         query = self.model.query()
@@ -1150,6 +1156,8 @@ class MainWindow(QMainWindow):
             font.setPointSizeF(self._base_point_size * self._zoom)
             app.setFont(font)
         self.settings.setValue("ui/zoom", self._zoom)
+        if not self._filters_chosen:  # at 200% text the filter row would take half a 768 px list
+            self.filters.set_unfolded(self._zoom < FOLD_FILTERS_FROM_ZOOM)
         QTimer.singleShot(0, self._fit_list_pane)  # once the panes have taken their new minimum widths
 
     def _fit_list_pane(self) -> None:
@@ -1201,7 +1209,10 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([int(width * 0.18), int(width * 0.42), int(width * 0.40)])
             QTimer.singleShot(0, self._fit_list_pane)  # once shown: the first start on a small screen
         self.list_view.restore_columns(s, self.user.id if self.user else None)
-        self.filters.set_unfolded(s.value("list/filters_shown", True) not in (False, "false"))
+        shown = s.value("list/filters_shown")
+        self._filters_chosen = shown is not None  # else they fold by themselves at large text (set_zoom)
+        if self._filters_chosen:
+            self.filters.set_unfolded(shown not in (False, "false"))
         zoom = s.value("ui/zoom")
         try:
             if zoom is not None and float(zoom) != 1.0:
@@ -1220,7 +1231,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         self.list_view.save_columns(s, self.user.id if self.user else None)
-        s.setValue("list/filters_shown", self.filters.unfolded())
+        if self._filters_chosen:
+            s.setValue("list/filters_shown", self.filters.unfolded())
         query = self.model.query()
         if query is not None:
             s.setValue("list/kind", query.kind)
