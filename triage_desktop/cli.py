@@ -27,14 +27,14 @@ from PySide6.QtCore import QCoreApplication
 from triage_desktop import __version__, app
 from triage_desktop.core import fields as item_fields
 from triage_desktop.core import queues
+from triage_desktop.core import views as core_views
 from triage_desktop.core.action_specs import command_line_fields
 from triage_desktop.core.deadlines import DEADLINE_FILTERS, DeadlineBounds, state_of
-from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, SavedView, SyncProgress, SyncReport
+from triage_desktop.core.entities import CacheRecovery, ItemQuery, SavedView, SyncProgress, SyncReport
 from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, WrongPassword
 from triage_desktop.core.masking import mask_item
 from triage_desktop.core.text import json_safe, terminal_safe
 from triage_desktop.core.vocabulary import KINDS
-from triage_desktop.core.workdays import WorkCalendar, time_left
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
 from triage_desktop.security.private_files import open_private, restrict_new_files, secure_profile
 from triage_desktop.services import Services, cache_recovery
@@ -44,6 +44,7 @@ from triage_desktop.storage import audit
 from triage_desktop.storage.listing import SORT_COLUMNS
 from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
+from triage_desktop.ui.deadlines import state_text
 from triage_desktop.ui.display_check import display_problem
 from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.labels import QUEUE, label, one_kind, status_label
@@ -132,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--assignee", metavar="ID", help=translate("cli", "mã cán bộ xử lý"))
     listing.add_argument("--channel", help=translate("cli", "kênh tiếp nhận (zalo_mini_app, hotline, online…)"))
     listing.add_argument("--deadline", choices=DEADLINE_FILTERS, help=translate("cli", "tình trạng hạn xử lý"))
-    listing.add_argument("--view", metavar="NAME", help=translate("cli", "dạng xem đã lưu của cán bộ đang đăng nhập"))
+    listing.add_argument("--view", metavar="NAME", help=translate("cli", "dạng xem: có sẵn ({names}) hoặc đã lưu của cán bộ đang đăng nhập").format(
+        names=", ".join(core_views.BUILTIN_NAMES)))
     listing.add_argument("--sort", choices=SORT_KEYS, help=translate("cli",
         "sắp xếp theo (mặc định: hạn xử lý cho các hàng đợi theo hạn, ngày gửi cho các hàng đợi khác)"))
     listing.add_argument("--asc", action="store_true", help=translate("cli", "sắp xếp tăng dần"))
@@ -432,7 +434,8 @@ def cmd_list(args: argparse.Namespace, profile: Path) -> int:
     with _services(profile, args) as (session, services):
         workspace = services.workspace
         user = session.signed_in_user() or workspace.current_user()
-        view = _saved_view(workspace.saved_views(user.id) if user else [], args.view, args.kind)
+        own = workspace.saved_views(user.id) if user else []
+        view = _saved_view([*core_views.builtin_views(args.kind), *own], args.view, args.kind)
         calendar = workspace.work_calendar()
         now = datetime.now(UTC)
         bounds = DeadlineBounds.at(now, calendar, load_deployment().due_soon_working_days)
@@ -460,12 +463,12 @@ def cmd_list(args: argparse.Namespace, profile: Path) -> int:
     if args.json:
         say(json_safe(json.dumps([{
             "kind": row.kind, "id": row.id, "code": row.code, "status": row.status, "assignee_id": row.assignee_id,
-            "due_at": row.due_at, "deadline": state, "deadline_text": _deadline_words(row, state, calendar, now),
+            "due_at": row.due_at, "deadline": state, "deadline_text": state_text(calendar, state, row.due_at, now),
         } for row, state in listed], ensure_ascii=False, indent=1)))
         return EXIT_OK
     for row, state in listed:
         assignee = names.get(row.assignee_id or "", row.assignee_id or "") or "-"
-        say("\t".join((row.code or row.id, _deadline_words(row, state, calendar, now) or "-",
+        say("\t".join((row.code or row.id, state_text(calendar, state, row.due_at, now) or "-",
                        status_label(row.kind, row.status), assignee)))
     say(translate("cli", "{shown}/{total} mục.").format(shown=len(rows), total=total), file=sys.stderr)
     return EXIT_OK
@@ -485,27 +488,6 @@ def _saved_view(views: list[SavedView], name: str | None, kind: str) -> SavedVie
                     name=name, kind=one_kind(view.kind)))
             return view
     raise CommandError(translate("cli", "Không có dạng xem đã lưu tên \"{name}\".").format(name=name))
-
-
-def _deadline_words(row: ItemRow, state: str, calendar: WorkCalendar, now: datetime) -> str:
-    """"Còn 2 ngày làm việc", "Sắp đến hạn", "Quá hạn 3 ngày", "Tạm dừng — chờ công dân"; "" without a deadline."""
-    if state == "paused":
-        return translate("cli", "Tạm dừng — chờ công dân")
-    if state == "due_soon":
-        return translate("cli", "Sắp đến hạn")
-    if state not in ("on_track", "overdue") or row.due_at is None:
-        return ""
-    due = datetime.strptime(row.due_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)  # the cache's form
-    left = time_left(calendar, due, now)
-    if state == "overdue":
-        if left.days:
-            return translate("cli", "Quá hạn {days} ngày").format(days=left.days)
-        if left.hours:
-            return translate("cli", "Quá hạn {hours} giờ").format(hours=left.hours)
-        return translate("cli", "Quá hạn")  # due at the close, asked before the next opening
-    if left.days:
-        return translate("cli", "Còn {days} ngày làm việc").format(days=left.days)
-    return translate("cli", "Còn {hours} giờ làm việc").format(hours=left.hours)
 
 
 def cmd_queues(args: argparse.Namespace, profile: Path) -> int:

@@ -95,7 +95,7 @@ def test_mine_reads_by_time_left_in_an_offices_words(server: SandboxServer, prof
     assert [name for name, _ in ours] == ["late", "soon", "week"]  # the least time left first
     words = dict(ours)
     assert words["late"].startswith("Quá hạn ") and words["late"].endswith(" ngày")
-    assert words["soon"] == "Sắp đến hạn"
+    assert words["soon"].startswith("Sắp đến hạn — còn ")  # the window's words (ui.deadlines.state_text)
     assert words["week"].startswith("Còn ") and words["week"].endswith(" ngày làm việc")
     assert {line[2] for line in lines} == {"Đang xử lý"} and {line[3] for line in lines} == {"Trần Văn Bình"}
 
@@ -121,3 +121,11 @@ def test_the_filter_row_and_a_saved_view(server: SandboxServer, profile: Path) -
     assert wrong_kind.returncode == 2, wrong_kind.stderr
     missing = run_cli(profile, "list", "report", "--view", "Không có")
     assert missing.returncode == 2 and "Không có" in missing.stderr
+
+
+def test_a_builtin_view_lists_what_the_window_shows_under_it(server: SandboxServer, profile: Path) -> None:
+    """`--view unit_overdue` is the window's "Quá hạn của đơn vị": the overdue queue, the longest overdue first."""
+    listed = _listed(profile, "report", "--view", "unit_overdue")
+    assert listed == _listed(profile, "report", "--queue", "overdue", "--sort", "due_at", "--asc")
+    assert listed and all(row["deadline"] == "overdue" for row in listed)
+    assert [row["due_at"] for row in listed] == sorted(row["due_at"] for row in listed)
