@@ -62,6 +62,7 @@ def _expected_count(reports: list[dict], queue: str) -> int:
         "mine": lambda r: r["assignee_id"] == "u_17" and r["status"] not in final,
         "unassigned": lambda r: r["assignee_id"] is None and r["status"] not in final,
         "new": lambda r: r["status"] == "new",
+        "open": lambda r: r["status"] not in final,
         "all": lambda r: True,
     }
     return sum(1 for r in reports if rules[queue](r))
@@ -70,8 +71,8 @@ def _expected_count(reports: list[dict], queue: str) -> int:
 def test_queue_counts(workspace: LocalWorkspace, many: list[dict]) -> None:
     counts = workspace.queue_counts("u_17")
     assert set(counts) == {(k, q) for k in ("report", "dossier")
-                           for q in ("mine", "unassigned", "new", "due_soon", "overdue", "waiting", "all")}
-    for queue in ("mine", "unassigned", "new", "all"):
+                           for q in ("mine", "unassigned", "new", "due_soon", "overdue", "waiting", "open", "all")}
+    for queue in ("mine", "unassigned", "new", "open", "all"):
         assert counts[("report", queue)] == _expected_count(many, queue), queue
         assert workspace.count(ItemQuery(kind="report", queue=queue, user_id="u_17")) == counts[("report", queue)]
     assert counts[("dossier", "mine")] == 1  # "returned" is final
