@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.support.keys import TEST_KEY
 from tests.ui.clock_seed import LEADER_ID, MON_1659, MON_1701, TUE_0001, TUE_0701, FakeClock, seed_deadlines, vn
@@ -129,6 +130,8 @@ def test_a_due_soon_item_turns_overdue_at_17h_in_place(qtbot, clock_window: Main
     assert due_cell(window, "r_a", Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
     assert (COL_DUE, COL_DUE) in repainted  # the deadline cells are told to repaint
     assert window.list_view.current_key() == ("report", "r_a")  # the officer's selection stays
+    texts = [label.text() for label in window.detail.findChildren(QLabel) if label.isVisibleTo(window)]
+    assert any(text.startswith("09/03/2026 10:00 (quá hạn)") for text in texts), texts  # the open item's pane follows too
 
 
 def test_deadline_queues_and_counts_roll_over_at_17h_and_midnight(qtbot, clock_window: MainWindow,

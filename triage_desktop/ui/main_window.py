@@ -51,6 +51,7 @@ from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, act
 from triage_desktop.ui.attachment_opener import AttachmentOpener
 from triage_desktop.ui.bulk_assign import BulkAssignment, Outcome, queue_assignments
 from triage_desktop.ui.deadline_clock import DeadlineClock
+from triage_desktop.ui.deadlines import deadline_state
 from triage_desktop.ui.detail_panel import OPEN, DetailPanel
 from triage_desktop.ui.dialogs.action_dialogs import ActionDialog, template_context
 from triage_desktop.ui.dialogs.bulk_assign_dialog import BulkAssignDialog, assignable
@@ -398,9 +399,19 @@ class MainWindow(QMainWindow):
         """The clock moved on (a minute, 17:00, midnight): states and deadline queues roll over in place."""
         if self._shut_down:
             return
+        before = self._current_deadline_state(self.model.bounds())
         self.model.set_bounds(bounds)
         if not self._locked:
             self.refresh_counts()
+            if self._current_deadline_state(bounds) != before:
+                self.show_current_item()  # the open item's "Hạn xử lý" and its extension proposal follow
+
+    def _current_deadline_state(self, bounds: DeadlineBounds) -> str | None:
+        """The deadline state of the item open in the list, at `bounds` (None when none is open)."""
+        key = self.list_view.current_key()
+        row = self.model.row_of(key) if key is not None else None
+        item = self.model.row_at(row) if row is not None else None
+        return deadline_state(item.kind, item.status, item.due_at, bounds) if item is not None else None
 
     def refresh_counts(self) -> None:
         user_id = self.user.id if self.user else None
