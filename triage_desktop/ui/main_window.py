@@ -202,7 +202,8 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self._central_stack, 1)
         self.setCentralWidget(central)
 
-        self.notices = Notices(workspace, self.settings, now=self.now, calendar=self._work_calendar, parent=self)
+        self.notices = Notices(workspace, self.settings, now=self.now, calendar=self.deadline_clock.calendar,
+                               parent=self)  # the calendar the list reads, not a fresh read of the cache each tick
         self.notices.openRequested.connect(self._open_notice)
         self.notices.showRequested.connect(self._bring_up)
         self.statusBar().addPermanentWidget(self.notices.bar)
