@@ -1036,149 +1036,149 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="136"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation>Search code, title, name, address… (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="135"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="277"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
         <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
         <translation>Warning: the data on this computer is NOT encrypted (as configured by IT). Do not let others use this computer before you log out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="264"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="266"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="268"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="270"/>
         <source>Đăng nhập lại…</source>
         <translation>Log in again…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="272"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="274"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="280"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="283"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="286"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="284"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="592"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="610"/>
         <source>Phân công nhiều mục…</source>
         <translation>Assign several items…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="293"/>
         <source>Bỏ lọc</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="295"/>
         <source>Lưu chế độ xem…</source>
         <translation>Save view…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="298"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="303"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="306"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="315"/>
         <source>&amp;Danh sách</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="322"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="446"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation>{name}&apos;s — waits for that officer to log in and send it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="448"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation>Made by an unknown officer — it can only be discarded</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="570"/>
         <source>Lưu chế độ xem</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="571"/>
         <source>Tên chế độ xem (hàng việc, bộ lọc và thứ tự đang dùng):</source>
         <translation>Name of the view (the queue, filters and order in use):</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="572"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="573"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="588"/>
         <source>Đã lưu chế độ xem “{name}”</source>
         <translation>Saved the view “{name}”</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="595"/>
         <source>Đã xóa chế độ xem “{name}”</source>
         <translation>Deleted the view “{name}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="591"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="609"/>
         <source>Phân công %n mục…</source>
         <translation>
             <numerusform>Assign %n item…</numerusform>
@@ -1186,7 +1186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="627"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="645"/>
         <source>Đã lưu phân công %n mục — đang chờ gửi</source>
         <translation>
             <numerusform>Saved the assignment of %n item — waiting to be sent</numerusform>
@@ -1194,7 +1194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="646"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="664"/>
         <source>Đã phân công %n mục</source>
         <translation>
             <numerusform>Assigned %n item</numerusform>
@@ -1202,7 +1202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="647"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="665"/>
         <source>%n xung đột</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -1210,7 +1210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="648"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="666"/>
         <source>%n mục không phân công được</source>
         <translation>
             <numerusform>%n item could not be assigned</numerusform>
@@ -1218,17 +1218,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="651"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="669"/>
         <source>(mã {codes})</source>
         <translation>(codes {codes})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="668"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="686"/>
         <source>Việc của {name} — quá hạn trước</source>
-        <translation>{name}'s work — overdue first</translation>
+        <translation>{name}&apos;s work — overdue first</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="691"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="709"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation>
             <numerusform>Showing the newest result — type more to narrow it</numerusform>
@@ -1236,7 +1236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="693"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="711"/>
         <source>Tìm thấy %n kết quả</source>
         <translation>
             <numerusform>%n result found</numerusform>
@@ -1244,17 +1244,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="695"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="713"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="870"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="888"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation>The data file on this computer was damaged, so it was set aside ({file}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="871"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="889"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation>
             <numerusform>%Ln unsent action was kept.</numerusform>
@@ -1262,7 +1262,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="874"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="892"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation>
             <numerusform>%Ln action could not be read back: it may have been sent before the file was damaged; if not, please do it again.</numerusform>
@@ -1270,63 +1270,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="877"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="895"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation>It is not certain that every unsent action could be read back: please check the Outbox.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="878"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="896"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>All reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="879"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="897"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="882"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="900"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="972"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="990"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1069"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1087"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1078"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1096"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1087"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1091"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1105"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1109"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1088"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1106"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1092"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1110"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1137"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1155"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1139"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1157"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2042,192 +2042,187 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="75"/>
+        <location filename="../../triage_desktop/cli.py" line="76"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation>Triage citizens&apos; field reports and administrative dossiers.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="78"/>
+        <location filename="../../triage_desktop/cli.py" line="79"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation>data folder (default: TRIAGE_PROFILE or the user data folder)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="79"/>
+        <location filename="../../triage_desktop/cli.py" line="80"/>
         <source>ngôn ngữ giao diện</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="93"/>
+        <location filename="../../triage_desktop/cli.py" line="94"/>
         <source>đăng nhập vào máy chủ</source>
         <translation>log in to the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="94"/>
+        <location filename="../../triage_desktop/cli.py" line="95"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation>server address (the API base URL)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="96"/>
+        <location filename="../../triage_desktop/cli.py" line="97"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation>read the password from standard input</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="98"/>
+        <location filename="../../triage_desktop/cli.py" line="99"/>
         <source>đồng bộ với máy chủ</source>
         <translation>synchronise with the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="99"/>
+        <location filename="../../triage_desktop/cli.py" line="100"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation>synchronise until in step, then exit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="108"/>
+        <location filename="../../triage_desktop/cli.py" line="109"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation>queue one action in the outbox (works offline)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="116"/>
+        <location filename="../../triage_desktop/cli.py" line="117"/>
         <source>các thao tác chưa gửi</source>
         <translation>unsent actions</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="118"/>
+        <location filename="../../triage_desktop/cli.py" line="119"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation>re-apply a conflicting action on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="119"/>
+        <location filename="../../triage_desktop/cli.py" line="120"/>
         <source>bỏ thao tác này</source>
         <translation>discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="121"/>
+        <location filename="../../triage_desktop/cli.py" line="122"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation>export the synchronised data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="124"/>
+        <location filename="../../triage_desktop/cli.py" line="125"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation>output file (default: standard output)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="126"/>
+        <location filename="../../triage_desktop/cli.py" line="127"/>
         <source>liệt kê phản ánh hoặc hồ sơ trong dữ liệu đã đồng bộ, theo hàng đợi, bộ lọc hoặc dạng xem đã lưu</source>
         <translation>list synced reports or dossiers by queue, filters or a saved view</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="129"/>
+        <location filename="../../triage_desktop/cli.py" line="130"/>
         <source>hàng đợi (mặc định: all)</source>
         <translation>queue (default: all)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="131"/>
+        <location filename="../../triage_desktop/cli.py" line="132"/>
         <source>mã lĩnh vực hoặc mã thủ tục</source>
         <translation>category or procedure code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="132"/>
+        <location filename="../../triage_desktop/cli.py" line="133"/>
         <source>mã cán bộ xử lý</source>
-        <translation>the assignee's user id</translation>
+        <translation>the assignee&apos;s user id</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="133"/>
+        <location filename="../../triage_desktop/cli.py" line="134"/>
         <source>kênh tiếp nhận (zalo_mini_app, hotline, online…)</source>
         <translation>channel (zalo_mini_app, hotline, online…)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="134"/>
+        <location filename="../../triage_desktop/cli.py" line="135"/>
         <source>tình trạng hạn xử lý</source>
         <translation>deadline state</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="135"/>
-        <source>dạng xem đã lưu của cán bộ đang đăng nhập</source>
-        <translation>a saved view of the signed-in official</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="136"/>
+        <location filename="../../triage_desktop/cli.py" line="138"/>
         <source>sắp xếp theo (mặc định: hạn xử lý cho các hàng đợi theo hạn, ngày gửi cho các hàng đợi khác)</source>
         <translation>sort by (default: the deadline for the deadline queues, the submission date for the others)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <location filename="../../triage_desktop/cli.py" line="140"/>
         <source>sắp xếp tăng dần</source>
         <translation>sort ascending</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="142"/>
+        <location filename="../../triage_desktop/cli.py" line="144"/>
         <source>số mục của từng hàng đợi, kể cả sắp đến hạn và quá hạn</source>
         <translation>the number of items in each queue, due-soon and overdue included</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="146"/>
+        <location filename="../../triage_desktop/cli.py" line="148"/>
         <source>nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào</source>
         <translation>audit log: who did what, to which item, when</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="148"/>
+        <location filename="../../triage_desktop/cli.py" line="150"/>
         <source>kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)</source>
         <translation>check the hash chain: prints OK (exit code 0), or one line per edited or removed entry (exit code 5)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="150"/>
+        <location filename="../../triage_desktop/cli.py" line="152"/>
         <source>ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được</source>
         <translation>write the log to a CSV file (UTF-8 with BOM, with the hashes) that only this user can read</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="153"/>
+        <location filename="../../triage_desktop/cli.py" line="155"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation>run the sandbox server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="160"/>
+        <location filename="../../triage_desktop/cli.py" line="162"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation>a new report arrives every N seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="162"/>
+        <location filename="../../triage_desktop/cli.py" line="164"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation>share of requests that get a simulated fault, from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="163"/>
+        <location filename="../../triage_desktop/cli.py" line="165"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation>random seed for the fault mode</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="165"/>
+        <location filename="../../triage_desktop/cli.py" line="167"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation>each feed page holds a random 1 to N changes</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="167"/>
+        <location filename="../../triage_desktop/cli.py" line="169"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation>lifetime of an access token, in seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="183"/>
+        <location filename="../../triage_desktop/cli.py" line="185"/>
         <source>cần một số từ 0 đến 1</source>
         <translation>expected a number from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="211"/>
+        <location filename="../../triage_desktop/cli.py" line="213"/>
         <source>Máy này chỉ được đăng nhập vào máy chủ {server} (bộ phận CNTT đã khóa địa chỉ máy chủ).</source>
         <translation>This computer may only log in to the server {server} (IT has locked the server address).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="263"/>
+        <location filename="../../triage_desktop/cli.py" line="265"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation>{held} of them were made by another officer and wait for that officer to log in.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="329"/>
+        <location filename="../../triage_desktop/cli.py" line="331"/>
         <source>Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login.</source>
         <translation>Nobody is logged in on this profile: use the login command.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="405"/>
+        <location filename="../../triage_desktop/cli.py" line="407"/>
         <source>Đã xuất %n mục.</source>
         <translation>
             <numerusform>Exported %n item.</numerusform>
@@ -2235,57 +2230,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="470"/>
+        <location filename="../../triage_desktop/cli.py" line="473"/>
         <source>{shown}/{total} mục.</source>
         <translation>{shown}/{total} items.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="484"/>
-        <source>Dạng xem &quot;{name}&quot; là của {kind}.</source>
-        <translation>The view "{name}" is for {kind}.</translation>
-    </message>
-    <message>
         <location filename="../../triage_desktop/cli.py" line="487"/>
+        <source>Dạng xem &quot;{name}&quot; là của {kind}.</source>
+        <translation>The view &quot;{name}&quot; is for {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="490"/>
         <source>Không có dạng xem đã lưu tên &quot;{name}&quot;.</source>
-        <translation>No saved view is called "{name}".</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="493"/>
-        <source>Tạm dừng — chờ công dân</source>
-        <translation>Paused — waiting for the citizen</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="495"/>
-        <source>Sắp đến hạn</source>
-        <translation>Due soon</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="502"/>
-        <source>Quá hạn {days} ngày</source>
-        <translation>Overdue by {days} days</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="504"/>
-        <source>Quá hạn {hours} giờ</source>
-        <translation>Overdue by {hours} hours</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="505"/>
-        <source>Quá hạn</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="507"/>
-        <source>Còn {days} ngày làm việc</source>
-        <translation>{days} working days left</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="508"/>
-        <source>Còn {hours} giờ làm việc</source>
-        <translation>{hours} working hours left</translation>
+        <translation>No saved view is called &quot;{name}&quot;.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="541"/>
+        <location filename="../../triage_desktop/cli.py" line="523"/>
         <source>Đã xuất %n mục nhật ký.</source>
         <translation>
             <numerusform>Exported %n audit entry.</numerusform>
@@ -2293,37 +2253,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="565"/>
+        <location filename="../../triage_desktop/cli.py" line="547"/>
         <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation>Entry {seq}: its content was edited (it does not match its hash).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="566"/>
+        <location filename="../../triage_desktop/cli.py" line="548"/>
         <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
         <translation>Entry {seq}: it does not link to the entry before it (that entry was edited or replaced).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="567"/>
+        <location filename="../../triage_desktop/cli.py" line="549"/>
         <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
         <translation>Entry {seq}: entry {span} before it was removed.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="568"/>
+        <location filename="../../triage_desktop/cli.py" line="550"/>
         <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
         <translation>Entry {seq}: entry {span} was removed from the end of the log.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="569"/>
+        <location filename="../../triage_desktop/cli.py" line="551"/>
         <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
         <translation>Entry {seq}: the log&apos;s counter was edited.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="593"/>
+        <location filename="../../triage_desktop/cli.py" line="575"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="603"/>
+        <location filename="../../triage_desktop/cli.py" line="585"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation>
             <numerusform>%n action is unsent: deleting the data would lose it. Sync first, or add --force.</numerusform>
@@ -2331,117 +2291,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="606"/>
+        <location filename="../../triage_desktop/cli.py" line="588"/>
         <source>Đã đăng xuất.</source>
         <translation>Logged out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="606"/>
+        <location filename="../../triage_desktop/cli.py" line="588"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation>The data on this computer was deleted.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="634"/>
+        <location filename="../../triage_desktop/cli.py" line="616"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="637"/>
+        <location filename="../../triage_desktop/cli.py" line="619"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="679"/>
+        <location filename="../../triage_desktop/cli.py" line="661"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation>The data on this computer is encrypted and this computer has no secure keyring: the password is needed, use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="691"/>
+        <location filename="../../triage_desktop/cli.py" line="673"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="169"/>
+        <location filename="../../triage_desktop/cli.py" line="171"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation>open the window with the sandbox server and sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="90"/>
+        <location filename="../../triage_desktop/cli.py" line="91"/>
         <source>đọc mật khẩu từ đầu vào chuẩn để mở dữ liệu đã mã hóa</source>
         <translation>read the password from standard input to open the encrypted data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="101"/>
+        <location filename="../../triage_desktop/cli.py" line="102"/>
         <source>đọc mật khẩu từ đầu vào chuẩn: mở dữ liệu và đăng nhập cho lần chạy này</source>
         <translation>read the password from standard input: open the data and log in for this run</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="103"/>
+        <location filename="../../triage_desktop/cli.py" line="104"/>
         <source>đăng xuất: thu hồi phiên trên máy chủ, xóa khóa khỏi kho khóa</source>
         <translation>log out: revoke the session on the server, delete the key from the keyring</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="104"/>
+        <location filename="../../triage_desktop/cli.py" line="105"/>
         <source>xóa luôn dữ liệu trên máy này</source>
         <translation>also delete the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="106"/>
+        <location filename="../../triage_desktop/cli.py" line="107"/>
         <source>xóa cả khi còn thao tác chưa gửi (các thao tác đó sẽ mất)</source>
         <translation>delete even when actions are unsent (they will be lost)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="173"/>
+        <location filename="../../triage_desktop/cli.py" line="136"/>
+        <source>dạng xem: có sẵn ({names}) hoặc đã lưu của cán bộ đang đăng nhập</source>
+        <translation>a view: built in ({names}) or saved by the signed-in official</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="175"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation>start over with fresh sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="193"/>
+        <location filename="../../triage_desktop/cli.py" line="195"/>
         <source>cần một số nguyên dương</source>
         <translation>expected a positive whole number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="201"/>
+        <location filename="../../triage_desktop/cli.py" line="203"/>
         <source>Mật khẩu: </source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="208"/>
+        <location filename="../../triage_desktop/cli.py" line="210"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation>No server address: use --server or deployment.toml.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="216"/>
+        <location filename="../../triage_desktop/cli.py" line="218"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation>Logged in: {name} ({username}), unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="219"/>
+        <location filename="../../triage_desktop/cli.py" line="221"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation>This machine has no secure keyring: the login lasts only for this run; use --password-stdin with sync.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="245"/>
+        <location filename="../../triage_desktop/cli.py" line="247"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="252"/>
+        <location filename="../../triage_desktop/cli.py" line="254"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="269"/>
+        <location filename="../../triage_desktop/cli.py" line="271"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="260"/>
+        <location filename="../../triage_desktop/cli.py" line="262"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="299"/>
+        <location filename="../../triage_desktop/cli.py" line="301"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
     </message>
@@ -2915,7 +2880,7 @@
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="131"/>
         <source>Quá hạn của đơn vị</source>
-        <translation>The unit's overdue work</translation>
+        <translation>The unit&apos;s overdue work</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/labels.py" line="132"/>
