@@ -77,6 +77,21 @@ def test_several_arrivals_make_one_notice_in_the_status_bar_and_a_click_opens_th
     assert len(notices) == 2 and notices[1].message.startswith("1 phản ánh mới: PA-2026-007100 — ")
 
 
+def test_a_catch_up_is_not_news_even_when_one_of_its_items_comes_again(qtbot, window: MainWindow,
+                                                                       store: Store) -> None:
+    """Sixty reports in one step (a long sync's page) are a catch-up: no notice, then or when one of them is sent
+    again unchanged in a small step; a report that arrives after it is news."""
+    set_clock(window, "02/03/2026 09:00")
+    notices = told(window)
+    caught_up = arrive(window, store, 60)
+    assert notices == []
+    window._on_items_changed([("report", caught_up[0])])  # the feed may send a change again (§5)
+    assert notices == []
+    store.apply_page([upsert(report("r_new7200", 7200, updated_at="2026-03-30T09:05:00+07:00"))], "cursor-7200")
+    window._on_items_changed([("report", "r_new7200")])
+    assert len(notices) == 1 and notices[0].message.startswith("1 phản ánh mới: PA-2026-007200")
+
+
 def test_one_arrival_names_it_and_a_click_opens_it(qtbot, window: MainWindow, store: Store) -> None:
     set_clock(window, "02/03/2026 14:00")
     window.search.setText("không có gì khớp")  # a search in the way is cleared by the click

@@ -58,20 +58,20 @@ class NewWork:
         self._told: set[Key] = set()  # arrivals told, or unread already when watching started
         self._assignments_told: set[tuple[str, str, str]] = set()  # (kind, id, event id)
         self._mark: datetime | None = None  # the server's newest updated_at in the cache at the start
+        self._caught_up_to = ""  # the newest updated_at after the last catch-up step: nothing older is an arrival
 
     def start(self) -> None:
         """Learn the current state: what is unread in the new queue and every assignment so far are not news."""
         self._told = {(row.kind, row.id) for kind in v.KINDS for row in self._new_queue(kind) if row.unread}
         self._assignments_told.clear()
-        marks = [parse_timestamp(rows[0].updated_at) for kind in v.KINDS
-                 if (rows := self._ws.page(ItemQuery(kind=kind, sort_key="updated_at", descending=True), 0, 1))]
-        self._mark = max((mark for mark in marks if mark is not None), default=None)
+        self._mark = parse_timestamp(self._newest_update())
 
     def after_step(self, changed: Collection[Key]) -> tuple[list[Told], list[Told]]:
         """(arrivals, newly assigned) among the step's `changed` items, each told once."""
         if len(changed) > LISTED:
-            for kind in v.KINDS:
-                self._told.update((row.kind, row.id) for row in self._new_queue(kind) if row.unread)
+            # A catch-up (a long sync's pages): what it brought is not news. Two one-row reads move the mark past
+            # it; reading the new queues at each page held the GUI thread ~20 ms a page.
+            self._caught_up_to = self._newest_update()
             return [], []
         assigned = [Told.of(item) for key in sorted(changed) if (item := self._given_to_me(key)) is not None]
         taken = {(told.kind, told.id) for told in assigned}
@@ -79,7 +79,7 @@ class NewWork:
         for kind in v.KINDS:
             for row in self._new_queue(kind):
                 key = (row.kind, row.id)
-                if row.unread and key in changed and key not in self._told:
+                if row.unread and key in changed and key not in self._told and row.updated_at > self._caught_up_to:
                     self._told.add(key)
                     if key not in taken:  # a new item already given to her is told once, as hers
                         arrivals.append(Told.of(row))
@@ -101,6 +101,12 @@ class NewWork:
         return [told for _due, told in sorted(due, key=lambda pair: pair[0])]
 
     # --- reading ---------------------------------------------------------------------------------------------
+
+    def _newest_update(self) -> str:
+        """The newest updated_at in the cache (the server's clock, the cache's UTC text), "" when empty."""
+        newest = [rows[0].updated_at for kind in v.KINDS
+                  if (rows := self._ws.page(ItemQuery(kind=kind, sort_key="updated_at", descending=True), 0, 1))]
+        return max(newest, default="")
 
     def _new_queue(self, kind: str) -> list[ItemRow]:
         return self._ws.page(ItemQuery(kind=kind, queue="new", user_id=self.user_id), 0, SCAN)
