@@ -66,12 +66,19 @@ class NewWork:
         self._assignments_told.clear()
         self._mark = parse_timestamp(self._newest_update())
 
+    def catch_up(self) -> None:
+        """A step too long to look at item by item (a snapshot, a long sync's page): what it brought is not news.
+
+        Two one-row reads move the marks past it: nothing updated before them is an arrival or a new assignment
+        (reading the new queues instead held the GUI thread ~20 ms at every page of a long sync)."""
+        newest = self._newest_update()
+        self._caught_up_to = max(self._caught_up_to, newest)
+        self._mark = parse_timestamp(self._caught_up_to) or self._mark
+
     def after_step(self, changed: Collection[Key]) -> tuple[list[Told], list[Told]]:
         """(arrivals, newly assigned) among the step's `changed` items, each told once."""
         if len(changed) > LISTED:
-            # A catch-up (a long sync's pages): what it brought is not news. Two one-row reads move the mark past
-            # it; reading the new queues at each page held the GUI thread ~20 ms a page.
-            self._caught_up_to = self._newest_update()
+            self.catch_up()
             return [], []
         assigned = [Told.of(item) for key in sorted(changed) if (item := self._given_to_me(key)) is not None]
         taken = {(told.kind, told.id) for told in assigned}

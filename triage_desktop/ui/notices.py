@@ -193,9 +193,12 @@ class Notices(QObject):
         watch = self._watch
         if watch is None:
             return
-        if not changed or not self._armed:
+        if not self._armed:
             watch.start()
             self._armed = True
+            return
+        if not changed:
+            watch.catch_up()
             return
         arrivals, assigned = watch.after_step(set(changed))  # learnt even when quiet: never told later
         for reason, rows in ((ARRIVED, arrivals), (ASSIGNED, assigned)):
