@@ -5,7 +5,7 @@ system tray, so the notice is the status bar's line (the fallback officers on so
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -46,8 +46,8 @@ def told(window: MainWindow) -> list[Notice]:
 def arrive(window: MainWindow, store: Store, count: int, first: int = 7000) -> list[str]:
     """`count` new reports come in through the feed (unread for the officer logged in), then the step ends."""
     ids = [f"r_new{first + n}" for n in range(count)]
-    store.apply_page([upsert(report(item_id, first + n, submitted_at="2026-03-30T09:00:00+07:00",
-                                     updated_at="2026-03-30T09:00:00+07:00"))
+    at = (datetime(2026, 3, 30, 9, tzinfo=VN) + timedelta(seconds=first)).isoformat()  # the server's clock moves on
+    store.apply_page([upsert(report(item_id, first + n, submitted_at=at, updated_at=at))
                       for n, item_id in enumerate(ids)], f"cursor-{first}")
     window._on_items_changed([("report", item_id) for item_id in ids])  # what the sync controller says
     return ids
@@ -87,7 +87,7 @@ def test_a_catch_up_is_not_news_even_when_one_of_its_items_comes_again(qtbot, wi
     assert notices == []
     window._on_items_changed([("report", caught_up[0])])  # the feed may send a change again (§5)
     assert notices == []
-    store.apply_page([upsert(report("r_new7200", 7200, updated_at="2026-03-30T09:05:00+07:00"))], "cursor-7200")
+    store.apply_page([upsert(report("r_new7200", 7200, updated_at="2026-03-30T12:00:00+07:00"))], "cursor-7200")
     window._on_items_changed([("report", "r_new7200")])
     assert len(notices) == 1 and notices[0].message.startswith("1 phản ánh mới: PA-2026-007200")
 

@@ -61,10 +61,12 @@ class NewWork:
         self._caught_up_to = ""  # the newest updated_at after the last catch-up step: nothing older is an arrival
 
     def start(self) -> None:
-        """Learn the current state: what is unread in the new queue and every assignment so far are not news."""
-        self._told = {(row.kind, row.id) for kind in v.KINDS for row in self._new_queue(kind) if row.unread}
+        """Learn the current state: what is unread in the new queue and every assignment so far are not news (the
+        server's updated_at only grows: what arrives later is updated after the newest change held now)."""
+        self._told.clear()
         self._assignments_told.clear()
-        self._mark = parse_timestamp(self._newest_update())
+        self._caught_up_to = ""
+        self.catch_up()
 
     def catch_up(self) -> None:
         """A step too long to look at item by item (a snapshot, a long sync's page): what it brought is not news.
