@@ -24,7 +24,7 @@ from triage_desktop.ui.formatting import format_datetime, parse_timestamp
 from triage_desktop.ui.safe_text import plain_tooltip, value_label
 from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
 from triage_desktop.ui.widgets import styling
-from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
+from triage_desktop.ui.widgets.flow_layout import flow_row
 from triage_desktop.ui.widgets.styling import ActionButton, bold, text_color, tint
 
 # Below this many average characters of width the two columns stack (200% text in a narrow pane).
@@ -104,10 +104,7 @@ class ConflictPanel(QFrame):
             hint = self.tr("Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.")
         layout.addWidget(value_label(hint, selectable=False))
 
-        buttons = QWidget(self)
-        buttons.setSizePolicy(expanding_policy())
-        flow = FlowLayout(buttons)
-        flow.setContentsMargins(0, 0, 0, 0)
+        buttons, flow = flow_row(self)
         self.retry_button: ActionButton | None = None
         if not gone:  # nothing left to re-apply on: the server no longer shows us the item
             # Both conflicts and failures are re-queued on the version the cache holds now, with a new key.

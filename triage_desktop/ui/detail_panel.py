@@ -46,7 +46,7 @@ from triage_desktop.ui.formatting import format_datetime, format_size, format_vn
 from triage_desktop.ui.masked_value import MaskedValue
 from triage_desktop.ui.safe_text import FIELD_LIMIT, FILENAME_LIMIT, TITLE_LIMIT, value_label
 from triage_desktop.ui.widgets import styling
-from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
+from triage_desktop.ui.widgets.flow_layout import FlowLayout, flow_row
 from triage_desktop.ui.widgets.styling import ActionButton, bold, relative_font, text_color, tint
 
 OPEN, SAVE = "open", "save"  # what attachmentRequested asks for
@@ -97,11 +97,8 @@ class DetailPanel(QWidget):
         self._title.setFont(relative_font(self.font(), 1.25, is_bold=True))
 
         self._buttons: dict[str, QPushButton] = {}
-        self._action_bar = QWidget(self)
+        self._action_bar, flow = flow_row(self)
         self._action_bar.setObjectName("actionBar")
-        self._action_bar.setSizePolicy(expanding_policy())
-        flow = FlowLayout(self._action_bar)
-        flow.setContentsMargins(0, 0, 0, 0)
         for action in MAIN_BUTTONS:
             entry, text = ACTION_ENTRIES[action], button_text(action)
             icon = self.style().standardIcon(entry.icon) if entry.icon is not None else QIcon()
@@ -325,10 +322,7 @@ class DetailPanel(QWidget):
         text_color(text, styling.CONFLICT_FG)
         top.addWidget(text, 1)
         layout.addLayout(top)
-        row = QWidget()
-        row.setSizePolicy(expanding_policy())
-        flow = FlowLayout(row)
-        flow.setContentsMargins(0, 0, 0, 0)
+        row, flow = flow_row()
         button = ActionButton(self.tr("Soạn gia hạn và thư xin lỗi…"), row)
         button.setObjectName("proposeExtension")
         button.clicked.connect(functools.partial(self.extensionRequested.emit, new_due))
@@ -550,10 +544,7 @@ class DetailPanel(QWidget):
         if summary:
             layout.addWidget(value_label(summary))
         if action.state is not ActionState.SENDING:  # a request on the wire cannot be taken back
-            buttons = QWidget()
-            buttons.setSizePolicy(expanding_policy())
-            flow = FlowLayout(buttons)
-            flow.setContentsMargins(0, 0, 0, 0)
+            buttons, flow = flow_row()
             discard = ActionButton(self.tr("Bỏ thao tác này"), buttons)
             discard.setObjectName("discardAction")
             discard.setProperty("localId", action.local_id)

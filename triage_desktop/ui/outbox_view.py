@@ -27,7 +27,7 @@ from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.models.item_table_model import CONFLICT_COLOR
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
 from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
-from triage_desktop.ui.widgets.flow_layout import FlowLayout, expanding_policy
+from triage_desktop.ui.widgets.flow_layout import flow_row
 from triage_desktop.ui.widgets.styling import ActionButton
 
 _HEADERS = (
@@ -144,10 +144,7 @@ class OutboxView(QWidget):
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
         # A flow, not a row: at 200% text the three labels side by side are wider than the middle pane.
-        buttons = QWidget(self)
-        buttons.setSizePolicy(expanding_policy())
-        flow = FlowLayout(buttons)
-        flow.setContentsMargins(0, 0, 0, 0)
+        buttons, flow = flow_row(self)
         self.retry_button = ActionButton(self.tr("Áp dụng lại trên phiên bản mới"), buttons)
         self.retry_button.clicked.connect(self._on_retry)
         self.discard_button = ActionButton(self.tr("Bỏ thao tác này"), buttons)

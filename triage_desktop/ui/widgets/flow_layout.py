@@ -86,3 +86,12 @@ def expanding_policy() -> QSizePolicy:
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     return policy
+
+
+def flow_row(parent: QWidget | None = None) -> tuple[QWidget, FlowLayout]:
+    """A row of buttons that wraps onto more lines when narrow (200% text), flush with its surroundings."""
+    row = QWidget(parent)
+    row.setSizePolicy(expanding_policy())
+    flow = FlowLayout(row)
+    flow.setContentsMargins(0, 0, 0, 0)
+    return row, flow
