@@ -16,6 +16,7 @@ import msgspec
 
 from triage_desktop.core import fields, queues
 from triage_desktop.core import vocabulary as v
+from triage_desktop.core.deadlines import utc_text
 from triage_desktop.core.entities import with_pending
 from triage_desktop.storage.search import fast_fold, index_text
 from triage_desktop.storage.sort_names import NO_NAMES, SortNames
@@ -49,7 +50,7 @@ def utc_iso(value: Any) -> str | None:
         return None
     if moment.tzinfo is None:  # not RFC 3339; read it as UTC rather than guess
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_text(moment)
 
 
 def now_utc() -> str:

@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from triage_desktop.core.deadlines import DeadlineBounds, DeadlineState, state_of
+from triage_desktop.core.deadlines import DeadlineBounds, DeadlineState, state_of, utc_text
 from triage_desktop.core.vocabulary import deadline_clock
-from triage_desktop.core.workdays import VN, WorkCalendar, time_left
+from triage_desktop.core.workdays import VN, TimeLeft, WorkCalendar, time_left
 from triage_desktop.ui.formatting import format_datetime, parse_timestamp
 
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
@@ -46,19 +46,23 @@ def due_text(calendar: WorkCalendar, kind: str, status: str | None, due_at: obje
 
 def _left_words(calendar: WorkCalendar, due: datetime, now: datetime | None, short: bool) -> str:
     left = time_left(calendar, due, now or datetime.now(UTC))
-    if short and left.days:
-        amount = translate("deadlines", "{days} ngày").format(days=left.days)
-    elif left.days and left.hours:
-        amount = translate("deadlines", "{days} ngày {hours} giờ").format(days=left.days, hours=left.hours)
-    elif left.days:
-        amount = translate("deadlines", "{days} ngày").format(days=left.days)
-    elif left.hours:
-        amount = translate("deadlines", "{hours} giờ").format(hours=left.hours)
-    else:
+    amount = _amount(TimeLeft(left.overdue, left.days, 0) if short and left.days else left)  # a cell: days only
+    if not amount:
         return translate("deadlines", "quá hạn") if left.overdue else translate("deadlines", "đến hạn")
     if left.overdue:
         return translate("deadlines", "quá hạn {amount} làm việc").format(amount=amount)
     return translate("deadlines", "còn {amount} làm việc").format(amount=amount)
+
+
+def _amount(left: TimeLeft) -> str:
+    """"2 ngày 3 giờ", "2 ngày", "3 giờ"; "" when less than an hour is left (or past)."""
+    if left.days and left.hours:
+        return translate("deadlines", "{days} ngày {hours} giờ").format(days=left.days, hours=left.hours)
+    if left.days:
+        return translate("deadlines", "{days} ngày").format(days=left.days)
+    if left.hours:
+        return translate("deadlines", "{hours} giờ").format(hours=left.hours)
+    return ""
 
 
 def is_late(kind: str, status: str | None, due_at: object, now: datetime | None = None) -> bool:
@@ -79,7 +83,7 @@ def bounds_moment(bounds: DeadlineBounds) -> datetime:
 def deadline_state(kind: str, status: str | None, due_at: object, bounds: DeadlineBounds) -> DeadlineState:
     """core.deadlines.state_of for a due date as the cache or the server wrote it (any RFC 3339 offset)."""
     due = parse_timestamp(due_at)
-    return state_of(kind, status, due.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if due else None, bounds)
+    return state_of(kind, status, utc_text(due) if due else None, bounds)
 
 
 def state_text(calendar: WorkCalendar, state: DeadlineState, due_at: object, now: datetime) -> str:
@@ -97,14 +101,9 @@ def state_text(calendar: WorkCalendar, state: DeadlineState, due_at: object, now
         if left.hours:
             return translate("deadlines", "Quá hạn {hours} giờ").format(hours=left.hours)
         return translate("deadlines", "Quá hạn")  # passed after the office closed: no working time lost yet
-    if state == "due_soon":
-        if left.days and left.hours:  # a deployment's "due soon" may be longer than a day
-            amount = translate("deadlines", "{days} ngày {hours} giờ").format(days=left.days, hours=left.hours)
-        elif left.days:
-            amount = translate("deadlines", "{days} ngày").format(days=left.days)
-        elif left.hours:
-            amount = translate("deadlines", "{hours} giờ").format(hours=left.hours)
-        else:
+    if state == "due_soon":  # days too: a deployment's "due soon" may be longer than a day
+        amount = _amount(left)
+        if not amount:
             return translate("deadlines", "Sắp đến hạn — đến hạn")
         return translate("deadlines", "Sắp đến hạn — còn {amount}").format(amount=amount)
     if left.days:
