@@ -212,7 +212,7 @@ def test_a_tray_notice_click_opens_the_item(qtbot, window: MainWindow, store: St
                                             workspace: LocalWorkspace, settings: QSettings) -> None:
     """Where the desktop has a tray: the notice goes there, and its messageClicked opens the item."""
     set_clock(window, "02/03/2026 09:00")
-    notices = Notices(workspace, settings, now=window.now, calendar=window._work_calendar, parent=window, tray=True)
+    notices = Notices(workspace, settings, now=window.now, calendar=window.deadline_clock.calendar, parent=window, tray=True)
     notices.openRequested.connect(window._open_notice)
     notices.set_user("u_01")
     given: list[Notice] = []

@@ -46,7 +46,6 @@ from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.core.queues import CLOCK_QUEUES
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
-from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
 from triage_desktop.ui.attachment_opener import AttachmentOpener
 from triage_desktop.ui.bulk_assign import BulkAssignment, Outcome, queue_assignments
@@ -382,7 +381,7 @@ class MainWindow(QMainWindow):
             categories = reference_names(self.workspace.reference("categories"))
             procedures = reference_names(self.workspace.reference("procedures"))
             units = reference_names(self.workspace.reference("units"), key="id")
-            calendar = self._work_calendar()
+            calendar = self.workspace.work_calendar()  # last, this and next year's, as the last sync cached them
         except Exception:
             log.exception("reading reference data failed")
             return
@@ -391,10 +390,6 @@ class MainWindow(QMainWindow):
         self.model.reload_reference()
         self.deadline_clock.set_calendar(calendar)  # a new calendar moves the bounds: the tick refreshes
         self._fill_filters(self._list_kind())
-
-    def _work_calendar(self) -> WorkCalendar:
-        """Last, this and next year's published calendars, as the last sync cached them."""
-        return self.workspace.work_calendar()
 
     def _on_deadline_tick(self, bounds: DeadlineBounds) -> None:
         """The clock moved on (a minute, 17:00, midnight): states and deadline queues roll over in place."""
@@ -1001,7 +996,7 @@ class MainWindow(QMainWindow):
         if item is None:
             return
         dialog = ExtendDialog(item, self.user, self._reference("templates"), self._template_context(item), self,
-                              calendar=self._work_calendar(), clock=self.now, new_due=new_due, apology=True)
+                              calendar=self.deadline_clock.calendar(), clock=self.now, new_due=new_due, apology=True)
         dialog.accepted.connect(self._on_dialog_accepted)
         self._open_dialog(dialog)
 
@@ -1019,7 +1014,7 @@ class MainWindow(QMainWindow):
         # Made for this dialog only: kept on the window, its bound methods would tie the window in a cycle.
         sources = DialogSources(reference=self._reference, template_context=self._template_context,
                                 members=self.workspace.members, find_reports=self._find_reports,
-                                calendar=self._work_calendar)
+                                calendar=self.deadline_clock.calendar)
         dialog = entry.dialog(item, self.user, sources, self)
         dialog.accepted.connect(self._on_dialog_accepted)
         self._open_dialog(dialog)
