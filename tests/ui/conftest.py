@@ -5,8 +5,9 @@ QT_QPA_PLATFORM=offscreen is set by tests/conftest.py before any Qt import.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
@@ -104,18 +105,28 @@ def doubled_font(qapp: QApplication) -> Iterator[None]:
     qapp.setFont(original)
 
 
-@pytest.fixture
-def synced_window(qtbot, sandbox: SandboxServer, services: Services, runner: TaskRunner, tmp_path: Path
-                  ) -> Iterator[MainWindow]:
-    """The window over the real sync stack, logged in as the demo leader, after its first sync."""
-    services.sync.login(sandbox.url, "lanhdao", "demo123")
+def open_synced_window(qtbot, sandbox: SandboxServer, services: Services, runner: TaskRunner, settings: Path,
+                       username: str, before_sync: Callable[[MainWindow], object] = lambda _main: None,
+                       **window_options: Any) -> MainWindow:
+    """A window over the real sync stack, logged in as `username`, after its first sync (the caller shuts it
+    down); `before_sync` sees the window before that sync starts."""
+    services.sync.login(sandbox.url, username, "demo123")
     controller = SyncController(services.sync, wait_seconds=1, min_backoff=0.05, max_backoff=0.2)
     main = MainWindow(services.workspace, services.sync, runner, controller=controller,
-                      settings=QSettings(str(tmp_path / "synced.ini"), QSettings.Format.IniFormat))
+                      settings=QSettings(str(settings), QSettings.Format.IniFormat), **window_options)
+    before_sync(main)
     qtbot.addWidget(main)
     main.resize(1280, 800)
     main.show()
     main.start_sync()
     qtbot.waitUntil(lambda: main.model.rowCount() == len(sandbox.all_aggregates("report")), timeout=20_000)
+    return main
+
+
+@pytest.fixture
+def synced_window(qtbot, sandbox: SandboxServer, services: Services, runner: TaskRunner, tmp_path: Path
+                  ) -> Iterator[MainWindow]:
+    """The window over the real sync stack, logged in as the demo leader, after its first sync."""
+    main = open_synced_window(qtbot, sandbox, services, runner, tmp_path / "synced.ini", "lanhdao")
     yield main
     main.shutdown()

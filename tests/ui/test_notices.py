@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from tests.ui.conftest import open_synced_window
 from tests.ui.seed import report, upsert
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.core.workdays import VN
@@ -23,7 +24,6 @@ from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.notices import Notice, Notices, for_tray
-from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.tasks import TaskRunner
 
 
@@ -231,18 +231,12 @@ def test_a_tray_notice_click_opens_the_item(qtbot, window: MainWindow, store: St
 def officer_window(qtbot, sandbox: SandboxServer, services: Services, runner: TaskRunner,
                    tmp_path: Path) -> Iterator[MainWindow]:
     """An officer (canbo1, u_02) on an empty cache, in office hours, after the first sync (a snapshot)."""
-    services.sync.login(sandbox.url, "canbo1", "demo123")
-    controller = SyncController(services.sync, wait_seconds=1, min_backoff=0.05, max_backoff=0.2)
-    main = MainWindow(services.workspace, services.sync, runner, controller=controller,
-                      settings=QSettings(str(tmp_path / "officer.ini"), QSettings.Format.IniFormat),
-                      clock=lambda: vn("02/03/2026 09:00"))
-    main.notices.shown.connect(lambda notice: main.setProperty("notices", [*main.property("notices"), notice]))
-    main.setProperty("notices", [])
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    main.show()
-    main.start_sync()
-    qtbot.waitUntil(lambda: main.model.rowCount() == len(sandbox.all_aggregates("report")), timeout=20_000)
+    def record(main: MainWindow) -> None:  # the notices of the first sync too
+        main.setProperty("notices", [])
+        main.notices.shown.connect(lambda notice: main.setProperty("notices", [*main.property("notices"), notice]))
+
+    main = open_synced_window(qtbot, sandbox, services, runner, tmp_path / "officer.ini", "canbo1", record,
+                              clock=lambda: vn("02/03/2026 09:00"))
     yield main
     main.shutdown()
 

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
+from tests.unit.core.test_workdays import _naive_working_seconds
 from triage_desktop.core import workdays
 from triage_desktop.core.workdays import VN, WorkCalendar, add_working_time, working_time_left
 from triage_desktop.sandbox.workdays import calendar_json, published_years
@@ -288,18 +289,6 @@ def test_adding_the_time_left_reaches_the_deadline(calendar: WorkCalendar, now: 
     left = working_time_left(now, deadline, calendar)
     assume(left > 1e-6)
     assert abs(add_working_time(now, left, calendar) - deadline) <= timedelta(milliseconds=1)
-
-
-def _naive_working_seconds(calendar: WorkCalendar, start: datetime, end: datetime) -> float:
-    total, day = 0.0, start.date()
-    while day <= end.date():
-        if calendar.is_working_day(day):
-            for opens, closes in calendar.office_hours:
-                lo = max(start, datetime.combine(day, opens, VN))
-                hi = min(end, datetime.combine(day, closes, VN))
-                total += max(0.0, (hi - lo).total_seconds())
-        day += timedelta(days=1)
-    return total
 
 
 @given(CALENDARS, STARTS, STARTS)
