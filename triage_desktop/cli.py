@@ -425,10 +425,6 @@ def _write_export(fmt: str, rows: Iterator[dict[str, Any]], out: IO[str], *, to_
     return count
 
 
-# Queues listed by time left unless --sort says otherwise ("Việc của tôi" sorts by time left, issue 11).
-BY_TIME_LEFT = frozenset({"mine", *queues.CLOCK_QUEUES})
-
-
 def cmd_list(args: argparse.Namespace, profile: Path) -> int:
     """One page of a list as the window shows it (same queue rules, filters and SQL), with the deadline state."""
     with _services(profile, args) as (session, services):
@@ -444,9 +440,9 @@ def cmd_list(args: argparse.Namespace, profile: Path) -> int:
             sort_key, descending = args.sort, not args.asc
         elif view is not None:
             sort_key, descending = view.sort_key, view.descending and not args.asc
-        else:  # the least time left first where the deadline is the point, else the newest first
-            sort_key = "due_at" if queue in BY_TIME_LEFT else "submitted_at"
-            descending = sort_key != "due_at" and not args.asc
+        else:  # as the window opens the queue: the least time left first where the deadline is the point
+            sort_key, descending = queues.default_order(queue)
+            descending = descending and not args.asc
         saved: dict[str, str | None] = {} if view is None else {
             "status": view.status, "category": view.category, "assignee": view.assignee_id,
             "channel": view.channel, "deadline": view.deadline}

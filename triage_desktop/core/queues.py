@@ -47,6 +47,15 @@ QUEUES: Final[tuple[str, ...]] = tuple(QUEUE_RULES)
 CLOCK_QUEUES: Final[frozenset[str]] = frozenset(q for q, r in QUEUE_RULES.items() if r.deadline)
 
 
+# Work lists read by time left, soonest (or longest overdue) first; the others newest first.
+BY_TIME_LEFT: Final[frozenset[str]] = frozenset({"mine", "due_soon", "overdue", "waiting"})
+
+
+def default_order(queue: str) -> tuple[str, bool]:
+    """(sort_key, descending) a queue opens with until the officer sorts it otherwise (window and CLI)."""
+    return ("due_at", False) if queue in BY_TIME_LEFT else ("submitted_at", True)
+
+
 def queues_of(kind: str) -> tuple[str, ...]:
     """The kind's queues in panel order ("Chờ bổ sung / chờ phí" exists for dossiers only)."""
     return tuple(q for q, r in QUEUE_RULES.items() if r.kinds is None or kind in r.kinds)

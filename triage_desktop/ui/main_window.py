@@ -44,7 +44,7 @@ from triage_desktop.core.deadlines import DEFAULT_SOON_WORKING_DAYS, DeadlineBou
 from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, SavedView, User
 from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import SyncService, Workspace
-from triage_desktop.core.queues import CLOCK_QUEUES
+from triage_desktop.core.queues import default_order
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
 from triage_desktop.ui.attachment_opener import AttachmentOpener
@@ -61,12 +61,12 @@ from triage_desktop.ui.filter_bar import FilterBar, Filters
 from triage_desktop.ui.item_list_view import ItemListView
 from triage_desktop.ui.lock_page import LockPage
 from triage_desktop.ui.messages import error_message
-from triage_desktop.ui.models.item_table_model import ItemTableModel
+from triage_desktop.ui.models.item_table_model import ItemTableModel, needs_clock
 from triage_desktop.ui.network_watcher import NetworkWatcher
 from triage_desktop.ui.new_arrivals import NewArrivals
 from triage_desktop.ui.notices import Notices
 from triage_desktop.ui.outbox_view import OutboxView
-from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel, default_order
+from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.sync_indicator import SyncIndicator
 from triage_desktop.ui.tasks import TaskRunner
@@ -500,8 +500,7 @@ class MainWindow(QMainWindow):
 
     def _with_bounds(self, query: ItemQuery) -> ItemQuery:
         """A deadline filter or queue needs the moment's DeadlineBounds (ItemQuery.bounds); others go without."""
-        needs_clock = query.deadline is not None or query.queue in CLOCK_QUEUES
-        return dataclasses.replace(query, bounds=self.deadline_bounds() if needs_clock else None)
+        return dataclasses.replace(query, bounds=self.deadline_bounds() if needs_clock(query) else None)
 
     def deadline_bounds(self) -> DeadlineBounds:
         """The moment the list's deadline states, queues and filters are read at: the window's DeadlineClock."""

@@ -21,15 +21,6 @@ from triage_desktop.ui.formatting import format_number
 OUTBOX = "outbox"
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _QUEUE_ICONS = {"due_soon": "due_soon", "overdue": "overdue", "waiting": "paused"}  # queue → deadline state
-# Work lists read by time left, soonest (or longest overdue) first; the others newest first.
-_BY_TIME_LEFT = frozenset({"mine", "due_soon", "overdue", "waiting"})
-
-
-def default_order(queue: str) -> tuple[str, bool]:
-    """(sort_key, descending) a queue opens with until the officer sorts it otherwise."""
-    return ("due_at", False) if queue in _BY_TIME_LEFT else ("submitted_at", True)
-
-
 class QueuePanel(QWidget):
     queueSelected = Signal(str, str)  # (kind, queue) or ("outbox", "")
 
