@@ -153,13 +153,18 @@ def _sync_rows(profile: Path, work: Path, n_cache: int, n_sync: int, runs: int,
     return rows
 
 
-def _list_rows(profile: Path, runs: int, log: Callable[[str], None]) -> list[Row]:
-    py = sys.executable
-    log("the list at full size (fresh process per run)…")
+def _probe_runs(profile: Path, runs: int, mode: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(app runs, bare runs) of tests.perf.ui_probe in `mode`, a fresh process each, the ceiling first."""
     app_runs, bare_runs = [], []
     for _ in range(runs):
-        bare_runs.append(_json_of([py, "-m", "tests.perf.ui_probe", str(profile), "bare"]))
-        app_runs.append(_json_of([py, "-m", "tests.perf.ui_probe", str(profile), "app"]))
+        bare_runs.append(_json_of([sys.executable, "-m", "tests.perf.ui_probe", str(profile), f"bare{mode}"]))
+        app_runs.append(_json_of([sys.executable, "-m", "tests.perf.ui_probe", str(profile), f"app{mode}"]))
+    return app_runs, bare_runs
+
+
+def _list_rows(profile: Path, runs: int, log: Callable[[str], None]) -> list[Row]:
+    log("the list at full size (fresh process per run)…")
+    app_runs, bare_runs = _probe_runs(profile, runs, "")
 
     def ui_row(name: str, key: str, unit: str, goal: str, met: Callable[[float, float], bool], note: str) -> Row:
         return Row(name, unit, goal, [r[key] for r in app_runs], [r[key] for r in bare_runs], met, note)
@@ -182,12 +187,8 @@ def _list_rows(profile: Path, runs: int, log: Callable[[str], None]) -> list[Row
 
 def _deadline_rows(profile: Path, runs: int, log: Callable[[str], None]) -> list[Row]:
     """Issue 11's goals, on the bench's clock (tests.perf.gen.NOW), each paired with plain SQL in a bare process."""
-    py = sys.executable
     log("deadline queues at full size (fresh process per run)…")
-    app_runs, bare_runs = [], []
-    for _ in range(runs):
-        bare_runs.append(_json_of([py, "-m", "tests.perf.ui_probe", str(profile), "bare-deadlines"]))
-        app_runs.append(_json_of([py, "-m", "tests.perf.ui_probe", str(profile), "app-deadlines"]))
+    app_runs, bare_runs = _probe_runs(profile, runs, "-deadlines")
     last = app_runs[-1]
 
     def row(name: str, key: str, goal: str, met: Callable[[float, float], bool], note: str) -> Row:
