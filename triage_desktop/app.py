@@ -26,7 +26,7 @@ def run_gui(profile: Path, deployment: Deployment, language: str | None = None) 
     try:
         return run_window(session, server_url=deployment.server_url or "", lock_server_url=deployment.lock_server_url,
                           language=language or deployment.language, idle_lock_minutes=deployment.idle_lock_minutes,
-                          due_soon_working_days=deployment.due_soon_working_days)
+                          work=deployment.work())
     finally:
         session.close()
 

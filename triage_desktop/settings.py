@@ -12,14 +12,22 @@ import sys
 import tomllib
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import msgspec
 import platformdirs
 
 from triage_desktop import APP_NAME
 from triage_desktop.core.deadlines import DEFAULT_SOON_WORKING_DAYS
+from triage_desktop.core.work_settings import (
+    DEFAULT_MAP_URL,
+    DEFAULT_PHOTO_CACHE_MB,
+    DEFAULT_UNDO_SECONDS,
+    WorkSettings,
+)
 
 MAX_SOON_WORKING_DAYS = 30  # a month of working days: beyond it "soon" means nothing (and NaN/inf are refused)
+MAX_UNDO_SECONDS = 60  # longer, and a reply the officer meant to send sits unsent while she moves on
 
 
 class Deployment(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -43,6 +51,24 @@ class Deployment(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
     # Working days of office time left below which a running deadline shows amber "Sắp đến hạn" (issue 11);
     # 0.5 = half a working day. core.deadlines.DeadlineBounds.at takes it.
     due_soon_working_days: float = DEFAULT_SOON_WORKING_DAYS
+    # Megabytes of citizens' photos kept in the cache for offline viewing (issue 12); 0 keeps none.
+    photo_cache_mb: int = DEFAULT_PHOTO_CACHE_MB
+    # "Mở bản đồ": an https URL with {lat} and {lon}, filled with the item's coordinates as numbers only.
+    map_url: str = DEFAULT_MAP_URL
+    # Seconds a reply, an assignment or a status change waits in the outbox, undoable, before it may leave.
+    undo_seconds: int = DEFAULT_UNDO_SECONDS
+
+    def work(self) -> WorkSettings:
+        """The knobs the window reads (core.work_settings)."""
+        return WorkSettings(due_soon_working_days=self.due_soon_working_days, photo_cache_mb=self.photo_cache_mb,
+                            map_url=self.map_url, undo_seconds=self.undo_seconds)
+
+
+def valid_map_url(pattern: str) -> bool:
+    """An https URL with a host, holding both placeholders: only numbers ever go into it."""
+    filled = pattern.replace("{lat}", "0").replace("{lon}", "0")
+    parts = urlsplit(filled)
+    return "{lat}" in pattern and "{lon}" in pattern and parts.scheme == "https" and bool(parts.hostname)
 
 
 class DeploymentError(Exception):
@@ -85,6 +111,10 @@ def read_deployment(path: Path) -> Deployment:
         raise DeploymentError(f"{path}: idle_lock_minutes must be >= 0 and password_every_hours >= 1")
     if not 0 < deployment.due_soon_working_days <= MAX_SOON_WORKING_DAYS:
         raise DeploymentError(f"{path}: due_soon_working_days must be > 0 and <= {MAX_SOON_WORKING_DAYS}")
+    if deployment.photo_cache_mb < 0 or not 0 <= deployment.undo_seconds <= MAX_UNDO_SECONDS:
+        raise DeploymentError(f"{path}: photo_cache_mb must be >= 0 and undo_seconds 0..{MAX_UNDO_SECONDS}")
+    if not valid_map_url(deployment.map_url):
+        raise DeploymentError(f"{path}: map_url must be an https URL holding {{lat}} and {{lon}}")
     if deployment.ca_bundle:
         bundle = (path.parent / deployment.ca_bundle).resolve()  # an absolute path stays itself
         if not bundle.is_file():

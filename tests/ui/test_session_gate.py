@@ -24,6 +24,7 @@ from tests.ui.gate_support import (
     widget_text,
     widgets_of,
 )
+from triage_desktop.core.work_settings import WorkSettings
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.services import Services
 from triage_desktop.ui.dialogs.logout_dialog import LogoutDialog
@@ -365,7 +366,7 @@ def test_the_deployment_sets_how_soon_a_deadline_turns_amber(qtbot, cached: Serv
                                                               tmp_path: Path) -> None:
     """deployment.toml's due_soon_working_days reaches the window's deadline clock (issue 11)."""
     shell = SessionShell(ServicesGate(cached), fast_lanes, server_url=sandbox.url, idle_lock_minutes=0,
-                         os_lock=NoOsLock(), due_soon_working_days=0.5,
+                         os_lock=NoOsLock(), work=WorkSettings(due_soon_working_days=0.5),
                          settings=QSettings(str(tmp_path / "gate.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(shell.gate_window)
     try:

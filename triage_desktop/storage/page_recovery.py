@@ -43,9 +43,10 @@ from triage_desktop.storage import cipher, wal_file
 MAGIC = b"SQLite format 3\x00"
 INTERIOR_INDEX, INTERIOR_TABLE, LEAF_INDEX, LEAF_TABLE = 0x02, 0x05, 0x0A, 0x0D
 BTREE_FLAGS = frozenset({INTERIOR_INDEX, INTERIOR_TABLE, LEAF_INDEX, LEAF_TABLE})
-# The outbox's columns in record order, as r0001 creates them and r0003 appends the author.
+# The outbox's columns in record order, as r0001 creates them, r0003 appends the author and r0007 not_before.
 OUTBOX_COLUMNS = ("local_id", "kind", "aggregate_id", "type", "payload", "idempotency_key", "base_version", "state",
-                  "created_at", "attempts", "error_status", "problem", "last_error", "author_id", "author_server")
+                  "created_at", "attempts", "error_status", "problem", "last_error", "author_id", "author_server",
+                  "not_before")
 BASE_COLUMNS = 13  # rows written before r0003 carry no author
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _SAMPLE_PAGES = 4000  # pages tried per candidate size when guessing it

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sqlalchemy import Index, Integer, MetaData, Table, Text, UniqueConstraint, column, table
+from sqlalchemy import Index, Integer, LargeBinary, MetaData, Table, Text, UniqueConstraint, column, table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints, so batch migrations ("move and copy" on SQLite) can find them again.
@@ -182,6 +182,57 @@ class OutboxRow(Base):
     # The author (r0003): sync_state "user" id and "server_url" when it was queued; sent only under that login.
     author_id: Mapped[str | None] = mapped_column(Text)
     author_server: Mapped[str | None] = mapped_column(Text)
+    # Not sent before this UTC time (r0007): the undo window of a reply, an assignment, a status change.
+    not_before: Mapped[str | None] = mapped_column(Text)
+
+
+class OutboxFile(Base):
+    """A file an unsent action carries (r0007): its bytes copied into the cache when the action was queued, so
+    moving or deleting the original changes nothing. Uploaded with its own Idempotency-Key, kept for life; the
+    server's attachment id is kept once it answered, and the action lists the ids in `position` order."""
+
+    __tablename__ = "outbox_files"
+    __table_args__ = (UniqueConstraint("local_id", "position"),)
+
+    file_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    local_id: Mapped[int] = mapped_column(Integer)  # the outbox action; a re-applied action takes its files along
+    position: Mapped[int] = mapped_column(Integer)  # the order the officer attached them in
+    filename: Mapped[str] = mapped_column(Text)  # the name on disk, sent as X-Filename; never a path here
+    content_type: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(Text)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    idempotency_key: Mapped[str] = mapped_column(Text, unique=True)
+    attachment_id: Mapped[str | None] = mapped_column(Text)  # the server's id after a 201
+
+
+class CachedPhoto(Base):
+    """A citizen's photo kept for offline viewing (r0007), inside the database so the cache's encryption covers
+    it; within the photo budget, the least recently viewed go first."""
+
+    __tablename__ = "photos"
+    __table_args__ = (Index(None, "last_used_at"),)
+
+    attachment_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    sha256: Mapped[str] = mapped_column(Text)
+    content_type: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    fetched_at: Mapped[str] = mapped_column(Text)  # UTC RFC 3339
+    last_used_at: Mapped[str] = mapped_column(Text)  # fetched_at until the officer views it
+
+
+class Draft(Base):
+    """What an officer was writing on an item (r0007): a reply, a note, a letter; kept until sent or cleared."""
+
+    __tablename__ = "drafts"
+
+    user_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, primary_key=True)
+    item_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    action_type: Mapped[str] = mapped_column(Text, primary_key=True)  # the composer: reply, note, extend…
+    fields: Mapped[str] = mapped_column(Text)  # JSON object of the composer's fields
+    updated_at: Mapped[str] = mapped_column(Text)
 
 
 class AuditEntry(Base):
@@ -242,6 +293,9 @@ LIST_COUNTS = ListCount.__table__
 UNREAD = Unread.__table__
 AUDIT_LOG = AuditEntry.__table__
 SAVED_VIEWS = SavedViewRow.__table__
+OUTBOX_FILES = OutboxFile.__table__
+PHOTOS = CachedPhoto.__table__
+DRAFTS = Draft.__table__
 
 # FTS5 over aggregates.search_text (external content); rowid = aggregates.pk. Created by the migration (FTS_DDL
 # in r0002). Written only through storage.search_index.

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from triage_desktop.core.deadlines import DEFAULT_SOON_WORKING_DAYS
 from triage_desktop.core.ports import SessionGate, SyncService
+from triage_desktop.core.work_settings import DEFAULT_WORK, WorkSettings
 from triage_desktop.logs import current_log_file
 from triage_desktop.ui.error_dialog import install_error_reporting
 from triage_desktop.ui.i18n import install_translators
@@ -101,19 +101,19 @@ def make_lanes(sync: SyncService) -> tuple[SyncController, TaskRunner]:
 def run_window(gate: SessionGate, *, server_url: str = "", lock_server_url: bool = False,
                language: str | None = None, idle_lock_minutes: float = 10, argv: Sequence[str] | None = None,
                sign_in: tuple[str, str, str] | None = None,
-               due_soon_working_days: float = DEFAULT_SOON_WORKING_DAYS) -> int:
+               work: WorkSettings = DEFAULT_WORK) -> int:
     """Show the window behind the gate (ui/session_shell.py), sync live until it closes; returns the exit code.
 
     Nothing of the cache is drawn until the gate opened a session (resumed, or signed in). `sign_in` (server URL,
     username, password) signs a preset account in through the gate when resuming gave nothing: the demo.
     `idle_lock_minutes`: the deployment's idle lock (0: only the OS session lock locks the window).
-    `due_soon_working_days`: the deployment's amber "Sắp đến hạn" share.
+    `work`: the deployment's knobs for the window (deadline share, photo budget, map link, undo window).
     """
     app = make_application(argv, language)
     log_file = current_log_file()
     install_error_reporting(app, log_file.parent if log_file else None)
     shell = SessionShell(gate, make_lanes, server_url=server_url, lock_server_url=lock_server_url,
-                         idle_lock_minutes=idle_lock_minutes, due_soon_working_days=due_soon_working_days)
+                         idle_lock_minutes=idle_lock_minutes, work=work)
     if os.environ.get(FIRST_PAINT_ENV):
         _report_first_paint(shell)
     shell.windowOpened.connect(lambda _window: QTimer.singleShot(1000, freeze_startup_objects))  # after 1st paint

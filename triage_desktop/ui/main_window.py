@@ -40,12 +40,13 @@ from PySide6.QtWidgets import (
 )
 
 from triage_desktop.core import views
-from triage_desktop.core.deadlines import DEFAULT_SOON_WORKING_DAYS, DeadlineBounds
+from triage_desktop.core.deadlines import DeadlineBounds
 from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, SavedView, User
 from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.core.queues import default_order
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
+from triage_desktop.core.work_settings import DEFAULT_WORK, WorkSettings
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
 from triage_desktop.ui.attachment_opener import AttachmentOpener
 from triage_desktop.ui.bulk_assign import BulkAssignment, Outcome, queue_assignments
@@ -90,16 +91,17 @@ class MainWindow(QMainWindow):
                  network: NetworkWatcher | None = None, default_server_url: str = "",
                  lock_server_url: bool = False, relogin_through_gate: bool = False,
                  deadline_clock: DeadlineClock | None = None,
-                 due_soon_working_days: float = DEFAULT_SOON_WORKING_DAYS,
+                 work: WorkSettings = DEFAULT_WORK,
                  clock: Callable[[], datetime] | None = None, parent: QWidget | None = None) -> None:
         """`relogin_through_gate`: an expired session is renewed by the session shell (`reloginRequested`: it
         closes this window and signs in through the SessionGate again), not by this window's login dialog.
-        `due_soon_working_days`: the deployment's amber "Sắp đến hạn" share. `clock`: the moment deadlines and
+        `work`: the deployment's knobs (amber "Sắp đến hạn" share, photo budget, map link, undo window). `clock`: the moment deadlines and
         office hours are judged at (tests set it, or `window.clock = …`); a `deadline_clock` (tests) brings its
         own time source, which then is the window's too."""
         super().__init__(parent)
         self.clock: Callable[[], datetime] = clock or (deadline_clock.now if deadline_clock is not None else _utc_now)
         self._relogin_through_gate = relogin_through_gate
+        self.work = work
         self._locked = False
         self._saved_view: tuple[ItemQuery | None, tuple[str, str] | None, tuple[str, str] | None, str, bool] | None
         self._saved_view = None
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
         self.list_view.setModel(self.model)
         # Deadline states and the deadline queues' counts follow this clock (issue 11): it ticks by itself.
         self.deadline_clock = (deadline_clock if deadline_clock is not None
-                               else DeadlineClock(soon_working_days=due_soon_working_days, now=self.now, parent=self))
+                               else DeadlineClock(soon_working_days=work.due_soon_working_days, now=self.now, parent=self))
         self.deadline_clock.setParent(self)
         self.model.set_bounds(self.deadline_clock.bounds())
         self.deadline_clock.boundsChanged.connect(self._on_deadline_tick)

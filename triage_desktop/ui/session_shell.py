@@ -23,9 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from triage_desktop.core.deadlines import DEFAULT_SOON_WORKING_DAYS
 from triage_desktop.core.errors import CacheLocked, LoginRequired
 from triage_desktop.core.ports import OpenedSession, SessionGate, SyncService
+from triage_desktop.core.work_settings import DEFAULT_WORK, WorkSettings
 from triage_desktop.ui.dialogs.logout_dialog import LogoutDialog
 from triage_desktop.ui.gate_window import GateWindow
 from triage_desktop.ui.idle_lock import IdleWatcher
@@ -49,16 +49,16 @@ class SessionShell(QObject):
                  lock_server_url: bool = False, idle_lock_minutes: float = 10,
                  idle_interval_ms: int | None = None, settings: QSettings | None = None,
                  os_lock: OsLockWatcher | None = None, gate_runner: TaskRunner | None = None,
-                 due_soon_working_days: float = DEFAULT_SOON_WORKING_DAYS, parent: QObject | None = None) -> None:
+                 work: WorkSettings = DEFAULT_WORK, parent: QObject | None = None) -> None:
         """`idle_interval_ms` overrides the minutes (tests); `settings` is the windows' QSettings (tests);
-        `due_soon_working_days` the deployment's amber share, for each window."""
+        `work` the deployment's knobs, for each window."""
         super().__init__(parent)
         self.gate = gate
         self._make_lanes = make_lanes
         self._server_url = server_url
         self._lock_server_url = lock_server_url
         self._settings = settings
-        self._due_soon_working_days = due_soon_working_days
+        self._work = work
         self.gate_runner = gate_runner if gate_runner is not None else TaskRunner(
             self, network_executor=ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-gate"))
         self.gate_window = GateWindow(server_url, lock_server_url=lock_server_url)
@@ -126,7 +126,7 @@ class SessionShell(QObject):
         controller, runner = self._make_lanes(opened.sync)
         window = MainWindow(opened.workspace, opened.sync, runner, controller=controller, settings=self._settings,
                             default_server_url=self._server_url, lock_server_url=self._lock_server_url,
-                            relogin_through_gate=True, due_soon_working_days=self._due_soon_working_days)
+                            relogin_through_gate=True, work=self._work)
         window.logoutRequested.connect(self.request_logout)
         window.unlockRequested.connect(self.unlock)
         window.reloginRequested.connect(self.relogin)
