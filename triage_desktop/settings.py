@@ -111,8 +111,10 @@ def read_deployment(path: Path) -> Deployment:
         raise DeploymentError(f"{path}: idle_lock_minutes must be >= 0 and password_every_hours >= 1")
     if not 0 < deployment.due_soon_working_days <= MAX_SOON_WORKING_DAYS:
         raise DeploymentError(f"{path}: due_soon_working_days must be > 0 and <= {MAX_SOON_WORKING_DAYS}")
-    if deployment.photo_cache_mb < 0 or not 0 <= deployment.undo_seconds <= MAX_UNDO_SECONDS:
-        raise DeploymentError(f"{path}: photo_cache_mb must be >= 0 and undo_seconds 0..{MAX_UNDO_SECONDS}")
+    if deployment.photo_cache_mb < 0:
+        raise DeploymentError(f"{path}: photo_cache_mb must be >= 0")
+    if not 0 <= deployment.undo_seconds <= MAX_UNDO_SECONDS:
+        raise DeploymentError(f"{path}: undo_seconds must be 0..{MAX_UNDO_SECONDS}")
     if not valid_map_url(deployment.map_url):
         raise DeploymentError(f"{path}: map_url must be an https URL holding {{lat}} and {{lon}}")
     if deployment.ca_bundle:

@@ -179,3 +179,35 @@ def test_a_0005_cache_gets_channel_clock_and_saved_views(tmp_path: Path) -> None
     finally:
         db.dispose()
     assert list(tmp_path.glob("*.before-0005.bak"))
+
+
+def test_a_0006_cache_keeps_its_unsent_work_and_gets_files_photos_drafts(tmp_path: Path) -> None:
+    """An action queued before r0007 keeps its key and goes out at once (no undo time); the new tables start
+    empty and take rows."""
+    path = tmp_path / "cache.sqlite3"
+    db = Database(path, key=TEST_KEY)
+    store = Store(db)
+    store.set_state("user", '{"id": "u_17", "username": "tam.le"}')
+    store.set_state("server_url", "https://api.example-province.vn/triage/v1")
+    store.apply_page([{"kind": "report", "op": "upsert", "id": "r_1", "version": 1,
+                       "data": {"id": "r_1", "kind": "report", "version": 1, "status": "new"}}], "c1")
+    queued = store.enqueue("report", "r_1", "note", {"type": "note", "body": "Đã xác minh"}, 1)
+    db.dispose()
+    downgrade(path, "0006")
+    db = Database(path, key=TEST_KEY)
+    try:
+        assert _revision(path) == migrate.HEAD
+        store = Store(db)
+        assert [a.idempotency_key for a in store.sendable()] == [queued.idempotency_key]
+        with db.read() as conn:
+            assert conn.exec_driver_sql("SELECT not_before FROM outbox").scalar_one() is None
+            for table in ("outbox_files", "photos", "drafts"):
+                assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one() == 0
+        with db.write() as conn:
+            conn.exec_driver_sql("INSERT INTO photos VALUES ('a_1', 'ab', 'image/jpeg', 3, x'ffd8ff', "
+                                 "'2026-12-04T08:00:00Z', '2026-12-04T08:00:00Z')")
+        with db.read() as conn:
+            assert conn.exec_driver_sql("SELECT data FROM photos").scalar_one() == b"\xff\xd8\xff"
+    finally:
+        db.dispose()
+    assert list(tmp_path.glob("*.before-0006.bak"))

@@ -13,6 +13,7 @@ import pytest
 
 from tests.support.private_ca import https_server
 from tests.unit.sync.loopback import Loopback
+from triage_desktop.core.work_settings import WorkSettings
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.services import build_services
 from triage_desktop.settings import Deployment, DeploymentError, load_deployment
@@ -49,6 +50,16 @@ def test_the_due_soon_share_is_read_and_defaults_to_one_working_day(tmp_path: Pa
     assert load_deployment([written(tmp_path, "due_soon_working_days = 2\n")]).due_soon_working_days == 2.0
 
 
+def test_the_work_settings_reach_the_window_as_written(tmp_path: Path) -> None:
+    """Photo budget, map link and undo window (issue 12): read, checked, and handed on as one WorkSettings."""
+    assert load_deployment([tmp_path / "none.toml"]).work() == WorkSettings()
+    text = ('photo_cache_mb = 0\nundo_seconds = 0\ndue_soon_working_days = 0.5\n'
+            'map_url = "https://maps.example.vn/@{lat},{lon},17z"\n')
+    assert load_deployment([written(tmp_path, text)]).work() == WorkSettings(
+        due_soon_working_days=0.5, photo_cache_mb=0, map_url="https://maps.example.vn/@{lat},{lon},17z",
+        undo_seconds=0)
+
+
 def test_without_a_file_the_defaults_hold(tmp_path: Path) -> None:
     deployment = load_deployment([tmp_path / "deployment.toml"])
     assert deployment == Deployment() and deployment.language == "vi" and not deployment.lock_server_url
@@ -67,6 +78,13 @@ def test_without_a_file_the_defaults_hold(tmp_path: Path) -> None:
     ("due_soon_working_days = nan\n", "due_soon_working_days"),
     ("due_soon_working_days = 400\n", "due_soon_working_days"),
     ('due_soon_working_days = "1"\n', "due_soon_working_days"),
+    ("photo_cache_mb = -1\n", "photo_cache_mb"),
+    ("undo_seconds = 61\n", "undo_seconds"),
+    ("undo_seconds = -1\n", "undo_seconds"),
+    ('map_url = "http://maps.example.vn/?q={lat},{lon}"\n', "map_url"),  # not https
+    ('map_url = "https://maps.example.vn/?q={lat}"\n', "map_url"),  # no {lon}
+    ('map_url = "javascript:alert(1)//{lat}{lon}"\n', "map_url"),
+    ('map_url = "https:///{lat}/{lon}"\n', "map_url"),  # no host
 ])
 def test_a_mistake_is_refused_naming_the_key(tmp_path: Path, text: str, named: str) -> None:
     assert named in refusal(written(tmp_path, text))
