@@ -6,6 +6,8 @@ STAMP  := $(VENV)/.installed
 BASE_PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 /root/.pyenv/versions/3.13*/bin/python3 /root/.pyenv/versions/3.12*/bin/python3 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 TS     := resources/i18n/triage_desktop_en.ts resources/i18n/triage_desktop_vi.ts
+# Qt's own strings in Vietnamese (Qt ships none): hand-kept, compiled by `qm`, never touched by lupdate.
+QT_TS  := resources/i18n/qtbase_vi.ts
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: demo test test-fast soak bench lint screenshot translations package qm clean env
@@ -23,7 +25,7 @@ $(STAMP): pyproject.toml
 
 qm:
 	mkdir -p triage_desktop/resources/i18n
-	for ts in $(TS); do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm triage_desktop/resources/i18n/$$(basename $$ts .ts).qm; done
+	for ts in $(TS) $(QT_TS); do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm triage_desktop/resources/i18n/$$(basename $$ts .ts).qm; done
 
 # Refresh the Linguist sources from the code (run after changing UI strings).
 translations: $(STAMP)
