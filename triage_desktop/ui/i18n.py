@@ -37,9 +37,15 @@ def qtbase_file(language: str) -> str | None:
     return str(entry) if entry.is_file() else None
 
 
+_current: list[QTranslator] = []  # what the last call installed: a new language replaces it, never stacks on it
+
+
 def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
-    """Install translators for `language` (default Vietnamese); return them (keep them alive)."""
+    """Install translators for `language` (default Vietnamese) in place of the ones installed before; return
+    them (keep them alive). Replacing matters: English's qtbase_en is nearly empty, so a qtbase_vi left below
+    it would still answer for Qt's buttons."""
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    remove_translators(app, _current)
     QLocale.setDefault(QLocale(_LOCALES[language]))
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -61,6 +67,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> l
             log.warning("could not load translation %s", path)
     elif language != DEFAULT_LANGUAGE:
         log.warning("no translation file for %s; showing Vietnamese", language)
+    _current[:] = installed
     return installed
 
 

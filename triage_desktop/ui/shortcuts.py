@@ -138,6 +138,8 @@ class Shortcuts(QObject):
             view_menu.addSeparator()
             view_menu.addAction(self.letters_action)
             view_menu.addAction(self.contrast_action)
+            # The OS may have switched it meanwhile: the tick says what is on now.
+            view_menu.aboutToShow.connect(lambda: self.contrast_action.setChecked(theme.is_high_contrast()))
         help_menu = bar.addMenu(self.tr("Trợ &giúp"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.sheet_action)
@@ -146,8 +148,9 @@ class Shortcuts(QObject):
         self.letters_action.setChecked(settings.value(JK_SETTING, "false") == "true")
         self._set_letters(self.letters_action.isChecked())
         chosen = settings.value(CONTRAST_SETTING)
-        if chosen in ("true", "false"):
+        if chosen in ("true", "false"):  # the officer's earlier choice, over the OS setting
             self.contrast_action.setChecked(chosen == "true")
+            self._set_contrast(chosen == "true")
 
         for button in MAIN_BUTTONS:  # the pane's buttons say their keys, and which one Enter presses
             window.detail.button(button).installEventFilter(self)
