@@ -98,12 +98,21 @@ class ShortcutSheet(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Room for every line at the current text size, but never more than the screen (200% on 1366×768)."""
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 80, metrics.height() * 34)
+        width, height = metrics.averageCharWidth() * 80, metrics.height() * 34
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
+        self.resize(width, height)
 
     def fill(self, window: QMainWindow) -> None:
         """List the window's actions as they are now (keys may change with settings)."""
         list_view = getattr(window, "list_view", window)
+        self._fit()  # the text size may have changed since it was last open
         self.tree.clear()
         for title, actions in sections(window, list_view):
             head = QTreeWidgetItem(self.tree, [title, ""])
@@ -117,6 +126,7 @@ class ShortcutSheet(QDialog):
                 row.setData(0, Qt.ItemDataRole.UserRole, action.objectName())
                 if not action.isEnabled():
                     row.setToolTip(0, self.tr("Đang tắt"))
+        self.tree.setCurrentItem(None)
 
     def rows(self) -> list[tuple[str, str]]:
         """(action, keys) of every listed line, section titles excluded (tests, screen readers)."""
