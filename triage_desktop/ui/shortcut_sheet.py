@@ -7,7 +7,7 @@ text, which qtbase_vi translates ("Return" reads "Enter", "Down" "↓").
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -126,7 +126,7 @@ class ShortcutSheet(QDialog):
                 row.setData(0, Qt.ItemDataRole.UserRole, action.objectName())
                 if not action.isEnabled():
                     row.setToolTip(0, self.tr("Đang tắt"))
-        self.tree.setCurrentItem(None)
+        self.tree.setCurrentIndex(QModelIndex())  # no row picked until the officer moves
 
     def rows(self) -> list[tuple[str, str]]:
         """(action, keys) of every listed line, section titles excluded (tests, screen readers)."""
