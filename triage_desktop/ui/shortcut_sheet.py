@@ -103,7 +103,10 @@ class ShortcutSheet(QDialog):
     def _fit(self) -> None:
         """Room for every line at the current text size, but never more than the screen (200% on 1366×768)."""
         metrics = self.fontMetrics()
-        width, height = metrics.averageCharWidth() * 80, metrics.height() * 34
+        rows = max(self.tree.topLevelItemCount(), 20)
+        row_height = max(self.tree.sizeHintForRow(0), metrics.height() + 2)
+        width = metrics.averageCharWidth() * 80
+        height = row_height * rows + self.tree.header().sizeHint().height() + metrics.height() * 8
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         if screen is not None:
             width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
@@ -112,7 +115,6 @@ class ShortcutSheet(QDialog):
     def fill(self, window: QMainWindow) -> None:
         """List the window's actions as they are now (keys may change with settings)."""
         list_view = getattr(window, "list_view", window)
-        self._fit()  # the text size may have changed since it was last open
         self.tree.clear()
         for title, actions in sections(window, list_view):
             head = QTreeWidgetItem(self.tree, [title, ""])
@@ -127,6 +129,7 @@ class ShortcutSheet(QDialog):
                 if not action.isEnabled():
                     row.setToolTip(0, self.tr("Đang tắt"))
         self.tree.setCurrentIndex(QModelIndex())  # no row picked until the officer moves
+        self._fit()  # every line, at the text size of now
 
     def rows(self) -> list[tuple[str, str]]:
         """(action, keys) of every listed line, section titles excluded (tests, screen readers)."""
