@@ -6,9 +6,11 @@ STAMP  := $(VENV)/.installed
 BASE_PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 /root/.pyenv/versions/3.13*/bin/python3 /root/.pyenv/versions/3.12*/bin/python3 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 TS     := resources/i18n/triage_desktop_en.ts resources/i18n/triage_desktop_vi.ts
+# Qt's own strings in Vietnamese (Qt ships none): hand-kept, compiled by `qm`, never touched by lupdate.
+QT_TS  := resources/i18n/qtbase_vi.ts
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test test-fast soak bench lint screenshot translations package qm clean env
+.PHONY: demo test test-fast soak bench lint screenshot translations package qm app-icon clean env
 
 env: $(STAMP)
 
@@ -23,7 +25,11 @@ $(STAMP): pyproject.toml
 
 qm:
 	mkdir -p triage_desktop/resources/i18n
-	for ts in $(TS); do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm triage_desktop/resources/i18n/$$(basename $$ts .ts).qm; done
+	for ts in $(TS) $(QT_TS); do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm triage_desktop/resources/i18n/$$(basename $$ts .ts).qm; done
+
+# The application icon's .ico (16–256 px) and 256 px .png for Windows and the installer, from its SVG (kept in git).
+app-icon: $(STAMP)
+	$(PY) packaging/app_icon.py
 
 # Refresh the Linguist sources from the code (run after changing UI strings).
 translations: $(STAMP)
@@ -76,6 +82,8 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/bulk-select.png --screen bulk-select --size 1366x768
 	$(PY) -m triage_desktop.screenshot docs/extension-proposal.png --screen extension-proposal
 	$(PY) -m triage_desktop.screenshot docs/notice.png --screen notice
+	$(PY) -m triage_desktop.screenshot docs/shortcut-sheet.png --screen shortcut-sheet
+	$(PY) -m triage_desktop.screenshot docs/high-contrast.png --screen high-contrast
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

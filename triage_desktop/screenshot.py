@@ -19,6 +19,8 @@ Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (t
 Issue 11's `worklist`: canbo1's "Việc của tôi" of dossiers by time left, two of them extended on the server to
 within a working day (amber), others past due (red) or waiting for the citizen (grey); give `--size 1366x768`
 and `--zoom 2` for the small screen at 200% text.
+Issue 12: `shortcut-sheet` (the "Phím tắt" sheet, F1, as the window builds it from its actions) and
+`high-contrast` (the window in the high-contrast palette, as when the OS asks for it).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ OFFICER_ID = "u_02"
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
            "error-dialog", "masked-phone", "revealed-phone", "worklist", "bulk-select", "extension-proposal",
-           "notice", "gate", "locked", "logout")
+           "notice", "gate", "locked", "logout", "shortcut-sheet", "high-contrast")
 GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
@@ -155,6 +157,10 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     apply_theme(app)
+    if screen == "high-contrast":
+        from triage_desktop.ui.theme import set_high_contrast
+
+        set_high_contrast(app, True)
     translators = install_translators(app, language)
     del translators  # parented to the app: they live as long as it does
     with tempfile.TemporaryDirectory(prefix="triage-shot-") as tmp:
@@ -373,6 +379,14 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
                                        if value.field == PHONE))
             _settle(app, 0.2)
         return window.detail
+    if screen == "shortcut-sheet":
+        sheet = window.keys.show_sheet()
+        _settle(app, 0.3)
+        return sheet
+    if screen == "high-contrast":
+        window.list_view.setFocus()  # the focus ring and the selection, in yellow
+        _settle(app, 0.3)
+        return window
     raise ValueError(f"unknown screen {screen!r}")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from triage_desktop.core.entities import Item, ItemRow, User
 from triage_desktop.core.workdays import WorkCalendar
@@ -57,70 +57,68 @@ class ActionEntry:
     action_type: str  # what it queues (core.action_specs)
     name: str  # QT_TRANSLATE_NOOP("labels", …): what the outbox, conflicts and status bar call it
     button: str  # QT_TRANSLATE_NOOP("DetailPanel", …): the button's or menu entry's text
-    icon: QStyle.StandardPixmap | None  # a button's icon; menu entries have none
+    icon: str  # ui/icons name: the button's, the "Thao tác" menu entry's
     more: bool  # under "Thao tác khác" (less frequent) rather than a button of its own
     dialog: DialogFactory | None = None  # the form that collects its fields…
     direct: DirectFields | None = None  # …or, without one, the fields it queues at once
-    shortcut: str | None = None  # a QKeySequence text ("Ctrl+R"); none is set today
+    shortcut: str | None = None  # a QKeySequence text ("Ctrl+R"), on the "Thao tác" menu entry (ui/shortcuts)
 
-
-_SP = QStyle.StandardPixmap
 
 ACTION_ENTRIES: Mapping[str, ActionEntry] = {
     rules.ACKNOWLEDGE: ActionEntry(
         "acknowledge", QT_TRANSLATE_NOOP("labels", "Tiếp nhận"), QT_TRANSLATE_NOOP("DetailPanel", "Tiếp nhận"),
-        _SP.SP_DialogApplyButton, more=False, direct=lambda _user: {}),
+        "acknowledge", more=False, shortcut="Ctrl+Shift+T", direct=lambda _user: {}),
     rules.ASSIGN: ActionEntry(
         "assign", QT_TRANSLATE_NOOP("labels", "Phân công"), QT_TRANSLATE_NOOP("DetailPanel", "Phân công…"),
-        _SP.SP_FileDialogContentsView, more=False,
+        "assign", more=False, shortcut="Ctrl+Shift+P",
         dialog=lambda item, user, sources, parent: AssignDialog(item, user, sources.members(), parent)),
     rules.CLAIM: ActionEntry(
         "assign", QT_TRANSLATE_NOOP("labels", "Phân công"), QT_TRANSLATE_NOOP("DetailPanel", "Nhận xử lý"),
-        _SP.SP_DialogYesButton, more=False,
+        "claim", more=False, shortcut="Ctrl+Shift+N",
         direct=lambda user: {"assignee_id": user.id} if user is not None else None),
     rules.NOTE: ActionEntry(
         "note", QT_TRANSLATE_NOOP("labels", "Ghi chú nội bộ"), QT_TRANSLATE_NOOP("DetailPanel", "Ghi chú nội bộ…"),
-        _SP.SP_FileDialogDetailedView, more=False,
+        "note", more=False, shortcut="Ctrl+Shift+G",
         dialog=lambda item, user, sources, parent: NoteDialog(item, user, parent)),
     rules.REPLY: ActionEntry(
         "reply", QT_TRANSLATE_NOOP("labels", "Trả lời công dân"),
-        QT_TRANSLATE_NOOP("DetailPanel", "Trả lời công dân…"), _SP.SP_MessageBoxInformation, more=False,
+        QT_TRANSLATE_NOOP("DetailPanel", "Trả lời công dân…"), "reply", more=False, shortcut="Ctrl+R",
         dialog=lambda item, user, sources, parent: ReplyDialog(
             item, user, sources.reference("templates"), sources.template_context(item), parent)),
     rules.SET_STATUS: ActionEntry(
         "set_status", QT_TRANSLATE_NOOP("labels", "Đổi trạng thái"),
-        QT_TRANSLATE_NOOP("DetailPanel", "Đổi trạng thái…"), _SP.SP_BrowserReload, more=False,
+        QT_TRANSLATE_NOOP("DetailPanel", "Đổi trạng thái…"), "status", more=False, shortcut="Ctrl+Shift+S",
         dialog=lambda item, user, sources, parent: StatusDialog(item, user, parent)),
     rules.REQUEST_SUPPLEMENT: ActionEntry(
         "request_supplement", QT_TRANSLATE_NOOP("labels", "Yêu cầu bổ sung"),
-        QT_TRANSLATE_NOOP("DetailPanel", "Yêu cầu bổ sung…"), _SP.SP_FileDialogNewFolder, more=False,
+        QT_TRANSLATE_NOOP("DetailPanel", "Yêu cầu bổ sung…"), "supplement", more=False, shortcut="Ctrl+Shift+B",
         dialog=lambda item, user, sources, parent: SupplementDialog(
             item, user, sources.reference("templates"), sources.template_context(item), parent)),
     rules.RETURN_RESULT: ActionEntry(
         "return_result", QT_TRANSLATE_NOOP("labels", "Trả kết quả"), QT_TRANSLATE_NOOP("DetailPanel", "Trả kết quả…"),
-        _SP.SP_DialogSaveButton, more=False,
+        "result", more=False, shortcut="Ctrl+Shift+K",
         dialog=lambda item, user, sources, parent: ReturnResultDialog(
             item, user, sources.reference("templates"), sources.template_context(item), parent)),
     rules.SET_PRIORITY: ActionEntry(
         "set_priority", QT_TRANSLATE_NOOP("labels", "Đổi mức độ"),
-        QT_TRANSLATE_NOOP("DetailPanel", "Đổi mức độ ưu tiên…"), None, more=True,
+        QT_TRANSLATE_NOOP("DetailPanel", "Đổi mức độ ưu tiên…"), "priority", more=True,
         dialog=lambda item, user, sources, parent: PriorityDialog(item, user, parent)),
     rules.TRANSFER: ActionEntry(
         "transfer", QT_TRANSLATE_NOOP("labels", "Chuyển đơn vị"),
-        QT_TRANSLATE_NOOP("DetailPanel", "Chuyển đơn vị khác xử lý…"), None, more=True,
+        QT_TRANSLATE_NOOP("DetailPanel", "Chuyển đơn vị khác xử lý…"), "transfer", more=True,
         dialog=lambda item, user, sources, parent: TransferDialog(item, user, sources.reference("units"), parent)),
     rules.MERGE: ActionEntry(
         "merge", QT_TRANSLATE_NOOP("labels", "Gộp phản ánh"),
-        QT_TRANSLATE_NOOP("DetailPanel", "Gộp vào phản ánh trùng…"), None, more=True,
+        QT_TRANSLATE_NOOP("DetailPanel", "Gộp vào phản ánh trùng…"), "merge", more=True,
         dialog=lambda item, user, sources, parent: MergeDialog(item, user, sources.find_reports, parent)),
     rules.REQUEST_FEE: ActionEntry(
         "request_fee", QT_TRANSLATE_NOOP("labels", "Yêu cầu nộp phí"),
-        QT_TRANSLATE_NOOP("DetailPanel", "Yêu cầu nộp phí, lệ phí…"), None, more=True,
+        QT_TRANSLATE_NOOP("DetailPanel", "Yêu cầu nộp phí, lệ phí…"), "fee", more=True,
         dialog=lambda item, user, sources, parent: FeeDialog(
             item, user, sources.reference("procedures"), sources.template_context(item), parent)),
     rules.EXTEND: ActionEntry(
         "extend", QT_TRANSLATE_NOOP("labels", "Gia hạn"),
-        QT_TRANSLATE_NOOP("DetailPanel", "Gia hạn và xin lỗi công dân…"), None, more=True,
+        QT_TRANSLATE_NOOP("DetailPanel", "Gia hạn và xin lỗi công dân…"), "extend", more=True,
         dialog=lambda item, user, sources, parent: ExtendDialog(
             item, user, sources.reference("templates"), sources.template_context(item), parent,
             calendar=sources.calendar())),

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from triage_desktop.ui.widgets import styling
 
 _SIZES = (16, 20, 24, 32, 40, 48, 64)  # QIcon picks the nearest, so 100–200% text all get a drawn size
-_icons: dict[str, QIcon] = {}
+_icons: dict[tuple[str, str], QIcon] = {}  # by state and colour scheme (styling.SCHEME)
 
 
 def state_icon(state: str) -> QIcon | None:
@@ -24,12 +24,12 @@ def state_icon(state: str) -> QIcon | None:
     draw = _DRAWERS.get(state)
     if draw is None:
         return None
-    icon = _icons.get(state)
+    icon = _icons.get((state, styling.SCHEME))
     if icon is None:
         icon = QIcon()
         for size in _SIZES:
             icon.addPixmap(_pixmap(draw, size))
-        _icons[state] = icon
+        _icons[(state, styling.SCHEME)] = icon
     return icon
 
 

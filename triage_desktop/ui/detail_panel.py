@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from triage_desktop.core.masking import ID_NUMBER, PHONE, mask_id_number, mask_p
 from triage_desktop.core.vocabulary import DVC_CODES
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
-from triage_desktop.ui import labels
+from triage_desktop.ui import icons, labels
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, MAIN_BUTTONS, MORE_ACTIONS, action_name, button_text
 from triage_desktop.ui.action_text import CodeOf, event_detail, payload_summary
 from triage_desktop.ui.conflict_panel import ConflictPanel
@@ -101,12 +100,10 @@ class DetailPanel(QWidget):
         self._action_bar.setObjectName("actionBar")
         for action in MAIN_BUTTONS:
             entry, text = ACTION_ENTRIES[action], button_text(action)
-            icon = self.style().standardIcon(entry.icon) if entry.icon is not None else QIcon()
-            button = ActionButton(icon, text, self._action_bar)
+            button = ActionButton(icons.icon(entry.icon), text, self._action_bar)
             button.setObjectName(f"action_{action}")
             button.setAccessibleName(text.rstrip("…"))
-            if entry.shortcut:
-                button.setShortcut(QKeySequence(entry.shortcut))
+            # Its keys belong to the window's "Thao tác" menu entry (ui/shortcuts), which also sets the tooltip.
             button.clicked.connect(self._on_button)
             button.setProperty("action", action)
             flow.addWidget(button)
@@ -117,10 +114,7 @@ class DetailPanel(QWidget):
             entry = ACTION_ENTRIES[action]
             menu_action = self._more_menu.addAction(button_text(action))
             menu_action.setObjectName(f"action_{action}")
-            if entry.icon is not None:
-                menu_action.setIcon(self.style().standardIcon(entry.icon))
-            if entry.shortcut:
-                menu_action.setShortcut(QKeySequence(entry.shortcut))
+            menu_action.setIcon(icons.icon(entry.icon))
             menu_action.triggered.connect(functools.partial(self.actionRequested.emit, action))
             self._more_actions[action] = menu_action
         self._more_button = ActionButton(self.tr("Thao tác khác"), self._action_bar)
@@ -312,7 +306,7 @@ class DetailPanel(QWidget):
         top = QHBoxLayout()
         icon = QLabel()
         size = self.fontMetrics().height()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+        icon.setPixmap(icons.icon("warning").pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         top.addWidget(icon)
         text = value_label(self.tr("Hồ sơ còn dưới 1 ngày làm việc. Đề xuất gia hạn đến {date} và gửi văn bản xin "
@@ -457,11 +451,10 @@ class DetailPanel(QWidget):
         row = QWidget()
         flow = FlowLayout(row)
         flow.setContentsMargins(row.fontMetrics().averageCharWidth() * 2, 0, 0, 0)
-        specs = [(OPEN, self.tr("Xem ảnh"), QStyle.StandardPixmap.SP_FileDialogContentsView)] \
-            if is_photo(attachment.content_type) else []
-        specs.append((SAVE, self.tr("Lưu về máy…"), QStyle.StandardPixmap.SP_DialogSaveButton))
+        specs = [(OPEN, self.tr("Xem ảnh"), "photo")] if is_photo(attachment.content_type) else []
+        specs.append((SAVE, self.tr("Lưu về máy…"), "download"))
         for purpose, text, icon in specs:
-            button = QPushButton(self.style().standardIcon(icon), text, row)
+            button = QPushButton(icons.icon(icon), text, row)
             button.setObjectName(f"attachment_{purpose}")
             button.setAccessibleName(f"{text.rstrip('…')}: {attachment.filename}")
             button.clicked.connect(functools.partial(self.attachmentRequested.emit, attachment.id, purpose))

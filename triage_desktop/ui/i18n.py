@@ -2,8 +2,11 @@
 
 The source strings are Vietnamese, so `vi` needs no translation file; `en` loads
 `triage_desktop/resources/i18n/triage_desktop_en.qm` (built from resources/i18n/triage_desktop_en.ts).
-Qt's own strings (context menus, file dialogs) come from `qtbase_<lang>.qm` when Qt ships one — it ships
-none for Vietnamese, which is why our dialogs use explicit button texts.
+Qt's own strings (context menus, standard buttons, file, message and colour dialogs, key names) come from
+`qtbase_<lang>.qm`: Qt ships one for English but none for Vietnamese, so we ship our own
+`triage_desktop/resources/i18n/qtbase_vi.qm`, compiled from the hand-kept resources/i18n/qtbase_vi.ts (never
+run through lupdate). In Vietnamese the file dialogs are Qt's own widgets (AA_DontUseNativeDialogs) so that
+file choosing reads Vietnamese even on an English Windows; in English the system's native dialogs are used.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +31,33 @@ def translation_file(language: str) -> str | None:
     return str(entry) if entry.is_file() else None
 
 
+def qtbase_file(language: str) -> str | None:
+    """Our own translation of Qt's strings for `language` (only Vietnamese: Qt ships the others)."""
+    entry = resources.files("triage_desktop") / "resources" / "i18n" / f"qtbase_{language}.qm"
+    return str(entry) if entry.is_file() else None
+
+
+_current: list[QTranslator] = []  # what the last call installed: a new language replaces it, never stacks on it
+
+
 def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
-    """Install translators for `language` (default Vietnamese); return them (keep them alive)."""
+    """Install translators for `language` (default Vietnamese) in place of the ones installed before; return
+    them (keep them alive). Replacing matters: English's qtbase_en is nearly empty, so a qtbase_vi left below
+    it would still answer for Qt's buttons."""
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    remove_translators(app, _current)
     QLocale.setDefault(QLocale(_LOCALES[language]))
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
-    if qtbase.load(f"qtbase_{language}", qt_dir) and app.installTranslator(qtbase):
+    ours_of_qt = qtbase_file(language)
+    if (qtbase.load(f"qtbase_{language}", qt_dir) or (ours_of_qt is not None and qtbase.load(ours_of_qt))) \
+            and app.installTranslator(qtbase):
         installed.append(qtbase)
+    elif language == DEFAULT_LANGUAGE:
+        log.warning("no qtbase_vi.qm: Qt's own buttons and menus stay English (make qm)")
+    # Native file dialogs speak the system's language, not ours (ward PCs may run an English Windows).
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, language == DEFAULT_LANGUAGE)
     path = translation_file(language)
     if path is not None:
         ours = QTranslator(app)
@@ -46,6 +67,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> l
             log.warning("could not load translation %s", path)
     elif language != DEFAULT_LANGUAGE:
         log.warning("no translation file for %s; showing Vietnamese", language)
+    _current[:] = installed
     return installed
 
 

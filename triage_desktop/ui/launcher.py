@@ -21,6 +21,7 @@ from triage_desktop.core.work_settings import DEFAULT_WORK, WorkSettings
 from triage_desktop.logs import current_log_file
 from triage_desktop.ui.error_dialog import install_error_reporting
 from triage_desktop.ui.i18n import install_translators
+from triage_desktop.ui.icons import app_icon
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.session_shell import SessionShell
 from triage_desktop.ui.sync_controller import SyncController
@@ -84,6 +85,7 @@ def make_application(argv: Sequence[str] | None = None, language: str | None = N
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(app_icon())  # every window's, and the taskbar's
     apply_theme(app)
     install_translators(app, language)
     return app

@@ -47,6 +47,7 @@ from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.core.queues import default_order
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.work_settings import DEFAULT_WORK, WorkSettings
+from triage_desktop.ui import shortcuts
 from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
 from triage_desktop.ui.attachment_opener import AttachmentOpener
 from triage_desktop.ui.bulk_assign import BulkAssignment, Outcome, queue_assignments
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         self.indicator.clicked.connect(self._on_indicator)
         self.statusBar().addPermanentWidget(self.indicator)
         self._build_actions()
+        self.keys = shortcuts.install(self)  # "Thao tác" and "Trợ giúp" menus, item keys, Enter, tab order, icons
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -324,10 +326,6 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        style = self.style()
-        self.sync_action.setIcon(style.standardIcon(style.StandardPixmap.SP_BrowserReload))
-        self.outbox_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowUp))
-        self.logout_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogCloseButton))
         toolbar.addAction(self.sync_action)
         toolbar.addAction(self.outbox_action)
         toolbar.addAction(self.bulk_assign_action)

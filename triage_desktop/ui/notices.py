@@ -25,11 +25,13 @@ from typing import Final
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QSystemTrayIcon, QWidget
 
 from triage_desktop.core.deadlines import DeadlineBounds
 from triage_desktop.core.ports import Workspace
 from triage_desktop.core.workdays import VN, WorkCalendar
+from triage_desktop.ui import icons
+from triage_desktop.ui.icons import app_icon
 from triage_desktop.ui.new_work import Key, NewWork, Told
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
 from triage_desktop.ui.widgets import styling
@@ -89,7 +91,7 @@ class NoticeBar(QPushButton):
     def show_notice(self, notice: Notice) -> None:
         """Its lines say what it is ("3 phản ánh mới: …"); the title goes to the tool tip and screen readers."""
         text = notice.message.replace("\n", " · ")
-        self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
+        self.setIcon(icons.icon("info"))
         self.setText(one_line(text, 200))
         self.setToolTip(plain_tooltip(f"{notice.title}: {text}. {self.tr('Bấm để mở.')}"))
         self.setAccessibleName(f"{notice.title}: {text}")
@@ -138,7 +140,7 @@ class Notices(QObject):
     def _make_tray(self, parent: QWidget) -> QSystemTrayIcon:
         icon = parent.windowIcon()
         if icon.isNull():
-            icon = parent.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+            icon = app_icon()
         tray = QSystemTrayIcon(icon, self)
         tray.setToolTip(self.tr("Tiếp nhận phản ánh, hồ sơ"))
         menu = QMenu(parent)

@@ -27,6 +27,7 @@ from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.models.item_table_model import CONFLICT_COLOR
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
 from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
+from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.flow_layout import flow_row
 from triage_desktop.ui.widgets.styling import ActionButton
 
@@ -114,7 +115,7 @@ class OutboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return plain_tooltip(reason_tooltip(action)) or None
         if role == Qt.ItemDataRole.ForegroundRole and action.state in (ActionState.CONFLICT, ActionState.FAILED):
-            return CONFLICT_COLOR
+            return styling.qcolor(CONFLICT_COLOR)
         if role == ActionRole:
             return action.local_id
         return None

@@ -29,8 +29,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QFont, QIcon
 
 from triage_desktop.core.deadlines import DeadlineBounds, DeadlineState, state_of
 from triage_desktop.core.entities import ItemQuery, ItemRow
@@ -38,7 +37,7 @@ from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import Workspace
 from triage_desktop.core.queues import CLOCK_QUEUES
 from triage_desktop.core.workdays import WorkCalendar
-from triage_desktop.ui import labels
+from triage_desktop.ui import icons, labels
 from triage_desktop.ui.deadline_icons import state_icon
 from triage_desktop.ui.deadlines import bounds_moment, fallback_note, state_text, time_left_text
 from triage_desktop.ui.formatting import format_datetime
@@ -77,11 +76,10 @@ ALWAYS_SHOWN = frozenset({COL_CODE, COL_DUE})  # the column chooser cannot hide 
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ItemKeyRole, SyncStateRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
 
-CONFLICT_COLOR = QColor("#b3261e")  # ≥ 4.5:1 on white
-UNSENT_COLOR = QColor("#1a4f8b")
+# Colours by styling's names, read when drawn, so the high-contrast scheme applies at once (≥ 4.5:1 on white).
+CONFLICT_COLOR, UNSENT_COLOR = "CONFLICT_FG", "PENDING_FG"
 # The deadline cell's text colour per state (with its icon and words: never the colour alone).
-STATE_COLORS: dict[str, QColor] = {"due_soon": QColor(styling.DUE_SOON_FG), "overdue": QColor(styling.OVERDUE_FG),
-                                   "paused": QColor(styling.PAUSED_FG)}
+STATE_COLORS: dict[str, str] = {"due_soon": "DUE_SOON_FG", "overdue": "OVERDUE_FG", "paused": "PAUSED_FG"}
 
 Key = tuple[str, str]
 
@@ -385,12 +383,13 @@ class ItemTableModel(QAbstractTableModel):
             return self._icon(state) if state and column == COL_CODE else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_DUE:  # the deadline says its own state, whatever the row's sync state
-                return STATE_COLORS.get(self.deadline_state(item))
+                color = STATE_COLORS.get(self.deadline_state(item))
+                return styling.qcolor(color) if color is not None else None
             state = _sync_state(item)
             if state == "conflict":
-                return CONFLICT_COLOR
+                return styling.qcolor(CONFLICT_COLOR)
             if state == "unsent":
-                return UNSENT_COLOR
+                return styling.qcolor(UNSENT_COLOR)
             return None
         if role == Qt.ItemDataRole.FontRole:
             unsent = _sync_state(item) == "unsent"
@@ -461,9 +460,7 @@ class ItemTableModel(QAbstractTableModel):
     def _icon(self, state: str) -> QIcon:
         icon = self._icons.get(state)
         if icon is None:
-            pixmap = (QStyle.StandardPixmap.SP_MessageBoxWarning if state == "conflict"
-                      else QStyle.StandardPixmap.SP_ArrowUp)
-            icon = QApplication.style().standardIcon(pixmap)
+            icon = icons.icon("warning" if state == "conflict" else "outbox")
             self._icons[state] = icon
         return icon
 

@@ -24,6 +24,50 @@ PAUSED_FG = "#5f6368"
 ON_TRACK_ICON = "#1a4f8b"
 
 
+# The high-contrast scheme (theme.set_high_contrast): light text on black, every pair ≥ 7:1 (WCAG AAA); the
+# alert band turns black on yellow; the panels keep a dark hint of their hue, so each colour names one thing. `use_scheme` rebinds the names above, so code reading `styling.X` when it
+# draws follows; tint() and text_color() also map a light colour passed from before the switch.
+NORMAL = {name: value for name, value in globals().items() if name.isupper() and isinstance(value, str)}
+HIGH_CONTRAST = {
+    "INTERNAL_BG": "#1f1800", "INTERNAL_FG": "#ffe066",
+    "PUBLIC_BG": "#001a33", "PUBLIC_FG": "#7fdbff",
+    "PENDING_BG": "#141414", "PENDING_FG": "#f0f0f0",
+    "CONFLICT_BG": "#2b0000", "CONFLICT_FG": "#ff9c9c",
+    "ALERT_BG": "#ffff00", "ALERT_FG": "#000000",
+    "DUE_SOON_FG": "#ffd700", "DUE_SOON_FILL": "#ffc400",
+    "OVERDUE_FG": "#ff9c9c",
+    "PAUSED_FG": "#d0d0d0",
+    "ON_TRACK_ICON": "#7fdbff",
+}
+SCHEME = "normal"  # or "high": which of the two the names above hold now
+_qcolors: dict[str, QColor] = {}
+
+
+def use_scheme(scheme: str) -> None:
+    """Rebind the colour names to the normal or the high-contrast scheme (theme.set_high_contrast calls it)."""
+    global SCHEME
+    SCHEME = "high" if scheme == "high" else "normal"
+    globals().update(HIGH_CONTRAST if SCHEME == "high" else NORMAL)
+    _qcolors.clear()
+
+
+def qcolor(name: str) -> QColor:
+    """The current scheme's colour `name` ("CONFLICT_FG") as a QColor, kept: item models ask for it per cell."""
+    color = _qcolors.get(name)
+    if color is None:
+        color = _qcolors[name] = QColor(globals()[name])
+    return color
+
+
+def _current(color: str) -> tuple[str, str | None]:
+    """(the colour to use now, its scheme name) for a colour given by value, from either scheme."""
+    for table in ((HIGH_CONTRAST, NORMAL) if SCHEME == "high" else (NORMAL, HIGH_CONTRAST)):
+        for name, value in table.items():
+            if value.lower() == color.lower():
+                return str(globals()[name]), name
+    return color, None
+
+
 def contrast_ratio(foreground: str, background: str) -> float:
     """WCAG 2 contrast ratio of two "#rrggbb" colours (1 to 21)."""
     def luminance(color: str) -> float:
@@ -37,6 +81,8 @@ def contrast_ratio(foreground: str, background: str) -> float:
 
 def tint(frame: QFrame, background: str) -> None:
     """A filled, boxed panel (timeline entries, notices)."""
+    background, name = _current(background)
+    frame.setProperty("tintColor", name)  # retint() finds it again after a scheme switch
     frame.setAutoFillBackground(True)
     palette = frame.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor(background))
@@ -46,10 +92,22 @@ def tint(frame: QFrame, background: str) -> None:
 
 
 def text_color(widget: QWidget, color: str) -> None:
+    color, name = _current(color)
+    widget.setProperty("textColor", name)
     palette = widget.palette()
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(role, QColor(color))
     widget.setPalette(palette)
+
+
+def retint(root: QWidget) -> None:
+    """Re-apply the tints and text colours below `root` in the current scheme (after a switch)."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        tint_name, text_name = widget.property("tintColor"), widget.property("textColor")
+        if tint_name and isinstance(widget, QFrame):
+            tint(widget, globals()[tint_name])
+        if text_name:
+            text_color(widget, globals()[text_name])
 
 
 def bold(widget: QWidget) -> None:
