@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from tests.support.keys import TEST_KEY
 from tests.ui.conftest import open_synced_window
+from tests.ui.gate_support import ServicesGate
+from tests.ui.test_session_gate import make_shell, sign_in, started
 from triage_desktop.core.work_settings import WorkSettings
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.services import Services, build_services
@@ -268,3 +270,28 @@ def test_closing_with_nothing_unsent_asks_nothing(qtbot, synced_window: MainWind
     synced_window.quit_action.trigger()
     qtbot.waitUntil(lambda: not synced_window.isVisible(), timeout=5_000)
     assert not synced_window.findChildren(QMessageBox, "unsentOnClose")
+
+
+def test_a_logout_keeps_what_was_being_written(qtbot, sandbox: SandboxServer, services: Services,
+                                               tmp_path: Path) -> None:
+    item = new_report(sandbox)
+    services.sync.login(sandbox.url, "lanhdao", "demo123")
+    services.sync.sync_once()
+    services.sync.logout()
+    gate = ServicesGate(services)
+    shell = make_shell(qtbot, gate, tmp_path, sandbox.url)
+    try:
+        started(qtbot, shell)
+        window = sign_in(qtbot, shell)
+        qtbot.waitUntil(lambda: window.select_item("report", item), timeout=10_000)
+        reply = composer(qtbot, window, rules.REPLY)
+        type_into(qtbot, reply, REPLY)  # still open, and typed a moment ago, when she logs out
+        window.logout_action.trigger()
+        qtbot.waitUntil(lambda: shell._logout_dialog is not None, timeout=5_000)
+        qtbot.mouseClick(shell._logout_dialog.confirm, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: gate.signed_out == [False] and not shell.gate_window.form.busy, timeout=15_000)
+        window = sign_in(qtbot, shell)
+        qtbot.waitUntil(lambda: window.select_item("report", item), timeout=10_000)
+        assert composer(qtbot, window, rules.REPLY).body.toPlainText() == REPLY
+    finally:
+        shell.shutdown()

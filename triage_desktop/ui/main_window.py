@@ -394,7 +394,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 box, leave = unsent_close_box(self, unsent)
                 leave.clicked.connect(self._leave)
-                self._open_dialog(box)
+                box.finished.connect(box.deleteLater)
+                box.open()  # locked too: a count shows no citizen's data, and the officer must be able to leave
                 return
         self.shutdown()
         super().closeEvent(event)
@@ -1136,9 +1137,11 @@ class MainWindow(QMainWindow):
         self.runner.run(work, self._on_queued, self._show_error)
 
     def _on_queued(self, action: OutboxAction) -> None:
-        self.statusBar().showMessage(self.tr("Đã lưu “{action}” — đang chờ gửi").format(
-            action=action_name(action.type)), 8000)
-        self.undo_bar.track(action)
+        if self.undo_bar.track(action):  # "Đã xếp gửi … — Hoàn tác" says it
+            self.statusBar().clearMessage()
+        else:
+            self.statusBar().showMessage(self.tr("Đã lưu “{action}” — đang chờ gửi").format(
+                action=action_name(action.type)), 8000)
         self._local_change([(action.kind, action.aggregate_id)])
         self.controller.kick()
 

@@ -14,7 +14,7 @@ import logging
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from triage_desktop.core.drafts import held_until
@@ -47,8 +47,15 @@ class UndoBar(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.button = QPushButton(self.tr("Hoàn tác"), self)
         self.button.setObjectName("undoButton")
-        self.button.setFlat(True)
+        self.button.setFlat(True)  # a link in the status bar, not a second toolbar
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        font = self.button.font()
+        font.setUnderline(True)
+        font.setBold(True)
+        self.button.setFont(font)
+        palette = self.button.palette()
+        palette.setColor(QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.Link))
+        self.button.setPalette(palette)
         self.button.setToolTip(self.tr("Hoàn tác: không gửi thao tác vừa xếp ({keys})").format(keys=UNDO_KEYS))
         layout.addWidget(self.label)
         layout.addWidget(self.button)
@@ -66,13 +73,14 @@ class UndoBar(QWidget):
         self._timer.timeout.connect(self._tick)
         self.hide()
 
-    def track(self, action: OutboxAction) -> None:
-        """A newly queued action: offered for undo while its window lasts."""
+    def track(self, action: OutboxAction) -> bool:
+        """A newly queued action: offered for undo while its window lasts (True: it is; the bar says it)."""
         until = held_until(action.not_before)
         if until is None or until <= _now():
-            return
+            return False
         self._held[action.local_id] = (until, action.type)
         self._render()
+        return True
 
     def latest(self) -> int | None:
         """The newest action still undoable (the one "Hoàn tác" takes back)."""
