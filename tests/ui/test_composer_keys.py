@@ -132,3 +132,21 @@ def test_a_restored_draft_counts_as_typed_and_keeps_its_choices(qtbot, workspace
     assert dialog.target.currentData() == "rejected" and dialog.reason.currentData() == "duplicate"
     assert dialog.reason_text.toPlainText() == "Trùng PA-2026-000002" and dialog.typed()
     assert dialog.draft_note.text().startswith("Bản nháp đã lưu lúc 02/03/2026 ")
+
+
+def test_ctrl_z_undoes_the_send_but_not_inside_a_text_field(qtbot, window, workspace: LocalWorkspace) -> None:
+    """The window-scope Ctrl+Z takes back the newest held action; in the search field it stays the text's undo."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    window.queue_action("report", "r_0001", "reply", {"body": "Đã xử lý xong", "attachment_ids": []})
+    qtbot.waitUntil(window.undo_bar.isVisible, timeout=5_000)
+    assert "(Ctrl+Z)" in window.undo_bar.button.toolTip()
+    [reply] = [a for a in workspace.outbox() if a.type == "reply"]
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "cay")
+    qtbot.keyClick(window.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.text() == "" and reply.local_id in [a.local_id for a in workspace.outbox()]
+    window.list_view.setFocus()
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: reply.local_id not in [a.local_id for a in workspace.outbox()], timeout=5_000)
+    qtbot.waitUntil(lambda: not window.undo_bar.isVisible(), timeout=5_000)
