@@ -80,6 +80,8 @@ class OutboxAction:
     # that login; None when nobody was logged in (or a salvaged row lost it), and then it is never sent.
     author_id: str | None = None
     author_server: str | None = None
+    # Not sent before this UTC moment (RFC 3339): the undo window of a reply, an assignment, a status change.
+    not_before: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,6 +90,7 @@ class OutboxAction:
             "base_version": self.base_version, "created_at": self.created_at, "attempts": self.attempts,
             "error_status": self.error_status, "problem": dict(self.problem) if self.problem else None,
             "last_error": self.last_error, "author_id": self.author_id, "author_server": self.author_server,
+            "not_before": self.not_before,
         }
 
 

@@ -36,7 +36,7 @@ def to_action(row: Row[Any]) -> OutboxAction:
         base_version=m["base_version"], state=ActionState(m["state"]), created_at=m["created_at"],
         attempts=m["attempts"], error_status=m["error_status"],
         problem=json.loads(m["problem"]) if m["problem"] else None, last_error=m["last_error"],
-        author_id=m["author_id"], author_server=m["author_server"],
+        author_id=m["author_id"], author_server=m["author_server"], not_before=m["not_before"],
     )
 
 
@@ -80,8 +80,9 @@ def get(conn: Connection, local_id: int) -> OutboxAction | None:
 
 
 def add(conn: Connection, kind: str, item_id: str, action_type: str, payload: Mapping[str, Any],
-        base_version: int | None, author: Author) -> OutboxAction:
-    """A new pending action with its Idempotency-Key, made here once and kept for every retry."""
+        base_version: int | None, author: Author, *, not_before: str | None = None) -> OutboxAction:
+    """A new pending action with its Idempotency-Key, made here once and kept for every retry; `not_before`:
+    the UTC moment its undo window ends (it is not sent before)."""
     body = dict(payload)
     if body.setdefault("type", action_type) != action_type:
         raise ValueError("payload type differs from action type")
@@ -90,7 +91,7 @@ def add(conn: Connection, kind: str, item_id: str, action_type: str, payload: Ma
         "payload": json.dumps(body, ensure_ascii=False, separators=(",", ":")),
         "idempotency_key": str(uuid.uuid4()), "base_version": base_version,
         "state": ActionState.PENDING.value, "created_at": now_utc(), "attempts": 0,
-        "author_id": author.user_id, "author_server": author.server,
+        "author_id": author.user_id, "author_server": author.server, "not_before": not_before,
     }
     inserted = conn.execute(insert(OUTBOX).values(values)).inserted_primary_key
     assert inserted is not None  # typed Optional; a one-row INSERT always has it

@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from triage_desktop.core import vocabulary as v
+from triage_desktop.core.drafts import Draft, draft_fields, has_words, is_held, not_before_text
 from triage_desktop.core.entities import ActionState, OutboxAction
 from triage_desktop.core.errors import InvalidAction, NotFound
 from triage_desktop.core.rebase import only_own_effect
-from triage_desktop.storage import aggregates, audit, bulk_indexes, search_index, sort_names, unread
+from triage_desktop.storage import aggregates, audit, bulk_indexes, drafts, search_index, sort_names, unread
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.aggregates import Key
 from triage_desktop.storage.database import Database
@@ -258,14 +260,63 @@ class Store:
     # --- the outbox -----------------------------------------------------------------------------------
 
     def enqueue(self, kind: str, item_id: str, action_type: str, payload: Mapping[str, Any],
-                base_version: int | None) -> OutboxAction:
-        """Queue an action authored by the login stored now (none: it is kept but never sent; see sendable)."""
+                base_version: int | None, *, hold_seconds: float = 0) -> OutboxAction:
+        """Queue an action authored by the login stored now (none: it is kept but never sent; see sendable).
+
+        `hold_seconds`: the undo window; the action is not sent before it ends (undo_action takes it back
+        meanwhile). The author's draft of this action on the item is sent with it: it goes in the same write.
+        """
         with self.db.write() as conn:
-            action = outbox_rows.add(conn, kind, item_id, action_type, payload, base_version,
-                                     outbox_rows.current_author(conn))
+            author = outbox_rows.current_author(conn)
+            action = outbox_rows.add(conn, kind, item_id, action_type, payload, base_version, author,
+                                     not_before=not_before_text(datetime.now(UTC), hold_seconds))
             aggregates.show_pending(conn, [(kind, item_id)])
             outbox_rows.record(conn, "queued", action, version=base_version)
+            if author.user_id is not None:
+                drafts.clear(conn, author.user_id, kind, item_id, action_type)
             return action
+
+    def undo_action(self, local_id: int) -> OutboxAction:
+        """Take back an action still inside its undo window, unsent (no confirmation: this is the undo). Its
+        words become the author's draft again, in the same write; the audit trail says "undone".
+        InvalidAction("undo_too_late") once it may leave or has left; NotFound when it is gone."""
+        with self.db.write() as conn:
+            action = _existing(conn, local_id)
+            if action.state is not ActionState.PENDING or not is_held(action.not_before, datetime.now(UTC)):
+                raise InvalidAction("undo_too_late")
+            conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+            aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
+            outbox_rows.record(conn, "undone", action, actor=audit.current_actor(conn))
+            fields = draft_fields(action.payload)
+            if action.author_id is not None and has_words(fields):
+                drafts.save(conn, action.author_id, action.kind, action.aggregate_id, action.type, fields)
+            return action
+
+    # --- drafts (the login stored now's own; none without a login) -------------------------------------
+
+    def save_draft(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> Draft | None:
+        with self.db.write() as conn:
+            author = outbox_rows.current_author(conn)
+            if author.user_id is None:
+                return None
+            return drafts.save(conn, author.user_id, kind, item_id, action_type, fields)
+
+    def draft(self, kind: str, item_id: str, action_type: str) -> Draft | None:
+        with self.db.read() as conn:
+            author = outbox_rows.current_author(conn)
+            if author.user_id is None:
+                return None
+            return drafts.get(conn, author.user_id, kind, item_id, action_type)
+
+    def drafts_of(self, kind: str, item_id: str) -> list[str]:
+        with self.db.read() as conn:
+            author = outbox_rows.current_author(conn)
+            return drafts.of_item(conn, author.user_id, kind, item_id) if author.user_id is not None else []
+
+    def clear_draft(self, kind: str, item_id: str, action_type: str) -> bool:
+        with self.db.write() as conn:
+            author = outbox_rows.current_author(conn)
+            return author.user_id is not None and drafts.clear(conn, author.user_id, kind, item_id, action_type)
 
     def sendable(self) -> list[OutboxAction]:
         """Pending and sending actions of the officer logged in now, in creation order (a "sending" one was cut

@@ -1,8 +1,8 @@
 """`core.ports.Workspace` over the local cache: what the window and the command line read and queue.
 
 Reads are page-sized and run on their own short connections, so the GUI thread may call the read
-methods; the write methods (queue_action, retry_action, discard_action, mark_read, save_view, delete_view,
-record) belong on the
+methods; the write methods (queue_action, undo_action, retry_action, discard_action, mark_read, save_view,
+delete_view, save_draft, clear_draft, record) belong on the
 window's write lane (docs/threading.md).
 """
 
@@ -18,6 +18,7 @@ from sqlalchemy import select
 from triage_desktop.core import names
 from triage_desktop.core.actions import build_payload
 from triage_desktop.core.deadlines import DeadlineBounds
+from triage_desktop.core.drafts import Draft
 from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, SavedView, User
 from triage_desktop.core.errors import LoginRequired, NotFound
 from triage_desktop.core.workdays import VN, WorkCalendar
@@ -137,10 +138,12 @@ class LocalWorkspace:
         return self._store.held_actions()
 
     def queue_action(self, kind: str, item_id: str, action_type: str,
-                     fields: Mapping[str, Any]) -> OutboxAction:
+                     fields: Mapping[str, Any], *, hold_seconds: float = 0) -> OutboxAction:
         """Validate and queue one officer action on the version the cache holds (InvalidAction, NotFound).
 
         LoginRequired when nobody is logged in on this profile: an action must have an author to be sent under.
+        `hold_seconds`: the undo window (the window's; the command line has nobody to undo and holds nothing).
+        The officer's draft of this action on the item is cleared in the same write.
         """
         if self.current_user() is None or not self.server_url():
             raise LoginRequired("no_login")
@@ -150,7 +153,25 @@ class LocalWorkspace:
         payload = build_payload(self.current_user(), kind, action_type, fields,
                                 current_status=item.effective_status)
         # Notes and replies are sent without If-Match, but the seen version is kept for the §7 rebase.
-        return self._store.enqueue(kind, item_id, action_type, payload, item.version)
+        return self._store.enqueue(kind, item_id, action_type, payload, item.version, hold_seconds=hold_seconds)
+
+    def undo_action(self, local_id: int) -> OutboxAction:
+        """Take back an action inside its undo window; its words become a draft again (InvalidAction after)."""
+        return self._store.undo_action(local_id)
+
+    # --- drafts: the officer logged in now's own ------------------------------------------------------
+
+    def draft(self, kind: str, item_id: str, action_type: str) -> Draft | None:
+        return self._store.draft(kind, item_id, action_type)
+
+    def drafts_of(self, kind: str, item_id: str) -> list[str]:
+        return self._store.drafts_of(kind, item_id)
+
+    def save_draft(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> Draft | None:
+        return self._store.save_draft(kind, item_id, action_type, fields)
+
+    def clear_draft(self, kind: str, item_id: str, action_type: str) -> bool:
+        return self._store.clear_draft(kind, item_id, action_type)
 
     def retry_action(self, local_id: int) -> OutboxAction:
         return self._store.retry_action(local_id)

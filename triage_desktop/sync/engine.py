@@ -24,6 +24,7 @@ from packaging.version import Version
 from triage_desktop import __version__
 from triage_desktop.core import fields
 from triage_desktop.core.action_specs import needs_if_match
+from triage_desktop.core.drafts import is_held
 from triage_desktop.core.entities import OutboxAction, SyncProgress, SyncReport, User
 from triage_desktop.core.errors import (
     ApiError,
@@ -429,7 +430,8 @@ class SyncEngine:
         """Send sendable actions in local_id order; return how many were attempted.
 
         The list is re-read after every answer, because a success may move later actions' If-Match (§7).
-        An action that stays unsent blocks the later ones on its aggregate; other aggregates continue.
+        An action that stays unsent blocks the later ones on its aggregate; other aggregates continue. So does
+        one still inside its undo window (`not_before`): a note written after a held reply never overtakes it.
         """
         attempted = 0
         handled: set[int] = set()
@@ -439,10 +441,11 @@ class SyncEngine:
             if cancel is not None and cancel.cancelled:
                 raise Cancelled()
             candidates = self._store.sendable()
+            now = datetime.now(UTC)
             action: OutboxAction | None = None
             for candidate in candidates:
                 key = (candidate.kind, candidate.aggregate_id)
-                if candidate.local_id in handled or key in blocked:
+                if candidate.local_id in handled or key in blocked or is_held(candidate.not_before, now):
                     blocked.add(key)
                     continue
                 action = candidate

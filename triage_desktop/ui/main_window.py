@@ -41,16 +41,19 @@ from PySide6.QtWidgets import (
 
 from triage_desktop.core import views
 from triage_desktop.core.deadlines import DeadlineBounds
-from triage_desktop.core.entities import CacheRecovery, ItemQuery, ItemRow, OutboxAction, SavedView, User
+from triage_desktop.core.drafts import draft_fields, has_words, hold_for
+from triage_desktop.core.entities import CacheRecovery, Item, ItemQuery, ItemRow, OutboxAction, SavedView, User
 from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.core.queues import default_order
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.work_settings import DEFAULT_WORK, WorkSettings
 from triage_desktop.ui import shortcuts
-from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogSources, action_name
+from triage_desktop.ui.action_registry import ACTION_ENTRIES, DialogFactory, DialogSources, action_name
 from triage_desktop.ui.attachment_opener import AttachmentOpener
 from triage_desktop.ui.bulk_assign import BulkAssignment, Outcome, queue_assignments
+from triage_desktop.ui.close_guard import unsent_close_box
+from triage_desktop.ui.composers import Composers
 from triage_desktop.ui.deadline_clock import DeadlineClock
 from triage_desktop.ui.deadlines import deadline_state
 from triage_desktop.ui.detail_panel import OPEN, DetailPanel
@@ -72,6 +75,7 @@ from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.sync_indicator import SyncIndicator
 from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.undo_window import UndoBar
 from triage_desktop.ui.view_picker import ViewPicker
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.styling import bold, tint
@@ -215,6 +219,13 @@ class MainWindow(QMainWindow):
         self.indicator = SyncIndicator(self)
         self.indicator.clicked.connect(self._on_indicator)
         self.statusBar().addPermanentWidget(self.indicator)
+        self.composers = Composers(workspace, runner, self)  # open composers and their drafts (issue 12)
+        self.undo_bar = UndoBar(workspace, runner, self)  # "Đã xếp gửi — Hoàn tác" while a held action waits
+        self.statusBar().insertPermanentWidget(0, self.undo_bar)
+        self.undo_bar.undone.connect(self._on_undone)
+        self.undo_bar.holdEnded.connect(self._on_network_returned)  # its action may leave: sync now
+        self.undo_bar.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._quit_asked = self._leave_confirmed = False  # "Thoát" with unsent work asks first (closeEvent)
         self._build_actions()
         self.keys = shortcuts.install(self)  # "Thao tác" and "Trợ giúp" menus, item keys, Enter, tab order, icons
 
@@ -276,7 +287,7 @@ class MainWindow(QMainWindow):
         self.logout_action.triggered.connect(self.logoutRequested)
         self.quit_action = QAction(self.tr("Thoát"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self._quit)
         self.find_action = QAction(self.tr("Tìm kiếm"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
@@ -348,6 +359,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         if not self._shut_down:
             self._restore_font()
+            self.composers.close_all()  # what is typed is kept as drafts (write lane: finished before the cache closes)
         self._shut_down = True
         self.deadline_clock.stop()
         self.notices.stop()
@@ -362,9 +374,33 @@ class MainWindow(QMainWindow):
             font.setPointSizeF(self._base_point_size)
             app.setFont(font)
 
+    def _quit(self) -> None:
+        self._quit_asked = True
+        self.close()
+        self._quit_asked = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The officer's own close (title bar, "Thoát") with unsent work says so first; the program's (logout,
+        # relogin, tests) does not.
+        if (event.spontaneous() or self._quit_asked) and not (self._leave_confirmed or self._shut_down):
+            try:
+                unsent = self.workspace.outbox_summary()[0]
+            except Exception:
+                log.exception("reading the outbox before closing failed")
+                unsent = 0
+            if unsent:
+                event.ignore()
+                box, leave = unsent_close_box(self, unsent)
+                leave.clicked.connect(self._leave)
+                box.finished.connect(box.deleteLater)
+                box.open()  # locked too: a count shows no citizen's data, and the officer must be able to leave
+                return
         self.shutdown()
         super().closeEvent(event)
+
+    def _leave(self) -> None:
+        self._leave_confirmed = True
+        QTimer.singleShot(0, self.close)  # once the question has closed
 
     # --- reading the workspace ------------------------------------------------------------------------------
 
@@ -918,6 +954,7 @@ class MainWindow(QMainWindow):
         popup = QApplication.activePopupWidget()
         if popup is not None:
             popup.close()
+        self.composers.save_all()  # kept in the cache too, should the program not come back from the lock
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.hide()
@@ -973,7 +1010,10 @@ class MainWindow(QMainWindow):
         dialogs, self._hidden_dialogs = self._hidden_dialogs, []
         for dialog in dialogs:
             try:
-                dialog.open()  # as it was, or as it would have opened had the window not been locked
+                if isinstance(dialog, ActionDialog):
+                    dialog.show()  # a composer is not modal
+                else:
+                    dialog.open()  # as it was, or as it would have opened had the window not been locked
             except RuntimeError:  # deleted meanwhile
                 log.debug("a dialog hidden by the lock is gone")
         if self._sync_state == "login_required" and not self._login_prompted:
@@ -1010,21 +1050,36 @@ class MainWindow(QMainWindow):
             if fields is not None:
                 self.queue_action(item.kind, item.id, entry.action_type, fields)
             return
+        self._open_composer(item, entry.dialog)
+
+    def _open_composer(self, item: Item, factory: DialogFactory) -> None:
         # Made for this dialog only: kept on the window, its bound methods would tie the window in a cycle.
         sources = DialogSources(reference=self._reference, template_context=self._template_context,
                                 members=self.workspace.members, find_reports=self._find_reports,
                                 calendar=self.deadline_clock.calendar)
-        dialog = entry.dialog(item, self.user, sources, self)
+        dialog = factory(item, self.user, sources, self)
         dialog.accepted.connect(self._on_dialog_accepted)
         self._open_dialog(dialog)
 
     def _open_dialog(self, dialog: QDialog) -> None:
+        if isinstance(dialog, ActionDialog):
+            existing = self.composers.existing(dialog)
+            if existing is not None:  # one composer per item and action: the open one comes to the front
+                dialog.deleteLater()
+                if not self._locked:
+                    existing.raise_()
+                    existing.activateWindow()
+                return
+            self.composers.adopt(dialog)
         self.active_dialog = dialog
         dialog.finished.connect(self._on_dialog_finished)
         if self._locked:  # e.g. a photo that finished downloading after the lock: opened at unlock
             self._hidden_dialogs.append(dialog)
             return
-        dialog.open()
+        if isinstance(dialog, ActionDialog):
+            dialog.show()  # not modal: the officer may look at other items while writing
+        else:
+            dialog.open()
 
     def _on_dialog_accepted(self) -> None:
         dialog = self.sender()
@@ -1073,15 +1128,30 @@ class MainWindow(QMainWindow):
         return template_context(item, self.user, unit_name)
 
     def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> None:
-        """Store the action locally (write lane), show it at once, then push it (a kick of the network lane)."""
-        work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields))
+        """Store the action locally (write lane), show it at once, then push it (a kick of the network lane). A
+        reply, an assignment or a status change waits the deployment's undo window first (core.drafts)."""
+        work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields),
+                                 hold_seconds=hold_for(action_type, self.work.undo_seconds))
         self.runner.run(work, self._on_queued, self._show_error)
 
     def _on_queued(self, action: OutboxAction) -> None:
-        self.statusBar().showMessage(self.tr("Đã lưu “{action}” — đang chờ gửi").format(
-            action=action_name(action.type)), 8000)
+        if self.undo_bar.track(action):  # "Đã xếp gửi … — Hoàn tác" says it
+            self.statusBar().clearMessage()
+        else:
+            self.statusBar().showMessage(self.tr("Đã lưu “{action}” — đang chờ gửi").format(
+                action=action_name(action.type)), 8000)
         self._local_change([(action.kind, action.aggregate_id)])
         self.controller.kick()
+
+    def _on_undone(self, action: OutboxAction) -> None:
+        """An action taken back in its undo window: gone from the outbox; its words back in their composer."""
+        self.statusBar().showMessage(self.tr("Đã hoàn tác “{action}” — không gửi").format(
+            action=action_name(action.type)), 8000)
+        self._local_change([(action.kind, action.aggregate_id)])
+        item = self.workspace.item(action.kind, action.aggregate_id)
+        factory = next((e.dialog for e in ACTION_ENTRIES.values() if e.action_type == action.type and e.dialog), None)
+        if item is not None and factory is not None and has_words(draft_fields(action.payload)):
+            self._open_composer(item, factory)  # the draft the undo kept fills it
 
     def retry_action(self, local_id: int) -> None:
         self.runner.run(functools.partial(self.workspace.retry_action, local_id), self._on_retried, self._show_error)

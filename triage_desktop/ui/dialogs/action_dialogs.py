@@ -3,6 +3,11 @@
 Each dialog only collects `fields` (the contract's names) and checks them with `core.actions.build_payload`,
 the same check the command line uses, before it closes; the window then queues the action. Buttons carry
 explicit Vietnamese text (Qt ships no Vietnamese for its standard buttons).
+
+They are composers (issue 12): not modal, sent with Ctrl+Enter, and what the officer typed is never lost by a
+key: Esc (or Hủy, or the title bar's close) with typed text asks whether to keep it as a draft, drop it or go on
+writing, and a template picked after typing asks before it replaces the text. `fields()` is also the draft
+(ui/composers.py keeps it in the cache) and `restore()` puts a draft back.
 """
 
 from __future__ import annotations
@@ -10,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -29,7 +36,7 @@ from triage_desktop.core.errors import InvalidAction
 from triage_desktop.core.text import visible
 from triage_desktop.core.vocabulary import status_needs_reason_text
 from triage_desktop.ui import action_rules, labels
-from triage_desktop.ui.formatting import format_date, sorted_vietnamese
+from triage_desktop.ui.formatting import format_date, format_datetime, sorted_vietnamese
 from triage_desktop.ui.messages import invalid_action_message
 from triage_desktop.ui.safe_text import value_label
 from triage_desktop.ui.widgets import styling
@@ -37,6 +44,12 @@ from triage_desktop.ui.widgets.styling import bold, text_color, tint
 
 PLACEHOLDERS = ("citizen_name", "code", "due_date", "officer_name", "unit_name")
 MIN_WIDTH_CHARS = 64
+SEND_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # the main keyboard's Enter and the keypad's
+# How a composer closed without sending (close_choice): the officer's words kept as a draft, dropped, or there
+# were none typed.
+KEPT, DROPPED, UNTOUCHED = "kept", "dropped", "untouched"
+# A draft field → the editor that holds it (an extension's letter is the body of its dialog).
+_DRAFT_EDITORS = {"body": "body", "apology_letter": "body", "documents": "documents", "reason_text": "reason_text"}
 
 
 def template_context(item: Item, user: User | None, unit_name: str = "") -> dict[str, str]:
@@ -81,12 +94,15 @@ class ActionDialog(QDialog):
     """Shared frame: a form, an error line, and "primary / Hủy" buttons; validates before accepting."""
 
     action_type = ""
+    edited = Signal()  # the officer's text changed (the composers save a draft once typing pauses)
 
     def __init__(self, item: Item, user: User | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
         self.user = user
         self.payload: dict[str, Any] | None = None
+        self.close_choice = UNTOUCHED
+        self._asking: QMessageBox | None = None
         self.setWindowTitle(self._title())
         # Room for a sentence per line and a code with a title in lists; grows with the text size.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * MIN_WIDTH_CHARS)
@@ -95,6 +111,11 @@ class ActionDialog(QDialog):
             kind=labels.one_kind(item.kind), code=item.code or item.id), self)
         bold(heading)
         self._layout.addWidget(heading)
+        self.draft_note = QLabel(self)  # "Bản nháp đã lưu lúc …" once a draft is restored
+        self.draft_note.setObjectName("draftNote")
+        self.draft_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.draft_note.hide()
+        self._layout.addWidget(self.draft_note)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._layout.addLayout(self.form)
@@ -108,6 +129,9 @@ class ActionDialog(QDialog):
         self.ok_button = QPushButton(self._ok_text(), self)
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self._on_ok)
+        self.ok_button.setToolTip(self.tr("{action} (Ctrl+Enter)").format(action=self._ok_text()))
+        for keys in SEND_KEYS:  # inside the text too: a plain text editor leaves Ctrl+Enter to shortcuts
+            QShortcut(QKeySequence(keys), self, self._send_by_key)
         self.cancel_button = QPushButton(self.tr("Hủy"), self)
         self.cancel_button.clicked.connect(self.reject)
         self._build()
@@ -117,6 +141,8 @@ class ActionDialog(QDialog):
         buttons.addWidget(self.ok_button)
         buttons.addWidget(self.cancel_button)
         self._layout.addLayout(buttons)
+        for editor in self.text_editors():
+            editor.textChanged.connect(self.edited)
 
     # Subclasses fill these in.
     def _title(self) -> str:
@@ -131,6 +157,10 @@ class ActionDialog(QDialog):
     def fields(self) -> dict[str, Any]:
         return {}
 
+    def _send_by_key(self) -> None:
+        if self.ok_button.isEnabled() and self._asking is None:
+            self._on_ok()
+
     def _on_ok(self) -> None:
         try:
             self.payload = build_payload(self.user, self.item.kind, self.action_type, self.fields(),
@@ -143,6 +173,85 @@ class ActionDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+
+    # --- the officer's words: drafts and closing --------------------------------------------------------------
+
+    def text_editors(self) -> list[QPlainTextEdit]:
+        """The editors that hold what the officer writes (none: this dialog keeps no draft)."""
+        found: list[QPlainTextEdit] = []
+        for name in dict.fromkeys(_DRAFT_EDITORS.values()):
+            editor = getattr(self, name, None)
+            if isinstance(editor, QPlainTextEdit):
+                found.append(editor)
+        return found
+
+    def typed(self) -> bool:
+        """Whether the officer changed any text here (a filled template alone is not her words)."""
+        return any(editor.document().isModified() for editor in self.text_editors())
+
+    def has_text(self) -> bool:
+        return any(editor.toPlainText().strip() for editor in self.text_editors())
+
+    def restore(self, fields: Mapping[str, Any], saved_at: str) -> None:
+        """Put a draft back: its choices, then its words (they count as typed), and say when it was saved."""
+        self._restore_choices(fields)
+        for name, attribute in _DRAFT_EDITORS.items():
+            editor = getattr(self, attribute, None)
+            value = fields.get(name)
+            if not isinstance(editor, QPlainTextEdit) or value is None:
+                continue
+            text = "\n".join(str(line) for line in value) if isinstance(value, list) else str(value)
+            editor.setPlainText(text)
+            editor.document().setModified(True)
+        self.draft_note.setText(self.tr("Bản nháp đã lưu lúc {time}").format(time=format_datetime(saved_at)))
+        self.draft_note.show()
+
+    def _restore_choices(self, fields: Mapping[str, Any]) -> None:
+        """Subclasses: set their lists and numbers from a draft, before the texts (which they may refill)."""
+
+    def reject(self) -> None:
+        """Esc, Hủy, the title bar: typed words are never lost without a question."""
+        if self._asking is not None:
+            return
+        if not self.typed():
+            self.close_choice = UNTOUCHED
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Đang viết dở"),
+                          self.tr("Nội dung đang viết chưa được gửi. Giữ lại làm bản nháp để viết tiếp sau?"),
+                          parent=self)
+        box.setObjectName("closeComposer")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        keep = box.addButton(self.tr("Giữ bản nháp"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(self.tr("Bỏ nội dung"), QMessageBox.ButtonRole.DestructiveRole)
+        go_on = box.addButton(self.tr("Tiếp tục viết"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(go_on)  # Esc twice must not lose anything
+        keep.clicked.connect(lambda: self._close_as(KEPT))
+        drop.clicked.connect(lambda: self._close_as(DROPPED))
+        box.finished.connect(self._asked)
+        self._asking = box
+        box.open()
+
+    def _asked(self, _result: int) -> None:
+        box, self._asking = self._asking, None
+        if box is not None:
+            box.deleteLater()
+        if self.isVisible():
+            editors = self.text_editors()
+            if editors:
+                editors[0].setFocus()
+
+    def _close_as(self, choice: str) -> None:
+        self.close_choice = choice
+        QDialog.reject(self)
+
+    def close_quietly(self) -> None:
+        """Close without a question (the program stops, after the composers saved what was typed)."""
+        if self._asking is not None:
+            self._asking.done(0)
+        self.close_choice = KEPT if self.typed() else UNTOUCHED
+        QDialog.reject(self)
 
     def _editor(self, placeholder: str = "") -> QPlainTextEdit:
         editor = QPlainTextEdit(self)
@@ -201,6 +310,7 @@ class TemplatedDialog(ActionDialog):
         self.form.addRow(self._caption(self.tr("Nội dung")), self.body)
 
     def _add_template_picker(self) -> None:
+        self._template_index = 0
         self.template = QComboBox(self)
         self.template.addItem(self.tr("— Không dùng mẫu —"), None)
         for template in self._templates:
@@ -211,9 +321,43 @@ class TemplatedDialog(ActionDialog):
 
     def _on_template(self, index: int) -> None:
         body = self.template.itemData(index)
+        if body and self.body.document().isModified() and self.body.toPlainText().strip():
+            self._ask_replace(index)
+            return
+        self._template_index = index
         if body:
-            self.body.setPlainText(fill_template(str(body), self._context))
-            self.body.document().setModified(False)  # a filled template is not yet the officer's own words
+            self._fill(str(body))
+
+    def _fill(self, body: str) -> None:
+        self.body.setPlainText(fill_template(body, self._context))
+        self.body.document().setModified(False)  # a filled template is not yet the officer's own words
+
+    def _ask_replace(self, index: int) -> None:
+        """A template over the officer's own words: ask first; kept words put the picker back where it was."""
+        self.template.blockSignals(True)
+        self.template.setCurrentIndex(self._template_index)
+        self.template.blockSignals(False)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Dùng mẫu"),
+                          self.tr("Thay nội dung đang viết bằng mẫu “{title}”? Nội dung đang viết sẽ mất.").format(
+                              title=self.template.itemText(index)), parent=self)
+        box.setObjectName("replaceWithTemplate")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        replace = box.addButton(self.tr("Thay bằng mẫu"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Giữ nội dung đang viết"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        replace.clicked.connect(lambda: self._replace_with(index))
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def _replace_with(self, index: int) -> None:
+        self.template.blockSignals(True)
+        self.template.setCurrentIndex(index)
+        self.template.blockSignals(False)
+        self._template_index = index
+        body = self.template.itemData(index)
+        if body:
+            self._fill(str(body))
 
 
 class ReplyDialog(TemplatedDialog):
@@ -332,6 +476,10 @@ class StatusDialog(ActionDialog):
     def _needs_reason(self) -> bool:
         return self.item.kind == "report" and self.target.currentData() == "rejected"
 
+    def _restore_choices(self, fields: Mapping[str, Any]) -> None:
+        select_data(self.target, fields.get("status"))
+        select_data(self.reason, fields.get("reason"))
+
     def _update(self) -> None:
         target = self.target.currentData()
         needs_reason = self._needs_reason()
@@ -350,3 +498,12 @@ class StatusDialog(ActionDialog):
         if self._needs_reason():
             fields["reason"] = self.reason.currentData()
         return fields
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    """Choose the entry whose data is `value`, when there is one (a draft's choice may no longer be offered)."""
+    if value is None:
+        return
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)

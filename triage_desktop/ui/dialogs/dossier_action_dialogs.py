@@ -78,6 +78,11 @@ class FeeDialog(TemplatedDialog):
     def fields(self) -> dict[str, Any]:
         return {"amount_vnd": self.amount.value(), "body": self.body.toPlainText()}
 
+    def _restore_choices(self, fields: Mapping[str, Any]) -> None:
+        amount = fields.get("amount_vnd")
+        if isinstance(amount, int) and not isinstance(amount, bool):
+            self.amount.setValue(amount)
+
 
 def default_new_due(calendar: WorkCalendar, due: datetime | None, now: datetime,
                     working_days: float = DEFAULT_EXTENSION_WORKING_DAYS) -> datetime:
@@ -177,6 +182,11 @@ class ExtendDialog(TemplatedDialog):
 
     def fields(self) -> dict[str, Any]:
         return {"new_due_at": self.new_due_at(), "apology_letter": self.body.toPlainText()}
+
+    def _restore_choices(self, fields: Mapping[str, Any]) -> None:
+        moment = parse_timestamp(fields.get("new_due_at"))
+        if moment is not None:
+            self.new_due.setDateTime(_qt(moment))
 
 
 def _qt(moment: datetime) -> QDateTime:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem
 from triage_desktop.core.entities import Item, ItemRow, User
 from triage_desktop.core.vocabulary import PRIORITIES
 from triage_desktop.ui import labels
-from triage_desktop.ui.dialogs.action_dialogs import ActionDialog, public_notice
+from triage_desktop.ui.dialogs.action_dialogs import ActionDialog, public_notice, select_data
 from triage_desktop.ui.formatting import sorted_vietnamese
 from triage_desktop.ui.safe_text import one_line
 
@@ -72,6 +72,9 @@ class TransferDialog(ActionDialog):
 
     def fields(self) -> dict[str, Any]:
         return {"unit_id": self.unit.currentData(), "reason_text": self.reason_text.toPlainText()}
+
+    def _restore_choices(self, fields: Mapping[str, Any]) -> None:
+        select_data(self.unit, fields.get("unit_id"))
 
 
 class MergeDialog(ActionDialog):
