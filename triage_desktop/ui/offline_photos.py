@@ -67,6 +67,8 @@ class OfflinePhotos(QObject):
         controller.stateChanged.connect(self._on_state)
         controller.itemsChanged.connect(self._on_items_changed)
         self.photoKept.connect(self._retry_thumbnail)
+        # A budget lowered in deployment.toml (0: keep none) applies from this start, not at the next fetch.
+        runner.run(functools.partial(self.store.trim, budget), lane="write")
 
     def online(self) -> bool:
         return self._controller.state in ("online", "syncing")
