@@ -217,5 +217,18 @@ def test_the_map_link_opens_the_deployments_https_url_and_coordinates_are_copied
         qtbot.waitUntil(lambda: window.detail.findChild(LocationLinks) is None, timeout=5_000)  # old body deleted
         assert window.detail.item().id == nowhere["id"]
         assert "Tọa độ" not in [label.text() for label in window.detail.findChildren(QLabel)]
+
+        # 200% text on the small office screen, the list widened: thumbnails and links fit the narrow pane.
+        window.resize(1366, 768)
+        window.set_zoom(2.0)
+        window.splitter.setSizes([400, 560, 406])
+        rich = next(r for r in sandbox.all_aggregates("report")
+                    if len(photos_of(r)) >= 2 and isinstance(r["location"].get("lat"), float))
+        assert window.select_item("report", rich["id"])
+        ids = [a["id"] for a in photos_of(rich)]
+        qtbot.waitUntil(lambda: any(s.attachment_ids() == ids and all(s.state(i) == "shown" for i in ids)
+                                    for s in window.detail.findChildren(PhotoStrip)), timeout=10_000)
+        qtbot.wait(50)
+        assert window.detail.horizontal_overflow() == 0
     finally:
         window.shutdown()

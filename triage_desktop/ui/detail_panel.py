@@ -287,9 +287,6 @@ class DetailPanel(QWidget):
         if proposal is not None:
             add(self._extension_band(proposal))
         add(self._fields(item))
-        links = location_links(self._map_url, item.coordinates)  # "Mở bản đồ", "Sao chép tọa độ"
-        if links is not None:
-            add(links)
         if item.description:  # a report's; a dossier has none
             add(self._heading(self.tr("Nội dung phản ánh")))
             add(value_label(item.description))
@@ -364,7 +361,7 @@ class DetailPanel(QWidget):
             caption.setWordWrap(True)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             rows.append((caption, self._masked(value) if isinstance(value, _Masked)
-                         else value_label(str(value), limit=FIELD_LIMIT)))
+                         else value if isinstance(value, QWidget) else value_label(str(value), limit=FIELD_LIMIT)))
         return FieldGrid(rows)
 
     def _masked(self, value: _Masked) -> QWidget:
@@ -397,7 +394,7 @@ class DetailPanel(QWidget):
                 (self.tr("Người phản ánh"), item.person_name),
                 (self.tr("Điện thoại"), self._phone(item)),
                 (self.tr("Địa điểm"), item.address),
-                (self.tr("Tọa độ"), _coordinates(item.coordinates)),
+                (self.tr("Tọa độ"), self._place(item)),
             ]
         else:
             rows += [
@@ -430,6 +427,19 @@ class DetailPanel(QWidget):
             rows.append((self.tr("Đánh giá của công dân"), self.tr("{n}/5").format(n=rating) if rating else None))
             rows.append((self.tr("Đã gộp vào"), d.get("merged_into_id")))
         return rows
+
+    def _place(self, item: Item) -> QWidget | None:
+        """The coordinates, and under them "Mở bản đồ" and "Sao chép tọa độ" (None: no usable numbers)."""
+        text = _coordinates(item.coordinates)
+        links = location_links(self._map_url, item.coordinates)
+        if text is None or links is None:
+            return None
+        place = QWidget()
+        column = QVBoxLayout(place)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(value_label(text, limit=FIELD_LIMIT))
+        column.addWidget(links)
+        return place
 
     def _name(self, names: Mapping[str, str], code: object) -> str | None:
         if not code:

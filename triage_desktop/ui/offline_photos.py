@@ -231,6 +231,9 @@ class PhotoStrip(QWidget):
             else:
                 self._set_text(button, LOADING)
 
+    def attachment_ids(self) -> list[str]:
+        return list(self._buttons)
+
     def state(self, attachment_id: str) -> str:
         """"shown", or the placeholder's reason (LOADING, OFFLINE, NOT_LOADED): for tests."""
         return str(self._buttons[attachment_id].property("thumbState"))
