@@ -515,6 +515,7 @@ def cmd_photos(args: argparse.Namespace, profile: Path) -> int:
     budget = load_deployment().work().photo_cache_bytes
     with _services(profile, args) as (session, services):
         store = services.workspace.photo_cache()
+        store.trim(budget)  # a budget lowered in deployment.toml applies here too, as when the window opens
         fetched = None
         if args.fetch:
             user = session.signed_in_user()

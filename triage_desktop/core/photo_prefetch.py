@@ -15,11 +15,11 @@ goes only for one of the newest items of her queues.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from triage_desktop.core.entities import Attachment, ItemQuery
-from triage_desktop.core.errors import BadServerResponse, NotFound, Offline
+from triage_desktop.core.errors import ApiError, BadServerResponse, NotFound, Offline
 from triage_desktop.core.ports import CancelToken, PhotoStore, SyncService, Workspace
 from triage_desktop.core.vocabulary import KINDS
 
@@ -81,15 +81,17 @@ def _photos_of(workspace: Workspace, keys: list[tuple[str, str]]) -> Iterator[At
                 yield attachment
 
 
-def plan_prefetch(workspace: Workspace, photos: PhotoStore, user_id: str | None, budget: int) -> PrefetchPlan:
-    """The photos of the newest working items that fit `budget` together, and which of them to fetch."""
+def plan_prefetch(workspace: Workspace, photos: PhotoStore, user_id: str | None, budget: int,
+                  skip: Collection[str] = ()) -> PrefetchPlan:
+    """The photos of the newest working items that fit `budget` together, and which of them to fetch; `skip`:
+    photos refused earlier in this run of the program (a bad digest is not downloaded again at every sync)."""
     if budget <= 0:
         return PrefetchPlan((), frozenset())
     candidates: list[Attachment] = []
     total = 0
     seen: set[str] = set()
     for attachment in _photos_of(workspace, newest_items(workspace, user_id)):
-        if attachment.id in seen:
+        if attachment.id in seen or attachment.id in skip:
             continue
         if total + attachment.size > budget:
             break
@@ -102,11 +104,11 @@ def plan_prefetch(workspace: Workspace, photos: PhotoStore, user_id: str | None,
 
 def fetch_one(sync: SyncService, photos: PhotoStore, attachment: Attachment, budget: int,
               plan: PrefetchPlan) -> bool:
-    """Download one planned photo and keep it; False when its bytes were refused (digest) or it is gone.
-    Offline and other failures propagate: the run stops there."""
+    """Download one planned photo and keep it; False when this photo was refused (its digest, or the server's
+    answer for it). Offline, a login to renew, a busy server propagate: the run stops there."""
     try:
         data = sync.attachment(attachment.id, attachment.sha256)
-    except (BadServerResponse, NotFound) as exc:  # a digest mismatch, or removed since the last sync
+    except (BadServerResponse, NotFound, ApiError) as exc:  # a digest mismatch, gone since the sync, refused
         log.warning("prefetch skipped photo %s: %s", attachment.id, type(exc).__name__)
         return False
     return photos.put(attachment, data, budget, viewed=False, keep=plan.planned)

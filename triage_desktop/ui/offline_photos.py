@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 THUMBNAIL = QSize(160, 120)
 KEPT_THUMBNAILS = 120  # decoded thumbnails held for the pane's rebuilds (each ≤ 77 KB)
+WAITING_THUMBNAILS = 40
 OFFLINE, NOT_LOADED, LOADING = "offline", "not_loaded", "loading"
 
 
@@ -58,12 +59,15 @@ class OfflinePhotos(QObject):
         self._controller = controller
         self._user_id = user_id
         self._thumbnails: OrderedDict[str, QImage] = OrderedDict()
-        self._asked: dict[str, Attachment] = {}  # thumbnails shown as missing: asked again when they may come
+        # Thumbnails shown as missing for want of a network, most recent last: asked again when online, or when
+        # a prefetch brings them. Bounded: the pane shows one item, the officer goes back to a few.
+        self._waiting: OrderedDict[str, Attachment] = OrderedDict()
         self._loading: set[str] = set()
         self._cancel: CancelToken | None = None  # the prefetch run in progress
         self._plan_again = True  # something changed since the last plan
         self._stopped = False
         self._fetched = 0
+        self._refused: set[str] = set()  # by this run of the program: not planned again
         controller.stateChanged.connect(self._on_state)
         controller.itemsChanged.connect(self._on_items_changed)
         self.photoKept.connect(self._retry_thumbnail)
@@ -86,8 +90,8 @@ class OfflinePhotos(QObject):
         self._plan_again = False
         self._fetched = 0
         cancel = self._cancel = CancelToken()
-        user_id, budget = self._user_id(), self.budget
-        self._runner.run(lambda: plan_prefetch(self._workspace, self.store, user_id, budget),
+        user_id, budget, refused = self._user_id(), self.budget, frozenset(self._refused)
+        self._runner.run(lambda: plan_prefetch(self._workspace, self.store, user_id, budget, refused),
                          functools.partial(self._next, cancel, 0), functools.partial(self._prefetch_failed, cancel),
                          lane="fetch")
 
@@ -111,6 +115,8 @@ class OfflinePhotos(QObject):
         if kept:
             self._fetched += 1
             self.photoKept.emit(attachment_id)
+        else:
+            self._refused.add(attachment_id)
         self._next(cancel, position + 1, plan)
 
     def _prefetch_failed(self, cancel: CancelToken, error: BaseException) -> None:
@@ -127,9 +133,9 @@ class OfflinePhotos(QObject):
     def _on_state(self, state: str, _unsent: int, _conflicts: int) -> None:
         if state != "online" or self._stopped:
             return
-        if self._asked:
-            for attachment in list(self._asked.values()):
-                self._retry_thumbnail(attachment.id)
+        waiting, self._waiting = list(self._waiting.values()), OrderedDict()
+        for attachment in waiting:
+            self.thumbnail(attachment)
         if self._plan_again:
             self.prefetch()
 
@@ -148,7 +154,6 @@ class OfflinePhotos(QObject):
         if image is not None:
             self._thumbnails.move_to_end(attachment.id)
             return image
-        self._asked[attachment.id] = attachment
         if attachment.id in self._loading:
             return None
         self._loading.add(attachment.id)
@@ -170,31 +175,37 @@ class OfflinePhotos(QObject):
             return image
 
         self._runner.run(work, functools.partial(self._thumbnail_done, attachment.id),
-                         functools.partial(self._thumbnail_failed, attachment.id), lane="fetch")
+                         functools.partial(self._thumbnail_failed, attachment), lane="fetch")
         return None
 
     def _thumbnail_done(self, attachment_id: str, image: QImage) -> None:
         self._loading.discard(attachment_id)
-        self._asked.pop(attachment_id, None)
+        self._waiting.pop(attachment_id, None)
         self._thumbnails[attachment_id] = image
         while len(self._thumbnails) > KEPT_THUMBNAILS:
             self._thumbnails.popitem(last=False)
         self.thumbnailReady.emit(attachment_id, image)
 
-    def _thumbnail_failed(self, attachment_id: str, error: BaseException) -> None:
+    def _thumbnail_failed(self, attachment: Attachment, error: BaseException) -> None:
+        attachment_id = attachment.id
         self._loading.discard(attachment_id)
         offline = isinstance(error, NotCached | Offline)
+        if offline:
+            self._waiting[attachment_id] = attachment
+            self._waiting.move_to_end(attachment_id)
+            while len(self._waiting) > WAITING_THUMBNAILS:
+                self._waiting.popitem(last=False)
         self.thumbnailMissing.emit(attachment_id, OFFLINE if offline else NOT_LOADED)
 
     def _retry_thumbnail(self, attachment_id: str) -> None:
-        attachment = self._asked.get(attachment_id)
-        if attachment is not None and attachment_id not in self._loading:
+        attachment = self._waiting.pop(attachment_id, None)
+        if attachment is not None:
             self.thumbnail(attachment)
 
     def forget_thumbnails(self) -> None:
         """Drop the decoded thumbnails (the window locks: no citizen's photo stays in memory)."""
         self._thumbnails.clear()
-        self._asked.clear()
+        self._waiting.clear()
 
 
 class PhotoStrip(QWidget):
