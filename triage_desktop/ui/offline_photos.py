@@ -68,6 +68,7 @@ class OfflinePhotos(QObject):
         self._stopped = False
         self._fetched = 0
         self._refused: set[str] = set()  # by this run of the program: not planned again
+        self._offline = False  # the sync loop's last word was "offline"
         controller.stateChanged.connect(self._on_state)
         controller.itemsChanged.connect(self._on_items_changed)
         self.photoKept.connect(self._retry_thumbnail)
@@ -75,7 +76,8 @@ class OfflinePhotos(QObject):
         runner.run(functools.partial(self.store.trim, budget), lane="write")
 
     def online(self) -> bool:
-        return self._controller.state in ("online", "syncing")
+        """Not known to be offline: before the first sync step has said anything, the network is tried."""
+        return not self._offline
 
     # --- prefetch --------------------------------------------------------------------------------------------
 
@@ -131,6 +133,7 @@ class OfflinePhotos(QObject):
             self.prefetchFinished.emit(self._fetched)
 
     def _on_state(self, state: str, _unsent: int, _conflicts: int) -> None:
+        self._offline = state == "offline"
         if state != "online" or self._stopped:
             return
         waiting, self._waiting = list(self._waiting.values()), OrderedDict()
