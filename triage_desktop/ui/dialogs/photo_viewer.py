@@ -69,7 +69,7 @@ class PhotoViewer(QDialog):
         self.setObjectName("photoViewer")
         self._entries = list(entries)
         self._index = max(0, min(index, len(self._entries) - 1))
-        self._images: dict[int, QImage] = {}  # decoded photos of this item, while the viewer is open
+        self._images: dict[int, QImage] = {}  # decoded photos near the one shown
         self._zoom: float | None = None  # None: fit the window
         self._rotation = 0  # degrees clockwise, for the photo shown
 
@@ -150,6 +150,8 @@ class PhotoViewer(QDialog):
         return self._index
 
     def set_photo(self, index: int, image: QImage) -> None:
+        if abs(index - self._index) > 1:
+            return  # the officer has paged on meanwhile
         self._images[index] = image
         if index == self._index:
             first = self.picture.pixmap().isNull()
@@ -202,6 +204,8 @@ class PhotoViewer(QDialog):
             return
         self._index = index
         self._zoom, self._rotation = None, 0
+        # The photo shown and its neighbours stay decoded (up to 48 MB each); the others are loaded again.
+        self._images = {i: image for i, image in self._images.items() if abs(i - index) <= 1}
         self._show_entry()
 
     def _show_entry(self) -> None:
