@@ -84,6 +84,7 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/notice.png --screen notice
 	$(PY) -m triage_desktop.screenshot docs/shortcut-sheet.png --screen shortcut-sheet
 	$(PY) -m triage_desktop.screenshot docs/high-contrast.png --screen high-contrast
+	$(PY) -m triage_desktop.screenshot docs/detail-photos-map.png --screen detail-photos
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

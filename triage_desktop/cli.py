@@ -33,6 +33,7 @@ from triage_desktop.core.deadlines import DEADLINE_FILTERS, DeadlineBounds, stat
 from triage_desktop.core.entities import CacheRecovery, ItemQuery, SavedView, SyncProgress, SyncReport
 from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, WrongPassword
 from triage_desktop.core.masking import mask_item
+from triage_desktop.core.photo_prefetch import prefetch_photos
 from triage_desktop.core.text import json_safe, terminal_safe
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
@@ -46,7 +47,7 @@ from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousS
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
 from triage_desktop.ui.deadlines import state_text
 from triage_desktop.ui.display_check import display_problem
-from triage_desktop.ui.formatting import format_datetime
+from triage_desktop.ui.formatting import format_datetime, format_size
 from triage_desktop.ui.labels import QUEUE, label, one_kind, status_label
 from triage_desktop.ui.messages import error_message
 
@@ -151,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
         "kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)"))
     audit_log.add_argument("--export", metavar="FILE", help=translate("cli",
         "ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được"))
+
+    photos = with_cache(commands.add_parser("photos", help=translate("cli",
+        "ảnh của công dân giữ trên máy để xem khi mất mạng: số ảnh và dung lượng")))
+    photos.add_argument("--fetch", action="store_true", help=translate("cli",
+        "tải trước ảnh của các mục mới nhất trong hàng đợi của tôi, chưa phân công và mới, trong hạn mức"))
+    photos.add_argument("--json", action="store_true")
 
     sandbox = commands.add_parser("sandbox", help=translate("cli", "chạy máy chủ thử nghiệm"))
     sandbox.add_argument("--host", default="127.0.0.1")
@@ -503,6 +510,39 @@ def cmd_queues(args: argparse.Namespace, profile: Path) -> int:
     return EXIT_OK
 
 
+def cmd_photos(args: argparse.Namespace, profile: Path) -> int:
+    """Photos kept for offline viewing: how many and how big; `--fetch` first fetches what the window would."""
+    budget = load_deployment().work().photo_cache_bytes
+    with _services(profile, args) as (session, services):
+        store = services.workspace.photo_cache()
+        store.trim(budget)  # a budget lowered in deployment.toml applies here too, as when the window opens
+        fetched = None
+        if args.fetch:
+            user = session.signed_in_user()
+            if user is None or not services.sync.has_credentials():
+                raise CommandError(translate("cli", "Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
+            fetched = prefetch_photos(services.workspace, services.sync, store, user.id, budget)
+        usage = store.usage()
+    if args.json:
+        answer: dict[str, Any] = {"count": usage.count, "bytes": usage.bytes, "budget_bytes": budget}
+        if fetched is not None:
+            answer.update(fetched=fetched.fetched, fetched_bytes=fetched.bytes, refused=fetched.refused,
+                          stopped=fetched.stopped or None)
+        say(json.dumps(answer))
+    else:
+        if fetched is not None:
+            say(translate("cli", "Đã tải {count} ảnh ({size}).").format(count=fetched.fetched,
+                                                                      size=format_size(fetched.bytes)))
+            if fetched.refused:
+                say(translate("cli", "Bỏ qua {count} ảnh không khớp mã băm SHA-256.").format(
+                    count=len(fetched.refused)), file=sys.stderr)
+        say(translate("cli", "Ảnh giữ trên máy: {count} ảnh, {size} (hạn mức {budget}).").format(
+            count=usage.count, size=format_size(usage.bytes), budget=format_size(budget)))
+    if fetched is not None and fetched.stopped == "offline":
+        raise CommandError(translate("cli", "Mất kết nối với máy chủ giữa chừng: chưa tải hết ảnh."))
+    return EXIT_OK
+
+
 AUDIT_COLUMNS = ("seq", "at", "actor", "action", "kind", "item_id", "detail", "prev_hash", "hash")
 
 
@@ -644,7 +684,7 @@ def _run(args: argparse.Namespace, profile: Path, explicit_profile: str | None, 
             return cmd_sandbox(args)
         handler = {"login": cmd_login, "sync": cmd_sync, "act": cmd_act, "outbox": cmd_outbox,
                    "export": cmd_export, "logout": cmd_logout, "audit": cmd_audit, "list": cmd_list,
-                   "queues": cmd_queues}[args.command]
+                   "queues": cmd_queues, "photos": cmd_photos}[args.command]
         return handler(args, profile)
     except CommandError as exc:
         say(f"triage-desktop: {exc}", file=sys.stderr)

@@ -16,6 +16,8 @@ proposing its extension and apology) and `notice` (three reports arrive in offic
 notice, where offscreen has no system tray).
 Issue 10's gate, through the real session shell (ui/session_shell.py): `gate` (the empty window before sign-in),
 `locked` (the idle lock page) and `logout` (the confirmation, two actions unsent).
+Issue 12's `detail-photos`: the detail pane of a report with photos and a place, after the window's first sync
+fetched its thumbnails, with "Mở bản đồ" and "Sao chép tọa độ" under its coordinates.
 Issue 11's `worklist`: canbo1's "Việc của tôi" of dossiers by time left, two of them extended on the server to
 within a working day (amber), others past due (red) or waiting for the citizen (grey); give `--size 1366x768`
 and `--zoom 2` for the small screen at 200% text.
@@ -53,7 +55,7 @@ OFFICER_ID = "u_02"
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
            "error-dialog", "masked-phone", "revealed-phone", "worklist", "bulk-select", "extension-proposal",
-           "notice", "gate", "locked", "logout", "shortcut-sheet", "high-contrast")
+           "notice", "gate", "locked", "logout", "shortcut-sheet", "high-contrast", "detail-photos")
 GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
@@ -193,7 +195,7 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
                 if open_photo and item is not None:
                     photo = next((a for a in item.attachments if is_photo(a.content_type)), None)
                     if photo is not None:
-                        window.attachments.view(photo)
+                        window.attachments.view(photo, item.attachments)  # the viewer pages through them
                         _settle(app, 1.0)  # fetched on the network lane, then shown
                         shown = window.active_dialog or window
                 elif screen != "window":
@@ -368,6 +370,8 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         _wait_for(app, lambda: window.notices.bar.isVisible())
         _settle(app, 0.3)
         return window
+    if screen == "detail-photos":
+        return _detail_photos(app, window, server)
     if screen in ("masked-phone", "revealed-phone"):
         _open(app, window, "dossier", _server_dossier(server)["id"])
         if screen == "revealed-phone":
@@ -388,6 +392,38 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         _settle(app, 0.3)
         return window
     raise ValueError(f"unknown screen {screen!r}")
+
+
+def _detail_photos(app: QApplication, window: MainWindow, server: SandboxServer) -> QWidget:
+    """A report of the leader's working queues with photos and coordinates, after the prefetch a sync starts
+    has kept its photos: the thumbnails come from the cache."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from triage_desktop.core import queues
+    from triage_desktop.core.photo_prefetch import PREFETCH_QUEUES
+    from triage_desktop.ui.offline_photos import PhotoStrip
+
+    user_id = window.user.id if window.user else None
+
+    def score(report: dict[str, Any]) -> tuple[bool, bool, int]:
+        working = any(queues.holds(q, "report", report["status"], report.get("assignee_id"), user_id)
+                      for q in PREFETCH_QUEUES)
+        placed = isinstance((report.get("location") or {}).get("lat"), int | float)
+        return working, placed, min(3, sum(1 for a in report["attachments"] if is_photo(a["content_type"])))
+
+    report = max(server.all_aggregates("report"), key=score)
+    window.photos.prefetch()  # what the window does once a sync step ends in step
+    _wait_for(app, lambda: not window.photos.prefetching)
+    _open(app, window, "report", report["id"])
+    wanted = [a["id"] for a in report["attachments"] if is_photo(a["content_type"])]
+    # The pane's body before this item may still await its deletion: the strip is the one with these photos.
+    strip = next(s for s in window.detail.findChildren(PhotoStrip) if s.attachment_ids() == wanted)
+    _wait_for(app, lambda: all(strip.state(i) == "shown" for i in wanted))
+    scroll = window.detail.findChild(QScrollArea)
+    assert scroll is not None
+    scroll.ensureWidgetVisible(strip, 0, 40)  # the place and its links above, the photos in view
+    _settle(app, 0.3)
+    return window.detail
 
 
 def _next_office_morning(moment: datetime) -> datetime:

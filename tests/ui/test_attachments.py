@@ -42,7 +42,8 @@ def test_a_photo_opens_inside_the_app(qtbot, sandbox: SandboxServer, window: Mai
     qtbot.waitUntil(lambda: isinstance(window.active_dialog, PhotoViewer), timeout=10_000)
     viewer = window.active_dialog
     _meta, original = sandbox.backend.attachment_bytes(report["unit_id"], attachment["id"])
-    assert viewer.picture.pixmap().size() == QImage.fromData(original).size()
+    # Fitted to the window, never enlarged: the seed's small photo shows at its own size.
+    qtbot.waitUntil(lambda: viewer.picture.pixmap().size() == QImage.fromData(original).size(), timeout=5_000)
     assert viewer.picture.accessibleName() == f"Ảnh: {attachment['filename']}"
     viewer.reject()
 
@@ -73,6 +74,8 @@ def test_saving_writes_the_checked_bytes_under_a_clean_name(qtbot, sandbox: Sand
 
 def test_no_server_means_a_clear_message(qtbot, sandbox: SandboxServer, window: MainWindow) -> None:
     report, attachment = report_with(sandbox, "image/png")
+    window.photos.stop()  # no prefetch, and nothing kept: the photo must come from the server
+    window.photos.budget = 0
     assert window.select_item("report", report["id"])
     sandbox.stop()
     qtbot.mouseClick(attachment_button(window, "open", attachment["filename"]), Qt.MouseButton.LeftButton)

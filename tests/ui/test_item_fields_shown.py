@@ -43,7 +43,7 @@ def test_a_report_shows_its_title_citizen_place_and_category(qtbot) -> None:
         "Mã", "Tiêu đề", "Lĩnh vực", "Người phản ánh", "Điện thoại", "Địa điểm", "Tọa độ", "Mức độ")} == {
         "Mã": "PA-2026-000001", "Tiêu đề": "Cây đổ chắn đường số 1", "Lĩnh vực": "Cây xanh (CAY_XANH)",
         "Người phản ánh": "Lê Đình Tâm", "Điện thoại": "0905•••456 (công dân không muốn được liên hệ)",
-        "Địa điểm": "1 Đường 30/4, Phường 1", "Tọa độ": "11.31010, 106.09820", "Mức độ": "Bình thường"}
+        "Địa điểm": "1 Đường 30/4, Phường 1", "Tọa độ": "11.3101, 106.0982", "Mức độ": "Bình thường"}
     assert "Hạn xử lý" in lines and "Số định danh" not in lines and "Bước xử lý" not in lines
 
 

@@ -7,7 +7,7 @@ storage or sync. `cli` uses the same implementations, so both run the same code 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from triage_desktop.core.deadlines import DeadlineBounds
 from triage_desktop.core.drafts import Draft
 from triage_desktop.core.entities import (
+    Attachment,
     CacheRecovery,
     Item,
     ItemQuery,
@@ -110,6 +111,27 @@ class Workspace(Protocol):
     # The audit trail (issue 10): what the officer did that leaves no other trace (reveal, export, print, lock…).
     def record(self, action: str, kind: str | None = None, item_id: str | None = None,
                detail: Mapping[str, Any] | None = None) -> None: ...
+    # Citizens' photos kept for offline viewing (issue 12): its methods read and write the BLOBs, off the GUI thread.
+    def photo_cache(self) -> PhotoStore: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoUsage:
+    count: int
+    bytes: int
+
+
+class PhotoStore(Protocol):
+    """Photos kept in the cache within a byte budget, least recently viewed dropped first (storage.photo_cache).
+    Every method blocks on the database: call them on a worker."""
+
+    def get(self, attachment_id: str, *, viewed: bool = True) -> bytes | None: ...
+    def cached_ids(self, attachment_ids: Iterable[str]) -> set[str]: ...
+    # False when not kept (digest mismatch, bigger than the budget); `keep`: ids its eviction must spare.
+    def put(self, attachment: Attachment, data: bytes, budget: int, *, viewed: bool = False,
+            keep: Collection[str] = ()) -> bool: ...
+    def usage(self) -> PhotoUsage: ...
+    def trim(self, budget: int) -> int: ...
 
 
 class SyncService(Protocol):

@@ -24,6 +24,7 @@ from triage_desktop.core.errors import LoginRequired, NotFound
 from triage_desktop.core.workdays import VN, WorkCalendar
 from triage_desktop.storage import listing, unread, views
 from triage_desktop.storage import outbox as outbox_rows
+from triage_desktop.storage.photo_cache import PhotoCache
 from triage_desktop.storage.schema import AGGREGATES, OUTBOX
 from triage_desktop.storage.store import Store
 
@@ -32,6 +33,7 @@ class LocalWorkspace:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._db = store.db
+        self._photos = PhotoCache(store.db)
 
     # --- who and where --------------------------------------------------------------------------------
 
@@ -187,3 +189,8 @@ class LocalWorkspace:
 
         `detail` holds words and counts only (ValueError for long text or a phone/CCCD-long digit run)."""
         self._store.record(action, kind, item_id, detail)
+
+    # --- photos kept for offline viewing ----------------------------------------------------------------
+
+    def photo_cache(self) -> PhotoCache:
+        return self._photos

@@ -1,9 +1,11 @@
-"""AttachmentOpener: fetch an attachment for the officer, show a photo in the app, save any file on request.
+"""AttachmentOpener: fetch an attachment for the officer, show photos in the app, save any file on request.
 
-Downloads (and decoding a photo to fit the screen) run on the runner's network lane, between sync steps; the
-sync layer checks every byte against the server's SHA-256 before they get here. Saving runs on the write lane. Files stay in memory (a small budget for going back and forth between photos): a
-citizen's photo is personal data, and nothing is written to disk unless the officer saves it somewhere. The
-name offered in the save dialog is cleaned (`file_names`); the officer chooses the folder.
+A photo is read from the cache first (storage.photo_cache, through OfflinePhotos.store), so one viewed or
+prefetched earlier opens offline, after a restart too; otherwise it is downloaded on the runner's fetch lane
+(between sync steps), checked against its SHA-256 (sync.http, and again before it is kept) and kept within
+the photo budget. Opening a photo counts as viewing it (least recently viewed photos leave the cache first).
+The viewer pages through the item's photos, each loaded the same way when shown. Saving runs on the write
+lane; the name offered in the save dialog is cleaned (`file_names`); the officer chooses the folder.
 """
 
 from __future__ import annotations
@@ -12,28 +14,27 @@ import functools
 import logging
 import os
 import tempfile
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, QStandardPaths
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from triage_desktop.core.entities import Attachment
+from triage_desktop.core.errors import StorageError
 from triage_desktop.core.ports import SyncService
 from triage_desktop.ui import labels
-from triage_desktop.ui.dialogs.photo_viewer import PhotoViewer, decode_photo
+from triage_desktop.ui.dialogs.photo_viewer import VIEW_SIDE, PhotoViewer, decode_photo
 from triage_desktop.ui.file_names import is_photo, suggested_file_name
 from triage_desktop.ui.formatting import format_size
 from triage_desktop.ui.mark_of_the_web import mark_from_internet
 from triage_desktop.ui.messages import error_message
+from triage_desktop.ui.offline_photos import OfflinePhotos
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line
 from triage_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-MEMORY_BUDGET = 64 * 1024 * 1024  # bytes of recently opened attachments kept for this session
 
 
 class NotAPhoto(Exception):
@@ -41,66 +42,67 @@ class NotAPhoto(Exception):
 
 
 class AttachmentOpener(QObject):
-    def __init__(self, sync: SyncService, runner: TaskRunner, window: QWidget, *,
+    def __init__(self, sync: SyncService, photos: OfflinePhotos, runner: TaskRunner, window: QWidget, *,
                  open_dialog: Callable[[QDialog], None], show_error: Callable[[str], None],
                  show_status: Callable[[str], None]) -> None:
         super().__init__(window)
         self._sync = sync
+        self._photos = photos
         self._runner = runner
         self._window = window
         self._open_dialog = open_dialog
         self._show_error = show_error
         self._show_status = show_status
-        self._kept: OrderedDict[str, bytes] = OrderedDict()
 
     # --- what the window calls ------------------------------------------------------------------------------
 
-    def view(self, attachment: Attachment) -> None:
+    def view(self, attachment: Attachment, siblings: Sequence[Attachment] = ()) -> None:
+        """Show `attachment` if it is a photo (else save it); `siblings`: the item's attachments, whose photos
+        the viewer pages through."""
         if not is_photo(attachment.content_type):
             self.save(attachment)  # only photos are shown in the app; anything else is saved, never run
             return
-        fit = self._fit()
-        self._fetch(attachment, lambda data: self._decoded(data, fit),
-                    functools.partial(self._on_photo, attachment))
+        photos = [a for a in siblings if is_photo(a.content_type)] or [attachment]
+        if attachment not in photos:
+            photos = [attachment]
+        self._fetch(attachment, self._decoded, functools.partial(self._on_photo, photos, photos.index(attachment)),
+                    viewed=True)
 
     def save(self, attachment: Attachment) -> None:
-        self._fetch(attachment, lambda data: data, functools.partial(self._ask_where_to_save, attachment))
+        self._fetch(attachment, lambda data: data, functools.partial(self._ask_where_to_save, attachment),
+                    viewed=False)
 
     # --- fetching -------------------------------------------------------------------------------------------
 
-    def _fetch[T](self, attachment: Attachment, then: Callable[[bytes], T], on_done: Callable[[T], None]) -> None:
-        kept = self._kept.get(attachment.id)
-        if kept is None:
-            self._show_status(self.tr("Đang tải “{name}”…").format(name=one_line(attachment.filename, FILENAME_LIMIT)))
+    def _fetch[T](self, attachment: Attachment, then: Callable[[bytes], T], on_done: Callable[[T], None], *,
+                  viewed: bool, on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._show_status(self.tr("Đang mở “{name}”…").format(name=one_line(attachment.filename, FILENAME_LIMIT)))
+        store, budget, sync = self._photos.store, self._photos.budget, self._sync
+        photo = is_photo(attachment.content_type)
 
-        def work() -> tuple[bytes, T]:
-            data = kept if kept is not None else self._sync.attachment(attachment.id, attachment.sha256 or None)
-            return data, then(data)
+        def work() -> T:
+            data = store.get(attachment.id, viewed=viewed) if photo else None
+            if data is None:
+                data = sync.attachment(attachment.id, attachment.sha256 or None)
+                if photo:
+                    try:
+                        store.put(attachment, data, budget, viewed=viewed)
+                    except StorageError as exc:  # shown all the same; only not kept for offline
+                        log.warning("photo not kept: %s", type(exc).__name__)
+            return then(data)
 
-        def done(result: tuple[bytes, T]) -> None:
-            self._keep(attachment.id, result[0])
+        def done(result: T) -> None:
             self._show_status("")
-            on_done(result[1])
+            on_done(result)
 
-        self._runner.run(work, done, self._failed, lane="fetch")  # not held up by a long first sync
-
-    def _keep(self, attachment_id: str, data: bytes) -> None:
-        self._kept[attachment_id] = data
-        self._kept.move_to_end(attachment_id)
-        while sum(len(d) for d in self._kept.values()) > MEMORY_BUDGET and len(self._kept) > 1:
-            self._kept.popitem(last=False)
+        self._runner.run(work, done, on_error or self._failed, lane="fetch")  # not held up by a long first sync
 
     @staticmethod
-    def _decoded(data: bytes, fit: QSize) -> QImage:
-        image = decode_photo(data, fit)
+    def _decoded(data: bytes) -> QImage:
+        image = decode_photo(data, QSize(VIEW_SIDE, VIEW_SIDE))
         if image is None:
             raise NotAPhoto()
         return image
-
-    def _fit(self) -> QSize:
-        screen = self._window.screen() or QApplication.primaryScreen()
-        available = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
-        return QSize(max(200, available.width() * 8 // 10), max(150, available.height() * 7 // 10))
 
     def _failed(self, error: BaseException) -> None:
         self._show_status("")
@@ -112,11 +114,25 @@ class AttachmentOpener(QObject):
 
     # --- showing and saving ---------------------------------------------------------------------------------
 
-    def _on_photo(self, attachment: Attachment, image: QImage) -> None:
-        details = " · ".join((format_size(attachment.size), labels.label(labels.ATTACHMENT_ORIGIN, attachment.origin)))
-        viewer = PhotoViewer(image, attachment.filename, details, self._window)
-        viewer.saveRequested.connect(functools.partial(self.save, attachment))
+    def _on_photo(self, photos: list[Attachment], index: int, image: QImage) -> None:
+        entries = [(a.filename, " · ".join((format_size(a.size), labels.label(labels.ATTACHMENT_ORIGIN, a.origin))))
+                   for a in photos]
+        viewer = PhotoViewer(entries, index, self._window)
+        viewer.set_photo(index, image)
+        viewer.saveRequested.connect(lambda shown: self.save(photos[shown]))
+        viewer.photoWanted.connect(functools.partial(self._load_into, viewer, photos))
         self._open_dialog(viewer)
+
+    def _load_into(self, viewer: PhotoViewer, photos: list[Attachment], index: int) -> None:
+        """Next/previous in the viewer: the photo loaded like the first one; a failure is said in the viewer."""
+        def failed(error: BaseException) -> None:
+            self._show_status("")
+            text = (self.tr("Tệp này không phải ảnh đọc được.") if isinstance(error, NotAPhoto)
+                    else self.tr("Không tải được ảnh. {reason}").format(reason=error_message(error)))
+            viewer.set_failed(index, text)
+
+        self._fetch(photos[index], self._decoded, functools.partial(viewer.set_photo, index), viewed=True,
+                    on_error=failed)
 
     def _ask_where_to_save(self, attachment: Attachment, data: bytes) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)

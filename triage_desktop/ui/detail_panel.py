@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from triage_desktop.core.entities import ActionState, Attachment, Event, Item, OutboxAction, User
+from triage_desktop.core.map_link import coordinates_text
 from triage_desktop.core.masking import ID_NUMBER, PHONE, mask_id_number, mask_phone
 from triage_desktop.core.vocabulary import DVC_CODES
+from triage_desktop.core.work_settings import DEFAULT_MAP_URL
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui import icons, labels
@@ -42,7 +44,9 @@ from triage_desktop.ui.deadlines import due_detail
 from triage_desktop.ui.extension_proposal import proposed_extension
 from triage_desktop.ui.file_names import is_photo
 from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd, parse_timestamp
+from triage_desktop.ui.location_links import location_links
 from triage_desktop.ui.masked_value import MaskedValue
+from triage_desktop.ui.offline_photos import PhotoStrip
 from triage_desktop.ui.safe_text import FIELD_LIMIT, FILENAME_LIMIT, TITLE_LIMIT, value_label
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.flow_layout import FlowLayout, flow_row
@@ -83,6 +87,8 @@ class DetailPanel(QWidget):
         self._calendar = WorkCalendar()
         self._categories: dict[str, str] = {}
         self._procedures: dict[str, str] = {}
+        self._photo_strip: Callable[[list[Attachment]], PhotoStrip] | None = None  # thumbnails (issue 12)
+        self._map_url = DEFAULT_MAP_URL
 
         self._empty = QLabel(self.tr("Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết."), self)
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
@@ -155,6 +161,10 @@ class DetailPanel(QWidget):
         self._members, self._categories, self._procedures = dict(members), dict(categories), dict(procedures)
         self._units = dict(units or {})
         self._calendar = calendar or WorkCalendar()
+
+    def set_photos(self, photo_strip: Callable[[list[Attachment]], PhotoStrip], map_url: str) -> None:
+        """Thumbnails of photo attachments (OfflinePhotos.strip) and the deployment's map URL pattern."""
+        self._photo_strip, self._map_url = photo_strip, map_url
 
     def item(self) -> Item | None:
         return self._item
@@ -345,7 +355,7 @@ class DetailPanel(QWidget):
             caption.setWordWrap(True)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             rows.append((caption, self._masked(value) if isinstance(value, _Masked)
-                         else value_label(str(value), limit=FIELD_LIMIT)))
+                         else value if isinstance(value, QWidget) else value_label(str(value), limit=FIELD_LIMIT)))
         return FieldGrid(rows)
 
     def _masked(self, value: _Masked) -> QWidget:
@@ -378,7 +388,7 @@ class DetailPanel(QWidget):
                 (self.tr("Người phản ánh"), item.person_name),
                 (self.tr("Điện thoại"), self._phone(item)),
                 (self.tr("Địa điểm"), item.address),
-                (self.tr("Tọa độ"), _coordinates(item.coordinates)),
+                (self.tr("Tọa độ"), self._place(item)),
             ]
         else:
             rows += [
@@ -412,6 +422,19 @@ class DetailPanel(QWidget):
             rows.append((self.tr("Đã gộp vào"), d.get("merged_into_id")))
         return rows
 
+    def _place(self, item: Item) -> QWidget | None:
+        """The coordinates, and under them "Mở bản đồ" and "Sao chép tọa độ" (None: no usable numbers)."""
+        text = _coordinates(item.coordinates)
+        links = location_links(self._map_url, item.coordinates)
+        if text is None or links is None:
+            return None
+        place = QWidget()
+        column = QVBoxLayout(place)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(value_label(text, limit=FIELD_LIMIT))
+        column.addWidget(links)
+        return place
+
     def _name(self, names: Mapping[str, str], code: object) -> str | None:
         if not code:
             return None
@@ -434,6 +457,11 @@ class DetailPanel(QWidget):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
+        photos = [a for a in attachments if is_photo(a.content_type)]
+        if photos and self._photo_strip is not None:
+            strip = self._photo_strip(photos)
+            strip.openRequested.connect(lambda attachment_id: self.attachmentRequested.emit(attachment_id, OPEN))
+            column.addWidget(strip)
         for attachment in attachments:
             # The name is the citizen's and untrusted: plain text, display only, never a path.
             name = value_label(attachment.filename, limit=FILENAME_LIMIT)
@@ -630,4 +658,4 @@ def newest_first(events: list[Event]) -> list[Event]:
 
 
 def _coordinates(coordinates: tuple[float, float] | None) -> str | None:
-    return f"{coordinates[0]:.5f}, {coordinates[1]:.5f}" if coordinates else None
+    return coordinates_text(*coordinates) if coordinates else None  # as "Sao chép tọa độ" copies them

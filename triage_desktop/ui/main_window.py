@@ -70,6 +70,7 @@ from triage_desktop.ui.models.item_table_model import ItemTableModel, needs_cloc
 from triage_desktop.ui.network_watcher import NetworkWatcher
 from triage_desktop.ui.new_arrivals import NewArrivals
 from triage_desktop.ui.notices import Notices
+from triage_desktop.ui.offline_photos import OfflinePhotos
 from triage_desktop.ui.outbox_view import OutboxView
 from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
 from triage_desktop.ui.sync_controller import SyncController
@@ -251,7 +252,10 @@ class MainWindow(QMainWindow):
         self.detail.extensionRequested.connect(self._propose_extension)
         self.detail.retryRequested.connect(self.retry_action)
         self.detail.discardRequested.connect(self.discard_action)
-        self.attachments = AttachmentOpener(sync_service, runner, self, open_dialog=self._open_dialog,
+        self.photos = OfflinePhotos(workspace, sync_service, runner, self.controller, budget=work.photo_cache_bytes,
+                                    user_id=lambda: self.user.id if self.user else None, parent=self)
+        self.detail.set_photos(self.photos.strip, work.map_url)
+        self.attachments = AttachmentOpener(sync_service, self.photos, runner, self, open_dialog=self._open_dialog,
                                             show_error=self._show_message, show_status=self.statusBar().showMessage)
         self.detail.attachmentRequested.connect(self._on_attachment)
         self.detail.revealRequested.connect(self._on_reveal)
@@ -363,6 +367,7 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         self.deadline_clock.stop()
         self.notices.stop()
+        self.photos.stop()
         self.controller.stop(timeout=3.0)
 
     def _restore_font(self) -> None:
@@ -973,6 +978,7 @@ class MainWindow(QMainWindow):
         self.outbox_view.set_actions([], {}, {})
         self._outbox_item = None
         self.detail.show_item(None, self.user)
+        self.photos.forget_thumbnails()  # decoded citizens' photos leave memory too
         self.lock_page.reset(self.user.display_name if self.user else "")
         self._central_stack.setCurrentWidget(self.lock_page)
         self.lock_page.password.setFocus()
@@ -1200,7 +1206,7 @@ class MainWindow(QMainWindow):
         if attachment is None:
             return
         if purpose == OPEN:
-            self.attachments.view(attachment)
+            self.attachments.view(attachment, item.attachments if item else ())
         else:
             self.attachments.save(attachment)
 
