@@ -18,7 +18,8 @@ from PySide6.QtSvg import QSvgRenderer
 # The names of the shipped icons (resources/icons/<name>.svg); tests check each one exists and draws.
 NAMES = ("acknowledge", "assign", "claim", "note", "reply", "status", "supplement", "result", "priority",
          "transfer", "merge", "fee", "extend", "sync", "outbox", "logout", "users", "search", "keyboard", "info",
-         "warning", "photo", "download", "pending", "contrast")
+         "warning", "photo", "download", "pending", "contrast", "map", "copy", "previous", "next", "rotate",
+         "zoom-in", "zoom-out", "fit")
 
 
 @cache

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from triage_desktop.core.map_link import coordinates_text, map_url
+from triage_desktop.ui import icons
 from triage_desktop.ui.widgets.flow_layout import FlowLayout
 from triage_desktop.ui.widgets.styling import ActionButton
 
@@ -25,15 +26,13 @@ class LocationLinks(QWidget):
         self.coordinates = coordinates
         flow = FlowLayout(self)
         flow.setContentsMargins(0, 0, 0, 0)
-        style = self.style()
-        self.map_button = ActionButton(style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon),
-                                       self.tr("Mở bản đồ"), self)
+        self.map_button = ActionButton(icons.icon("map"), self.tr("Mở bản đồ"), self)
         self.map_button.setObjectName("openMap")
         self.map_button.setToolTip(self.tr("Mở vị trí {coordinates} trên bản đồ trong trình duyệt").format(
             coordinates=coordinates))
         self.map_button.setEnabled(url is not None)
         self.map_button.clicked.connect(self.open_map)
-        self.copy_button = ActionButton(self.tr("Sao chép tọa độ"), self)
+        self.copy_button = ActionButton(icons.icon("copy"), self.tr("Sao chép tọa độ"), self)
         self.copy_button.setObjectName("copyCoordinates")
         self.copy_button.clicked.connect(self.copy_coordinates)
         flow.addWidget(self.map_button)

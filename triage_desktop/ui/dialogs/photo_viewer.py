@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from triage_desktop.ui import icons
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, value_label
 from triage_desktop.ui.widgets.flow_layout import flow_row
 from triage_desktop.ui.widgets.styling import ActionButton
@@ -91,18 +91,19 @@ class PhotoViewer(QDialog):
 
         tools, flow = flow_row(self)
         tools.setObjectName("photoTools")
-        style = self.style()
         self.previous_action = self._action(self.tr("Ảnh trước"), "previous", [Qt.Key.Key_Left, Qt.Key.Key_PageUp],
-                                            style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), self.previous)
+                                            icons.icon("previous"), self.previous)
         self.next_action = self._action(self.tr("Ảnh sau"), "next", [Qt.Key.Key_Right, Qt.Key.Key_PageDown],
-                                        style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), self.next)
+                                        icons.icon("next"), self.next)
         self.zoom_out_action = self._action(self.tr("Thu nhỏ"), "zoomOut",
-                                            [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"], None, self.zoom_out)
+                                            [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"], icons.icon("zoom-out"),
+                                            self.zoom_out)
         self.zoom_in_action = self._action(self.tr("Phóng to"), "zoomIn",
-                                           [QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"], None, self.zoom_in)
-        self.fit_action = self._action(self.tr("Vừa khung"), "fit", ["Ctrl+0"], None, self.fit)
+                                           [QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"],
+                                           icons.icon("zoom-in"), self.zoom_in)
+        self.fit_action = self._action(self.tr("Vừa khung"), "fit", ["Ctrl+0"], icons.icon("fit"), self.fit)
         self.rotate_action = self._action(self.tr("Xoay phải"), "rotate", ["Ctrl+R"],
-                                          style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), self.rotate)
+                                          icons.icon("rotate"), self.rotate)
         self.position_label = QLabel(self)
         self.position_label.setObjectName("photoPosition")
         self.position_label.setTextFormat(Qt.TextFormat.PlainText)
