@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QFrame
 
 from tests.ui.test_main_window import click_row
 from triage_desktop.ui import icons, theme
+from triage_desktop.ui.i18n import remove_translators
 from triage_desktop.ui.launcher import make_application
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.models.item_table_model import COL_DUE
@@ -28,10 +29,15 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture
 def light_again(qapp: QApplication) -> Iterator[QApplication]:
-    """Each test leaves the process in the light palette, following the OS again."""
+    """Each test leaves the process in the light palette, following the OS again, with the font it found
+    (apply_theme raises it to the program's minimum: later tests measure layouts at the font they expect)."""
+    font, style = qapp.font(), qapp.style().name()
     yield qapp
     qapp.setProperty("triageContrastOverride", False)
     theme.set_high_contrast(qapp, False)
+    qapp.setFont(font)
+    qapp.setStyle(style)  # not the program's proxy style: its field edges change later tests' measures
+    remove_translators(qapp, qapp.findChildren(QTranslator))  # make_application's: the tests' default again
 
 
 def ink(icon: QIcon, mode: QIcon.Mode = QIcon.Mode.Normal) -> set[str]:
@@ -125,7 +131,7 @@ def test_the_environment_can_ask_for_high_contrast(light_again, monkeypatch) -> 
     assert light_again.palette().color(QPalette.ColorRole.Base).name() == "#000000"
 
 
-def test_the_application_has_its_icon_in_every_size(qapp) -> None:
+def test_the_application_has_its_icon_in_every_size(light_again) -> None:
     app = make_application([], "vi")
     assert not app.windowIcon().isNull()
     data = (ROOT / "resources" / "app-icon.ico").read_bytes()
