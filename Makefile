@@ -76,6 +76,7 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/bulk-select.png --screen bulk-select --size 1366x768
 	$(PY) -m triage_desktop.screenshot docs/extension-proposal.png --screen extension-proposal
 	$(PY) -m triage_desktop.screenshot docs/notice.png --screen notice
+	$(PY) -m triage_desktop.screenshot docs/reply-attachments.png --screen reply-attachments
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

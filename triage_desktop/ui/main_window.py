@@ -17,8 +17,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
         self.detail.extensionRequested.connect(self._propose_extension)
         self.detail.retryRequested.connect(self.retry_action)
         self.detail.discardRequested.connect(self.discard_action)
+        self.detail.removeFileRequested.connect(self.remove_action_file)
         self.attachments = AttachmentOpener(sync_service, runner, self, open_dialog=self._open_dialog,
                                             show_error=self._show_message, show_status=self.statusBar().showMessage)
         self.detail.attachmentRequested.connect(self._on_attachment)
@@ -1032,7 +1034,7 @@ class MainWindow(QMainWindow):
         dialog = self.sender()
         if isinstance(dialog, ActionDialog) and dialog.payload is not None:
             fields = {k: v for k, v in dialog.payload.items() if k != "type"}
-            self.queue_action(dialog.item.kind, dialog.item.id, dialog.action_type, fields)
+            self.queue_action(dialog.item.kind, dialog.item.id, dialog.action_type, fields, dialog.attached_files())
 
     def _on_dialog_finished(self, _result: int) -> None:
         dialog = self.sender()
@@ -1074,9 +1076,11 @@ class MainWindow(QMainWindow):
                     unit_name = str(unit.get("name") or "")
         return template_context(item, self.user, unit_name)
 
-    def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> None:
-        """Store the action locally (write lane), show it at once, then push it (a kick of the network lane)."""
-        work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields))
+    def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any],
+                     files: Sequence[Path] = ()) -> None:
+        """Store the action locally (write lane: its files are read and copied in there), show it at once, then
+        push it (a kick of the network lane)."""
+        work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields), list(files))
         self.runner.run(work, self._on_queued, self._show_error)
 
     def _on_queued(self, action: OutboxAction) -> None:
@@ -1093,6 +1097,11 @@ class MainWindow(QMainWindow):
             action=action_name(action.type)), 8000)
         self._local_change([(action.kind, action.aggregate_id)])
         self.controller.kick()
+
+    def remove_action_file(self, local_id: int, file_id: int) -> None:
+        """A file the server refused comes off the failed action (the panel asked first); then re-apply."""
+        self.runner.run(functools.partial(self.workspace.remove_action_file, local_id, file_id),
+                        lambda _action: self._local_change([]), self._show_error)
 
     def discard_action(self, local_id: int) -> None:
         """Ask first: discarding drops the officer's own work (a reply, a decision) for good."""

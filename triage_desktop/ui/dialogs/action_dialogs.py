@@ -8,6 +8,7 @@ explicit Vietnamese text (Qt ships no Vietnamese for its standard buttons).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -33,6 +34,7 @@ from triage_desktop.ui.formatting import format_date, sorted_vietnamese
 from triage_desktop.ui.messages import invalid_action_message
 from triage_desktop.ui.safe_text import value_label
 from triage_desktop.ui.widgets import styling
+from triage_desktop.ui.widgets.attachment_list import AttachmentList
 from triage_desktop.ui.widgets.styling import bold, text_color, tint
 
 PLACEHOLDERS = ("citizen_name", "code", "due_date", "officer_name", "unit_name")
@@ -81,6 +83,7 @@ class ActionDialog(QDialog):
     """Shared frame: a form, an error line, and "primary / Hủy" buttons; validates before accepting."""
 
     action_type = ""
+    attachments: AttachmentList | None = None  # the files to send along (reply, return_result)
 
     def __init__(self, item: Item, user: User | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +133,10 @@ class ActionDialog(QDialog):
 
     def fields(self) -> dict[str, Any]:
         return {}
+
+    def attached_files(self) -> list[Path]:
+        """The files the officer attached, in order; the window queues them with the action."""
+        return self.attachments.paths() if self.attachments is not None else []
 
     def _on_ok(self) -> None:
         try:
@@ -187,9 +194,10 @@ class TemplatedDialog(ActionDialog):
     template_kind = ""
 
     def __init__(self, item: Item, user: User | None, templates: Any = (), context: Mapping[str, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, max_upload_bytes: int | None = None) -> None:
         self._templates = templates_of_kind(templates, self.template_kind)
         self._context = dict(context or template_context(item, user))
+        self._max_upload_bytes = max_upload_bytes  # the server's /meta limit, None before the first sync
         super().__init__(item, user, parent)
 
     def _add_public_body(self, placeholder: str) -> None:
@@ -199,6 +207,14 @@ class TemplatedDialog(ActionDialog):
             self._add_template_picker()
         self.body = self._editor(placeholder)
         self.form.addRow(self._caption(self.tr("Nội dung")), self.body)
+
+    def _add_attachments(self) -> None:
+        """"Đính kèm…", the list of files, and files dropped on the dialog or its text."""
+        self.attachments = AttachmentList(self._max_upload_bytes, self)
+        self.attachments.accept_drops_on([self, self.body.viewport()])
+        # Below the form, not in it: a form row under-reports the height of wrapped lines (200% text overlapped).
+        self._layout.addWidget(self._caption(self.tr("Tệp đính kèm")))
+        self._layout.addWidget(self.attachments)
 
     def _add_template_picker(self) -> None:
         self.template = QComboBox(self)
@@ -228,6 +244,7 @@ class ReplyDialog(TemplatedDialog):
 
     def _build(self) -> None:
         self._add_public_body(self.tr("Nội dung trả lời công dân…"))
+        self._add_attachments()
 
     def fields(self) -> dict[str, Any]:
         return {"body": self.body.toPlainText(), "attachment_ids": []}
@@ -265,6 +282,7 @@ class ReturnResultDialog(TemplatedDialog):
 
     def _build(self) -> None:
         self._add_public_body(self.tr("Nội dung thông báo trả kết quả…"))
+        self._add_attachments()
 
     def fields(self) -> dict[str, Any]:
         return {"body": self.body.toPlainText(), "attachment_ids": []}
