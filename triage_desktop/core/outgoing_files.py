@@ -36,9 +36,12 @@ FILE_ACTIONS = frozenset({"reply", "return_result"})
 # When /meta was never fetched (queued before the first sync): the contract's example, 20 MB.
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # A key of the stored payload that never leaves this computer: the names and sizes of the files the action was
-# queued with. The file rows hold the bytes; this copy travels with the action row, so an action salvaged from a
-# damaged cache (whose file rows are lost) knows what it lost and is never sent without them.
+# queued with, and each one's attachment id once the server has stored it. The file rows hold the bytes; this copy
+# travels with the action row, so an action salvaged from a damaged cache (whose file rows are lost) knows what
+# it lost: it is never sent without its files, yet goes out when all of them had been uploaded before the damage
+# (its answer may have been lost after the server applied it: the same key then replays it).
 LOCAL_FILES = "_local_files"
+Remembered = tuple[str, int, str | None]  # name, size, attachment id (None until uploaded)
 
 
 def content_type(name: str, head: bytes) -> str | None:
@@ -71,19 +74,22 @@ def check(name: str, size: int, head: bytes, limit: int) -> str:
     return kind
 
 
-def remembered(payload: Mapping[str, Any]) -> list[tuple[str, int]]:
-    """The (name, size) of each file the action was queued with, in attach order."""
+def remembered(payload: Mapping[str, Any]) -> list[Remembered]:
+    """The (name, size, attachment id) of each file the action was queued with, in attach order."""
     found = payload.get(LOCAL_FILES)
     if not isinstance(found, list):
         return []
-    return [(str(f.get("name")), int(f.get("size") or 0)) for f in found if isinstance(f, Mapping)]
+    return [(str(f.get("name")), int(f.get("size") or 0),
+             str(f["attachment_id"]) if isinstance(f.get("attachment_id"), str) else None)
+            for f in found if isinstance(f, Mapping)]
 
 
-def remember(payload: Mapping[str, Any], files: Sequence[tuple[str, int]]) -> dict[str, Any]:
+def remember(payload: Mapping[str, Any], files: Sequence[Remembered]) -> dict[str, Any]:
     """`payload` with the local list of files set to `files` (dropped when there are none)."""
     body = {k: v for k, v in payload.items() if k != LOCAL_FILES}
     if files:
-        body[LOCAL_FILES] = [{"name": name, "size": size} for name, size in files]
+        body[LOCAL_FILES] = [{"name": name, "size": size, **({"attachment_id": att} if att else {})}
+                             for name, size, att in files]
     return body
 
 

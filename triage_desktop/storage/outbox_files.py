@@ -87,8 +87,11 @@ def upload_key(conn: Connection, file_id: int) -> tuple[str, bytes] | None:
     return (row.idempotency_key, bytes(row.data)) if row is not None else None
 
 
-def set_attachment(conn: Connection, file_id: int, attachment_id: str) -> None:
+def set_attachment(conn: Connection, file_id: int, attachment_id: str) -> int | None:
+    """Keep the server's id of an uploaded file; returns its action's local id (None when the file is gone)."""
+    local_id = conn.execute(select(OUTBOX_FILES.c.local_id).where(OUTBOX_FILES.c.file_id == file_id)).scalar()
     conn.execute(update(OUTBOX_FILES).where(OUTBOX_FILES.c.file_id == file_id).values(attachment_id=attachment_id))
+    return local_id
 
 
 def move(conn: Connection, old_local_id: int, new_local_id: int) -> None:
@@ -114,5 +117,6 @@ def remove(conn: Connection, local_id: int, file_id: int) -> bool:
     return bool(result.rowcount)
 
 
-def names_and_sizes(files: Sequence[OutboxFile] | Sequence[Prepared]) -> list[tuple[str, int]]:
-    return [(f.filename, f.size) for f in files]
+def described(files: Sequence[OutboxFile] | Sequence[Prepared]) -> list[outgoing_files.Remembered]:
+    """What the action's payload remembers of these files (outgoing_files.LOCAL_FILES)."""
+    return [(f.filename, f.size, f.attachment_id if isinstance(f, OutboxFile) else None) for f in files]

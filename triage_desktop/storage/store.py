@@ -265,7 +265,7 @@ class Store:
         Its files' bytes go in with it, in the same transaction; the payload remembers their names and sizes
         (outgoing_files.LOCAL_FILES), so a copy of the row that lost them is never sent without them."""
         if files:
-            payload = outgoing_files.remember(payload, outbox_files.names_and_sizes(files))
+            payload = outgoing_files.remember(payload, outbox_files.described(files))
         with self.db.write() as conn:
             action = outbox_rows.add(conn, kind, item_id, action_type, payload, base_version,
                                      outbox_rows.current_author(conn))
@@ -379,7 +379,7 @@ class Store:
             files = outbox_files.of(conn, [local_id]).get(local_id, ())
             # It goes out with the files it still has (the officer may have removed one the server refused;
             # a salvaged copy may have lost them all): what the officer now sees is what is sent.
-            payload = outgoing_files.remember(action.payload, outbox_files.names_and_sizes(files)) \
+            payload = outgoing_files.remember(action.payload, outbox_files.described(files)) \
                 if files or outgoing_files.LOCAL_FILES in action.payload else action.payload
             # The re-applied action is still its author's words: it keeps their name, whoever pressed retry.
             again = outbox_rows.add(conn, action.kind, action.aggregate_id, action.type, payload,
@@ -414,9 +414,7 @@ class Store:
             if not outbox_files.remove(conn, local_id, file_id):
                 raise NotFound(f"outbox_file:{file_id}")
             left = outbox_files.of(conn, [local_id]).get(local_id, ())
-            payload = outgoing_files.remember(action.payload, outbox_files.names_and_sizes(left))
-            conn.execute(update(OUTBOX).where(OUTBOX.c.local_id == local_id).values(
-                payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":"))))
+            _set_payload(conn, local_id, outgoing_files.remember(action.payload, outbox_files.described(left)))
             outbox_rows.record(conn, "file_removed", action, actor=audit.current_actor(conn), files=len(left))
             changed = outbox_rows.get(conn, local_id)
             assert changed is not None
@@ -434,7 +432,11 @@ class Store:
     def set_file_attachment(self, file_id: int, attachment_id: str) -> None:
         """The server stored the file (201): kept at once, so no later attempt uploads it again."""
         with self.db.write() as conn:
-            outbox_files.set_attachment(conn, file_id, attachment_id)
+            local_id = outbox_files.set_attachment(conn, file_id, attachment_id)
+            if local_id is not None:  # the action row remembers it too: a salvaged copy may still go out
+                action = _existing(conn, local_id)
+                files = outbox_files.of(conn, [local_id]).get(local_id, ())
+                _set_payload(conn, local_id, outgoing_files.remember(action.payload, outbox_files.described(files)))
 
     def outbox(self) -> list[OutboxAction]:
         """Everything not yet accepted by the server, in creation order."""
@@ -537,6 +539,11 @@ def _author_word(conn: Connection, action: OutboxAction) -> str | None:
     """The author's username for an audit detail (a server's odd username must not block a retry or discard)."""
     name = audit.author_name(conn, action.author_id, action.author_server)
     return next((word for word in (name, action.author_id) if word is not None and audit.fits(word)), None)
+
+
+def _set_payload(conn: Connection, local_id: int, payload: Mapping[str, Any]) -> None:
+    conn.execute(update(OUTBOX).where(OUTBOX.c.local_id == local_id).values(
+        payload=json.dumps(dict(payload), ensure_ascii=False, separators=(",", ":"))))
 
 
 def _existing(conn: Connection, local_id: int) -> OutboxAction:

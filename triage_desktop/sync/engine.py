@@ -525,7 +525,11 @@ class SyncEngine:
         """Upload the action's files not uploaded yet, in attach order, and return all their ids in that order;
         None for an action without files. Each id is stored the moment it comes, so a file is never sent twice."""
         files = self._store.action_files(action.local_id)
-        if [(f.filename, f.size) for f in files] != outgoing_files.remembered(action.payload):
+        remembered = outgoing_files.remembered(action.payload)
+        if [(f.filename, f.size) for f in files] != [(name, size) for name, size, _ in remembered]:
+            uploaded = [attachment_id for _, _, attachment_id in remembered if attachment_id]
+            if remembered and len(uploaded) == len(remembered):
+                return uploaded  # every file had reached the server before the cache lost them
             raise _FileRefused(0, dict(FILES_MISSING))
         if not files:
             return None

@@ -62,6 +62,26 @@ def test_an_action_that_lost_its_files_fails_instead_of_going_out_without_them(s
     assert "Kèm ảnh" not in [e.get("body") for e in server.aggregate("report", item["id"])["events"]]
 
 
+def test_an_action_whose_files_had_all_gone_up_is_sent_even_after_losing_them(server: Any, client: Client,
+                                                                             tmp_path: Path) -> None:
+    [item] = fresh(server, 1)
+    signed_in(server, client)
+    LocalWorkspace(client.store).queue_action("report", item["id"], "reply", {"body": "Kèm ảnh"},
+                                              [_photo(tmp_path), _photo(tmp_path, "ảnh 2.png")])
+    server._faults = DropAnswer("/actions")  # both files stored, the reply applied, its answer lost
+    with pytest.raises(Offline):
+        client.sync.sync_once()
+    server._faults = None
+    with client.store.db.write() as conn:  # then the cache is damaged: the salvaged row has no file rows
+        conn.execute(delete(OUTBOX_FILES))
+
+    assert client.sync.sync_once().in_step  # the remembered ids, the same key: the server replays its answer
+    uploads = server.uploads()
+    replies = [e for e in server.aggregate("report", item["id"])["events"] if e.get("body") == "Kèm ảnh"]
+    assert len(replies) == 1 and replies[0]["data"]["attachment_ids"] == [u["id"] for u in uploads]
+    assert len(uploads) == 2 and client.store.outbox() == []
+
+
 def test_a_lost_upload_answer_keeps_the_action_pending_with_the_same_key(server: Any, client: Client,
                                                                          tmp_path: Path) -> None:
     [item] = fresh(server, 1)
