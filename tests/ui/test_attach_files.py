@@ -173,3 +173,34 @@ def test_queued_files_show_as_waiting_and_a_refused_one_can_be_taken_off(
     qtbot.waitUntil(lambda: workspace.outbox()[0].state is ActionState.PENDING)
     [again] = workspace.outbox()
     assert [f.filename for f in again.files] == [photo.name]
+
+
+def test_the_outbox_lists_an_actions_files_as_waiting(qtbot, window: MainWindow, workspace: LocalWorkspace,
+                                                       photo: Path, scan: Path) -> None:
+    workspace.queue_action("report", "r_0004", "reply", {"body": "Kèm ảnh và biên bản"}, [photo, scan])
+    window.refresh_counts()
+    window.queues.select("outbox")
+    model = window.outbox_view.model
+    assert model.index(0, 2).data() == "Trả lời công dân · 2 tệp đính kèm"
+    tooltip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"{photo.name} · " in tooltip and f"{scan.name} · " in tooltip
+    assert tooltip.count("đang chờ gửi") == 2
+
+
+def test_the_file_list_keeps_clear_of_the_text_at_200_percent(qtbot, doubled_font: None, workspace: LocalWorkspace,
+                                                              photo: Path, scan: Path) -> None:
+    item = workspace.item("report", "r_0001")
+    dialog = ReplyDialog(item, leader, TEMPLATES, template_context(item, leader))
+    qtbot.addWidget(dialog)
+    assert dialog.attachments is not None
+    dialog.template.setCurrentIndex(1)
+    dialog.attachments.add_paths([photo, scan])
+    dialog.show()
+    dialog.adjustSize()  # the size it opens with: in a form row the list's wrapped lines were under-counted
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: len(dialog.attachments.findChildren(QWidget, "attachmentRow")) == 2)
+    body_bottom = dialog.body.mapTo(dialog, dialog.body.rect().bottomLeft()).y()
+    rows = dialog.attachments.findChildren(QWidget, "attachmentRow")
+    assert all(row.mapTo(dialog, row.rect().topLeft()).y() > body_bottom for row in rows)
+    button = dialog.attachments.add_button
+    assert button.mapTo(dialog, button.rect().bottomLeft()).y() < dialog.ok_button.mapTo(dialog, dialog.ok_button.rect().topLeft()).y()
