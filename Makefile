@@ -85,6 +85,7 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/shortcut-sheet.png --screen shortcut-sheet
 	$(PY) -m triage_desktop.screenshot docs/high-contrast.png --screen high-contrast
 	$(PY) -m triage_desktop.screenshot docs/detail-photos-map.png --screen detail-photos
+	$(PY) -m triage_desktop.screenshot docs/reply-attachments.png --screen reply-attachments
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

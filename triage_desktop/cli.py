@@ -114,11 +114,17 @@ def build_parser() -> argparse.ArgumentParser:
     for field in command_line_fields():  # the action table's fields, each under its option
         assert field.option is not None  # command_line_fields keeps only the fields the command offers
         act.add_argument(field.option, dest=field.name, action="append" if field.many else "store")
+    act.add_argument("--attach", action="append", metavar="FILE", default=[],
+                     help=translate("cli", "gửi kèm tệp (JPEG, PNG, PDF, DOCX, XLSX) với trả lời hoặc trả kết quả; "
+                                           "lặp lại cho nhiều tệp, theo thứ tự gửi. Tệp được chép vào dữ liệu máy ngay"))
 
     outbox = with_cache(commands.add_parser("outbox", help=translate("cli", "các thao tác chưa gửi")))
     outbox.add_argument("--json", action="store_true")
     outbox.add_argument("--retry", type=int, metavar="ID", help=translate("cli", "áp dụng lại thao tác xung đột trên phiên bản mới"))
     outbox.add_argument("--discard", type=int, metavar="ID", help=translate("cli", "bỏ thao tác này"))
+    outbox.add_argument("--remove-file", type=int, nargs=2, metavar=("ID", "N"),
+                        help=translate("cli", "bỏ tệp thứ N (đếm từ 1) khỏi thao tác bị máy chủ từ chối, rồi dùng "
+                                              "--retry để gửi lại"))
 
     export = with_cache(commands.add_parser("export", help=translate("cli", "xuất dữ liệu đã đồng bộ")))
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
@@ -337,7 +343,8 @@ def cmd_act(args: argparse.Namespace, profile: Path) -> int:
         if session.signed_in_user() is None:  # an action needs an official to answer for it
             raise CommandError(translate("cli", "Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login."),
                                EXIT_LOGIN)
-        action = services.workspace.queue_action(args.kind, args.id, args.type, fields)
+        action = services.workspace.queue_action(args.kind, args.id, args.type, fields,
+                                                 [Path(name) for name in args.attach])
     say(action.local_id)
     return EXIT_OK
 
@@ -351,12 +358,24 @@ def cmd_outbox(args: argparse.Namespace, profile: Path) -> int:
         if args.discard is not None:
             workspace.discard_action(args.discard)
             return EXIT_OK
+        if args.remove_file is not None:
+            local_id, number = args.remove_file
+            action = next((a for a in workspace.outbox() if a.local_id == local_id), None)
+            if action is None or not 1 <= number <= len(action.files):
+                raise CommandError(translate("cli", "Không có tệp thứ {n} trong thao tác {id}.").format(
+                    n=number, id=local_id), EXIT_ERROR)
+            workspace.remove_action_file(local_id, action.files[number - 1].file_id)
+            return EXIT_OK
         actions = workspace.outbox()
     if args.json:
         say(json_safe(json.dumps([a.to_json() for a in actions], ensure_ascii=False, indent=1)))
     else:
         for a in actions:
             say(f"{a.local_id}\t{a.state}\t{a.kind}\t{a.aggregate_id}\t{a.type}\t{a.created_at}\t{a.author_id or '?'}")
+            for f in a.files:  # one indented line per file, in the order they go out
+                where = translate("cli", "đã tải lên") if f.attachment_id else translate("cli", "đang chờ gửi")
+                name = " ".join(f.filename.replace("\t", " ").splitlines())  # one line, whatever the disk allowed
+                say(f"\t{name}\t{f.size}\t{where}")
     return EXIT_OK
 
 

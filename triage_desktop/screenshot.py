@@ -23,6 +23,8 @@ within a working day (amber), others past due (red) or waiting for the citizen (
 and `--zoom 2` for the small screen at 200% text.
 Issue 12: `shortcut-sheet` (the "Phím tắt" sheet, F1, as the window builds it from its actions) and
 `high-contrast` (the window in the high-contrast palette, as when the OS asks for it).
+Issue 12's `reply-attachments`: the reply dialog with a template filled in and two files attached (a photo and
+a scanned PDF, written to the temporary folder), as the officer is about to send them.
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ OFFICER_ID = "u_02"
 COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
            "error-dialog", "masked-phone", "revealed-phone", "worklist", "bulk-select", "extension-proposal",
-           "notice", "gate", "locked", "logout", "shortcut-sheet", "high-contrast", "detail-photos")
+           "notice", "gate", "locked", "logout", "shortcut-sheet", "high-contrast", "detail-photos",
+           "reply-attachments")
 GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
@@ -372,6 +375,8 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         return window
     if screen == "detail-photos":
         return _detail_photos(app, window, server)
+    if screen == "reply-attachments":
+        return _reply_with_attachments(app, window, server, services)
     if screen in ("masked-phone", "revealed-phone"):
         _open(app, window, "dossier", _server_dossier(server)["id"])
         if screen == "revealed-phone":
@@ -424,6 +429,27 @@ def _detail_photos(app: QApplication, window: MainWindow, server: SandboxServer)
     scroll.ensureWidgetVisible(strip, 0, 40)  # the place and its links above, the photos in view
     _settle(app, 0.3)
     return window.detail
+
+
+def _reply_with_attachments(app: QApplication, window: MainWindow, server: SandboxServer,
+                            services: Services) -> QWidget:
+    from triage_desktop.sandbox.images import make_png
+    from triage_desktop.ui import action_rules as rules
+    from triage_desktop.ui.dialogs.action_dialogs import ReplyDialog
+
+    report = next(r for r in server.all_aggregates("report") if r["status"] == "in_progress")
+    _open(app, window, "report", report["id"])
+    window.detail.button(rules.REPLY).click()
+    dialog = window.active_dialog
+    assert isinstance(dialog, ReplyDialog) and dialog.attachments is not None
+    dialog.template.setCurrentIndex(1)
+    files = services.database.path.parent.parent / "tệp của cán bộ"  # the temporary folder, beside the profile
+    files.mkdir(exist_ok=True)
+    photo, scan = files / "đèn đường đã thay.png", files / "biên bản nghiệm thu.pdf"
+    photo.write_bytes(make_png(320, 240, (250, 200, 40), (30, 40, 90)))
+    scan.write_bytes(b"%PDF-1.4\n" + b"0" * 180_000 + b"\n%%EOF\n")
+    dialog.attachments.add_paths([photo, scan])
+    return _dialog(app, dialog)
 
 
 def _next_office_morning(moment: datetime) -> datetime:

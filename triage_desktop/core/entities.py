@@ -60,6 +60,23 @@ class ActionState(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class OutboxFile:
+    """A file queued with an action: its bytes wait in the cache until they are uploaded (§8)."""
+
+    file_id: int
+    position: int  # the order the officer attached them in
+    filename: str  # the name it had on disk; sent as X-Filename, never used as a path
+    content_type: str
+    size: int
+    sha256: str
+    attachment_id: str | None = None  # the server's id once uploaded
+
+    def to_json(self) -> dict[str, Any]:
+        return {"position": self.position, "filename": self.filename, "content_type": self.content_type,
+                "size": self.size, "sha256": self.sha256, "attachment_id": self.attachment_id}
+
+
+@dataclass(frozen=True, slots=True)
 class OutboxAction:
     """One queued officer action (central-api.md §7)."""
 
@@ -82,6 +99,7 @@ class OutboxAction:
     author_server: str | None = None
     # Not sent before this UTC moment (RFC 3339): the undo window of a reply, an assignment, a status change.
     not_before: str | None = None
+    files: tuple[OutboxFile, ...] = ()  # in attach order; their bytes stay in storage
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +109,7 @@ class OutboxAction:
             "error_status": self.error_status, "problem": dict(self.problem) if self.problem else None,
             "last_error": self.last_error, "author_id": self.author_id, "author_server": self.author_server,
             "not_before": self.not_before,
+            "files": [f.to_json() for f in self.files],
         }
 
 

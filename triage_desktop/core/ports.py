@@ -7,9 +7,10 @@ storage or sync. `cli` uses the same implementations, so both run the same code 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from triage_desktop.core.deadlines import DeadlineBounds
@@ -94,9 +95,10 @@ class Workspace(Protocol):
     # Last, this and next year's published calendars as the last sync cached them (`calendar:{year}`).
     def work_calendar(self) -> WorkCalendar: ...
     # Writes (run them off the GUI thread):
+    # `files`: paths of files to send along (reply, return_result); their bytes are copied into the cache now.
     # `hold_seconds`: the undo window; the action is not sent before it ends, and undo_action takes it back.
-    def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any], *,
-                     hold_seconds: float = 0) -> OutboxAction: ...
+    def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any],
+                     files: Sequence[Path] = (), *, hold_seconds: float = 0) -> OutboxAction: ...
     def undo_action(self, local_id: int) -> OutboxAction: ...  # InvalidAction("undo_too_late") after the window
     # Drafts (issue 12): the officer logged in now's own, per item and action type; reads are short.
     def draft(self, kind: str, item_id: str, action_type: str) -> Draft | None: ...
@@ -104,6 +106,8 @@ class Workspace(Protocol):
     def save_draft(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> Draft | None: ...
     def clear_draft(self, kind: str, item_id: str, action_type: str) -> bool: ...
     def retry_action(self, local_id: int) -> OutboxAction: ...
+    def remove_action_file(self, local_id: int, file_id: int) -> OutboxAction: ...  # off a failed action
+    def max_upload_bytes(self) -> int: ...  # the server's limit for one file (/meta), or the contract's default
     def mark_read(self, user_id: str, kind: str, item_id: str) -> bool: ...  # True when it was new to her
     def discard_action(self, local_id: int) -> None: ...
     def save_view(self, user_id: str, view: SavedView) -> None: ...  # replaces a view of the same name

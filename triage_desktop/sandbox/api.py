@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from triage_desktop.sandbox import seed as seeding
 from triage_desktop.sandbox import workdays
-from triage_desktop.sandbox.backend import JSON, MAX_UPLOAD_BYTES, Answer, Backend
+from triage_desktop.sandbox.backend import JSON, Answer, Backend
 from triage_desktop.sandbox.feed import DEFAULT_PAGE, MAX_PAGE, MAX_WAIT
 from triage_desktop.sandbox.rules import Problem, validation
 from triage_desktop.sandbox.store import dumps
@@ -159,7 +159,7 @@ class Api:
         return json_response({
             "api_version": API_VERSION, "server_time": seeding.iso(self.backend.now()),
             "min_client_version": self.backend.min_client_version, "province": seeding.PROVINCE,
-            "limits": {"max_page": MAX_PAGE, "max_upload_bytes": MAX_UPLOAD_BYTES,
+            "limits": {"max_page": MAX_PAGE, "max_upload_bytes": self.backend.max_upload_bytes,
                        "idempotency_retention_days": IDEMPOTENCY_RETENTION_DAYS},
         })
 

@@ -66,6 +66,7 @@ class Backend:
         self.auth = Auth(self.store, access_ttl)
         self.signal = Signal()
         self.min_client_version = MIN_CLIENT_VERSION
+        self.max_upload_bytes = MAX_UPLOAD_BYTES  # what /meta says and POST /uploads enforces; tests lower it
         if self.store.meta("seeded") is None:
             self._seed(seed, reports, dossiers)
         self.seed = int(self.store.meta("seed", str(seed)) or seed)
@@ -245,8 +246,8 @@ class Backend:
             try:
                 if media not in UPLOAD_TYPES:
                     raise Problem(415, "unsupported-media-type", f"không nhận loại tệp {media or '(trống)'}")
-                if len(raw) > MAX_UPLOAD_BYTES:
-                    raise Problem(413, "payload-too-large", f"tối đa {MAX_UPLOAD_BYTES} byte")
+                if len(raw) > self.max_upload_bytes:
+                    raise Problem(413, "payload-too-large", f"tối đa {self.max_upload_bytes} byte")
                 if not name.strip() or len(name) > 255:
                     raise Problem(422, "validation", "X-Filename: bắt buộc, tối đa 255 ký tự",
                                   errors=[{"field": "X-Filename", "message": "bắt buộc, tối đa 255 ký tự"}])

@@ -64,6 +64,15 @@ class SandboxServer:
         self.backend.min_client_version = value
 
     @property
+    def max_upload_bytes(self) -> int:
+        """The largest upload `/meta` announces and POST /uploads takes (413 above); set it lower in tests."""
+        return self.backend.max_upload_bytes
+
+    @max_upload_bytes.setter
+    def max_upload_bytes(self, value: int) -> None:
+        self.backend.max_upload_bytes = int(value)
+
+    @property
     def running(self) -> bool:
         return self._httpd is not None
 
@@ -159,6 +168,15 @@ class SandboxServer:
         """Every action applied through HTTP: {"key", "user_id", "kind", "aggregate_id", "type", "status", "at"}
         (`status` is the HTTP status of the answer, 200)."""
         return self.backend.store.ledger()
+
+    def uploads(self) -> list[dict[str, Any]]:
+        """Every file officers uploaded through HTTP, in upload order: the Attachment plus the "kind" and
+        "aggregate_id" it was sent with (None while no action has used it)."""
+        return self.backend.store.officer_uploads()
+
+    def attachment_data(self, attachment_id: str) -> bytes | None:
+        found = self.backend.store.attachment(attachment_id)
+        return self.backend.store.blob(found[0]["sha256"]) if found is not None else None
 
     def expire_cursors(self) -> None:
         """Every cursor handed out so far answers 410 from now on."""

@@ -219,6 +219,12 @@ class Store:
         rows = self.query("SELECT meta, unit_id, kind, aggregate_id FROM attachments WHERE id = ?", (attachment_id,))
         return (json.loads(rows[0][0]), rows[0][1], rows[0][2], rows[0][3]) if rows else None
 
+    def officer_uploads(self) -> list[dict[str, Any]]:
+        """Every file stored through POST /uploads, in upload order, with the item it became part of (if any)."""
+        rows = self.query("SELECT meta, kind, aggregate_id FROM attachments ORDER BY rowid")
+        found = [{**json.loads(meta), "kind": kind, "aggregate_id": aggregate_id} for meta, kind, aggregate_id in rows]
+        return [meta for meta in found if meta.get("origin") == "officer"]
+
     def blob(self, sha256: str) -> bytes | None:
         rows = self.query("SELECT data FROM blobs WHERE sha256 = ?", (sha256,))
         return bytes(rows[0][0]) if rows else None

@@ -16,12 +16,22 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from triage_desktop.core import outgoing_files
 from triage_desktop.core import vocabulary as v
 from triage_desktop.core.drafts import Draft, draft_fields, has_words, is_held, not_before_text
-from triage_desktop.core.entities import ActionState, OutboxAction
+from triage_desktop.core.entities import ActionState, OutboxAction, OutboxFile
 from triage_desktop.core.errors import InvalidAction, NotFound
 from triage_desktop.core.rebase import only_own_effect
-from triage_desktop.storage import aggregates, audit, bulk_indexes, drafts, search_index, sort_names, unread
+from triage_desktop.storage import (
+    aggregates,
+    audit,
+    bulk_indexes,
+    drafts,
+    outbox_files,
+    search_index,
+    sort_names,
+    unread,
+)
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.aggregates import Key
 from triage_desktop.storage.database import Database
@@ -260,21 +270,30 @@ class Store:
     # --- the outbox -----------------------------------------------------------------------------------
 
     def enqueue(self, kind: str, item_id: str, action_type: str, payload: Mapping[str, Any],
-                base_version: int | None, *, hold_seconds: float = 0) -> OutboxAction:
+                base_version: int | None, files: Sequence[outbox_files.Prepared] = (), *,
+                hold_seconds: float = 0) -> OutboxAction:
         """Queue an action authored by the login stored now (none: it is kept but never sent; see sendable).
 
+        Its files' bytes go in with it, in the same transaction; the payload remembers their names and sizes
+        (outgoing_files.LOCAL_FILES), so a copy of the row that lost them is never sent without them.
         `hold_seconds`: the undo window; the action is not sent before it ends (undo_action takes it back
         meanwhile). The author's draft of this action on the item is sent with it: it goes in the same write.
         """
+        if files:
+            payload = outgoing_files.remember(payload, outbox_files.described(files))
         with self.db.write() as conn:
             author = outbox_rows.current_author(conn)
             action = outbox_rows.add(conn, kind, item_id, action_type, payload, base_version, author,
                                      not_before=not_before_text(datetime.now(UTC), hold_seconds))
+            outbox_files.add(conn, action.local_id, files)
             aggregates.show_pending(conn, [(kind, item_id)])
-            outbox_rows.record(conn, "queued", action, version=base_version)
+            if files:
+                outbox_rows.record(conn, "queued", action, version=base_version, files=len(files))
+            else:
+                outbox_rows.record(conn, "queued", action, version=base_version)
             if author.user_id is not None:
                 drafts.clear(conn, author.user_id, kind, item_id, action_type)
-            return action
+            return outbox_files.with_files(conn, [action])[0]
 
     def undo_action(self, local_id: int) -> OutboxAction:
         """Take back an action still inside its undo window, unsent (no confirmation: this is the undo). Its
@@ -285,9 +304,10 @@ class Store:
             if action.state is not ActionState.PENDING or not is_held(action.not_before, datetime.now(UTC)):
                 raise InvalidAction("undo_too_late")
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+            outbox_files.drop(conn, local_id)  # the window re-attaches the originals to the reopened composer
             aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
             outbox_rows.record(conn, "undone", action, actor=audit.current_actor(conn))
-            fields = draft_fields(action.payload)
+            fields = draft_fields(outgoing_files.wire_body(action.payload))
             if action.author_id is not None and has_words(fields):
                 drafts.save(conn, action.author_id, action.kind, action.aggregate_id, action.type, fields)
             return action
@@ -326,7 +346,7 @@ class Store:
             author = outbox_rows.current_author(conn)
             rows = conn.execute(select(OUTBOX).where(OUTBOX.c.state.in_(outbox_rows.UNSENT), author.of())
                                 .order_by(OUTBOX.c.local_id)).all()
-        return [outbox_rows.to_action(row) for row in rows]
+            return outbox_files.with_files(conn, [outbox_rows.to_action(row) for row in rows])
 
     def held_actions(self) -> list[OutboxAction]:
         """Unsent actions the login stored now may not send: another officer's, or of an unknown author.
@@ -337,7 +357,7 @@ class Store:
             author = outbox_rows.current_author(conn)
             rows = conn.execute(select(OUTBOX).where(OUTBOX.c.state.in_(outbox_rows.UNSENT), author.not_of())
                                 .order_by(OUTBOX.c.local_id)).all()
-        return [outbox_rows.to_action(row) for row in rows]
+            return outbox_files.with_files(conn, [outbox_rows.to_action(row) for row in rows])
 
     def mark_sending(self, local_id: int) -> None:
         """Raises NotFound when the action is gone, no longer unsent (the officer discarded it), or not the
@@ -369,6 +389,7 @@ class Store:
             before = aggregates.raw(conn, kind, item_id)
             stored = aggregates.replace(conn, kind, aggregate)
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+            outbox_files.drop(conn, local_id)  # uploaded and now part of the aggregate
             if before is not None and only_own_effect(before, aggregate, action.type, event):
                 seen = before.get("version")
             else:  # the feed may have brought this very effect before the answer came
@@ -416,14 +437,20 @@ class Store:
             if version is None:
                 raise NotFound(f"{action.kind}:{action.aggregate_id}")
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+            files = outbox_files.of(conn, [local_id]).get(local_id, ())
+            # It goes out with the files it still has (the officer may have removed one the server refused;
+            # a salvaged copy may have lost them all): what the officer now sees is what is sent.
+            payload = outgoing_files.remember(action.payload, outbox_files.described(files)) \
+                if files or outgoing_files.LOCAL_FILES in action.payload else action.payload
             # The re-applied action is still its author's words: it keeps their name, whoever pressed retry.
-            again = outbox_rows.add(conn, action.kind, action.aggregate_id, action.type, action.payload,
+            again = outbox_rows.add(conn, action.kind, action.aggregate_id, action.type, payload,
                                     version, outbox_rows.Author(action.author_id, action.author_server))
+            outbox_files.move(conn, local_id, again.local_id)
             aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
             # Whoever pressed retry did it; the new local id carries on the old one's story.
             outbox_rows.record(conn, "reapplied", again, actor=audit.current_actor(conn), how="retry",
                                replaces=local_id, version=version, author=_author_word(conn, action))
-            return again
+            return outbox_files.with_files(conn, [again])[0]
 
     def discard_action(self, local_id: int) -> None:
         """Drop a pending, conflict or failed action; one on the wire ("sending") cannot be taken back."""
@@ -432,15 +459,51 @@ class Store:
             if action.state is ActionState.SENDING:
                 raise InvalidAction("discard_state:sending")
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
+            outbox_files.drop(conn, local_id)
             aggregates.show_pending(conn, [(action.kind, action.aggregate_id)])
             outbox_rows.record(conn, "discarded", action, actor=audit.current_actor(conn), state=action.state.value,
                                author=_author_word(conn, action))
+
+    def remove_action_file(self, local_id: int, file_id: int) -> OutboxAction:
+        """Take one file off a refused action (a 413/415 for it), before the officer re-applies it.
+
+        Only a conflict or failed action: an unsent one may already be on the wire with these files."""
+        with self.db.write() as conn:
+            action = _existing(conn, local_id)
+            if action.state not in (ActionState.CONFLICT, ActionState.FAILED):
+                raise InvalidAction(f"remove_file_state:{action.state}")
+            if not outbox_files.remove(conn, local_id, file_id):
+                raise NotFound(f"outbox_file:{file_id}")
+            left = outbox_files.of(conn, [local_id]).get(local_id, ())
+            _set_payload(conn, local_id, outgoing_files.remember(action.payload, outbox_files.described(left)))
+            outbox_rows.record(conn, "file_removed", action, actor=audit.current_actor(conn), files=len(left))
+            changed = outbox_rows.get(conn, local_id)
+            assert changed is not None
+            return outbox_files.with_files(conn, [changed])[0]
+
+    def action_files(self, local_id: int) -> tuple[OutboxFile, ...]:
+        with self.db.read() as conn:
+            return outbox_files.of(conn, [local_id]).get(local_id, ())
+
+    def upload_source(self, file_id: int) -> tuple[str, bytes] | None:
+        """(upload Idempotency-Key, bytes) of a queued file; None when its action was discarded meanwhile."""
+        with self.db.read() as conn:
+            return outbox_files.upload_key(conn, file_id)
+
+    def set_file_attachment(self, file_id: int, attachment_id: str) -> None:
+        """The server stored the file (201): kept at once, so no later attempt uploads it again."""
+        with self.db.write() as conn:
+            local_id = outbox_files.set_attachment(conn, file_id, attachment_id)
+            if local_id is not None:  # the action row remembers it too: a salvaged copy may still go out
+                action = _existing(conn, local_id)
+                files = outbox_files.of(conn, [local_id]).get(local_id, ())
+                _set_payload(conn, local_id, outgoing_files.remember(action.payload, outbox_files.described(files)))
 
     def outbox(self) -> list[OutboxAction]:
         """Everything not yet accepted by the server, in creation order."""
         with self.db.read() as conn:
             rows = conn.execute(select(OUTBOX).order_by(OUTBOX.c.local_id)).all()
-        return [outbox_rows.to_action(row) for row in rows]
+            return outbox_files.with_files(conn, [outbox_rows.to_action(row) for row in rows])
 
     def outbox_summary(self) -> tuple[int, int]:
         """(pending + sending, conflict + failed); held actions of another author count as unsent."""
@@ -537,6 +600,11 @@ def _author_word(conn: Connection, action: OutboxAction) -> str | None:
     """The author's username for an audit detail (a server's odd username must not block a retry or discard)."""
     name = audit.author_name(conn, action.author_id, action.author_server)
     return next((word for word in (name, action.author_id) if word is not None and audit.fits(word)), None)
+
+
+def _set_payload(conn: Connection, local_id: int, payload: Mapping[str, Any]) -> None:
+    conn.execute(update(OUTBOX).where(OUTBOX.c.local_id == local_id).values(
+        payload=json.dumps(dict(payload), ensure_ascii=False, separators=(",", ":"))))
 
 
 def _existing(conn: Connection, local_id: int) -> OutboxAction:

@@ -9,20 +9,21 @@ window's write lane (docs/threading.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from triage_desktop.core import names
+from triage_desktop.core import names, outgoing_files
 from triage_desktop.core.actions import build_payload
 from triage_desktop.core.deadlines import DeadlineBounds
 from triage_desktop.core.drafts import Draft
 from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, SavedView, User
-from triage_desktop.core.errors import LoginRequired, NotFound
+from triage_desktop.core.errors import InvalidAction, LoginRequired, NotFound
 from triage_desktop.core.workdays import VN, WorkCalendar
-from triage_desktop.storage import listing, unread, views
+from triage_desktop.storage import listing, outbox_files, unread, views
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.photo_cache import PhotoCache
 from triage_desktop.storage.schema import AGGREGATES, OUTBOX
@@ -108,8 +109,8 @@ class LocalWorkspace:
             actions = conn.execute(select(OUTBOX)
                                    .where(OUTBOX.c.kind == kind, OUTBOX.c.aggregate_id == item_id)
                                    .order_by(OUTBOX.c.local_id)).all()
-        return Item(kind=kind, id=item_id, version=row.version, data=json.loads(row.raw),
-                    pending=tuple(outbox_rows.to_action(a) for a in actions))
+            pending = tuple(outbox_files.with_files(conn, [outbox_rows.to_action(a) for a in actions]))
+        return Item(kind=kind, id=item_id, version=row.version, data=json.loads(row.raw), pending=pending)
 
     # --- reference data -------------------------------------------------------------------------------
 
@@ -139,10 +140,18 @@ class LocalWorkspace:
         login; the front end should say whose they are and that they go out when that officer logs in."""
         return self._store.held_actions()
 
+    def max_upload_bytes(self) -> int:
+        """The largest file the server takes (cached /meta `limits.max_upload_bytes`, or the contract's default)."""
+        return outgoing_files.max_upload_bytes(self.reference("meta"))
+
     def queue_action(self, kind: str, item_id: str, action_type: str,
-                     fields: Mapping[str, Any], *, hold_seconds: float = 0) -> OutboxAction:
+                     fields: Mapping[str, Any], files: Sequence[Path] = (), *,
+                     hold_seconds: float = 0) -> OutboxAction:
         """Validate and queue one officer action on the version the cache holds (InvalidAction, NotFound).
 
+        `files` (a reply or a returned result) are read now and their bytes kept with the action, so the
+        originals may be moved or deleted at once; each is checked against the allowed types and the server's
+        size limit first (InvalidAction `file_type:…`, `file_too_big:…`, `file_unreadable:…`).
         LoginRequired when nobody is logged in on this profile: an action must have an author to be sent under.
         `hold_seconds`: the undo window (the window's; the command line has nobody to undo and holds nothing).
         The officer's draft of this action on the item is cleared in the same write.
@@ -154,8 +163,13 @@ class LocalWorkspace:
             raise NotFound(f"{kind}:{item_id}")
         payload = build_payload(self.current_user(), kind, action_type, fields,
                                 current_status=item.effective_status)
+        if files and action_type not in outgoing_files.FILE_ACTIONS:
+            raise InvalidAction(f"files_for_type:{action_type}")
+        limit = self.max_upload_bytes()
+        prepared = [outbox_files.prepare(Path(path), limit) for path in files]
         # Notes and replies are sent without If-Match, but the seen version is kept for the §7 rebase.
-        return self._store.enqueue(kind, item_id, action_type, payload, item.version, hold_seconds=hold_seconds)
+        return self._store.enqueue(kind, item_id, action_type, payload, item.version, prepared,
+                                   hold_seconds=hold_seconds)
 
     def undo_action(self, local_id: int) -> OutboxAction:
         """Take back an action inside its undo window; its words become a draft again (InvalidAction after)."""
@@ -180,6 +194,10 @@ class LocalWorkspace:
 
     def discard_action(self, local_id: int) -> None:
         self._store.discard_action(local_id)
+
+    def remove_action_file(self, local_id: int, file_id: int) -> OutboxAction:
+        """Take a file the server refused (413/415) off a failed action, so the officer can re-apply it."""
+        return self._store.remove_action_file(local_id, file_id)
 
     # --- the audit trail ------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ request ever runs with a database transaction open.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import logging
 import threading
@@ -22,10 +23,10 @@ import requests
 from packaging.version import Version
 
 from triage_desktop import __version__
-from triage_desktop.core import fields
+from triage_desktop.core import fields, outgoing_files
 from triage_desktop.core.action_specs import needs_if_match
 from triage_desktop.core.drafts import is_held
-from triage_desktop.core.entities import OutboxAction, SyncProgress, SyncReport, User
+from triage_desktop.core.entities import OutboxAction, OutboxFile, SyncProgress, SyncReport, User
 from triage_desktop.core.errors import (
     ApiError,
     BadServerResponse,
@@ -72,6 +73,18 @@ _REVOKE, _REVOKE_LIST = "revoke|", "revoke-pending"
 REFERENCE_NAMES = ("members", "units", "categories", "procedures", "templates")
 REFERENCE_INTERVAL = 600.0  # seconds between reference refreshes (cheap 304s, but eight calls)
 CONFLICT_STATUSES = frozenset({403, 404, 409, 412})
+# A queued action whose files are no longer all in the cache (a damaged cache salvaged its outbox rows, not the
+# files' bytes): it fails here, for the officer to see, rather than go out without them. Status 0: no server said it.
+FILES_MISSING: dict[str, Any] = {"type": "https://triage.example/problems/files-missing",
+                                 "title": "files missing from the cache", "status": 0}
+
+
+class _FileRefused(Exception):
+    """A final answer to one file's upload (413, 415…): the action fails, naming the file."""
+
+    def __init__(self, status: int, problem: dict[str, Any]) -> None:
+        super().__init__(status)
+        self.status, self.problem = status, problem
 VIETNAM = timezone(timedelta(hours=7))
 
 
@@ -471,10 +484,20 @@ class SyncEngine:
             self._store.mark_sending(action.local_id)
         except NotFound:
             return  # the officer discarded it meanwhile
-        body = dict(action.payload)
+        key = (action.kind, action.aggregate_id)
+        try:
+            attachment_ids = self._upload_files(client, action)
+        except (Offline, ServerBusy, LoginRequired, BadServerResponse, CertificateUntrusted) as exc:
+            self._store.note_attempt_error(action.local_id, _describe(exc))  # the same keys next time
+            raise
+        except _FileRefused as refused:
+            self._store.fail_action(action.local_id, refused.status, refused.problem)
+            report.failed += 1
+            report.changed.add(key)
+            return
+        body = outgoing_files.wire_body(action.payload, attachment_ids)
         body.setdefault("type", action.type)
         if_match = action.base_version if needs_if_match(action.type) else None
-        key = (action.kind, action.aggregate_id)
         try:
             aggregate, event = client.post_action(action.kind, action.aggregate_id, body,
                                                   action.idempotency_key, if_match)
@@ -500,6 +523,40 @@ class SyncEngine:
         report.changed |= self._store.complete_action(action.local_id, aggregate, event)
         report.changed.add(key)
         report.pushed += 1
+
+    def _upload_files(self, client: ApiClient, action: OutboxAction) -> list[str] | None:
+        """Upload the action's files not uploaded yet, in attach order, and return all their ids in that order;
+        None for an action without files. Each id is stored the moment it comes, so a file is never sent twice."""
+        files = self._store.action_files(action.local_id)
+        remembered = outgoing_files.remembered(action.payload)
+        if [(f.filename, f.size) for f in files] != [(name, size) for name, size, _ in remembered]:
+            uploaded = [attachment_id for _, _, attachment_id in remembered if attachment_id]
+            if remembered and len(uploaded) == len(remembered):
+                return uploaded  # every file had reached the server before the cache lost them
+            raise _FileRefused(0, dict(FILES_MISSING))
+        if not files:
+            return None
+        ids: list[str] = []
+        for file in files:
+            ids.append(file.attachment_id or self._upload(client, file))
+        return ids
+
+    def _upload(self, client: ApiClient, file: OutboxFile) -> str:
+        source = self._store.upload_source(file.file_id)
+        if source is None or hashlib.sha256(source[1]).hexdigest() != file.sha256:
+            raise _FileRefused(0, dict(FILES_MISSING))
+        key, data = source
+        try:
+            raw = client.upload(file.filename, file.content_type, data, key)
+        except ApiError as exc:
+            if exc.status == 401:  # refused even after a refresh: a login matter, the action waits
+                raise LoginRequired("upload refused after refresh") from None
+            # The file, by its place and name, for the officer to take off before re-applying.
+            problem = {**exc.problem, "status": exc.status,
+                       "local_file": {"file_id": file.file_id, "filename": file.filename}}
+            raise _FileRefused(exc.status, problem) from None
+        self._store.set_file_attachment(file.file_id, str(raw["id"]))
+        return str(raw["id"])
 
     def _saw(self, aggregates: list[Any]) -> None:
         """Pass the citizens' names in these aggregates (raw JSON, any shape) to `people_seen`."""

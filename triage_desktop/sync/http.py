@@ -341,6 +341,24 @@ class ApiClient:
             raise BadServerResponse("attachment digest mismatch")
         return answer.body
 
+    def upload(self, filename: str, content_type: str, data: bytes, idempotency_key: str) -> dict[str, Any]:
+        """POST /uploads (§8): one file's bytes under its own Idempotency-Key; returns the 201's raw Attachment.
+
+        The same key on every attempt: a server that stored the file but lost its answer replays the same
+        Attachment. The answer must describe these very bytes (size, SHA-256), or it is a bad answer.
+        413 (too large) and 415 (type) come back as ApiError, final."""
+        headers = {"Idempotency-Key": idempotency_key, "Content-Type": content_type,
+                   "X-Filename": quote(filename, safe="")}
+        answer = self._request("POST", "/uploads", raw_body=data, headers=headers,
+                               slow_body=len(data) / SLOWEST_LINE_BYTES_PER_S)
+        if answer.status != 201:
+            raise BadServerResponse(f"upload answered HTTP {answer.status}, not 201")
+        raw = self._json(answer)
+        attachment = wire.check(raw, wire.Attachment, "upload answer")
+        if attachment.size != len(data) or attachment.sha256.lower() != hashlib.sha256(data).hexdigest():
+            raise BadServerResponse("upload answer describes other bytes")
+        return dict(raw)
+
     # -- plumbing -----------------------------------------------------------------------------------
 
     def _need_auth(self) -> AuthState:
@@ -354,14 +372,15 @@ class ApiClient:
         return self._need_auth().access_token() or self.refresh()
 
     def _request(self, method: str, path: str, *, query: Mapping[str, Any] | None = None,
-                 json_body: Any = None, headers: Mapping[str, str] | None = None, authed: bool = True,
+                 json_body: Any = None, raw_body: bytes | None = None, headers: Mapping[str, str] | None = None,
+                 authed: bool = True,
                  read_extra: float = 0.0, max_bytes: int = MAX_JSON_BYTES, final_401: bool = False,
                  cancel: CancelToken | None = None, slow_body: float = 0.0) -> _Answer:
         url = self.base_url + path
         if query:
             url += "?" + _encode_query(query)
         sent = {"Accept": "application/json", **(headers or {})}
-        data = None
+        data = raw_body  # its Content-Type comes in `headers`
         if json_body is not None:
             data = msgspec.json.encode(json_body)
             sent["Content-Type"] = "application/json"

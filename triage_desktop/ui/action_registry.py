@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from triage_desktop.core.entities import Item, ItemRow, User
+from triage_desktop.core.outgoing_files import max_upload_bytes
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui.dialogs.action_dialogs import (
@@ -84,7 +85,8 @@ ACTION_ENTRIES: Mapping[str, ActionEntry] = {
         "reply", QT_TRANSLATE_NOOP("labels", "Trả lời công dân"),
         QT_TRANSLATE_NOOP("DetailPanel", "Trả lời công dân…"), "reply", more=False, shortcut="Ctrl+R",
         dialog=lambda item, user, sources, parent: ReplyDialog(
-            item, user, sources.reference("templates"), sources.template_context(item), parent)),
+            item, user, sources.reference("templates"), sources.template_context(item), parent,
+            max_upload_bytes=max_upload_bytes(sources.reference("meta")))),
     rules.SET_STATUS: ActionEntry(
         "set_status", QT_TRANSLATE_NOOP("labels", "Đổi trạng thái"),
         QT_TRANSLATE_NOOP("DetailPanel", "Đổi trạng thái…"), "status", more=False, shortcut="Ctrl+Shift+S",
@@ -98,7 +100,8 @@ ACTION_ENTRIES: Mapping[str, ActionEntry] = {
         "return_result", QT_TRANSLATE_NOOP("labels", "Trả kết quả"), QT_TRANSLATE_NOOP("DetailPanel", "Trả kết quả…"),
         "result", more=False, shortcut="Ctrl+Shift+K",
         dialog=lambda item, user, sources, parent: ReturnResultDialog(
-            item, user, sources.reference("templates"), sources.template_context(item), parent)),
+            item, user, sources.reference("templates"), sources.template_context(item), parent,
+            max_upload_bytes=max_upload_bytes(sources.reference("meta")))),
     rules.SET_PRIORITY: ActionEntry(
         "set_priority", QT_TRANSLATE_NOOP("labels", "Đổi mức độ"),
         QT_TRANSLATE_NOOP("DetailPanel", "Đổi mức độ ưu tiên…"), "priority", more=True,

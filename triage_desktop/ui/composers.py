@@ -105,7 +105,7 @@ class Composers(QObject):
             self._save(key_of(dialog), dialog)
 
     def _save(self, key: Key, dialog: ActionDialog) -> None:
-        fields = dialog.fields()
+        fields = dialog.draft_fields()
         self._write(functools.partial(self._workspace.save_draft, *key, fields), key)
 
     def _clear(self, key: Key) -> None:

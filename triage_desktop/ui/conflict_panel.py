@@ -21,6 +21,7 @@ from triage_desktop.ui import labels, problems
 from triage_desktop.ui.action_registry import action_name
 from triage_desktop.ui.action_text import CodeOf, payload_summary
 from triage_desktop.ui.formatting import format_datetime, parse_timestamp
+from triage_desktop.ui.queued_files import QueuedFiles
 from triage_desktop.ui.safe_text import plain_tooltip, value_label
 from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
 from triage_desktop.ui.widgets import styling
@@ -54,6 +55,7 @@ def _sentence(kind: str, key: str) -> str:
 class ConflictPanel(QFrame):
     retryRequested = Signal(int)  # OutboxAction.local_id
     discardRequested = Signal(int)
+    removeFileRequested = Signal(int, int)  # local_id, OutboxFile.file_id: one the server refused
 
     def __init__(self, action: OutboxAction, item: Item | None, members: Mapping[str, str],
                  parent: QWidget | None = None, *, units: Mapping[str, str] | None = None,
@@ -92,6 +94,10 @@ class ConflictPanel(QFrame):
         self._columns.addWidget(self._wanted_box(action, kind), 1)
         self._columns.addWidget(self._server_box(action, item, kind), 1)
         layout.addLayout(self._columns)
+        if action.files:
+            files = QueuedFiles(action, self)
+            files.removeRequested.connect(self.removeFileRequested)
+            layout.addWidget(files)
 
         gone = item is None or problems.is_gone(action)
         if gone:

@@ -47,6 +47,7 @@ from triage_desktop.ui.formatting import format_datetime, format_size, format_vn
 from triage_desktop.ui.location_links import location_links
 from triage_desktop.ui.masked_value import MaskedValue
 from triage_desktop.ui.offline_photos import PhotoStrip
+from triage_desktop.ui.queued_files import QueuedFiles
 from triage_desktop.ui.safe_text import FIELD_LIMIT, FILENAME_LIMIT, TITLE_LIMIT, value_label
 from triage_desktop.ui.widgets import styling
 from triage_desktop.ui.widgets.flow_layout import FlowLayout, flow_row
@@ -68,6 +69,7 @@ class DetailPanel(QWidget):
     actionRequested = Signal(str)  # one of action_registry.BUTTONS
     retryRequested = Signal(int)  # OutboxAction.local_id
     discardRequested = Signal(int)
+    removeFileRequested = Signal(int, int)  # local_id, file_id: a file the server refused, off a failed action
     attachmentRequested = Signal(str, str)  # Attachment.id, OPEN or SAVE
     revealRequested = Signal(str, str, str)  # kind, item id, field (PHONE or ID_NUMBER): call reveal() once recorded
     extensionRequested = Signal(object)  # the proposed new due date (datetime): open the extension dialog with it
@@ -542,6 +544,7 @@ class DetailPanel(QWidget):
                               officer_id=self._user.id if self._user else None)
         panel.retryRequested.connect(self.retryRequested)
         panel.discardRequested.connect(self.discardRequested)
+        panel.removeFileRequested.connect(self.removeFileRequested)
         return panel
 
     def _pending_frame(self, action: OutboxAction) -> QFrame:
@@ -564,6 +567,8 @@ class DetailPanel(QWidget):
                                   self._units, self._code_of)
         if summary:
             layout.addWidget(value_label(summary))
+        if action.files:  # "name · size · đang chờ gửi", their bytes already in the cache
+            layout.addWidget(QueuedFiles(action, frame))
         if action.state is not ActionState.SENDING:  # a request on the wire cannot be taken back
             buttons, flow = flow_row()
             discard = ActionButton(self.tr("Bỏ thao tác này"), buttons)

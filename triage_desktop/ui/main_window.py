@@ -17,8 +17,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
         self.photos = OfflinePhotos(workspace, sync_service, runner, self.controller, budget=work.photo_cache_bytes,
                                     user_id=lambda: self.user.id if self.user else None, parent=self)
         self.detail.set_photos(self.photos.strip, work.map_url)
+        self.detail.removeFileRequested.connect(self.remove_action_file)
         self.attachments = AttachmentOpener(sync_service, self.photos, runner, self, open_dialog=self._open_dialog,
                                             show_error=self._show_message, show_status=self.statusBar().showMessage)
         self.detail.attachmentRequested.connect(self._on_attachment)
@@ -1091,7 +1093,7 @@ class MainWindow(QMainWindow):
         dialog = self.sender()
         if isinstance(dialog, ActionDialog) and dialog.payload is not None:
             fields = {k: v for k, v in dialog.payload.items() if k != "type"}
-            self.queue_action(dialog.item.kind, dialog.item.id, dialog.action_type, fields)
+            self.queue_action(dialog.item.kind, dialog.item.id, dialog.action_type, fields, dialog.attached_files())
 
     def _on_dialog_finished(self, _result: int) -> None:
         dialog = self.sender()
@@ -1133,15 +1135,17 @@ class MainWindow(QMainWindow):
                     unit_name = str(unit.get("name") or "")
         return template_context(item, self.user, unit_name)
 
-    def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any]) -> None:
-        """Store the action locally (write lane), show it at once, then push it (a kick of the network lane). A
-        reply, an assignment or a status change waits the deployment's undo window first (core.drafts)."""
-        work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields),
+    def queue_action(self, kind: str, item_id: str, action_type: str, fields: Mapping[str, Any],
+                     files: Sequence[Path] = ()) -> None:
+        """Store the action locally (write lane: its files are read and copied in there), show it at once, then
+        push it (a kick of the network lane). A reply, an assignment or a status change waits the deployment's
+        undo window first (core.drafts)."""
+        work = functools.partial(self.workspace.queue_action, kind, item_id, action_type, dict(fields), list(files),
                                  hold_seconds=hold_for(action_type, self.work.undo_seconds))
-        self.runner.run(work, self._on_queued, self._show_error)
+        self.runner.run(work, functools.partial(self._on_queued, list(files)), self._show_error)
 
-    def _on_queued(self, action: OutboxAction) -> None:
-        if self.undo_bar.track(action):  # "Đã xếp gửi … — Hoàn tác" says it
+    def _on_queued(self, files: list[Path], action: OutboxAction) -> None:
+        if self.undo_bar.track(action, files):  # "Đã xếp gửi … — Hoàn tác" says it
             self.statusBar().clearMessage()
         else:
             self.statusBar().showMessage(self.tr("Đã lưu “{action}” — đang chờ gửi").format(
@@ -1149,7 +1153,7 @@ class MainWindow(QMainWindow):
         self._local_change([(action.kind, action.aggregate_id)])
         self.controller.kick()
 
-    def _on_undone(self, action: OutboxAction) -> None:
+    def _on_undone(self, action: OutboxAction, files: list[Path]) -> None:
         """An action taken back in its undo window: gone from the outbox; its words back in their composer."""
         self.statusBar().showMessage(self.tr("Đã hoàn tác “{action}” — không gửi").format(
             action=action_name(action.type)), 8000)
@@ -1158,6 +1162,9 @@ class MainWindow(QMainWindow):
         factory = next((e.dialog for e in ACTION_ENTRIES.values() if e.action_type == action.type and e.dialog), None)
         if item is not None and factory is not None and has_words(draft_fields(action.payload)):
             self._open_composer(item, factory)  # the draft the undo kept fills it
+            composer = self.composers.open_one((action.kind, action.aggregate_id, action.type))
+            if composer is not None and files:
+                composer.attach_again(files)
 
     def retry_action(self, local_id: int) -> None:
         self.runner.run(functools.partial(self.workspace.retry_action, local_id), self._on_retried, self._show_error)
@@ -1167,6 +1174,11 @@ class MainWindow(QMainWindow):
             action=action_name(action.type)), 8000)
         self._local_change([(action.kind, action.aggregate_id)])
         self.controller.kick()
+
+    def remove_action_file(self, local_id: int, file_id: int) -> None:
+        """A file the server refused comes off the failed action (the panel asked first); then re-apply."""
+        self.runner.run(functools.partial(self.workspace.remove_action_file, local_id, file_id),
+                        lambda _action: self._local_change([]), self._show_error)
 
     def discard_action(self, local_id: int) -> None:
         """Ask first: discarding drops the officer's own work (a reply, a decision) for good."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from triage_desktop.core import errors
+from triage_desktop.ui.formatting import format_size
 from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
@@ -37,6 +38,10 @@ def invalid_action_message(code: str) -> str:
     """`code` is InvalidAction.detail, e.g. "missing:body" or "too_long:reply:5000"."""
     head, _, rest = code.partition(":")
     field = rest.split(":")[0]
+    if head.startswith("file") and head != "files_for_type":
+        return file_refusal(head, rest)
+    if head == "files_for_type":
+        return translate("messages", "Chỉ trả lời phản ánh và trả kết quả hồ sơ mới gửi kèm được tệp.")
     if head == "missing":
         return translate("messages", "Thiếu thông tin bắt buộc: {field}.").format(field=field_name(field))
     if head == "too_long":
@@ -53,6 +58,21 @@ def invalid_action_message(code: str) -> str:
     if head in ("type", "type_for_kind", "kind"):
         return translate("messages", "Thao tác này không áp dụng cho loại hồ sơ này.")
     return translate("messages", "Thao tác không hợp lệ ({code}).").format(code=code)
+
+
+def file_refusal(head: str, rest: str) -> str:
+    """Why a file cannot be attached (core.outgoing_files.check); the name is the one on the officer's disk."""
+    if head == "file_too_big":
+        limit, _, name = rest.partition(":")
+        return translate("messages", "Tệp “{name}” quá lớn: máy chủ chỉ nhận tệp đến {size}.").format(
+            name=name, size=format_size(int(limit) if limit.isdigit() else 0))
+    if head == "file_type":
+        return translate("messages", "Không gửi được tệp “{name}”: chỉ nhận ảnh JPEG, PNG, tệp PDF, Word (.docx) "
+                                     "hoặc Excel (.xlsx).").format(name=rest)
+    if head == "file_empty":
+        return translate("messages", "Tệp “{name}” trống.").format(name=rest)
+    return translate("messages", "Không đọc được tệp “{name}” (đã bị xóa, chuyển đi hoặc đang bị khóa).").format(
+        name=rest)
 
 
 def error_message(exc: BaseException) -> str:

@@ -25,6 +25,7 @@ from triage_desktop.ui import labels, problems
 from triage_desktop.ui.action_registry import action_name
 from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.models.item_table_model import CONFLICT_COLOR
+from triage_desktop.ui.queued_files import files_summary, files_tooltip
 from triage_desktop.ui.safe_text import one_line, plain_tooltip
 from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP
 from triage_desktop.ui.widgets import styling
@@ -107,11 +108,13 @@ class OutboxModel(QAbstractTableModel):
             return (
                 format_datetime(action.created_at),
                 self._codes.get((action.kind, action.aggregate_id), action.aggregate_id),
-                action_name(action.type),
+                " · ".join(part for part in (action_name(action.type), files_summary(action)) if part),
                 labels.label(labels.ACTION_STATE, str(action.state)),
                 str(action.attempts),
                 one_line(self._held.get(action.local_id) or reason(action), 120),
             )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and action.files:  # each file and whether it left
+            return plain_tooltip(files_tooltip(action))
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return plain_tooltip(reason_tooltip(action)) or None
         if role == Qt.ItemDataRole.ForegroundRole and action.state in (ActionState.CONFLICT, ActionState.FAILED):

@@ -22,9 +22,13 @@ INVALID_TRANSITION = "invalid-transition"
 FORBIDDEN = "forbidden"
 GONE = "gone"  # 404 from the server, or a `delete` in the feed (storage marks those "…/gone")
 VALIDATION = "validation"
+TOO_LARGE = "payload-too-large"  # a file's upload (413)
+FILE_TYPE = "unsupported-media-type"  # a file's upload (415)
+FILES_MISSING = "files-missing"  # this computer lost an action's files (a salvaged cache); no server said it
 
-_BY_STATUS = {412: VERSION_CONFLICT, 409: INVALID_TRANSITION, 403: FORBIDDEN, 404: GONE, 410: GONE, 422: VALIDATION}
-_NAMES = {VERSION_CONFLICT, INVALID_TRANSITION, FORBIDDEN, VALIDATION}
+_BY_STATUS = {412: VERSION_CONFLICT, 409: INVALID_TRANSITION, 403: FORBIDDEN, 404: GONE, 410: GONE, 422: VALIDATION,
+              413: TOO_LARGE, 415: FILE_TYPE}
+_NAMES = {VERSION_CONFLICT, INVALID_TRANSITION, FORBIDDEN, VALIDATION, TOO_LARGE, FILE_TYPE, FILES_MISSING}
 
 
 def problem_name(action: OutboxAction) -> str:
@@ -58,6 +62,17 @@ def reason_text(action: OutboxAction) -> str:
         return translate("problems", "Vai trò của bạn không được phép thực hiện thao tác này")
     if name == GONE:
         return translate("problems", "Không còn thuộc đơn vị (đã chuyển đi, gộp, rút hoặc xóa)")
+    if name in (TOO_LARGE, FILE_TYPE):
+        local = (action.problem or {}).get("local_file")
+        file = str(local.get("filename") or "") if isinstance(local, Mapping) else ""
+        if name == TOO_LARGE:
+            return translate("problems", "Máy chủ không nhận tệp “{name}” vì quá lớn: bỏ tệp này rồi áp dụng lại"
+                             ).format(name=file)
+        return translate("problems", "Máy chủ không nhận loại tệp của “{name}”: bỏ tệp này rồi áp dụng lại"
+                         ).format(name=file)
+    if name == FILES_MISSING:
+        return translate("problems", "Tệp đính kèm của thao tác này không còn trên máy (dữ liệu đã được khôi phục "
+                                     "sau sự cố): bỏ thao tác rồi gửi lại kèm tệp, hoặc áp dụng lại không kèm tệp")
     if name == VALIDATION:
         fields = _invalid_fields(action.problem)
         if fields:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
@@ -31,7 +33,7 @@ SLACK_MS = 50  # the kick comes just after the window closed, never just before
 
 
 class UndoBar(QWidget):
-    undone = Signal(object)  # the OutboxAction taken back
+    undone = Signal(object, list)  # the OutboxAction taken back, and the paths of the files it carried
     holdEnded = Signal()  # an undo window closed: its action may leave now
     failed = Signal(str)  # what to tell the officer when the undo came too late
 
@@ -40,7 +42,8 @@ class UndoBar(QWidget):
         self.setObjectName("undoBar")
         self._workspace = workspace
         self._runner = runner
-        self._held: dict[int, tuple[datetime, str]] = {}  # local id → (end of its window, action type)
+        # local id → (end of its window, action type, the files' paths: an undo re-attaches them in the composer)
+        self._held: dict[int, tuple[datetime, str, list[Path]]] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(self)
@@ -73,19 +76,19 @@ class UndoBar(QWidget):
         self._timer.timeout.connect(self._tick)
         self.hide()
 
-    def track(self, action: OutboxAction) -> bool:
+    def track(self, action: OutboxAction, files: Sequence[Path] = ()) -> bool:
         """A newly queued action: offered for undo while its window lasts (True: it is; the bar says it)."""
         until = held_until(action.not_before)
         if until is None or until <= _now():
             return False
-        self._held[action.local_id] = (until, action.type)
+        self._held[action.local_id] = (until, action.type, list(files))
         self._render()
         return True
 
     def latest(self) -> int | None:
         """The newest action still undoable (the one "Hoàn tác" takes back)."""
         now = _now()
-        alive = [local_id for local_id, (until, _type) in self._held.items() if until > now]
+        alive = [local_id for local_id, (until, *_rest) in self._held.items() if until > now]
         return max(alive) if alive else None
 
     def undo_latest(self) -> None:
@@ -94,10 +97,10 @@ class UndoBar(QWidget):
             self.undo(local_id)
 
     def undo(self, local_id: int) -> None:
-        self._held.pop(local_id, None)
+        _until, _type, files = self._held.pop(local_id, (None, "", []))
         self._render()
-        self._runner.run(functools.partial(self._workspace.undo_action, local_id), self.undone.emit,
-                         self._undo_failed)
+        self._runner.run(functools.partial(self._workspace.undo_action, local_id),
+                         lambda action: self.undone.emit(action, files), self._undo_failed)
 
     # --- inside ---------------------------------------------------------------------------------------------
 
@@ -110,7 +113,7 @@ class UndoBar(QWidget):
 
     def _tick(self) -> None:
         now = _now()
-        ended = [local_id for local_id, (until, _type) in self._held.items() if until <= now]
+        ended = [local_id for local_id, (until, *_rest) in self._held.items() if until <= now]
         for local_id in ended:
             del self._held[local_id]
         self._render()
@@ -119,7 +122,7 @@ class UndoBar(QWidget):
 
     def _render(self) -> None:
         if self._held:  # every window that closes is heard, shown or not
-            earliest = min(until for until, _type in self._held.values())
+            earliest = min(until for until, *_rest in self._held.values())
             self._timer.start(max(0, int((earliest - _now()).total_seconds() * 1000)) + SLACK_MS)
         else:
             self._timer.stop()

@@ -13,6 +13,7 @@ writing, and a template picked after typing asks before it replaces the text. `f
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -38,8 +39,9 @@ from triage_desktop.core.vocabulary import status_needs_reason_text
 from triage_desktop.ui import action_rules, labels
 from triage_desktop.ui.formatting import format_date, format_datetime, sorted_vietnamese
 from triage_desktop.ui.messages import invalid_action_message
-from triage_desktop.ui.safe_text import value_label
+from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line, value_label
 from triage_desktop.ui.widgets import styling
+from triage_desktop.ui.widgets.attachment_list import AttachmentList
 from triage_desktop.ui.widgets.styling import bold, text_color, tint
 
 PLACEHOLDERS = ("citizen_name", "code", "due_date", "officer_name", "unit_name")
@@ -49,6 +51,7 @@ SEND_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # the main keyboard's Enter and the k
 # were none typed.
 KEPT, DROPPED, UNTOUCHED = "kept", "dropped", "untouched"
 # A draft field → the editor that holds it (an extension's letter is the body of its dialog).
+DRAFT_FILES = "files"  # a draft's attached files: where they are on this PC (never a citizen's name)
 _DRAFT_EDITORS = {"body": "body", "apology_letter": "body", "documents": "documents", "reason_text": "reason_text"}
 
 
@@ -95,6 +98,7 @@ class ActionDialog(QDialog):
 
     action_type = ""
     edited = Signal()  # the officer's text changed (the composers save a draft once typing pauses)
+    attachments: AttachmentList | None = None  # the files to send along (reply, return_result)
 
     def __init__(self, item: Item, user: User | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +147,9 @@ class ActionDialog(QDialog):
         self._layout.addLayout(buttons)
         for editor in self.text_editors():
             editor.textChanged.connect(self.edited)
+        self._files_touched = False  # files attached or removed: part of the draft, worth a question on Esc
+        if self.attachments is not None:
+            self.attachments.changed.connect(self._on_files_changed)
 
     # Subclasses fill these in.
     def _title(self) -> str:
@@ -160,6 +167,28 @@ class ActionDialog(QDialog):
     def _send_by_key(self) -> None:
         if self.ok_button.isEnabled() and self._asking is None:
             self._on_ok()
+
+    def attached_files(self) -> list[Path]:
+        """The files the officer attached, in order; the window queues them with the action."""
+        return self.attachments.paths() if self.attachments is not None else []
+
+    def draft_fields(self) -> dict[str, Any]:
+        """What a draft keeps: the fields, and where the attached files are on this PC (read again at sending)."""
+        fields = self.fields()
+        if self.attached_files():
+            fields[DRAFT_FILES] = [str(path) for path in self.attached_files()]
+        return fields
+
+    def attach_again(self, paths: Sequence[str | Path]) -> None:
+        """Re-attach files of a draft or an undone action; the ones no longer on disk are named in the error line."""
+        if self.attachments is None:
+            return
+        present = [Path(p) for p in paths if Path(p).is_file()]
+        missing = [Path(p).name for p in paths if not Path(p).is_file()]
+        self.attachments.add_paths(present)
+        if missing:
+            self.show_error(self.tr("Không còn thấy tệp {names} trên máy: hãy đính kèm lại.").format(
+                names=", ".join(f"“{one_line(name, FILENAME_LIMIT)}”" for name in missing)))
 
     def _on_ok(self) -> None:
         try:
@@ -186,11 +215,16 @@ class ActionDialog(QDialog):
         return found
 
     def typed(self) -> bool:
-        """Whether the officer changed any text here (a filled template alone is not her words)."""
-        return any(editor.document().isModified() for editor in self.text_editors())
+        """Whether the officer changed any text or file here (a filled template alone is not her words)."""
+        return self._files_touched or any(editor.document().isModified() for editor in self.text_editors())
 
     def has_text(self) -> bool:
-        return any(editor.toPlainText().strip() for editor in self.text_editors())
+        """Whether there is anything of hers to keep: words, or files she attached."""
+        return bool(self.attached_files()) or any(editor.toPlainText().strip() for editor in self.text_editors())
+
+    def _on_files_changed(self) -> None:
+        self._files_touched = True
+        self.edited.emit()
 
     def restore(self, fields: Mapping[str, Any], saved_at: str) -> None:
         """Put a draft back: its choices, then its words (they count as typed), and say when it was saved."""
@@ -203,6 +237,9 @@ class ActionDialog(QDialog):
             text = "\n".join(str(line) for line in value) if isinstance(value, list) else str(value)
             editor.setPlainText(text)
             editor.document().setModified(True)
+        files = fields.get(DRAFT_FILES)
+        if isinstance(files, list):
+            self.attach_again([str(path) for path in files])
         self.draft_note.setText(self.tr("Bản nháp đã lưu lúc {time}").format(time=format_datetime(saved_at)))
         self.draft_note.show()
 
@@ -296,9 +333,10 @@ class TemplatedDialog(ActionDialog):
     template_kind = ""
 
     def __init__(self, item: Item, user: User | None, templates: Any = (), context: Mapping[str, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, max_upload_bytes: int | None = None) -> None:
         self._templates = templates_of_kind(templates, self.template_kind)
         self._context = dict(context or template_context(item, user))
+        self._max_upload_bytes = max_upload_bytes  # the server's /meta limit, None before the first sync
         super().__init__(item, user, parent)
 
     def _add_public_body(self, placeholder: str) -> None:
@@ -308,6 +346,14 @@ class TemplatedDialog(ActionDialog):
             self._add_template_picker()
         self.body = self._editor(placeholder)
         self.form.addRow(self._caption(self.tr("Nội dung")), self.body)
+
+    def _add_attachments(self) -> None:
+        """"Đính kèm…", the list of files, and files dropped on the dialog or its text."""
+        self.attachments = AttachmentList(self._max_upload_bytes, self)
+        self.attachments.accept_drops_on([self, self.body.viewport()])
+        # Below the form, not in it: a form row under-reports the height of wrapped lines (200% text overlapped).
+        self._layout.addWidget(self._caption(self.tr("Tệp đính kèm")))
+        self._layout.addWidget(self.attachments)
 
     def _add_template_picker(self) -> None:
         self._template_index = 0
@@ -372,6 +418,7 @@ class ReplyDialog(TemplatedDialog):
 
     def _build(self) -> None:
         self._add_public_body(self.tr("Nội dung trả lời công dân…"))
+        self._add_attachments()
 
     def fields(self) -> dict[str, Any]:
         return {"body": self.body.toPlainText(), "attachment_ids": []}
@@ -409,6 +456,7 @@ class ReturnResultDialog(TemplatedDialog):
 
     def _build(self) -> None:
         self._add_public_body(self.tr("Nội dung thông báo trả kết quả…"))
+        self._add_attachments()
 
     def fields(self) -> dict[str, Any]:
         return {"body": self.body.toPlainText(), "attachment_ids": []}
