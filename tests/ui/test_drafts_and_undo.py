@@ -22,6 +22,7 @@ from tests.ui.conftest import open_synced_window
 from tests.ui.gate_support import ServicesGate
 from tests.ui.test_session_gate import make_shell, sign_in, started
 from triage_desktop.core.work_settings import WorkSettings
+from triage_desktop.sandbox.images import make_png
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.services import Services, build_services
 from triage_desktop.ui import action_rules as rules
@@ -295,3 +296,40 @@ def test_a_logout_keeps_what_was_being_written(qtbot, sandbox: SandboxServer, se
         assert composer(qtbot, window, rules.REPLY).body.toPlainText() == REPLY
     finally:
         shell.shutdown()
+
+
+def test_attached_files_stay_with_the_draft_and_come_back_after_an_undo(qtbot, sandbox: SandboxServer,
+                                                                        tmp_path: Path) -> None:
+    """A file attached and not yet sent is part of what the officer was writing: Esc asks for it alone, the draft
+    keeps it across a restart (a file deleted meanwhile is named, not dropped silently), and an undone reply
+    comes back with its file, the cache's copy gone with the action."""
+    item = new_report(sandbox)
+    profile = tmp_path / "officer"
+    photo, scan = tmp_path / "đèn đã thay.png", tmp_path / "biên bản.pdf"
+    photo.write_bytes(make_png(40, 30, (250, 200, 40), (30, 40, 90)))
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+    with officer_window(qtbot, sandbox, profile) as (window, _services):
+        assert window.select_item("report", item)
+        reply = composer(qtbot, window, rules.REPLY)
+        assert reply.attachments is not None
+        reply.attachments.add_paths([photo, scan])
+        qtbot.keyClick(reply, Qt.Key.Key_Escape)  # no words typed, but two files chosen: it asks
+        answer(qtbot, question(qtbot, reply, "closeComposer"), "Giữ bản nháp")
+        qtbot.waitUntil(lambda: not reply.isVisible())
+    scan.unlink()
+    with officer_window(qtbot, sandbox, profile, undo_seconds=60) as (window, services):
+        assert window.select_item("report", item)
+        reply = composer(qtbot, window, rules.REPLY)
+        assert reply.attached_files() == [photo]
+        assert "biên bản.pdf" in reply.error.text() and reply.error.isVisible()
+        type_into(qtbot, reply, REPLY)
+        send_by_keyboard(qtbot, reply)
+        qtbot.waitUntil(window.undo_bar.isVisible, timeout=5_000)
+        assert [f.filename for f in services.workspace.outbox()[0].files] == ["đèn đã thay.png"]
+        qtbot.mouseClick(window.undo_bar.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.composers.open_one(("report", item, "reply")) is not None, timeout=5_000)
+        reopened = window.composers.open_one(("report", item, "reply"))
+        assert reopened is not None and reopened.body.toPlainText() == REPLY
+        assert reopened.attached_files() == [photo]
+        with services.database.read() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM outbox_files").scalar_one() == 0
