@@ -4,68 +4,156 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="94"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="114"/>
         <source>{kind} {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="111"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="136"/>
+        <source>{action} (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="139"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="126"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="159"/>
         <source>Đồng ý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="190"/>
+        <source>Không còn thấy tệp {names} trên máy: hãy đính kèm lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="243"/>
+        <source>Bản nháp đã lưu lúc {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="257"/>
+        <source>Đang viết dở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="258"/>
+        <source>Nội dung đang viết chưa được gửi. Giữ lại làm bản nháp để viết tiếp sau?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="262"/>
+        <source>Giữ bản nháp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="263"/>
+        <source>Bỏ nội dung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="264"/>
+        <source>Tiếp tục viết</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="281"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="473"/>
         <source>Phân công xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="284"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="476"/>
         <source>Phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="295"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="487"/>
         <source>Giao cho</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <location filename="../../triage_desktop/ui/widgets/attachment_list.py" line="67"/>
+        <source>Đính kèm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/widgets/attachment_list.py" line="71"/>
+        <source>hoặc kéo thả tệp vào đây · JPEG, PNG, PDF, DOCX, XLSX, tối đa {size} mỗi tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/widgets/attachment_list.py" line="88"/>
+        <source>Tối đa {n} tệp cho một lần gửi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/widgets/attachment_list.py" line="110"/>
+        <source>Chọn tệp đính kèm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/widgets/attachment_list.py" line="111"/>
+        <source>Ảnh, PDF, Word, Excel ({patterns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/widgets/attachment_list.py" line="159"/>
+        <source>Bỏ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/widgets/attachment_list.py" line="161"/>
+        <source>Bỏ tệp “{name}” khỏi lần gửi này</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AttachmentOpener</name>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="74"/>
-        <source>Đang tải “{name}”…</source>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="79"/>
+        <source>Đang mở “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="108"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="110"/>
         <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="111"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="113"/>
         <source>Không tải được tệp đính kèm. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
-        <source>Lưu tệp đính kèm</source>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="130"/>
+        <source>Tệp này không phải ảnh đọc được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/attachment_opener.py" line="131"/>
+        <source>Không tải được ảnh. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="140"/>
+        <source>Lưu tệp đính kèm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="147"/>
         <source>Đã lưu “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="135"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="151"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -97,134 +185,159 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <location filename="../../triage_desktop/ui/close_guard.py" line="15"/>
+        <source>Còn thao tác chưa gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/close_guard.py" line="16"/>
+        <source>%n thao tác đang chờ gửi lên máy chủ. Chúng được giữ trên máy này và sẽ được gửi vào lần mở chương trình tới.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/close_guard.py" line="21"/>
+        <source>Thoát</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/close_guard.py" line="22"/>
+        <source>Ở lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="37"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="38"/>
         <source>Phản ánh không còn trong danh sách của đơn vị bạn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="38"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
         <source>Hồ sơ không còn trong danh sách của đơn vị bạn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
         <source>Phản ánh được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
         <source>Hồ sơ được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
         <source>Phản ánh đã được {name} cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
         <source>Hồ sơ đã được {name} cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
         <source>Phản ánh đã được cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="45"/>
         <source>Hồ sơ đã được cập nhật lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="45"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="46"/>
         <source>Phản ánh đã được cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="46"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="47"/>
         <source>Hồ sơ đã được cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="76"/>
         <source>Xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="74"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="76"/>
         <source>Lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="85"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="87"/>
         <source>Máy chủ trả lời: {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="98"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="104"/>
         <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="101"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="107"/>
         <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="104"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="110"/>
         <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="114"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="117"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="122"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="125"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="144"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="147"/>
         <source>Bạn muốn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="154"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="157"/>
         <source>Trên máy chủ hiện nay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="162"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="165"/>
         <source>Trạng thái: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="165"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="168"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="166"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="169"/>
         <source>Người xử lý: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="169"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="172"/>
         <source>Bước xử lý: {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="184"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="187"/>
         <source>công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="186"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="189"/>
         <source>hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,32 +345,32 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="88"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="95"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="71"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="70"/>
         <source>Tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="74"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="73"/>
         <source>Phân công…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="78"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="77"/>
         <source>Nhận xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="82"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="81"/>
         <source>Ghi chú nội bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="87"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="86"/>
         <source>Trả lời công dân…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -277,73 +390,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="284"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="287"/>
         <source>Nội dung phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="286"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="289"/>
         <source>Tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="288"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
         <source>Diễn biến xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="298"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
         <source>Chưa có diễn biến nào.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="248"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="251"/>
         <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
         <source>{kind} · {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="129"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
         <source>Thao tác khác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="106"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="107"/>
         <source>Đổi mức độ ưu tiên…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="110"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="111"/>
         <source>Chuyển đơn vị khác xử lý…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="114"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="115"/>
         <source>Gộp vào phản ánh trùng…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="118"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="119"/>
         <source>Yêu cầu nộp phí, lệ phí…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="123"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="124"/>
         <source>Gia hạn và xin lỗi công dân…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="249"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="252"/>
         <source>Không còn thuộc đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="255"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="258"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="321"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
         <source>Hồ sơ còn dưới 1 ngày làm việc. Đề xuất gia hạn đến {date} và gửi văn bản xin lỗi.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -525,47 +638,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="451"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="445"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="458"/>
         <source>Không có tệp đính kèm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="466"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="484"/>
         <source>Xem ảnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="468"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="485"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="486"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="503"/>
         <source>Nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="490"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="507"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="521"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="538"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="522"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="539"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="557"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="574"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -606,42 +719,42 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="98"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="103"/>
         <source>Hạn mới phải muộn hơn hạn hiện tại ({due}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="102"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="107"/>
         <source>Hạn mới đã qua. Hãy chọn một thời điểm sau {now}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="128"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="133"/>
         <source>Gia hạn và xin lỗi công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="131"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="136"/>
         <source>Gia hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="134"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="139"/>
         <source>Hạn hiện tại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="135"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="140"/>
         <source>Chưa có</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="142"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="147"/>
         <source>Hạn mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="143"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="148"/>
         <source>Văn bản xin lỗi và hẹn lại ngày trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,83 +881,101 @@
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="63"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="62"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="64"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="63"/>
         <source>Hạn / còn lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="65"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="64"/>
         <source>Tiêu đề / Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="66"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="65"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="68"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="67"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="69"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="68"/>
         <source>Lĩnh vực / Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="449"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="448"/>
         <source>Hạn xử lý: {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="456"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="455"/>
         <source>Số ngày làm việc {note}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="67"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="66"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="70"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="69"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="413"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="412"/>
         <source>{status} · xung đột</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="415"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="414"/>
         <source>{status} · đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="424"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="423"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="437"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="436"/>
         <source>Có %Ln thao tác bị xung đột hoặc lỗi: mở để xử lý.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="440"/>
+        <location filename="../../triage_desktop/ui/models/item_table_model.py" line="439"/>
         <source>Có %Ln thao tác đang chờ gửi lên máy chủ.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LocationLinks</name>
+    <message>
+        <location filename="../../triage_desktop/ui/location_links.py" line="29"/>
+        <source>Mở bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/location_links.py" line="31"/>
+        <source>Mở vị trí {coordinates} trên bản đồ trong trình duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/location_links.py" line="35"/>
+        <source>Sao chép tọa độ</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1030,288 +1161,293 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="144"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="137"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="297"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="194"/>
         <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="284"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="286"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="288"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="290"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="292"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="294"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="300"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="303"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="306"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="289"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="610"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="647"/>
         <source>Phân công nhiều mục…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="313"/>
         <source>Bỏ lọc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="315"/>
         <source>Lưu chế độ xem…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="318"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="323"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="326"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="335"/>
         <source>&amp;Danh sách</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="342"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="446"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="484"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="486"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="607"/>
         <source>Lưu chế độ xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="608"/>
         <source>Tên chế độ xem (hàng việc, bộ lọc và thứ tự đang dùng):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="572"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="609"/>
         <source>Lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="573"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="610"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="588"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="625"/>
         <source>Đã lưu chế độ xem “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="632"/>
         <source>Đã xóa chế độ xem “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="609"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="646"/>
         <source>Phân công %n mục…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="645"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="682"/>
         <source>Đã lưu phân công %n mục — đang chờ gửi</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="664"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="701"/>
         <source>Đã phân công %n mục</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="665"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="702"/>
         <source>%n xung đột</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="666"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="703"/>
         <source>%n mục không phân công được</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="669"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="706"/>
         <source>(mã {codes})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="686"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="723"/>
         <source>Việc của {name} — quá hạn trước</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="709"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="746"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="711"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="748"/>
         <source>Tìm thấy %n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="713"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="750"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="888"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="925"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="889"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="926"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="892"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="929"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="895"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="932"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="896"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="933"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="897"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="934"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="900"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="937"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="990"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1032"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1087"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1151"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1096"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1158"/>
+        <source>Đã hoàn tác “{action}” — không gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1173"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1105"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1109"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1187"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1191"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1106"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1188"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1110"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1192"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1155"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1237"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1157"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1239"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,32 +1478,32 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="92"/>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="95"/>
         <source>Gộp vào phản ánh trùng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="95"/>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="98"/>
         <source>Gộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="100"/>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="103"/>
         <source>Phản ánh này sẽ được gộp vào phản ánh gốc và rời khỏi danh sách; phản ánh gốc ghi lại việc gộp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="102"/>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="105"/>
         <source>Mã hoặc nội dung phản ánh gốc…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="104"/>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="107"/>
         <source>Tìm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="107"/>
+        <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="110"/>
         <source>Phản ánh gốc</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,27 +1533,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="165"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="311"/>
         <source>Ghi chú nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="168"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="314"/>
         <source>Lưu ghi chú</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="171"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="317"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="175"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="321"/>
         <source>Nội dung ghi chú…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="178"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="324"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,84 +1561,84 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../triage_desktop/ui/notices.py" line="125"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="127"/>
         <source>Không làm phiền</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/notices.py" line="128"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="130"/>
         <source>Không hiện thông báo việc mới (vẫn đếm ở thanh trạng thái)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/notices.py" line="143"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="145"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/notices.py" line="145"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="147"/>
         <source>Mở cửa sổ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/notices.py" line="248"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="253"/>
         <source>Việc mới cho bạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/notices.py" line="255"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="260"/>
         <source>%Ln phản ánh mới</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/notices.py" line="255"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="260"/>
         <source>%Ln hồ sơ mới</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/notices.py" line="257"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="262"/>
         <source>%Ln phản ánh giao cho bạn</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/notices.py" line="258"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="263"/>
         <source>%Ln hồ sơ giao cho bạn</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/notices.py" line="259"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="264"/>
         <source>%Ln phản ánh của bạn sắp đến hạn hoặc quá hạn</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/notices.py" line="260"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="265"/>
         <source>%Ln hồ sơ của bạn sắp đến hạn hoặc quá hạn</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/notices.py" line="264"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="269"/>
         <source>Có việc mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/notices.py" line="266"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="271"/>
         <source>Việc mới giao cho bạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/notices.py" line="267"/>
+        <location filename="../../triage_desktop/ui/notices.py" line="272"/>
         <source>Việc cần làm trong ngày</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1510,42 +1646,42 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="34"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="36"/>
         <source>Thời gian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="35"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="37"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="36"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="38"/>
         <source>Thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="37"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="39"/>
         <source>Tình trạng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="38"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="40"/>
         <source>Số lần gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="39"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="41"/>
         <source>Trả lời của máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="52"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="54"/>
         <source>Lần gửi trước chưa tới được máy chủ; sẽ tự gửi lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="61"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="63"/>
         <source>Chi tiết: {words}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1553,45 +1689,108 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="143"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="147"/>
         <source>Không có thao tác nào chờ gửi. Mọi thao tác đã được máy chủ ghi nhận.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="151"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="152"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="153"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="154"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/outbox_view.py" line="155"/>
+        <location filename="../../triage_desktop/ui/outbox_view.py" line="156"/>
         <source>Mở phản ánh / hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="238"/>
+        <source>Xem ảnh: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="271"/>
+        <source>Đang tải ảnh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="271"/>
+        <source>Ảnh chưa có trên máy (đang ngoại tuyến)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="272"/>
+        <source>Chưa tải ảnh</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="44"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="68"/>
         <source>Ảnh đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="52"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="94"/>
+        <source>Ảnh trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="96"/>
+        <source>Ảnh sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="98"/>
+        <source>Thu nhỏ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="101"/>
+        <source>Phóng to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="104"/>
+        <source>Vừa khung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="105"/>
+        <source>Xoay phải</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="216"/>
         <source>Ảnh: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="60"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="217"/>
+        <source>Ảnh {n}/{total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="224"/>
+        <source>Đang tải ảnh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="122"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="61"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="123"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1617,24 +1816,24 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="43"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="34"/>
         <source>Danh sách hàng việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="110"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="101"/>
         <source>Hộp thư đi ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="112"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="103"/>
         <source>%Ln xung đột</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/queue_panel.py" line="115"/>
+        <location filename="../../triage_desktop/ui/queue_panel.py" line="106"/>
         <source>{name} ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1642,17 +1841,17 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="224"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="414"/>
         <source>Trả lời công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="227"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="417"/>
         <source>Gửi trả lời</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="230"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="420"/>
         <source>Nội dung trả lời công dân…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1660,13 +1859,13 @@
 <context>
     <name>ReturnResultDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="264"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="452"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="455"/>
         <source>Trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="458"/>
         <source>Nội dung thông báo trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,6 +1880,142 @@
     <message>
         <location filename="../../triage_desktop/ui/session_shell.py" line="234"/>
         <source>Đang đăng xuất…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="30"/>
+        <source> hoặc </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="72"/>
+        <source>Trong danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="73"/>
+        <source>Khác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="81"/>
+        <source>Phím tắt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="85"/>
+        <source>Thao tác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="85"/>
+        <source>Phím</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="91"/>
+        <source>Các phím chữ đơn (J/K) chỉ dùng được trong danh sách và phải bật ở menu Xem, để không vướng khi gõ tiếng Việt (Telex, VNI).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="130"/>
+        <source>Đang tắt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="56"/>
+        <source>Thao tá&amp;c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="58"/>
+        <source>Thao tác chính của mục đang chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="80"/>
+        <source>Mục tiếp theo trong danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="82"/>
+        <source>Mục trước trong danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="89"/>
+        <source>Chuyển đến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="92"/>
+        <source>Danh sách hàng việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="93"/>
+        <source>Danh sách mục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="94"/>
+        <source>Chi tiết mục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="107"/>
+        <source>Phím J/K trong danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="110"/>
+        <source>J: mục tiếp theo, K: mục trước — chỉ khi đang ở danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="114"/>
+        <source>Mục tiếp theo (trong danh sách)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="115"/>
+        <source>Mục trước (trong danh sách)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="122"/>
+        <source>Tương phản cao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="128"/>
+        <source>Phím tắt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="143"/>
+        <source>Trợ &amp;giúp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="201"/>
+        <source>Chọn một mục trong danh sách trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="203"/>
+        <source>«{action}» không dùng được cho mục đang chọn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="221"/>
+        <source>{keys}; {enter} ở danh sách</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1732,48 +2067,48 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="305"/>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="308"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="497"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="500"/>
         <source>Đổi trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="312"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="504"/>
         <source>Trạng thái hiện tại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="316"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="508"/>
         <source>Chuyển sang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="512"/>
         <source>Lý do từ chối</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="537"/>
         <source>Lý do (bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="341"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="537"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="342"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="538"/>
         <source>Công dân sẽ nhìn thấy lý do này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="343"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="539"/>
         <source>Công dân sẽ nhìn thấy ghi chú này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="345"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="541"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1781,27 +2116,27 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="241"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="432"/>
         <source>Yêu cầu bổ sung hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="244"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="435"/>
         <source>Gửi yêu cầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="247"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="438"/>
         <source>Nội dung yêu cầu bổ sung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="248"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="439"/>
         <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="249"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="440"/>
         <source>Giấy tờ cần bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1878,23 +2213,48 @@
 <context>
     <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="197"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="344"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="201"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="348"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="205"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="355"/>
+        <source>Tệp đính kèm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="361"/>
         <source>— Không dùng mẫu —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="210"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="366"/>
         <source>Mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="386"/>
+        <source>Dùng mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="387"/>
+        <source>Thay nội dung đang viết bằng mẫu “{title}”? Nội dung đang viết sẽ mất.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="391"/>
+        <source>Thay bằng mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="392"/>
+        <source>Giữ nội dung đang viết</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1933,6 +2293,39 @@
     <message>
         <location filename="../../triage_desktop/ui/dialogs/report_action_dialogs.py" line="70"/>
         <source>Lý do (bắt buộc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <location filename="../../triage_desktop/ui/undo_window.py" line="51"/>
+        <source>Hoàn tác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/undo_window.py" line="62"/>
+        <source>Hoàn tác: không gửi thao tác vừa xếp ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/undo_window.py" line="66"/>
+        <source>Hoàn tác gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/undo_window.py" line="109"/>
+        <source>Thao tác đã được gửi đi, không hoàn tác được nữa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/undo_window.py" line="112"/>
+        <source>Không hoàn tác được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/undo_window.py" line="133"/>
+        <source>Đã xếp gửi “{action}” —</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2015,368 +2408,424 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="76"/>
+        <location filename="../../triage_desktop/cli.py" line="77"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="79"/>
+        <location filename="../../triage_desktop/cli.py" line="80"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="80"/>
+        <location filename="../../triage_desktop/cli.py" line="81"/>
         <source>ngôn ngữ giao diện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="94"/>
+        <location filename="../../triage_desktop/cli.py" line="95"/>
         <source>đăng nhập vào máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="95"/>
+        <location filename="../../triage_desktop/cli.py" line="96"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="97"/>
+        <location filename="../../triage_desktop/cli.py" line="98"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="99"/>
+        <location filename="../../triage_desktop/cli.py" line="100"/>
         <source>đồng bộ với máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="100"/>
+        <location filename="../../triage_desktop/cli.py" line="101"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="109"/>
+        <location filename="../../triage_desktop/cli.py" line="110"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="117"/>
+        <location filename="../../triage_desktop/cli.py" line="118"/>
+        <source>gửi kèm tệp (JPEG, PNG, PDF, DOCX, XLSX) với trả lời hoặc trả kết quả; lặp lại cho nhiều tệp, theo thứ tự gửi. Tệp được chép vào dữ liệu máy ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="121"/>
         <source>các thao tác chưa gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="119"/>
+        <location filename="../../triage_desktop/cli.py" line="123"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="120"/>
+        <location filename="../../triage_desktop/cli.py" line="124"/>
         <source>bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="122"/>
+        <location filename="../../triage_desktop/cli.py" line="126"/>
+        <source>bỏ tệp thứ N (đếm từ 1) khỏi thao tác bị máy chủ từ chối, rồi dùng --retry để gửi lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="129"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="125"/>
+        <location filename="../../triage_desktop/cli.py" line="132"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="127"/>
+        <location filename="../../triage_desktop/cli.py" line="134"/>
         <source>liệt kê phản ánh hoặc hồ sơ trong dữ liệu đã đồng bộ, theo hàng đợi, bộ lọc hoặc dạng xem đã lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="130"/>
+        <location filename="../../triage_desktop/cli.py" line="137"/>
         <source>hàng đợi (mặc định: all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="132"/>
+        <location filename="../../triage_desktop/cli.py" line="139"/>
         <source>mã lĩnh vực hoặc mã thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="133"/>
+        <location filename="../../triage_desktop/cli.py" line="140"/>
         <source>mã cán bộ xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="134"/>
+        <location filename="../../triage_desktop/cli.py" line="141"/>
         <source>kênh tiếp nhận (zalo_mini_app, hotline, online…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="135"/>
+        <location filename="../../triage_desktop/cli.py" line="142"/>
         <source>tình trạng hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="138"/>
+        <location filename="../../triage_desktop/cli.py" line="145"/>
         <source>sắp xếp theo (mặc định: hạn xử lý cho các hàng đợi theo hạn, ngày gửi cho các hàng đợi khác)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="140"/>
+        <location filename="../../triage_desktop/cli.py" line="147"/>
         <source>sắp xếp tăng dần</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="144"/>
+        <location filename="../../triage_desktop/cli.py" line="151"/>
         <source>số mục của từng hàng đợi, kể cả sắp đến hạn và quá hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="148"/>
+        <location filename="../../triage_desktop/cli.py" line="155"/>
         <source>nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="150"/>
+        <location filename="../../triage_desktop/cli.py" line="157"/>
         <source>kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="152"/>
+        <location filename="../../triage_desktop/cli.py" line="159"/>
         <source>ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="155"/>
-        <source>chạy máy chủ thử nghiệm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../triage_desktop/cli.py" line="162"/>
-        <source>phản ánh mới đến mỗi N giây</source>
+        <source>ảnh của công dân giữ trên máy để xem khi mất mạng: số ảnh và dung lượng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/cli.py" line="164"/>
+        <source>tải trước ảnh của các mục mới nhất trong hàng đợi của tôi, chưa phân công và mới, trong hạn mức</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="168"/>
+        <source>chạy máy chủ thử nghiệm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="175"/>
+        <source>phản ánh mới đến mỗi N giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="177"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="165"/>
+        <location filename="../../triage_desktop/cli.py" line="178"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="167"/>
+        <location filename="../../triage_desktop/cli.py" line="180"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="169"/>
+        <location filename="../../triage_desktop/cli.py" line="182"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="185"/>
+        <location filename="../../triage_desktop/cli.py" line="198"/>
         <source>cần một số từ 0 đến 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="213"/>
+        <location filename="../../triage_desktop/cli.py" line="226"/>
         <source>Máy này chỉ được đăng nhập vào máy chủ {server} (bộ phận CNTT đã khóa địa chỉ máy chủ).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="265"/>
+        <location filename="../../triage_desktop/cli.py" line="278"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="331"/>
+        <location filename="../../triage_desktop/cli.py" line="344"/>
         <source>Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="365"/>
+        <source>Không có tệp thứ {n} trong thao tác {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="376"/>
+        <source>đã tải lên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="376"/>
+        <source>đang chờ gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="407"/>
+        <location filename="../../triage_desktop/cli.py" line="433"/>
         <source>Đã xuất %n mục.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="473"/>
+        <location filename="../../triage_desktop/cli.py" line="495"/>
         <source>{shown}/{total} mục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="487"/>
+        <location filename="../../triage_desktop/cli.py" line="509"/>
         <source>Dạng xem &quot;{name}&quot; là của {kind}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="490"/>
+        <location filename="../../triage_desktop/cli.py" line="512"/>
         <source>Không có dạng xem đã lưu tên &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="553"/>
+        <source>Đã tải {count} ảnh ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="556"/>
+        <source>Bỏ qua {count} ảnh không khớp mã băm SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="558"/>
+        <source>Ảnh giữ trên máy: {count} ảnh, {size} (hạn mức {budget}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="561"/>
+        <source>Mất kết nối với máy chủ giữa chừng: chưa tải hết ảnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="523"/>
+        <location filename="../../triage_desktop/cli.py" line="578"/>
         <source>Đã xuất %n mục nhật ký.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="547"/>
+        <location filename="../../triage_desktop/cli.py" line="602"/>
         <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="548"/>
+        <location filename="../../triage_desktop/cli.py" line="603"/>
         <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="549"/>
+        <location filename="../../triage_desktop/cli.py" line="604"/>
         <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="550"/>
+        <location filename="../../triage_desktop/cli.py" line="605"/>
         <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="551"/>
+        <location filename="../../triage_desktop/cli.py" line="606"/>
         <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="575"/>
+        <location filename="../../triage_desktop/cli.py" line="630"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="585"/>
+        <location filename="../../triage_desktop/cli.py" line="640"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="588"/>
+        <location filename="../../triage_desktop/cli.py" line="643"/>
         <source>Đã đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="588"/>
+        <location filename="../../triage_desktop/cli.py" line="643"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="616"/>
+        <location filename="../../triage_desktop/cli.py" line="671"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="619"/>
+        <location filename="../../triage_desktop/cli.py" line="674"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="661"/>
+        <location filename="../../triage_desktop/cli.py" line="716"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="673"/>
+        <location filename="../../triage_desktop/cli.py" line="728"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="171"/>
+        <location filename="../../triage_desktop/cli.py" line="184"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="91"/>
+        <location filename="../../triage_desktop/cli.py" line="92"/>
         <source>đọc mật khẩu từ đầu vào chuẩn để mở dữ liệu đã mã hóa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="102"/>
+        <location filename="../../triage_desktop/cli.py" line="103"/>
         <source>đọc mật khẩu từ đầu vào chuẩn: mở dữ liệu và đăng nhập cho lần chạy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="104"/>
+        <location filename="../../triage_desktop/cli.py" line="105"/>
         <source>đăng xuất: thu hồi phiên trên máy chủ, xóa khóa khỏi kho khóa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="105"/>
+        <location filename="../../triage_desktop/cli.py" line="106"/>
         <source>xóa luôn dữ liệu trên máy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="107"/>
+        <location filename="../../triage_desktop/cli.py" line="108"/>
         <source>xóa cả khi còn thao tác chưa gửi (các thao tác đó sẽ mất)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="136"/>
+        <location filename="../../triage_desktop/cli.py" line="143"/>
         <source>dạng xem: có sẵn ({names}) hoặc đã lưu của cán bộ đang đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="175"/>
+        <location filename="../../triage_desktop/cli.py" line="188"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="195"/>
+        <location filename="../../triage_desktop/cli.py" line="208"/>
         <source>cần một số nguyên dương</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="203"/>
+        <location filename="../../triage_desktop/cli.py" line="216"/>
         <source>Mật khẩu: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="210"/>
+        <location filename="../../triage_desktop/cli.py" line="223"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="218"/>
+        <location filename="../../triage_desktop/cli.py" line="231"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="221"/>
+        <location filename="../../triage_desktop/cli.py" line="234"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="247"/>
+        <location filename="../../triage_desktop/cli.py" line="260"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="254"/>
+        <location filename="../../triage_desktop/cli.py" line="267"/>
+        <location filename="../../triage_desktop/cli.py" line="542"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="271"/>
+        <location filename="../../triage_desktop/cli.py" line="284"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="262"/>
+        <location filename="../../triage_desktop/cli.py" line="275"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="301"/>
+        <location filename="../../triage_desktop/cli.py" line="314"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2384,95 +2833,91 @@
 <context>
     <name>deadlines</name>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="50"/>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="104"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="62"/>
         <source>{days} ngày</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="52"/>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="102"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="60"/>
         <source>{days} ngày {hours} giờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="56"/>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="106"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="64"/>
         <location filename="../../triage_desktop/ui/item_list_view.py" line="290"/>
         <source>{hours} giờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="58"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="51"/>
         <source>quá hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="58"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="51"/>
         <source>đến hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="60"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="53"/>
         <source>quá hạn {amount} làm việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="61"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
         <source>còn {amount} làm việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="89"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="93"/>
         <location filename="../../triage_desktop/ui/item_list_view.py" line="291"/>
         <source>Tạm dừng — chờ công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="96"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="100"/>
         <source>Quá hạn {days} ngày</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="98"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="102"/>
         <source>Quá hạn {hours} giờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="99"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="103"/>
         <source>Quá hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="108"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="107"/>
         <source>Sắp đến hạn — đến hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="109"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="108"/>
         <location filename="../../triage_desktop/ui/item_list_view.py" line="289"/>
         <source>Sắp đến hạn — còn {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="111"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="110"/>
         <location filename="../../triage_desktop/ui/item_list_view.py" line="292"/>
         <source>Còn {days} ngày làm việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="112"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="111"/>
         <source>Còn {hours} giờ làm việc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="137"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="136"/>
         <source>ước tính theo lịch nghỉ lễ quốc gia; tỉnh chưa công bố lịch năm {years}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="146"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="145"/>
         <source>{due} — {note}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2639,14 +3084,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="71"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="70"/>
         <location filename="../../triage_desktop/ui/labels.py" line="57"/>
         <source>Tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="74"/>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="78"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="73"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="77"/>
         <location filename="../../triage_desktop/ui/labels.py" line="58"/>
         <source>Phân công</source>
         <translation type="unfinished"></translation>
@@ -2657,7 +3102,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="86"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="85"/>
         <location filename="../../triage_desktop/ui/labels.py" line="60"/>
         <source>Trả lời công dân</source>
         <translation type="unfinished"></translation>
@@ -2669,19 +3114,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="105"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="106"/>
         <location filename="../../triage_desktop/ui/labels.py" line="62"/>
         <source>Đổi mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="109"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="110"/>
         <location filename="../../triage_desktop/ui/labels.py" line="63"/>
         <source>Chuyển đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="113"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="114"/>
         <location filename="../../triage_desktop/ui/labels.py" line="64"/>
         <source>Gộp phản ánh</source>
         <translation type="unfinished"></translation>
@@ -2698,7 +3143,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="117"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="118"/>
         <location filename="../../triage_desktop/ui/labels.py" line="67"/>
         <source>Yêu cầu nộp phí</source>
         <translation type="unfinished"></translation>
@@ -2715,7 +3160,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="122"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="123"/>
         <location filename="../../triage_desktop/ui/labels.py" line="73"/>
         <source>Gia hạn</source>
         <translation type="unfinished"></translation>
@@ -2726,7 +3171,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/action_registry.py" line="82"/>
+        <location filename="../../triage_desktop/ui/action_registry.py" line="81"/>
         <source>Ghi chú nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2904,202 +3349,227 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="20"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="21"/>
         <source>nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="21"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="22"/>
         <source>người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="22"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="23"/>
         <source>trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="23"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="24"/>
         <source>lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="24"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="25"/>
         <source>nội dung lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="25"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="26"/>
         <source>mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="26"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="27"/>
         <source>đơn vị nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="27"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="28"/>
         <source>phản ánh gốc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="28"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="29"/>
         <source>giấy tờ cần bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="29"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="30"/>
         <source>số tiền</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="30"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="31"/>
         <source>hạn mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="31"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="32"/>
         <source>thư xin lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="32"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="33"/>
         <source>tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="41"/>
-        <source>Thiếu thông tin bắt buộc: {field}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../triage_desktop/ui/messages.py" line="44"/>
-        <source>Nội dung quá dài (tối đa {limit} ký tự).</source>
+        <source>Chỉ trả lời phản ánh và trả kết quả hồ sơ mới gửi kèm được tệp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="46"/>
+        <source>Thiếu thông tin bắt buộc: {field}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="49"/>
+        <source>Nội dung quá dài (tối đa {limit} ký tự).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="51"/>
         <source>Giá trị không hợp lệ: {field}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="48"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="53"/>
         <source>Cán bộ chỉ được tự nhận xử lý; phân công người khác cần lãnh đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="50"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="55"/>
         <source>Vai trò của bạn không được phép thực hiện thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="52"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="57"/>
         <source>Không thể chuyển sang trạng thái này bằng thao tác đổi trạng thái.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="54"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="59"/>
         <source>Thao tác này không áp dụng cho loại hồ sơ này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="55"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="60"/>
         <source>Thao tác không hợp lệ ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="61"/>
-        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../triage_desktop/ui/messages.py" line="67"/>
-        <source>Dữ liệu trên máy này được khóa bằng mật khẩu của cán bộ khác và máy không có kho khóa an toàn. Người đó cần đăng nhập, hoặc bộ phận CNTT cấp hồ sơ riêng.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="63"/>
-        <source>Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="65"/>
-        <source>Mật khẩu không đúng. Vui lòng nhập lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
+        <source>Tệp “{name}” quá lớn: máy chủ chỉ nhận tệp đến {size}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="70"/>
-        <source>Dữ liệu trên máy đang được khóa: cần nhập mật khẩu để mở.</source>
+        <source>Không gửi được tệp “{name}”: chỉ nhận ảnh JPEG, PNG, tệp PDF, Word (.docx) hoặc Excel (.xlsx).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="72"/>
-        <source>Tài khoản này chưa đăng nhập lần nào trên máy này: lần đầu cần kết nối máy chủ. Kiểm tra mạng rồi thử lại.</source>
+        <location filename="../../triage_desktop/ui/messages.py" line="73"/>
+        <source>Tệp “{name}” trống.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="75"/>
-        <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="77"/>
-        <source>Máy chủ {host} dùng địa chỉ http:// không mã hóa: mật khẩu và dữ liệu sẽ đi qua mạng ở dạng đọc được, nên phần mềm không kết nối. Hãy dùng địa chỉ https:// do bộ phận CNTT cung cấp.</source>
+        <location filename="../../triage_desktop/ui/messages.py" line="74"/>
+        <source>Không đọc được tệp “{name}” (đã bị xóa, chuyển đi hoặc đang bị khóa).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="81"/>
-        <source>Không xác minh được chứng chỉ bảo mật của máy chủ {host}, nên phần mềm không kết nối (có thể bị giả mạo). Vui lòng gọi bộ phận CNTT của tỉnh; các thao tác chưa gửi vẫn được giữ.</source>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="87"/>
+        <source>Dữ liệu trên máy này được khóa bằng mật khẩu của cán bộ khác và máy không có kho khóa an toàn. Người đó cần đăng nhập, hoặc bộ phận CNTT cấp hồ sơ riêng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="83"/>
+        <source>Tài khoản đang bị khóa do nhập sai nhiều lần. Vui lòng chờ hoặc liên hệ bộ phận CNTT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="85"/>
-        <source>Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; các thao tác sẽ được gửi khi có mạng.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="88"/>
-        <source>Máy chủ đang bận, sẽ tự thử lại sau.</source>
+        <source>Mật khẩu không đúng. Vui lòng nhập lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="90"/>
-        <source>Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.</source>
+        <source>Dữ liệu trên máy đang được khóa: cần nhập mật khẩu để mở.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="92"/>
-        <source>Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; các thao tác chưa gửi vẫn được giữ.</source>
+        <source>Tài khoản này chưa đăng nhập lần nào trên máy này: lần đầu cần kết nối máy chủ. Kiểm tra mạng rồi thử lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="95"/>
+        <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; các thao tác chưa gửi vẫn được giữ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="97"/>
+        <source>Máy chủ {host} dùng địa chỉ http:// không mã hóa: mật khẩu và dữ liệu sẽ đi qua mạng ở dạng đọc được, nên phần mềm không kết nối. Hãy dùng địa chỉ https:// do bộ phận CNTT cung cấp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="101"/>
+        <source>Không xác minh được chứng chỉ bảo mật của máy chủ {host}, nên phần mềm không kết nối (có thể bị giả mạo). Vui lòng gọi bộ phận CNTT của tỉnh; các thao tác chưa gửi vẫn được giữ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="105"/>
+        <source>Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ; các thao tác sẽ được gửi khi có mạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="108"/>
+        <source>Máy chủ đang bận, sẽ tự thử lại sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="110"/>
+        <source>Máy chủ trả về dữ liệu không hợp lệ. Kiểm tra địa chỉ máy chủ hoặc báo bộ phận CNTT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="112"/>
+        <source>Phiên bản phần mềm đã cũ. Vui lòng liên hệ bộ phận CNTT để cài bản cập nhật; các thao tác chưa gửi vẫn được giữ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/messages.py" line="115"/>
         <source>Máy này còn thao tác chưa gửi của {name}. Người đó cần đăng nhập và đồng bộ trước, hoặc dùng một hồ sơ riêng (--profile).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="100"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="120"/>
         <source>Không tìm thấy hồ sơ/phản ánh này trong dữ liệu đã đồng bộ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="102"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="122"/>
         <source>Không ghi được dữ liệu trên máy (ổ đĩa đầy hoặc bị khóa). Dữ liệu đã có không bị mất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="104"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="124"/>
         <source>Đã hủy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="106"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="126"/>
         <source>Máy chủ từ chối yêu cầu (mã {status}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/messages.py" line="107"/>
+        <location filename="../../triage_desktop/ui/messages.py" line="127"/>
         <source>Lỗi không mong đợi: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3107,47 +3577,62 @@
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="53"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="57"/>
         <source>Hồ sơ đã được người khác cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="54"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="58"/>
         <source>Phản ánh đã được người khác cập nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="56"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="60"/>
         <source>Trạng thái hiện tại không cho phép thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="58"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="62"/>
         <source>Vai trò của bạn không được phép thực hiện thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="60"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="64"/>
         <source>Không còn thuộc đơn vị (đã chuyển đi, gộp, rút hoặc xóa)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="64"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="69"/>
+        <source>Máy chủ không nhận tệp “{name}” vì quá lớn: bỏ tệp này rồi áp dụng lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="71"/>
+        <source>Máy chủ không nhận loại tệp của “{name}”: bỏ tệp này rồi áp dụng lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="74"/>
+        <source>Tệp đính kèm của thao tác này không còn trên máy (dữ liệu đã được khôi phục sau sự cố): bỏ thao tác rồi gửi lại kèm tệp, hoặc áp dụng lại không kèm tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/problems.py" line="79"/>
         <source>Dữ liệu không hợp lệ: {fields}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="65"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="80"/>
         <source>Dữ liệu không hợp lệ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="67"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="82"/>
         <source>Máy chủ từ chối thao tác (mã {status})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="68"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="83"/>
         <source>Máy chủ từ chối thao tác</source>
         <translation type="unfinished"></translation>
     </message>
