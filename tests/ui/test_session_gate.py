@@ -162,7 +162,8 @@ def test_idle_lock_empties_the_window_and_only_the_right_password_brings_it_back
     assert not window.menuBar().isEnabled() and not window.sync_action.isEnabled() and not window.find_action.isEnabled()
     assert all(not a.isEnabled() for a in window.findChildren(QAction) if a.shortcut().toString())
     assert leaked(secrets, widget_text(widgets_of(window))) == []  # hidden ones too
-    assert gate.records and gate.records[-1] == ("lock", {"reason": "idle"})
+    # The audit entry is written on the window's write lane, after whatever it was doing.
+    qtbot.waitUntil(lambda: bool(gate.records) and gate.records[-1] == ("lock", {"reason": "idle"}), timeout=5_000)
 
     window.lock_page.password.setText("khong-dung")
     qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
@@ -185,7 +186,8 @@ def test_the_os_session_locking_locks_the_window(qtbot, cached: Services, shell_
     qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
     shell.os_lock.locked.emit()  # what the D-Bus or WTS listener says (tests/ui/test_os_lock.py)
     assert window.locked and window.model.rowCount() == 0
-    assert gate.records[-1] == ("lock", {"reason": "os_session"})
+    qtbot.waitUntil(lambda: bool(gate.records) and gate.records[-1] == ("lock", {"reason": "os_session"}),
+                    timeout=5_000)
 
 
 def test_a_dialog_open_at_the_lock_is_hidden_and_comes_back(qtbot, cached: Services, shell_of) -> None:
