@@ -11,7 +11,8 @@ from pathlib import Path
 from tests.support.cli_sandbox import run_cli
 from tests.support.file_keyring import cache_key_of
 from triage_desktop.core import queues
-from triage_desktop.core.photo_prefetch import PREFETCH_QUEUES, is_photo_type
+from triage_desktop.core.file_types import is_photo_type
+from triage_desktop.core.photo_prefetch import PREFETCH_QUEUES
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.storage.database import CACHE_FILE_NAME, Database
 from triage_desktop.storage.schema import PHOTOS

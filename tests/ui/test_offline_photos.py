@@ -19,8 +19,9 @@ from tests.support.keys import TEST_KEY
 from tests.ui.conftest import open_synced_window
 from triage_desktop.core import queues
 from triage_desktop.core.entities import Attachment
+from triage_desktop.core.file_types import is_photo_type
 from triage_desktop.core.map_link import map_url
-from triage_desktop.core.photo_prefetch import PREFETCH_QUEUES, is_photo_type
+from triage_desktop.core.photo_prefetch import PREFETCH_QUEUES
 from triage_desktop.core.work_settings import WorkSettings
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.services import Services, build_services

@@ -11,25 +11,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from triage_desktop.core.errors import InvalidAction
+from triage_desktop.core.file_types import DOCX, JPEG, PDF, PNG, TYPES_BY_EXTENSION, XLSX
 
-# The contract's allowed types, by the extension a file on the officer's disk carries.
-TYPES_BY_EXTENSION = {
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 # The first bytes each type starts with: a renamed file ("ảnh.exe" → "ảnh.jpg") is refused here, not by the
 # server after the officer has gone home. DOCX and XLSX are ZIP containers.
-_MAGIC = {
-    "image/jpeg": (b"\xff\xd8\xff",),
-    "image/png": (b"\x89PNG\r\n\x1a\n",),
-    "application/pdf": (b"%PDF-",),
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b"PK\x03\x04",),
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (b"PK\x03\x04",),
-}
+_MAGIC = {JPEG: (b"\xff\xd8\xff",), PNG: (b"\x89PNG\r\n\x1a\n",), PDF: (b"%PDF-",), DOCX: (b"PK\x03\x04",),
+          XLSX: (b"PK\x03\x04",)}
 MAGIC_BYTES = 8  # enough of a file's start for content_type()
 # The actions that carry files (§6 `attachment_ids`).
 FILE_ACTIONS = frozenset({"reply", "return_result"})

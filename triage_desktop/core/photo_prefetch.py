@@ -20,20 +20,15 @@ from dataclasses import dataclass, field
 
 from triage_desktop.core.entities import Attachment, ItemQuery
 from triage_desktop.core.errors import ApiError, BadServerResponse, NotFound, Offline
+from triage_desktop.core.file_types import is_photo_type
 from triage_desktop.core.ports import CancelToken, PhotoStore, SyncService, Workspace
 from triage_desktop.core.vocabulary import KINDS
 
 log = logging.getLogger(__name__)
 
 PREFETCH_QUEUES = ("mine", "unassigned", "new")
-# The same types ui.file_names.is_photo shows in the app (central-api.md §8 allows only these two images).
-PHOTO_TYPES = frozenset({"image/jpeg", "image/png"})
 MAX_ITEMS = 300  # newest items looked at per run: a snapshot of 10^5 items is not walked for photos
 PAGE = 100
-
-
-def is_photo_type(content_type: str) -> bool:
-    return content_type.split(";", 1)[0].strip().lower() in PHOTO_TYPES
 
 
 @dataclass(frozen=True)

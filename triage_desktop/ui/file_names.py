@@ -11,26 +11,20 @@ from __future__ import annotations
 
 from pathvalidate import sanitize_filename
 
+from triage_desktop.core.file_types import EXTENSION_BY_TYPE, is_photo_type, media_type
 from triage_desktop.core.text import visible
 
-EXTENSIONS = {
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "application/pdf": ".pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-}
 UNKNOWN_EXTENSION = ".bin"  # a type outside the contract: nothing will try to run it
 FALLBACK_STEM = "tep-dinh-kem"
 MAX_STEM = 100  # characters; leaves room for a folder path on Windows
 
 
 def extension_for(content_type: str) -> str:
-    return EXTENSIONS.get(content_type.split(";", 1)[0].strip().lower(), UNKNOWN_EXTENSION)
+    return EXTENSION_BY_TYPE.get(media_type(content_type), UNKNOWN_EXTENSION)
 
 
 def is_photo(content_type: str) -> bool:
-    return extension_for(content_type) in (".jpg", ".png")
+    return is_photo_type(content_type)
 
 
 def suggested_file_name(filename: str, content_type: str) -> str:

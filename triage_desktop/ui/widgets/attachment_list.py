@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from triage_desktop.core import outgoing_files
+from triage_desktop.core import file_types, outgoing_files
 from triage_desktop.core.errors import InvalidAction
 from triage_desktop.ui.formatting import format_size
 from triage_desktop.ui.messages import invalid_action_message
@@ -109,7 +109,7 @@ class AttachmentList(QWidget):
         names, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Chọn tệp đính kèm"), "",
             self.tr("Ảnh, PDF, Word, Excel ({patterns})").format(
-                patterns=" ".join(f"*{ext}" for ext in outgoing_files.TYPES_BY_EXTENSION)))
+                patterns=" ".join(f"*{ext}" for ext in file_types.TYPES_BY_EXTENSION)))
         if names:
             self.add_paths(Path(name) for name in names)
 
