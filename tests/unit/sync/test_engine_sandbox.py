@@ -7,6 +7,7 @@ import hashlib
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,13 +63,22 @@ def server(tmp_path: Path) -> Iterator[Any]:
         yield srv
 
 
-@pytest.fixture
-def client(tmp_path: Path, memory_keyring: Any) -> Iterator[Client]:
+@contextmanager
+def sandbox_client(tmp_path: Path, keyring: Any) -> Iterator[Client]:
+    """The sync stack of one profile (an encrypted cache, a keyring in memory), closed at the end."""
     database = open_database(tmp_path / "profile", key=TEST_KEY)
     store = Store(database)
-    vault = CredentialStore(backend=memory_keyring)
-    yield Client(store, build_sync_service(store, vault), vault)
-    database.dispose()
+    vault = CredentialStore(backend=keyring)
+    try:
+        yield Client(store, build_sync_service(store, vault), vault)
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def client(tmp_path: Path, memory_keyring: Any) -> Iterator[Client]:
+    with sandbox_client(tmp_path, memory_keyring) as opened:
+        yield opened
 
 
 def by_key(items: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:

@@ -10,18 +10,13 @@ from typing import Any
 import pytest
 from sqlalchemy import delete
 
-from tests.support.keys import TEST_KEY
-from tests.unit.sync.test_engine_sandbox import Client, DropAnswer, fresh, signed_in
+from tests.unit.sync.test_engine_sandbox import Client, DropAnswer, fresh, sandbox_client, signed_in
 from triage_desktop.core.entities import ActionState
 from triage_desktop.core.errors import Offline
 from triage_desktop.sandbox.images import make_png
 from triage_desktop.sandbox.server import SandboxServer
-from triage_desktop.security.credentials import CredentialStore
-from triage_desktop.storage.database import open_database
 from triage_desktop.storage.schema import OUTBOX_FILES
-from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
-from triage_desktop.sync.engine import build_sync_service
 
 
 @pytest.fixture
@@ -32,11 +27,8 @@ def server(tmp_path: Path) -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def client(tmp_path: Path, memory_keyring: Any) -> Iterator[Client]:
-    database = open_database(tmp_path / "profile", key=TEST_KEY)
-    store = Store(database)
-    vault = CredentialStore(backend=memory_keyring)
-    yield Client(store, build_sync_service(store, vault), vault)
-    database.dispose()
+    with sandbox_client(tmp_path, memory_keyring) as opened:
+        yield opened
 
 
 def _photo(tmp_path: Path, name: str = "ảnh.png") -> Path:
