@@ -390,28 +390,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="287"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
         <source>Nội dung phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="289"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
         <source>Tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="291"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="306"/>
         <source>Diễn biến xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="301"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="316"/>
         <source>Chưa có diễn biến nào.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="251"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="348"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="266"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="363"/>
         <source>{kind} · {code}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -446,239 +446,244 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="252"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="242"/>
+        <source>Có bản nháp chưa gửi: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="267"/>
         <source>Không còn thuộc đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="258"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="273"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
         <source>Hồ sơ còn dưới 1 ngày làm việc. Đề xuất gia hạn đến {date} và gửi văn bản xin lỗi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="332"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
         <source>Soạn gia hạn và thư xin lỗi…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="379"/>
         <source>số điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="364"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="379"/>
         <source>số định danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="373"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="388"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="378"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="393"/>
         <source>{status} (mã {dvc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="381"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="396"/>
         <source>{status} (đang chờ gửi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="385"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="400"/>
         <source>Tiêu đề</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="386"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="401"/>
         <source>Lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="399"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="402"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="414"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="388"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="403"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="389"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="404"/>
         <source>Kênh tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="390"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
         <source>Người phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="391"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="406"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="420"/>
         <source>Điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="392"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
         <source>Địa điểm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="393"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="408"/>
         <source>Tọa độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="397"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="412"/>
         <source>Trích yếu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="398"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="413"/>
         <source>Thủ tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="400"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="415"/>
         <source>Bước xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="401"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="416"/>
         <source>Kênh nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="402"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="417"/>
         <source>Người nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="403"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="418"/>
         <source>Số định danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="406"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="421"/>
         <source>Địa chỉ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="422"/>
         <source>Lệ phí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="408"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="423"/>
         <source>Số ngày tạm dừng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="412"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="427"/>
         <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="412"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="427"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="413"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="428"/>
         <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="414"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="429"/>
         <source>Ngày tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="415"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="430"/>
         <source>Hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="417"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="432"/>
         <source>Ngày trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="418"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="433"/>
         <source>Ngày kết thúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="419"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="434"/>
         <source>Cập nhật lúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="423"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
         <source>Đánh giá của công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="423"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
         <source>{n}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="424"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="439"/>
         <source>Đã gộp vào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="451"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="466"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="458"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="473"/>
         <source>Không có tệp đính kèm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="484"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="499"/>
         <source>Xem ảnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="485"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="500"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="503"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="518"/>
         <source>Nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="507"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="522"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="538"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="553"/>
         <source>Công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="539"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="554"/>
         <source>Hệ thống</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="574"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="589"/>
         <source>Bỏ thao tác này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1161,293 +1166,293 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="145"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="145"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="299"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="195"/>
         <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="286"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="288"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="290"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="292"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="294"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="296"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="302"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="305"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="308"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="309"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="647"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="650"/>
         <source>Phân công nhiều mục…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="315"/>
         <source>Bỏ lọc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="317"/>
         <source>Lưu chế độ xem…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="320"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="325"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="328"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="337"/>
         <source>&amp;Danh sách</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="344"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="486"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="488"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="607"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="610"/>
         <source>Lưu chế độ xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="608"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="611"/>
         <source>Tên chế độ xem (hàng việc, bộ lọc và thứ tự đang dùng):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="609"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="612"/>
         <source>Lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="610"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="625"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="628"/>
         <source>Đã lưu chế độ xem “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="632"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="635"/>
         <source>Đã xóa chế độ xem “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="646"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="649"/>
         <source>Phân công %n mục…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="682"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="685"/>
         <source>Đã lưu phân công %n mục — đang chờ gửi</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="701"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="704"/>
         <source>Đã phân công %n mục</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="702"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="705"/>
         <source>%n xung đột</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="703"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="706"/>
         <source>%n mục không phân công được</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="706"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="709"/>
         <source>(mã {codes})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="723"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="726"/>
         <source>Việc của {name} — quá hạn trước</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="746"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="749"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="748"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="751"/>
         <source>Tìm thấy %n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="750"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="753"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="925"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="928"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="926"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="929"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="929"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="932"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="932"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="935"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="933"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="936"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="934"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="937"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="937"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="940"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1032"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1035"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1151"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1154"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1158"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1165"/>
         <source>Đã hoàn tác “{action}” — không gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1173"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1180"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1187"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1191"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1194"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1198"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1188"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1195"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1192"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1199"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1237"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1244"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1239"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1246"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>

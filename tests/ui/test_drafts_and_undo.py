@@ -102,6 +102,10 @@ def test_a_draft_survives_closing_the_composer_and_restarting(qtbot, sandbox: Sa
         qtbot.keyClick(reply, Qt.Key.Key_Escape)
         answer(qtbot, question(qtbot, reply, "closeComposer"), "Giữ bản nháp")
         qtbot.waitUntil(lambda: not reply.isVisible())
+        # The item says it has words waiting, so the officer finds them again.
+        qtbot.waitUntil(lambda: window.detail.draft_marker.text() == "Có bản nháp chưa gửi: Trả lời công dân",
+                        timeout=5_000)
+        assert window.detail.draft_marker.isVisible()
         note = composer(qtbot, window, rules.NOTE)
         type_into(qtbot, note, NOTE)  # left open: the program stops with it
     # The program starts again on the same cache: the words are there, said to be a draft, with its time.
@@ -113,6 +117,7 @@ def test_a_draft_survives_closing_the_composer_and_restarting(qtbot, sandbox: Sa
         assert reply.draft_note.isVisible()
         note = composer(qtbot, window, rules.NOTE)
         assert note.body.toPlainText() == NOTE
+        assert window.detail.draft_marker.text() == "Có bản nháp chưa gửi: Ghi chú nội bộ, Trả lời công dân"
         # Sending clears it: the next composer starts empty.
         send_by_keyboard(qtbot, note)
         qtbot.waitUntil(lambda: services.workspace.draft("report", item, "note") is None, timeout=5_000)

@@ -73,6 +73,7 @@ _REVOKE, _REVOKE_LIST = "revoke|", "revoke-pending"
 REFERENCE_NAMES = ("members", "units", "categories", "procedures", "templates")
 REFERENCE_INTERVAL = 600.0  # seconds between reference refreshes (cheap 304s, but eight calls)
 CONFLICT_STATUSES = frozenset({403, 404, 409, 412})
+VIETNAM = timezone(timedelta(hours=7))
 # A queued action whose files are no longer all in the cache (a damaged cache salvaged its outbox rows, not the
 # files' bytes): it fails here, for the officer to see, rather than go out without them. Status 0: no server said it.
 FILES_MISSING: dict[str, Any] = {"type": "https://triage.example/problems/files-missing",
@@ -85,7 +86,6 @@ class _FileRefused(Exception):
     def __init__(self, status: int, problem: dict[str, Any]) -> None:
         super().__init__(status)
         self.status, self.problem = status, problem
-VIETNAM = timezone(timedelta(hours=7))
 
 
 def older_than(app_version: str, minimum: Any) -> bool:

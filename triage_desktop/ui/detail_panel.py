@@ -10,7 +10,7 @@ that left the unit with actions still on it is shown by `show_gone`, so those ac
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -137,6 +137,13 @@ class DetailPanel(QWidget):
         self._content_layout.addWidget(self._code)
         self._content_layout.addWidget(self._title)
         self._content_layout.addWidget(self._action_bar)
+        # "Có bản nháp: …": the officer left words unsent on this item (ui/composers keeps them).
+        self.draft_marker = QLabel(self)
+        self.draft_marker.setObjectName("draftMarker")
+        self.draft_marker.setTextFormat(Qt.TextFormat.PlainText)
+        self.draft_marker.setWordWrap(True)
+        self.draft_marker.hide()
+        self._content_layout.addWidget(self.draft_marker)
         self._body = QWidget()
         self._content_layout.addWidget(self._body, 1)
         self._scroll = QScrollArea(self)
@@ -205,6 +212,7 @@ class DetailPanel(QWidget):
         if not self._same_item_again:
             self._revealed.clear()  # a revealed number stays revealed for its item only
         self._item, self._user, self._key = item, user, key
+        self.set_drafts([])  # the window says which the new item has
         has_item = item is not None
         self._empty.setVisible(not has_item)
         self._scroll.setVisible(has_item)
@@ -228,6 +236,12 @@ class DetailPanel(QWidget):
                                          for entry in self._more_actions.values()))
         self._build_body(item)
 
+    def set_drafts(self, action_types: Sequence[str]) -> None:
+        """The composers with a kept draft on the item shown (none: the line goes)."""
+        names = ", ".join(action_name(action_type) for action_type in action_types)
+        self.draft_marker.setText(self.tr("Có bản nháp chưa gửi: {names}").format(names=names) if names else "")
+        self.draft_marker.setVisible(bool(names))
+
     def masked_values(self) -> list[MaskedValue]:
         return self._body.findChildren(MaskedValue)
 
@@ -246,6 +260,7 @@ class DetailPanel(QWidget):
         self._same_item_again = self._key == (kind, item_id)
         self._revealed.clear()
         self._item, self._user, self._key = None, user, (kind, item_id)
+        self.set_drafts([])
         self._empty.setVisible(False)
         self._scroll.setVisible(True)
         self._code.setText(self.tr("{kind} · {code}").format(kind=labels.one_kind(kind), code=item_id))

@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         self.indicator.clicked.connect(self._on_indicator)
         self.statusBar().addPermanentWidget(self.indicator)
         self.composers = Composers(workspace, runner, self)  # open composers and their drafts (issue 12)
+        self.composers.draftsChanged.connect(self._on_drafts_changed)
         self.undo_bar = UndoBar(workspace, runner, self)  # "Đã xếp gửi — Hoàn tác" while a held action waits
         self.statusBar().insertPermanentWidget(0, self.undo_bar)
         self.undo_bar.undone.connect(self._on_undone)
@@ -494,6 +496,7 @@ class MainWindow(QMainWindow):
         item = self.workspace.item(*key) if key else None
         if item is not None or key is None:
             self.detail.show_item(item, self.user)
+            self.detail.set_drafts(self.workspace.drafts_of(*key) if key else [])
             return
         waiting = [a for a in self.workspace.outbox() if (a.kind, a.aggregate_id) == key]
         if waiting:
@@ -1153,6 +1156,10 @@ class MainWindow(QMainWindow):
         self._local_change([(action.kind, action.aggregate_id)])
         self.controller.kick()
 
+    def _on_drafts_changed(self, kind: str, item_id: str) -> None:
+        if self.detail.item() is not None and self.detail.shown_key() == (kind, item_id):
+            self.detail.set_drafts(self.workspace.drafts_of(kind, item_id))
+
     def _on_undone(self, action: OutboxAction, files: list[Path]) -> None:
         """An action taken back in its undo window: gone from the outbox; its words back in their composer."""
         self.statusBar().showMessage(self.tr("Đã hoàn tác “{action}” — không gửi").format(
@@ -1249,6 +1256,9 @@ class MainWindow(QMainWindow):
             font = app.font()
             font.setPointSizeF(self._base_point_size * self._zoom)
             app.setFont(font)
+            side = max(16, QFontMetrics(font).height())  # the toolbar's icons grow with its words
+            for toolbar in self.findChildren(QToolBar):
+                toolbar.setIconSize(QSize(side, side))
         self.settings.setValue("ui/zoom", self._zoom)
         if not self._filters_chosen:  # at 200% text the filter row would take half a 768 px list
             self.filters.set_unfolded(self._zoom < FOLD_FILTERS_FROM_ZOOM)

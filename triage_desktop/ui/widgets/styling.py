@@ -6,6 +6,8 @@ A widget under any Qt style sheet stops following QApplication.setFont (verified
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QPushButton, QWidget
@@ -125,7 +127,16 @@ def relative_font(base: QFont, factor: float, is_bold: bool = False) -> QFont:
 
 
 class ActionButton(QPushButton):
-    """An icon + text button with a generous click target that grows with the text size."""
+    """An icon + text button with a generous click target that grows with the text size, its icon too (a 16 px
+    line icon beside 200% text is a speck)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._fit_icon()
+
+    def _fit_icon(self) -> None:
+        side = max(16, self.fontMetrics().height())
+        self.setIconSize(QSize(side, side))
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -138,4 +149,5 @@ class ActionButton(QPushButton):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            self._fit_icon()
             self.updateGeometry()
