@@ -261,7 +261,7 @@ _SPECS = (
         "note", frozenset(v.KINDS), EVERYONE, ANY_STATUS, (Text("body", limit=10_000),), if_match=False),
     ActionSpec(
         "reply", frozenset({"report"}), EVERYONE, ANY_STATUS, (Text("body", limit=5_000), AttachmentIds()),
-        if_match=False),
+        if_match=False, rebase_fields=frozenset({"attachments"})),  # a server may list the files sent with it
     ActionSpec(
         "set_status", frozenset(v.KINDS),
         {**STAFF, "clerk": RoleLimit("status", "forbidden:status", v.CLERK_STATUSES)},

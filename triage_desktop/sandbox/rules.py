@@ -313,7 +313,7 @@ def _apply(actor: Actor, kind: str, agg: dict[str, Any], body: Mapping[str, Any]
     elif type_ == "note":
         event("note", "internal", body["body"])
     elif type_ == "reply":
-        outcome.linked = list(body.get("attachment_ids") or [])
+        outcome.linked = _link_attachments(new, ctx, agg["unit_id"], body)
         event("reply", "public", body["body"], attachment_ids=outcome.linked)
     elif type_ == "set_status":
         target = body["status"]
@@ -350,11 +350,7 @@ def _apply(actor: Actor, kind: str, agg: dict[str, Any], body: Mapping[str, Any]
     elif type_ == "return_result":
         change = move("returned")
         new["returned_at"] = at
-        outcome.linked = list(body.get("attachment_ids") or [])
-        for att in outcome.linked:
-            meta = ctx.usable_attachment(agg["unit_id"], att)
-            if meta is not None and all(a.get("id") != att for a in new["attachments"]):
-                new["attachments"].append(meta)
+        outcome.linked = _link_attachments(new, ctx, agg["unit_id"], body)
         event("result_returned", "public", body["body"], attachment_ids=outcome.linked, **change)
     elif type_ == "extend":
         change = {"from": new.get("due_at"), "to": iso(datetime.fromisoformat(body["new_due_at"]))}
@@ -390,6 +386,17 @@ def _apply_server_only(new: dict[str, Any], type_: str, body: Mapping[str, Any],
         event("rated", "public", body.get("body"), rating=body["rating"])
     elif type_ == "erase":
         outcome.live = False
+
+
+def _link_attachments(new: dict[str, Any], ctx: Context, unit_id: str, body: Mapping[str, Any]) -> list[str]:
+    """The officer's files of a reply or a returned result join the aggregate's attachments (origin "officer"),
+    so whoever opens the item sees them, as the citizen's photos; returns their ids in the order sent."""
+    linked = list(body.get("attachment_ids") or [])
+    for att in linked:
+        meta = ctx.usable_attachment(unit_id, att)
+        if meta is not None and all(a.get("id") != att for a in new["attachments"]):
+            new["attachments"].append(meta)
+    return linked
 
 
 def _append_event(agg: dict[str, Any], event_type: str, author: str | None, visibility: str, body: str | None,

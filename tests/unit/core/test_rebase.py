@@ -38,3 +38,15 @@ def test_fields_the_action_sets_are_allowed() -> None:
 
 def test_transfer_never_rebases() -> None:
     assert not only_own_effect(BEFORE, after(), "transfer", NOTE_EVENT)
+
+
+def test_a_reply_may_list_the_files_it_carried() -> None:
+    """A server may add a reply's files to the report's attachments (origin "officer"): our own effect, so the
+    status change queued after the reply does not get a false 412; a note adding files is someone else's."""
+    event = {"id": "e_2", "type": "reply", "data": {"attachment_ids": ["a_9"]}}
+    photo = {"id": "a_9", "filename": "đèn đã thay.jpg", "content_type": "image/jpeg", "size": 10, "sha256": "ab",
+             "uploaded_at": "2026-12-04T08:00:00Z", "origin": "officer"}
+    before = {**BEFORE, "attachments": []}
+    data = {**after(events=[*BEFORE["events"], event]), "attachments": [photo]}
+    assert only_own_effect(before, data, "reply", event)
+    assert not only_own_effect(before, data, "note", event)
