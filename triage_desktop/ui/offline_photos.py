@@ -16,7 +16,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 THUMBNAIL = QSize(160, 120)
 KEPT_THUMBNAILS = 120  # decoded thumbnails held for the pane's rebuilds (each ≤ 77 KB)
 WAITING_THUMBNAILS = 40
+PREFETCH_DELAY_MS = 2000  # after a step ends online, before the prefetch plans
 OFFLINE, NOT_LOADED, LOADING = "offline", "not_loaded", "loading"
 
 
@@ -69,6 +70,12 @@ class OfflinePhotos(QObject):
         self._fetched = 0
         self._refused: set[str] = set()  # by this run of the program: not planned again
         self._offline = False  # the sync loop's last word was "offline"
+        # A prefetch starts a moment after the step that ended online: the window takes in the step first (counts,
+        # the list's new page, its repaint), and planning on the sync thread would compete for the interpreter.
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self.prefetch)
         controller.stateChanged.connect(self._on_state)
         controller.itemsChanged.connect(self._on_items_changed)
         self.photoKept.connect(self._retry_thumbnail)
@@ -100,6 +107,7 @@ class OfflinePhotos(QObject):
     def stop(self) -> None:
         """No further prefetch (the window is closing); a photo on the wire is let finish."""
         self._stopped = True
+        self._prefetch_timer.stop()
         if self._cancel is not None:
             self._cancel.cancel()
 
@@ -139,8 +147,8 @@ class OfflinePhotos(QObject):
         waiting, self._waiting = list(self._waiting.values()), OrderedDict()
         for attachment in waiting:
             self.thumbnail(attachment)
-        if self._plan_again:
-            self.prefetch()
+        if self._plan_again and not self._prefetch_timer.isActive():  # a long poll's "online" again: no restart
+            self._prefetch_timer.start()
 
     def _on_items_changed(self, _keys: object) -> None:
         self._plan_again = True

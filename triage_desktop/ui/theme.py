@@ -91,6 +91,7 @@ def set_high_contrast(app: QApplication, on: bool, *, chosen: bool = False) -> N
     so later changes of the OS setting no longer switch it back."""
     if chosen:
         app.setProperty(_OVERRIDE, True)
+    _use_style(app, on)
     styling.use_scheme("high" if on else "normal")
     app.setPalette(high_contrast_palette() if on else light_palette(app))
     for window in app.topLevelWidgets():  # panels tinted before the switch take the new scheme's colours
@@ -124,9 +125,16 @@ def _on_contrast_changed(preference: Qt.ContrastPreference) -> None:
         set_high_contrast(app, preference == Qt.ContrastPreference.HighContrast)
 
 
-def apply_theme(app: QApplication, point_size: float | None = None) -> None:
-    if not isinstance(app.style(), ContrastStyle):
+def _use_style(app: QApplication, high_contrast: bool) -> None:
+    """Fusion; its proxy only while high contrast needs the extra edge: the proxy is called, in Python, for every
+    primitive of every paint (a list's repaint at the end of a sync draws hundreds)."""
+    if high_contrast and not isinstance(app.style(), ContrastStyle):
         app.setStyle(ContrastStyle())
+    elif not high_contrast and (isinstance(app.style(), ContrastStyle) or app.style().name().lower() != "fusion"):
+        app.setStyle("Fusion")
+
+
+def apply_theme(app: QApplication, point_size: float | None = None) -> None:
     if os.environ.get(CONTRAST_ENV, "").strip().lower() in ("high", "normal"):
         app.setProperty(_OVERRIDE, True)
     set_high_contrast(app, wants_high_contrast(app))
