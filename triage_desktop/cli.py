@@ -252,19 +252,26 @@ def _same_server(a: str, b: str) -> bool:
     return key(first) == key(second)
 
 
+def _online_services(args: argparse.Namespace, session: ProfileSession, services: Services) -> Services:
+    """The services with the server's tokens, for a command that talks to it: signed in again with the password
+    read from stdin (a PC without a keyring keeps no login between runs), or the login the keyring kept."""
+    if args.password_stdin:
+        user, server = session.signed_in_user(), services.workspace.server_url()
+        if user is None or not server:
+            raise CommandError(translate("cli", "Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước."), EXIT_LOGIN)
+        password = args.password
+        # The run needs the server's tokens: a flaky line is retried, never taken for an offline sign-in.
+        with_retries(lambda: session.sign_in(server, user.username, password, offline=False))
+        assert session.services is not None  # sign_in opened it again
+        return session.services
+    if session.signed_in_user() is None or not services.sync.has_credentials():
+        raise CommandError(translate("cli", "Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
+    return services
+
+
 def cmd_sync(args: argparse.Namespace, profile: Path) -> int:
     with _services(profile, args) as (session, services):
-        if args.password_stdin:
-            user, server = session.signed_in_user(), services.workspace.server_url()
-            if user is None or not server:
-                raise CommandError(translate("cli", "Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước."), EXIT_LOGIN)
-            password = args.password
-            # The run needs the server's tokens: a flaky line is retried, never taken for an offline sign-in.
-            with_retries(lambda: session.sign_in(server, user.username, password, offline=False))
-            assert session.services is not None  # sign_in opened it again
-            services = session.services
-        elif session.signed_in_user() is None or not services.sync.has_credentials():
-            raise CommandError(translate("cli", "Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
+        services = _online_services(args, session, services)
         if not args.once:
             return _sync_forever(services)
         # A flaky server or line: retry transient failures a few times (same keys), then give the verdict.
@@ -533,13 +540,13 @@ def cmd_photos(args: argparse.Namespace, profile: Path) -> int:
     """Photos kept for offline viewing: how many and how big; `--fetch` first fetches what the window would."""
     budget = load_deployment().work().photo_cache_bytes
     with _services(profile, args) as (session, services):
+        if args.fetch:
+            services = _online_services(args, session, services)
         store = services.workspace.photo_cache()
         store.trim(budget)  # a budget lowered in deployment.toml applies here too, as when the window opens
         fetched = None
-        if args.fetch:
-            user = session.signed_in_user()
-            if user is None or not services.sync.has_credentials():
-                raise CommandError(translate("cli", "Cần đăng nhập: dùng lệnh login, hoặc --password-stdin."), EXIT_LOGIN)
+        user = session.signed_in_user()
+        if args.fetch and user is not None:
             fetched = prefetch_photos(services.workspace, services.sync, store, user.id, budget)
         usage = store.usage()
     if args.json:

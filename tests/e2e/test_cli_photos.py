@@ -40,7 +40,8 @@ def test_fetch_keeps_the_working_queues_photos_and_they_stay_offline(tmp_path: P
                          for q in PREFETCH_QUEUES)
                   for a in item["attachments"] if is_photo_type(a["content_type"])}
         assert wanted, "the seed gives the officer's queues some photos"
-        done = run_cli(profile, "photos", "--fetch", "--json")
+        # Signed in again with the password (a PC without a keyring keeps no login between runs), as `sync` is.
+        done = run_cli(profile, "photos", "--fetch", "--json", "--password-stdin", stdin=PASSWORD)
         assert done.returncode == 0, done.stderr
         fetched = json.loads(done.stdout)
         assert fetched["fetched"] == len(wanted) and fetched["refused"] == []
