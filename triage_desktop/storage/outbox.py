@@ -79,6 +79,11 @@ def get(conn: Connection, local_id: int) -> OutboxAction | None:
     return to_action(row) if row is not None else None
 
 
+def encoded(payload: Mapping[str, Any]) -> str:
+    """An action's payload as the outbox stores it (compact JSON, Vietnamese kept as is)."""
+    return json.dumps(dict(payload), ensure_ascii=False, separators=(",", ":"))
+
+
 def add(conn: Connection, kind: str, item_id: str, action_type: str, payload: Mapping[str, Any],
         base_version: int | None, author: Author, *, not_before: str | None = None) -> OutboxAction:
     """A new pending action with its Idempotency-Key, made here once and kept for every retry; `not_before`:
@@ -88,7 +93,7 @@ def add(conn: Connection, kind: str, item_id: str, action_type: str, payload: Ma
         raise ValueError("payload type differs from action type")
     values = {
         "kind": kind, "aggregate_id": item_id, "type": action_type,
-        "payload": json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+        "payload": encoded(body),
         "idempotency_key": str(uuid.uuid4()), "base_version": base_version,
         "state": ActionState.PENDING.value, "created_at": now_utc(), "attempts": 0,
         "author_id": author.user_id, "author_server": author.server, "not_before": not_before,

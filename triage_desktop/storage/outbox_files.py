@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
@@ -115,6 +116,11 @@ def remove(conn: Connection, local_id: int, file_id: int) -> bool:
     result = conn.execute(delete(OUTBOX_FILES).where(OUTBOX_FILES.c.local_id == local_id,
                                                      OUTBOX_FILES.c.file_id == file_id))
     return bool(result.rowcount)
+
+
+def remembered_payload(conn: Connection, local_id: int, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """`payload` remembering the files the action `local_id` holds now (none: the list is dropped)."""
+    return outgoing_files.remember(payload, described(of(conn, [local_id]).get(local_id, ())))
 
 
 def described(files: Sequence[OutboxFile] | Sequence[Prepared]) -> list[outgoing_files.Remembered]:

@@ -437,11 +437,9 @@ class Store:
             if version is None:
                 raise NotFound(f"{action.kind}:{action.aggregate_id}")
             conn.execute(delete(OUTBOX).where(OUTBOX.c.local_id == local_id))
-            files = outbox_files.of(conn, [local_id]).get(local_id, ())
             # It goes out with the files it still has (the officer may have removed one the server refused;
             # a salvaged copy may have lost them all): what the officer now sees is what is sent.
-            payload = outgoing_files.remember(action.payload, outbox_files.described(files)) \
-                if files or outgoing_files.LOCAL_FILES in action.payload else action.payload
+            payload = outbox_files.remembered_payload(conn, local_id, action.payload)
             # The re-applied action is still its author's words: it keeps their name, whoever pressed retry.
             again = outbox_rows.add(conn, action.kind, action.aggregate_id, action.type, payload,
                                     version, outbox_rows.Author(action.author_id, action.author_server))
@@ -474,9 +472,10 @@ class Store:
                 raise InvalidAction(f"remove_file_state:{action.state}")
             if not outbox_files.remove(conn, local_id, file_id):
                 raise NotFound(f"outbox_file:{file_id}")
-            left = outbox_files.of(conn, [local_id]).get(local_id, ())
-            _set_payload(conn, local_id, outgoing_files.remember(action.payload, outbox_files.described(left)))
-            outbox_rows.record(conn, "file_removed", action, actor=audit.current_actor(conn), files=len(left))
+            payload = outbox_files.remembered_payload(conn, local_id, action.payload)
+            _set_payload(conn, local_id, payload)
+            left = len(outgoing_files.remembered(payload))
+            outbox_rows.record(conn, "file_removed", action, actor=audit.current_actor(conn), files=left)
             changed = outbox_rows.get(conn, local_id)
             assert changed is not None
             return outbox_files.with_files(conn, [changed])[0]
@@ -496,8 +495,7 @@ class Store:
             local_id = outbox_files.set_attachment(conn, file_id, attachment_id)
             if local_id is not None:  # the action row remembers it too: a salvaged copy may still go out
                 action = _existing(conn, local_id)
-                files = outbox_files.of(conn, [local_id]).get(local_id, ())
-                _set_payload(conn, local_id, outgoing_files.remember(action.payload, outbox_files.described(files)))
+                _set_payload(conn, local_id, outbox_files.remembered_payload(conn, local_id, action.payload))
 
     def outbox(self) -> list[OutboxAction]:
         """Everything not yet accepted by the server, in creation order."""
@@ -603,8 +601,7 @@ def _author_word(conn: Connection, action: OutboxAction) -> str | None:
 
 
 def _set_payload(conn: Connection, local_id: int, payload: Mapping[str, Any]) -> None:
-    conn.execute(update(OUTBOX).where(OUTBOX.c.local_id == local_id).values(
-        payload=json.dumps(dict(payload), ensure_ascii=False, separators=(",", ":"))))
+    conn.execute(update(OUTBOX).where(OUTBOX.c.local_id == local_id).values(payload=outbox_rows.encoded(payload)))
 
 
 def _existing(conn: Connection, local_id: int) -> OutboxAction:
