@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from triage_desktop.ui import icons
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, value_label
+from triage_desktop.ui.shortcut_sheet import with_keys
 from triage_desktop.ui.widgets.flow_layout import flow_row
 from triage_desktop.ui.widgets.styling import ActionButton
 
@@ -131,15 +132,13 @@ class PhotoViewer(QDialog):
         self._show_entry()
 
     def _action(self, text: str, name: str, keys: Sequence[QKeySequence.StandardKey | Qt.Key | str],
-                icon: QIcon | None, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
+                icon: QIcon, slot: Callable[[], None]) -> QAction:
+        action = QAction(icon, text, self)
         action.setObjectName(name)
-        if icon is not None:
-            action.setIcon(icon)
         sequences = [QKeySequence(key) for key in keys]
         action.setShortcuts(sequences)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # this dialog only
-        action.setToolTip(f"{text} ({sequences[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setToolTip(with_keys(text, sequences[0].toString(QKeySequence.SequenceFormat.NativeText)))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -230,17 +229,20 @@ class PhotoViewer(QDialog):
             return image
         return image.transformed(QTransform().rotate(self._rotation), Qt.TransformationMode.SmoothTransformation)
 
-    def _fit_zoom(self, image: QImage) -> float:
+    def _fit_zoom(self, shown: QSize) -> float:
         room = self.scroll_area.viewport().size()
-        if image.width() <= 0 or image.height() <= 0 or room.width() <= 0 or room.height() <= 0:
+        if shown.width() <= 0 or shown.height() <= 0 or room.width() <= 0 or room.height() <= 0:
             return 1.0
-        return float(min(1.0, room.width() / image.width(), room.height() / image.height()))  # never enlarged
+        return float(min(1.0, room.width() / shown.width(), room.height() / shown.height()))  # never enlarged
 
     def _current_zoom(self) -> float:
         if self._zoom is not None:
             return self._zoom
-        image = self._rotated()
-        return self._fit_zoom(image) if image is not None else 1.0
+        image = self._images.get(self._index)
+        if image is None:
+            return 1.0
+        # The fit needs the rotated photo's size only: a quarter turn swaps its sides (no transform made here).
+        return self._fit_zoom(image.size().transposed() if self._rotation % 180 else image.size())
 
     def _set_zoom(self, zoom: float) -> None:
         if self._index not in self._images:
