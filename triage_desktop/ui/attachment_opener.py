@@ -22,7 +22,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from triage_desktop.core.entities import Attachment
-from triage_desktop.core.errors import StorageError
 from triage_desktop.core.ports import SyncService
 from triage_desktop.ui import labels
 from triage_desktop.ui.dialogs.photo_viewer import VIEW_SIDE, PhotoViewer, decode_photo
@@ -62,7 +61,7 @@ class AttachmentOpener(QObject):
         if not is_photo(attachment.content_type):
             self.save(attachment)  # only photos are shown in the app; anything else is saved, never run
             return
-        photos = [a for a in siblings if is_photo(a.content_type)] or [attachment]
+        photos = [a for a in siblings if is_photo(a.content_type)]
         if attachment not in photos:
             photos = [attachment]
         self._fetch(attachment, self._decoded, functools.partial(self._on_photo, photos, photos.index(attachment)),
@@ -77,18 +76,13 @@ class AttachmentOpener(QObject):
     def _fetch[T](self, attachment: Attachment, then: Callable[[bytes], T], on_done: Callable[[T], None], *,
                   viewed: bool, on_error: Callable[[BaseException], None] | None = None) -> None:
         self._show_status(self.tr("Đang mở “{name}”…").format(name=one_line(attachment.filename, FILENAME_LIMIT)))
-        store, budget, sync = self._photos.store, self._photos.budget, self._sync
+        photos, sync = self._photos, self._sync
         photo = is_photo(attachment.content_type)
 
         def work() -> T:
-            data = store.get(attachment.id, viewed=viewed) if photo else None
-            if data is None:
-                data = sync.attachment(attachment.id, attachment.sha256 or None)
-                if photo:
-                    try:
-                        store.put(attachment, data, budget, viewed=viewed)
-                    except StorageError as exc:  # shown all the same; only not kept for offline
-                        log.warning("photo not kept: %s", type(exc).__name__)
+            # A photo through the offline cache; any other file straight from the server, never kept.
+            data = (photos.load(attachment, viewed=viewed) if photo
+                    else sync.attachment(attachment.id, attachment.sha256 or None))
             return then(data)
 
         def done(result: T) -> None:

@@ -168,18 +168,10 @@ class OfflinePhotos(QObject):
         if attachment.id in self._loading:
             return None
         self._loading.add(attachment.id)
-        store, sync, budget, online = self.store, self._sync, self.budget, self.online()
+        online = self.online()
 
         def work() -> QImage:
-            data = store.get(attachment.id, viewed=False)  # a glance at the pane is not a view
-            if data is None:
-                if not online:
-                    raise NotCached()
-                data = sync.attachment(attachment.id, attachment.sha256 or None)
-                try:
-                    store.put(attachment, data, budget, viewed=False)
-                except StorageError as exc:  # still shown; kept next time
-                    log.warning("photo not kept: %s", type(exc).__name__)
+            data = self.load(attachment, viewed=False, online=online)  # a glance at the pane is not a view
             image = decode_photo(data, THUMBNAIL)
             if image is None:
                 raise ValueError("not an image")
@@ -188,6 +180,21 @@ class OfflinePhotos(QObject):
         self._runner.run(work, functools.partial(self._thumbnail_done, attachment.id),
                          functools.partial(self._thumbnail_failed, attachment), lane="fetch")
         return None
+
+    def load(self, attachment: Attachment, *, viewed: bool, online: bool = True) -> bytes:
+        """A photo's bytes from the cache, else downloaded (NotCached when not `online`) and kept within the budget.
+        `viewed`: the officer is looking at it. For a worker lane: it reads, downloads and writes."""
+        data = self.store.get(attachment.id, viewed=viewed)
+        if data is not None:
+            return data
+        if not online:
+            raise NotCached()
+        data = self._sync.attachment(attachment.id, attachment.sha256 or None)
+        try:
+            self.store.put(attachment, data, self.budget, viewed=viewed)
+        except StorageError as exc:  # shown all the same; kept another time
+            log.warning("photo not kept: %s", type(exc).__name__)
+        return data
 
     def _thumbnail_done(self, attachment_id: str, image: QImage) -> None:
         self._loading.discard(attachment_id)
