@@ -15,6 +15,8 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QFrame
 
 from tests.ui.test_main_window import click_row
+from triage_desktop.security.credentials import CredentialStore
+from triage_desktop.sync.engine import build_sync_service
 from triage_desktop.ui import icons, theme
 from triage_desktop.ui.i18n import remove_translators
 from triage_desktop.ui.launcher import make_application
@@ -122,6 +124,18 @@ def test_it_follows_the_operating_system_until_the_officer_chooses(light_again) 
     theme.set_high_contrast(app, True, chosen=True)
     hints.contrastPreferenceChanged.emit(Qt.ContrastPreference.NoPreference)
     assert theme.is_high_contrast()  # the officer's choice stands
+
+
+def test_a_saved_choice_stands_even_when_the_os_agreed_at_start(qtbot, store, workspace, runner, settings,
+                                                               light_again) -> None:
+    """An officer who chose the normal palette keeps it when Windows turns its contrast theme on later."""
+    theme.apply_theme(light_again)  # following the OS, which asks for nothing special now
+    settings.setValue("view/high_contrast", "false")
+    main = MainWindow(workspace, build_sync_service(store, CredentialStore()), runner, settings=settings)
+    qtbot.addWidget(main)
+    assert not theme.is_high_contrast() and not main.keys.contrast_action.isChecked()
+    theme._accessibility(light_again).contrastPreferenceChanged.emit(Qt.ContrastPreference.HighContrast)
+    assert not theme.is_high_contrast()
 
 
 def test_the_environment_can_ask_for_high_contrast(light_again, monkeypatch) -> None:

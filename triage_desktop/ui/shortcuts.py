@@ -148,9 +148,12 @@ class Shortcuts(QObject):
         self.letters_action.setChecked(settings.value(JK_SETTING, "false") == "true")
         self._set_letters(self.letters_action.isChecked())
         chosen = settings.value(CONTRAST_SETTING)
-        if chosen in ("true", "false"):  # the officer's earlier choice, over the OS setting
+        app = QApplication.instance()
+        if chosen in ("true", "false") and isinstance(app, QApplication):
+            # The officer's earlier choice, over the OS setting now and when it changes later, even when the two
+            # agree today; the tick follows without a second switch.
+            theme.set_high_contrast(app, chosen == "true", chosen=True)
             self.contrast_action.setChecked(chosen == "true")
-            self._set_contrast(chosen == "true")
 
         for button in MAIN_BUTTONS:  # the pane's buttons say their keys, and which one Enter presses
             window.detail.button(button).installEventFilter(self)
