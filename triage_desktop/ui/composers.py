@@ -38,7 +38,6 @@ class Composers(QObject):
         self._workspace = workspace
         self._runner = runner
         self._open: dict[Key, ActionDialog] = {}
-        self._timers: dict[Key, QTimer] = {}
 
     def open_one(self, key: Key) -> ActionDialog | None:
         return self._open.get(key)
@@ -70,7 +69,7 @@ class Composers(QObject):
         timer.setInterval(SAVE_AFTER_MS)
         timer.timeout.connect(functools.partial(self._save_if_typed, dialog))
         dialog.edited.connect(timer.start)
-        self._timers[key] = timer
+        dialog.finished.connect(timer.stop)  # closing saves (or drops) the words itself
 
     def save_all(self) -> None:
         """Keep what is typed in every open composer (the window locks or the program stops)."""
@@ -87,9 +86,6 @@ class Composers(QObject):
     def _finished(self, key: Key, dialog: ActionDialog, result: int) -> None:
         if self._open.get(key) is dialog:
             del self._open[key]
-        timer = self._timers.pop(key, None)
-        if timer is not None:
-            timer.stop()
         if result == ActionDialog.DialogCode.Accepted:
             return  # queued: the queueing clears the draft in the same write
         if dialog.close_choice == KEPT:

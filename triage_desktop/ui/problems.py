@@ -63,8 +63,7 @@ def reason_text(action: OutboxAction) -> str:
     if name == GONE:
         return translate("problems", "Không còn thuộc đơn vị (đã chuyển đi, gộp, rút hoặc xóa)")
     if name in (TOO_LARGE, FILE_TYPE):
-        local = (action.problem or {}).get("local_file")
-        file = str(local.get("filename") or "") if isinstance(local, Mapping) else ""
+        file = str(local_file(action).get("filename") or "")
         if name == TOO_LARGE:
             return translate("problems", "Máy chủ không nhận tệp “{name}” vì quá lớn: bỏ tệp này rồi áp dụng lại"
                              ).format(name=file)
@@ -106,3 +105,9 @@ def _invalid_fields(problem: Mapping[str, Any] | None) -> str:
             parts.append(f"{field} ({message})" if field and message else field or message)
     text = "; ".join(part for part in parts if part)
     return text or str(problem.get("detail") or "").strip()
+
+
+def local_file(action: OutboxAction) -> Mapping[str, Any]:
+    """The file a refused upload was about, as the sync engine names it in the problem (`local_file`); {}: none."""
+    local = (action.problem or {}).get("local_file")
+    return local if isinstance(local, Mapping) else {}

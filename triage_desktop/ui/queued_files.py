@@ -7,13 +7,12 @@ off and re-apply the rest (the files already uploaded keep their ids and are not
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 from triage_desktop.core.entities import ActionState, OutboxAction, OutboxFile
 from triage_desktop.ui.formatting import format_size
+from triage_desktop.ui.problems import local_file
 from triage_desktop.ui.safe_text import one_line, value_label
 from triage_desktop.ui.widgets.styling import ActionButton, bold
 
@@ -26,8 +25,7 @@ def _t(text: str) -> str:
 
 def refused_file_id(action: OutboxAction) -> int | None:
     """The file the server refused (the engine names it in the problem as `local_file`), if any."""
-    local = (action.problem or {}).get("local_file")
-    file_id = local.get("file_id") if isinstance(local, Mapping) else None
+    file_id = local_file(action).get("file_id")
     return file_id if isinstance(file_id, int) else None
 
 

@@ -98,7 +98,6 @@ class ShortcutSheet(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self._fit()
 
     def _fit(self) -> None:
         """Room for every line at the current text size, but never more than the screen (200% on 1366×768)."""

@@ -53,10 +53,16 @@ def _accessibility(app: QApplication) -> QAccessibilityHints:
     return accessibility
 
 
+def _env_choice() -> str | None:
+    """TRIAGE_CONTRAST's "high" or "normal"; None when it says neither."""
+    chosen = os.environ.get(CONTRAST_ENV, "").strip().lower()
+    return chosen if chosen in ("high", "normal") else None
+
+
 def wants_high_contrast(app: QApplication) -> bool:
     """What the environment override or, without one, the operating system asks for."""
-    chosen = os.environ.get(CONTRAST_ENV, "").strip().lower()
-    if chosen in ("high", "normal"):
+    chosen = _env_choice()
+    if chosen is not None:
         return chosen == "high"
     return _accessibility(app).contrastPreference() == Qt.ContrastPreference.HighContrast
 
@@ -135,7 +141,7 @@ def _use_style(app: QApplication, high_contrast: bool) -> None:
 
 
 def apply_theme(app: QApplication, point_size: float | None = None) -> None:
-    if os.environ.get(CONTRAST_ENV, "").strip().lower() in ("high", "normal"):
+    if _env_choice() is not None:
         app.setProperty(_OVERRIDE, True)
     set_high_contrast(app, wants_high_contrast(app))
     if not app.property(_FOLLOWING):
