@@ -1061,9 +1061,15 @@ class MainWindow(QMainWindow):
             if fields is not None:
                 self.queue_action(item.kind, item.id, entry.action_type, fields)
             return
-        self._open_composer(item, entry.dialog)
+        self._open_composer(item, entry.action_type, entry.dialog)
 
-    def _open_composer(self, item: Item, factory: DialogFactory) -> None:
+    def _open_composer(self, item: Item, action_type: str, factory: DialogFactory) -> ActionDialog:
+        """The item's composer for `action_type`: the open one brought forward (one per item and action), else a
+        new one (its draft restored)."""
+        existing = self.composers.open_one((item.kind, item.id, action_type))
+        if existing is not None:  # not built again: that reads templates, members and limits on this thread
+            self._bring_forward(existing)
+            return existing
         # Made for this dialog only: kept on the window, its bound methods would tie the window in a cycle.
         sources = DialogSources(reference=self._reference, template_context=self._template_context,
                                 members=self.workspace.members, find_reports=self._find_reports,
@@ -1071,15 +1077,19 @@ class MainWindow(QMainWindow):
         dialog = factory(item, self.user, sources, self)
         dialog.accepted.connect(self._on_dialog_accepted)
         self._open_dialog(dialog)
+        return dialog
+
+    def _bring_forward(self, composer: ActionDialog) -> None:
+        if not self._locked:
+            composer.raise_()
+            composer.activateWindow()
 
     def _open_dialog(self, dialog: QDialog) -> None:
         if isinstance(dialog, ActionDialog):
             existing = self.composers.existing(dialog)
-            if existing is not None:  # one composer per item and action: the open one comes to the front
+            if existing is not None:  # one composer per item and action (the extension proposal's way in)
                 dialog.deleteLater()
-                if not self._locked:
-                    existing.raise_()
-                    existing.activateWindow()
+                self._bring_forward(existing)
                 return
             self.composers.adopt(dialog)
         self.active_dialog = dialog
@@ -1168,9 +1178,8 @@ class MainWindow(QMainWindow):
         item = self.workspace.item(action.kind, action.aggregate_id)
         factory = next((e.dialog for e in ACTION_ENTRIES.values() if e.action_type == action.type and e.dialog), None)
         if item is not None and factory is not None and has_words(draft_fields(action.payload)):
-            self._open_composer(item, factory)  # the draft the undo kept fills it
-            composer = self.composers.open_one((action.kind, action.aggregate_id, action.type))
-            if composer is not None and files:
+            composer = self._open_composer(item, action.type, factory)  # the draft the undo kept fills it
+            if files:
                 composer.attach_again(files)
 
     def retry_action(self, local_id: int) -> None:
