@@ -547,7 +547,7 @@ class SyncEngine:
             raise _FileRefused(0, dict(FILES_MISSING))
         key, data = source
         try:
-            raw = client.upload(file.filename, file.content_type, data, key)
+            raw = client.upload(file.filename, file.content_type, data, key, file.sha256)
         except ApiError as exc:
             if exc.status == 401:  # refused even after a refresh: a login matter, the action waits
                 raise LoginRequired("upload refused after refresh") from None

@@ -341,12 +341,14 @@ class ApiClient:
             raise BadServerResponse("attachment digest mismatch")
         return answer.body
 
-    def upload(self, filename: str, content_type: str, data: bytes, idempotency_key: str) -> dict[str, Any]:
+    def upload(self, filename: str, content_type: str, data: bytes, idempotency_key: str,
+               sha256: str) -> dict[str, Any]:
         """POST /uploads (§8): one file's bytes under its own Idempotency-Key; returns the 201's raw Attachment.
 
-        The same key on every attempt: a server that stored the file but lost its answer replays the same
-        Attachment. The answer must describe these very bytes (size, SHA-256), or it is a bad answer.
-        413 (too large) and 415 (type) come back as ApiError, final."""
+        `sha256`: the digest of `data`, which the caller checked when it read them (a file of up to the upload
+        limit is hashed once). The same key on every attempt: a server that stored the file but lost its answer
+        replays the same Attachment. The answer must describe these very bytes (size, SHA-256), or it is a bad
+        answer. 413 (too large) and 415 (type) come back as ApiError, final."""
         headers = {"Idempotency-Key": idempotency_key, "Content-Type": content_type,
                    "X-Filename": quote(filename, safe="")}
         answer = self._request("POST", "/uploads", raw_body=data, headers=headers,
@@ -355,7 +357,7 @@ class ApiClient:
             raise BadServerResponse(f"upload answered HTTP {answer.status}, not 201")
         raw = self._json(answer)
         attachment = wire.check(raw, wire.Attachment, "upload answer")
-        if attachment.size != len(data) or attachment.sha256.lower() != hashlib.sha256(data).hexdigest():
+        if attachment.size != len(data) or attachment.sha256.lower() != sha256.lower():
             raise BadServerResponse("upload answer describes other bytes")
         return dict(raw)
 
