@@ -157,7 +157,8 @@ def test_stop_releases_held_answers(tmp_path: Path) -> None:
     done = threading.Event()
 
     def ask() -> None:
-        with contextlib.suppress(OSError):  # the line drops when the server stops
+        # The released answer may go out whole or be cut when the server closes the line.
+        with contextlib.suppress(OSError, http.client.HTTPException):
             raw_get(server)
         done.set()
 
