@@ -1,0 +1,84 @@
+"""What the ward's record (issue 13) counts of each cached aggregate: a narrow row per item in `record_facts`.
+
+Read from the server's copy only (never the officer's unsent actions: the record is what happened), with the
+fields and event types of central-api.md §4. Kept here at every write of an aggregate, and removed with it by a
+trigger of r0008, so the dashboard reads one narrow table on two indexes instead of a million JSON documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from triage_desktop.core import fields
+from triage_desktop.storage.rows import text_or_none, utc_iso
+from triage_desktop.storage.schema import RECORD_FACTS
+
+# The statuses in which an item's work is done, and the event that marks the moment it was done.
+SETTLED = {"report": frozenset({"resolved", "closed"}), "dossier": frozenset({"resolved", "returned"})}
+_SETTLING_EVENT = {"report": ("resolved", "closed"), "dossier": ("resolved", "result_returned")}
+_PAUSING_EVENTS = frozenset({"supplement_requested", "fee_requested"})
+
+
+def facts(kind: str, item_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The `record_facts` row of one aggregate (kind, id and the server's JSON)."""
+    events = [e for e in data.get("events") or () if isinstance(e, Mapping)]
+    status = fields.text(data, "status")
+    paused_days = data.get("paused_working_days")
+    return {
+        "kind": kind, "id": item_id, "status": status,
+        "category": fields.category(kind, data) or None,
+        "assignee_id": text_or_none(data.get("assignee_id")),
+        # A dossier's clock starts at reception (§4 received_at); a report's when the citizen sent it.
+        "received_at": utc_iso(data.get("received_at" if kind == "dossier" else "submitted_at")),
+        "due_at": utc_iso(fields.due_at(data)),
+        "settled_at": _settled_at(kind, status, data, events),
+        "responded_at": _first_response(events),
+        "extended": sum(1 for e in events if e.get("type") == "extended"),
+        "paused": int(_was_paused(paused_days, events)),
+    }
+
+
+def _settled_at(kind: str, status: str, data: Mapping[str, Any], events: list[Mapping[str, Any]]) -> str | None:
+    """When the work was last done, if it is done now: a reopened report is not settled."""
+    if status not in SETTLED.get(kind, ()):
+        return None
+    settling = _SETTLING_EVENT[kind]
+    for event in reversed(events):  # §4: events are ordered by `at`; the last resolution counts
+        moved_to = (event.get("data") or {}).get("to") if isinstance(event.get("data"), Mapping) else None
+        if event.get("type") in settling or (event.get("type") == "status_changed" and moved_to in SETTLED[kind]):
+            at = utc_iso(event.get("at"))
+            if at is not None:
+                return at
+    # No such event in the timeline (a server that trims it): the field §4 names for the end.
+    return utc_iso(data.get("returned_at" if kind == "dossier" else "closed_at"))
+
+
+def _first_response(events: list[Mapping[str, Any]]) -> str | None:
+    """The first thing staff showed the citizen (acknowledgement, reply, status change…); notes are internal."""
+    for event in events:
+        if event.get("author_id") and event.get("visibility") == "public":
+            at = utc_iso(event.get("at"))
+            if at is not None:
+                return at
+    return None
+
+
+def _was_paused(paused_days: Any, events: list[Mapping[str, Any]]) -> bool:
+    counted = isinstance(paused_days, int | float) and not isinstance(paused_days, bool) and paused_days > 0
+    return counted or any(e.get("type") in _PAUSING_EVENTS for e in events)
+
+
+def write(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Upsert facts rows (from `facts`) inside the caller's transaction."""
+    batch = list(rows)
+    if not batch:
+        return
+    statement = sqlite_insert(RECORD_FACTS)
+    statement = statement.on_conflict_do_update(
+        index_elements=[RECORD_FACTS.c.kind, RECORD_FACTS.c.id],
+        set_={name: statement.excluded[name] for name in batch[0] if name not in ("kind", "id")})
+    conn.execute(statement, batch)
