@@ -34,9 +34,10 @@ _COLUMNS = (a.pk, a.kind, a.id, a.code, a.title, a.status, a.priority, a.categor
 
 
 def listed_items(db: Database, query: ItemQuery, cancel: CancelToken | None = None,
-           progress: Callable[[int, int], None] | None = None, batch: int = BATCH) -> Iterator[ListedItem]:
+           progress: Callable[[int, int], None] | None = None, batch: int | None = None) -> Iterator[ListedItem]:
     """The rows of `query` as the list orders them. `progress(done, total)` after each batch (`total` counted
-    at the start); Cancelled between batches once `cancel` is set."""
+    at the start); Cancelled between batches once `cancel` is set. `batch`: rows per read (BATCH)."""
+    batch = batch or BATCH
     with db.read() as conn:
         total = listing.count(conn, query)
         where = listing.conditions(conn, query)  # a search's matches are found once, not per batch

@@ -47,7 +47,7 @@ def test_every_row_once_in_the_lists_order_whatever_the_sort(store: Store, monke
     monkeypatch.setattr(listed, "BATCH", 4)  # many batches, boundaries inside runs of equal values
     workspace = LocalWorkspace(store)
     query = ItemQuery(kind="report", sort_key=sort_key, descending=descending)
-    got = [item.id for item in listed.listed_items(store.db, query, batch=4)]
+    got = [item.id for item in workspace.listed(query)]
     assert got == as_paged(workspace, query)
     assert len(got) == len(set(got)) == 57
 
