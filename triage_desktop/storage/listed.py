@@ -11,11 +11,11 @@ writer (sync, the officer's actions) never waits for an export.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
+import msgspec
 from sqlalchemy import ColumnElement, Connection, and_, or_, select
 
 from triage_desktop.core import fields
@@ -27,6 +27,7 @@ from triage_desktop.storage import listing
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.schema import AGGREGATES
 
+_decode = msgspec.json.Decoder().decode  # ~3× json.loads on the item's whole JSON, read only for three fields
 BATCH = 1000  # rows per read: ~10 ms, so a cancel is felt at once and the writer never waits long
 a = AGGREGATES.c
 _COLUMNS = (a.pk, a.kind, a.id, a.code, a.title, a.status, a.priority, a.category, a.assignee_id, a.channel,
@@ -86,8 +87,8 @@ def _after(column: Any, value: Any, pk: int, descending: bool) -> list[ColumnEle
 def _item(row: Any) -> ListedItem:
     kind = row.kind
     try:
-        data = json.loads(row.raw)
-    except ValueError:
+        data = _decode(row.raw)
+    except msgspec.DecodeError:
         data = {}
     if not isinstance(data, dict):
         data = {}
