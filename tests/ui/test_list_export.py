@@ -102,7 +102,7 @@ def test_the_filtered_list_to_excel_in_the_lists_order(qtbot, window: MainWindow
                                         "count": len(expected), "masked": True, "complete": True, "to": "file"}
     box = window.active_dialog
     assert isinstance(box, QMessageBox)
-    assert f"Đã xuất {len(expected)} mục vào “danh-sach.xlsx”" in box.text()
+    assert box.text() == f"Đã xuất {len(expected)} mục vào tệp:\ndanh-sach.xlsx"
 
 
 def test_csv_of_the_search_and_the_folder_button(qtbot, window: MainWindow, tmp_path: Path,

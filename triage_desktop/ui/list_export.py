@@ -38,6 +38,7 @@ from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.core.workdays import VN, WorkCalendar
 from triage_desktop.security.private_files import FILE_MODE, ON_WINDOWS
 from triage_desktop.ui import icons
+from triage_desktop.ui.formatting import format_number
 from triage_desktop.ui.list_words import QtListWords, list_note, list_title
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line
 from triage_desktop.ui.tasks import TaskRunner
@@ -158,6 +159,7 @@ class ListExporter(QObject):
         self._full_numbers = full_numbers
         self._cancel: CancelToken | None = None
         self.progress: QProgressDialog | None = None
+        self._name = ""  # the file being written, as the progress dialog names it
         self.action = QAction(icons.icon("download"), self.tr("Xuất danh sách…"), window)
         self.action.setObjectName("exportList")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+E"))
@@ -243,8 +245,10 @@ class ListExporter(QObject):
     # --- back on the GUI thread -------------------------------------------------------------------------------
 
     def _show_progress(self, path: Path) -> None:
-        dialog = QProgressDialog(self.tr("Đang xuất danh sách vào “{name}”…").format(
-            name=one_line(path.name, FILENAME_LIMIT)), self.tr("Hủy"), 0, 0, self._window)
+        self._name = one_line(path.name, FILENAME_LIMIT)
+        dialog = QProgressDialog(self.tr("Đang xuất danh sách vào “{name}”…").format(name=self._name), self.tr("Hủy"),
+                                 0, 0, self._window)
+        dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 60)  # the file's name on one line
         dialog.setObjectName("exportProgress")
         dialog.setWindowTitle(self.tr("Xuất danh sách"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -261,7 +265,8 @@ class ListExporter(QObject):
             return
         dialog.setMaximum(max(total, done, 1))
         dialog.setValue(done)
-        dialog.setLabelText(self.tr("Đã ghi {done} / {total} mục…").format(done=done, total=max(total, done)))
+        dialog.setLabelText(self.tr("Đang xuất danh sách vào “{name}”…\nĐã ghi {done} / {total} mục").format(
+            name=self._name, done=format_number(done), total=format_number(max(total, done))))
 
     def _on_cancel(self) -> None:
         if self._cancel is not None:
@@ -278,8 +283,8 @@ class ListExporter(QObject):
     def _saved(self, path: Path, count: int) -> None:
         self._end()
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Đã xuất danh sách"),
-                          self.tr("Đã xuất %n mục vào “{name}”.", "", count).format(
-                              name=one_line(path.name, FILENAME_LIMIT)), parent=self._window)
+                          self.tr("Đã xuất %n mục vào tệp:", "", count) + "\n" + one_line(path.name, FILENAME_LIMIT),
+                          parent=self._window)
         box.setObjectName("exportDone")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(self.tr("Thư mục: {folder}").format(folder=one_line(str(path.parent), 200)))
