@@ -93,6 +93,17 @@ def test_csv_with_vietnamese_labels(synced: Any) -> None:
             float(row[12].replace(",", "."))
 
 
+def test_both_kinds_to_the_terminal_say_which_is_which(synced: Any) -> None:
+    _folder, profile, items = synced
+    done = run_cli(profile, "export", "--format", "csv", "--labels", "vi")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(done.stdout[1:], newline="")))
+    assert rows[0][:3] == ["Loại", "Mã", "Tiêu đề / Trích yếu"]
+    assert len(rows) == 1 + len(items)
+    assert {row[0] for row in rows[1:]} == {"Phản ánh", "Hồ sơ"}
+
+
 def test_codes_stay_the_default_for_scripts(synced: Any) -> None:
     folder, profile, _items = synced
     out = folder / "codes.csv"

@@ -146,6 +146,13 @@ def test_the_save_dialog_offers_excel_and_csv_under_a_dated_name(qtbot, window: 
     rows = list(csv.reader(io.StringIO((tmp_path / "ho-so.csv").read_text(encoding="utf-8-sig"), newline="")))
     assert rows[0][:2] == ["Mã", "Trích yếu"] and "Thủ tục" in rows[0] and "Người nộp" in rows[0]
     assert len(rows) == 1 + 8
+    # the name typed says which format, whatever filter was left selected
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(tmp_path / "a.csv"), "Excel (*.xlsx)"))
+    assert window.list_export.ask_path("report") == (tmp_path / "a.csv", "csv")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(tmp_path / "b"), "Excel (*.xlsx)"))
+    assert window.list_export.ask_path("report") == (tmp_path / "b.xlsx", "xlsx")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: ("", ""))
+    assert window.list_export.ask_path("report") is None
 
 
 def test_the_action_is_in_the_list_menu_the_toolbar_and_the_context_menu(window: MainWindow) -> None:

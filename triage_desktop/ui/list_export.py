@@ -195,9 +195,11 @@ class ListExporter(QObject):
         if not path:
             return None
         target = Path(path)
-        fmt: Format = "csv" if chosen == csv or (not chosen and target.suffix.lower() == ".csv") else "xlsx"
-        wanted = f".{fmt}"
-        return (target if target.suffix.lower() == wanted else target.with_name(target.name + wanted)), fmt
+        typed = target.suffix.lower()
+        if typed in (".xlsx", ".csv"):  # the name the officer typed says which, whatever filter is selected
+            return target, "csv" if typed == ".csv" else "xlsx"
+        fmt: Format = "csv" if chosen == csv else "xlsx"
+        return target.with_name(f"{target.name}.{fmt}"), fmt
 
     def start(self, query: ItemQuery, path: Path, fmt: Format) -> None:
         """Write the list `query` shows to `path` on the write lane, with a progress dialog that can cancel."""
