@@ -49,7 +49,7 @@ from triage_desktop.ui.deadlines import state_text
 from triage_desktop.ui.display_check import display_problem
 from triage_desktop.ui.formatting import format_datetime, format_size
 from triage_desktop.ui.labels import QUEUE, label, one_kind, status_label
-from triage_desktop.ui.list_export import export_everything, problem_text
+from triage_desktop.ui.list_file import export_everything, problem_text
 from triage_desktop.ui.messages import error_message
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG, EXIT_AUDIT_BROKEN = 0, 1, 2, 3, 4, 5

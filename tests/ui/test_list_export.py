@@ -33,7 +33,7 @@ from triage_desktop.storage import listed
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service
-from triage_desktop.ui import list_export
+from triage_desktop.ui import list_export, list_file
 from triage_desktop.ui.filter_bar import STATUS
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.tasks import TaskRunner
@@ -239,11 +239,19 @@ def test_a_full_disk_keeps_the_earlier_file_and_says_so(qapp, tmp_path: Path, mo
     def full(_fileno: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(list_export.os, "fsync", full)
+    monkeypatch.setattr(list_file.os, "fsync", full)
     table = Table("Danh sách phản ánh", [Column("Mã")])
     with pytest.raises(OSError) as raised:
-        list_export.write_list_file(path, "csv", table, [["PA-1"], ["PA-2"]])
+        list_file.write_list_file(path, "csv", table, [["PA-1"], ["PA-2"]])
     assert path.read_text(encoding="utf-8") == "bản xuất hôm qua"
     assert [p.name for p in tmp_path.iterdir()] == ["danh-sach.csv"]
-    text = list_export.problem_text(raised.value, path)
+    text = list_file.problem_text(raised.value, path)
     assert text.startswith("Ổ đĩa đã đầy: chưa lưu được “danh-sach.csv”") and "vẫn giữ nguyên" in text
+
+
+def test_the_audit_names_the_filters_set_never_their_values() -> None:
+    query = ItemQuery(kind="report", queue="mine", assignee_id="", text="Lê Đình Tâm", status="new")
+    detail = list_export.audit_detail(query, "csv", 3, masked=True, complete=False)
+    assert detail["filters"] == "status+assignee_id+text"
+    assert "Lê" not in str(detail)
+    assert list_export.audit_detail(ItemQuery(kind="report"), "csv", 0, masked=True, complete=True)["filters"] == "none"

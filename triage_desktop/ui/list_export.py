@@ -3,138 +3,48 @@ and order, to Excel or CSV (issue 13).
 
 The officer picks a file name (Excel or CSV); every row of the list (not only the loaded pages) is read from the
 cache in short batches and written on the write lane (never on the GUI thread), while a progress dialog counts
-them and can cancel. The file is written beside the target under a temporary name and takes the chosen name only
-when whole (`write_list_file`), so a cancel, a full disk or a folder without the right to write never leaves half
-a file, nor costs an earlier file of that name. The file is the officer's alone (0600, security.private_files);
-phone numbers are masked unless the deployment allows full exports. Every export, finished or not, is recorded in
-the audit trail, as `triage-desktop export` records it (words and counts only). The command line writes the same
-file through `write_list_file` (`export --labels vi`, `--format xlsx`).
+them and can cancel. The file is written whole or not at all (ui.list_file, which the command line's `export
+--labels vi` shares) and is the officer's alone (0600); phone numbers are masked unless the deployment allows
+full exports. Every export, finished or not, is recorded in the audit trail, as `triage-desktop export` records
+it (words and counts only).
 """
 
 from __future__ import annotations
 
-import errno
 import functools
-import itertools
 import logging
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Literal
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from triage_desktop.core import spreadsheet
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.core.errors import Cancelled
-from triage_desktop.core.list_table import ListedItem, ListNames, list_rows, list_table
+from triage_desktop.core.list_table import ListNames, list_rows, list_table
 from triage_desktop.core.ports import CancelToken, Workspace
-from triage_desktop.core.tables import Cell, Table
-from triage_desktop.core.vocabulary import KINDS
+from triage_desktop.core.tables import Table
 from triage_desktop.core.workdays import VN, WorkCalendar
-from triage_desktop.security.private_files import FILE_MODE, ON_WINDOWS
 from triage_desktop.ui import icons
 from triage_desktop.ui.formatting import format_number
+from triage_desktop.ui.list_file import Format, counted, problem_text, write_list_file
 from triage_desktop.ui.list_words import QtListWords, list_note, list_title
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line
 from triage_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
 
-Format = Literal["xlsx", "csv"]
 FILTER_NAMES = ("status", "category", "assignee_id", "channel", "deadline", "text")  # ItemQuery's filters
-_NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
-_NO_RIGHT = (errno.EACCES, errno.EPERM, errno.EROFS)
-
-
-def write_list_file(path: Path, fmt: Format, table: Table, rows: Iterable[Sequence[Cell]]) -> int:
-    """`table` with `rows` (streamed) to `path` as Excel or CSV (UTF-8 with BOM); returns the rows written.
-
-    Whole or not at all: written to a temporary file beside `path` (user-only), which replaces `path` only once
-    complete; on any error (Cancelled from the rows, OSError from the disk) it is deleted and `path` is as it was.
-    """
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=".triage-", suffix=".part")  # 0600, O_EXCL
-    temporary = Path(name)
-    try:
-        if fmt == "xlsx":
-            with os.fdopen(fd, "wb") as binary:
-                count = spreadsheet.write_xlsx([table], binary, rows_of={0: rows})[0]
-                _flush(binary.fileno())
-        else:
-            # utf-8-sig: Excel reads Vietnamese right only with the BOM.
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as text:
-                count = spreadsheet.write_csv(table, text, rows)
-                text.flush()
-                _flush(text.fileno())
-        if not ON_WINDOWS:
-            os.chmod(temporary, FILE_MODE)  # citizens' names and addresses: the user's alone
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return count
-
-
-def export_everything(workspace: Workspace, kind: str | None, fmt: Format, path: Path | None, *, full_numbers: bool,
-                      now: datetime, seen: list[int], stream: IO[str] | None = None,
-                      clean: Callable[[str], str] | None = None) -> int:
-    """`triage-desktop export --labels vi` / `--format xlsx`: every cached item of `kind` (both kinds, one after
-    the other, when None) as the window's list export writes them, newest first, to `path` or (CSV only) to
-    `stream`, each text cell through `clean` (a terminal's). Counts the items read into seen[0] (the audit's)."""
-    names = ListNames.from_reference(workspace.reference)
-    calendar = workspace.work_calendar()
-    kinds = [kind] if kind is not None else list(KINDS)
-    note = list_note(ItemQuery(kind=kind) if kind is not None else None, names, now)
-    table = list_table(kind, QtListWords(), title=list_title(kind), note=note)
-    items = counted(itertools.chain.from_iterable(workspace.listed(ItemQuery(kind=k)) for k in kinds), seen)
-    rows: Iterable[Sequence[Cell]] = list_rows(items, kind, QtListWords(), names, calendar, now,
-                                               full_numbers=full_numbers)
-    if clean is not None:
-        rows = ([clean(cell) if isinstance(cell, str) else cell for cell in row] for row in rows)
-    if path is not None:
-        return write_list_file(path, fmt, table, rows)
-    if stream is None or fmt != "csv":
-        raise ValueError("an Excel file needs a path")
-    stream.write("\ufeff")  # the BOM, as a file gets it
-    return spreadsheet.write_csv(table, stream, rows)
-
-
-def _flush(fileno: int) -> None:
-    """On the disk before the rename: a full disk says so here, not after the old file was replaced."""
-    os.fsync(fileno)
-
-
-def counted(items: Iterator[ListedItem], seen: list[int]) -> Iterator[ListedItem]:
-    """`items`, counting into seen[0] as they go (the audit entry counts what left, finished or not)."""
-    for item in items:
-        yield item
-        seen[0] += 1
 
 
 def audit_detail(query: ItemQuery, fmt: str, count: int, *, masked: bool, complete: bool) -> dict[str, object]:
     """Words and counts only (storage.audit refuses text): which queue, which filters were set, not their values."""
-    used = [name for name in FILTER_NAMES if getattr(query, name)]
+    # None is "Tất cả"; "" is a filter too for the assignee ("Chưa phân công"), and no search for the text.
+    used = [name for name in FILTER_NAMES if (query.text if name == "text" else getattr(query, name) is not None)]
     return {"what": "list", "format": fmt, "queue": query.queue, "filters": "+".join(used) or "none",
             "count": count, "masked": masked, "complete": complete, "to": "file"}
-
-
-def problem_text(error: BaseException, path: Path) -> str:
-    """Why the file was not written, in one sentence the officer can act on."""
-    name = one_line(path.name, FILENAME_LIMIT)
-    if isinstance(error, OSError) and error.errno in _NO_SPACE:
-        return translate("ListExporter", "Ổ đĩa đã đầy: chưa lưu được “{name}”. Hãy giải phóng chỗ trống hoặc chọn "
-                                         "ổ khác; tệp cũ cùng tên (nếu có) vẫn giữ nguyên.").format(name=name)
-    if isinstance(error, OSError) and error.errno in _NO_RIGHT:
-        return translate("ListExporter", "Không có quyền ghi vào thư mục “{folder}”. Hãy chọn thư mục khác, ví dụ "
-                                         "Tài liệu.").format(folder=one_line(str(path.parent), FILENAME_LIMIT))
-    reason = error.strerror if isinstance(error, OSError) and error.strerror else type(error).__name__
-    return translate("ListExporter", "Không lưu được “{name}” ({reason}). Tệp cũ cùng tên (nếu có) vẫn giữ "
-                                     "nguyên.").format(name=name, reason=one_line(reason, FILENAME_LIMIT))
 
 
 class ListExporter(QObject):
