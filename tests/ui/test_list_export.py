@@ -255,3 +255,18 @@ def test_the_audit_names_the_filters_set_never_their_values() -> None:
     assert detail["filters"] == "status+assignee_id+text"
     assert "Lê" not in str(detail)
     assert list_export.audit_detail(ItemQuery(kind="report"), "csv", 0, masked=True, complete=True)["filters"] == "none"
+
+
+def test_a_target_open_in_excel_is_named_as_such(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to replace a file Excel holds open: the rename fails, the earlier file stays."""
+    path = tmp_path / "danh-sach.xlsx"
+    path.write_bytes(b"old")
+
+    def refused(src: str, dst: str) -> None:
+        raise PermissionError(errno.EACCES, "Access is denied", src, None, dst)
+
+    monkeypatch.setattr(list_file.os, "replace", refused)
+    with pytest.raises(OSError) as raised:
+        list_file.write_list_file(path, "xlsx", Table("Danh sách", [Column("Mã")]), [["PA-1"]])
+    assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]
+    assert "đang mở trong chương trình khác" in list_file.problem_text(raised.value, path)

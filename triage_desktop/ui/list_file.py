@@ -106,6 +106,11 @@ def problem_text(error: BaseException, path: Path) -> str:
     if isinstance(error, OSError) and error.errno in _NO_SPACE:
         return translate("ListExporter", "Ổ đĩa đã đầy: chưa lưu được “{name}”. Hãy giải phóng chỗ trống hoặc chọn "
                                          "ổ khác; tệp cũ cùng tên (nếu có) vẫn giữ nguyên.").format(name=name)
+    if isinstance(error, OSError) and error.errno in _NO_RIGHT and error.filename2 is not None:
+        # The rename over the target was refused: on Windows, a file open in Excel cannot be replaced.
+        return translate("ListExporter", "Không thay được “{name}”: tệp đang mở trong chương trình khác (như Excel) "
+                                         "hoặc chỉ cho đọc. Hãy đóng tệp rồi xuất lại, hoặc chọn tên khác.").format(
+            name=name)
     if isinstance(error, OSError) and error.errno in _NO_RIGHT:
         return translate("ListExporter", "Không có quyền ghi vào thư mục “{folder}”. Hãy chọn thư mục khác, ví dụ "
                                          "Tài liệu.").format(folder=one_line(str(path.parent), FILENAME_LIMIT))
