@@ -35,6 +35,7 @@ from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service
 from triage_desktop.ui import list_export, list_file
 from triage_desktop.ui.filter_bar import STATUS
+from triage_desktop.ui.list_words import FixedListWords, QtListWords
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.tasks import TaskRunner
 
@@ -270,3 +271,13 @@ def test_a_target_open_in_excel_is_named_as_such(qapp, tmp_path: Path, monkeypat
         list_file.write_list_file(path, "xlsx", Table("Danh sách", [Column("Mã")]), [["PA-1"]])
     assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]
     assert "đang mở trong chương trình khác" in list_file.problem_text(raised.value, path)
+
+
+def test_the_words_read_once_are_the_windows_labels(qapp) -> None:
+    fixed, live = FixedListWords(), QtListWords()
+    assert fixed.status("dossier", "awaiting_supplement") == live.status("dossier", "awaiting_supplement") == \
+        "Yêu cầu bổ sung giấy tờ"
+    assert (fixed.priority("urgent"), fixed.channel("hotline"), fixed.kind("report")) == (
+        "Khẩn cấp", "Đường dây nóng", "Phản ánh")
+    assert fixed.status("report", "teleported") == "teleported"  # a newer server's code shows as itself
+    assert fixed.header("title", "dossier") == "Trích yếu"

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.core.errors import Cancelled
-from triage_desktop.core.list_table import ListNames, list_rows, list_table
+from triage_desktop.core.list_table import ListNames, ListWords, list_rows, list_table
 from triage_desktop.core.ports import CancelToken, Workspace
 from triage_desktop.core.tables import Table
 from triage_desktop.core.workdays import VN, WorkCalendar
 from triage_desktop.ui import icons
 from triage_desktop.ui.formatting import format_number
 from triage_desktop.ui.list_file import Format, counted, problem_text, write_list_file
-from triage_desktop.ui.list_words import QtListWords, list_note, list_title
+from triage_desktop.ui.list_words import FixedListWords, list_note, list_title
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line
 from triage_desktop.ui.tasks import TaskRunner
 
@@ -120,10 +120,11 @@ class ListExporter(QObject):
         except Exception:
             log.exception("reading reference data for an export failed")
             names, calendar = ListNames(), WorkCalendar()
-        table = list_table(query.kind, QtListWords(), title=list_title(query.kind), note=list_note(query, names, now))
+        words = FixedListWords()  # on this thread: the write lane never calls into Qt's translations
+        table = list_table(query.kind, words, title=list_title(query.kind), note=list_note(query, names, now))
         cancel = self._cancel = CancelToken()
         self._show_progress(path)
-        work = functools.partial(self._write, query, path, fmt, table, names, calendar, now, cancel)
+        work = functools.partial(self._write, query, path, fmt, table, words, names, calendar, now, cancel)
         self._runner.run(work, functools.partial(self._saved, path), functools.partial(self._failed, path))
 
     def stop(self) -> None:
@@ -133,14 +134,14 @@ class ListExporter(QObject):
 
     # --- on the write lane ------------------------------------------------------------------------------------
 
-    def _write(self, query: ItemQuery, path: Path, fmt: Format, table: Table, names: ListNames,
+    def _write(self, query: ItemQuery, path: Path, fmt: Format, table: Table, words: ListWords, names: ListNames,
                calendar: WorkCalendar, now: datetime, cancel: CancelToken) -> int:
         seen = [0]
         complete = False
         masked = not self._full_numbers
         try:
             items = counted(self._workspace.listed(query, cancel, self._report_progress), seen)
-            rows = list_rows(items, query.kind, QtListWords(), names, calendar, now, full_numbers=not masked)
+            rows = list_rows(items, query.kind, words, names, calendar, now, full_numbers=not masked)
             count = write_list_file(path, fmt, table, rows)
             complete = True
             return count

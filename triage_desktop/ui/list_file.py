@@ -26,7 +26,7 @@ from triage_desktop.core.ports import Workspace
 from triage_desktop.core.tables import Cell, Table
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.security.private_files import FILE_MODE, ON_WINDOWS
-from triage_desktop.ui.list_words import QtListWords, list_note, list_title
+from triage_desktop.ui.list_words import FixedListWords, list_note, list_title
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line
 
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
@@ -74,9 +74,10 @@ def export_everything(workspace: Workspace, kind: str | None, fmt: Format, path:
     calendar = workspace.work_calendar()
     kinds = [kind] if kind is not None else list(KINDS)
     note = list_note(ItemQuery(kind=kind) if kind is not None else None, names, now)
-    table = list_table(kind, QtListWords(), title=list_title(kind), note=note)
+    words = FixedListWords()
+    table = list_table(kind, words, title=list_title(kind), note=note)
     items = counted(itertools.chain.from_iterable(workspace.listed(ItemQuery(kind=k)) for k in kinds), seen)
-    rows: Iterable[Sequence[Cell]] = list_rows(items, kind, QtListWords(), names, calendar, now,
+    rows: Iterable[Sequence[Cell]] = list_rows(items, kind, words, names, calendar, now,
                                                full_numbers=full_numbers)
     if clean is not None:
         rows = ([clean(cell) if isinstance(cell, str) else cell for cell in row] for row in rows)

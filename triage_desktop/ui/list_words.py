@@ -61,6 +61,35 @@ class QtListWords:
         return labels.label(labels.CHANNEL, channel)
 
 
+class FixedListWords:
+    """QtListWords read once, on the GUI thread, for every code this version knows: the write lane then turns
+    10^5 rows into words without calling into Qt (an unknown code shows as itself, as ui.labels.label does)."""
+
+    def __init__(self) -> None:
+        qt = self._qt = QtListWords()
+        self._kinds = {kind: qt.kind(kind) for kind in labels.ONE_KIND}
+        self._statuses = {(kind, status): qt.status(kind, status)
+                          for kind, table in (("report", labels.REPORT_STATUS), ("dossier", labels.DOSSIER_STATUS))
+                          for status in table}
+        self._priorities = {code: qt.priority(code) for code in labels.PRIORITY}
+        self._channels = {code: qt.channel(code) for code in labels.CHANNEL}
+
+    def header(self, key: str, kind: str | None) -> str:
+        return self._qt.header(key, kind)
+
+    def kind(self, kind: str) -> str:
+        return self._kinds.get(kind, kind)
+
+    def status(self, kind: str, status: str) -> str:
+        return self._statuses.get((kind, status), status)
+
+    def priority(self, priority: str) -> str:
+        return self._priorities.get(priority, priority)
+
+    def channel(self, channel: str) -> str:
+        return self._channels.get(channel, channel)
+
+
 def list_title(kind: str | None) -> str:
     """The sheet's name: "Danh sách phản ánh", "Danh sách hồ sơ"."""
     if kind == "report":
