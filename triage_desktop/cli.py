@@ -49,6 +49,7 @@ from triage_desktop.ui.deadlines import state_text
 from triage_desktop.ui.display_check import display_problem
 from triage_desktop.ui.formatting import format_datetime, format_size
 from triage_desktop.ui.labels import QUEUE, label, one_kind, status_label
+from triage_desktop.ui.list_file import export_everything, problem_text
 from triage_desktop.ui.messages import error_message
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG, EXIT_AUDIT_BROKEN = 0, 1, 2, 3, 4, 5
@@ -127,8 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
                                               "--retry để gửi lại"))
 
     export = with_cache(commands.add_parser("export", help=translate("cli", "xuất dữ liệu đã đồng bộ")))
-    export.add_argument("--format", choices=("jsonl", "csv"), required=True)
+    export.add_argument("--format", choices=("jsonl", "csv", "xlsx"), required=True)
     export.add_argument("--kind", choices=KINDS)
+    export.add_argument("--labels", choices=("codes", "vi"), default="codes", help=translate("cli",
+        "csv: mã máy (mặc định, cho tập lệnh) hoặc vi: tiêu đề cột, nhãn và ngày giờ tiếng Việt như bảng Excel"))
     export.add_argument("--output", help=translate("cli", "tệp kết quả (mặc định: đầu ra chuẩn)"))
 
     listing = with_cache(commands.add_parser("list", help=translate("cli",
@@ -410,6 +413,8 @@ def _cell(value: Any) -> str:
 def cmd_export(args: argparse.Namespace, profile: Path) -> int:
     # Phones and CCCD go out masked (0905•••456) unless IT allowed full exports in deployment.toml.
     full = load_deployment().full_exports
+    if args.format == "xlsx" or args.labels == "vi":
+        return _export_table(args, profile, full)
     with _services(profile, args) as (_session, services):
         written = [0]
 
@@ -436,6 +441,31 @@ def cmd_export(args: argparse.Namespace, profile: Path) -> int:
         finally:  # an export cut off half-way has still let data out: it is recorded too
             services.workspace.record("exported", args.kind, None, {
                 "format": args.format, "count": written[0], "to": "file" if args.output else "stdout",
+                "masked": not full, "complete": complete})
+    say(translate("cli", "Đã xuất %n mục.", "", count), file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_table(args: argparse.Namespace, profile: Path, full: bool) -> int:
+    """`export --labels vi` and `--format xlsx`: the window's list export (Vietnamese headers, labels, dates)."""
+    if args.format == "jsonl":
+        raise CommandError(translate("cli", "--labels vi chỉ dùng với --format csv hoặc xlsx."))
+    if args.format == "xlsx" and not args.output:
+        raise CommandError(translate("cli", "--format xlsx cần --output TỆP (tệp Excel không in ra màn hình)."))
+    with _services(profile, args) as (_session, services):
+        seen = [0]
+        complete = False
+        try:
+            count = export_everything(services.workspace, args.kind, args.format,
+                                      Path(args.output) if args.output else None, full_numbers=full,
+                                      now=datetime.now(UTC), seen=seen, stream=sys.stdout,
+                                      clean=None if args.output else terminal_safe)  # a terminal's escapes
+            complete = True
+        except OSError as exc:
+            raise CommandError(problem_text(exc, Path(args.output or "-"))) from None
+        finally:  # as any export: recorded, finished or not
+            services.workspace.record("exported", args.kind, None, {
+                "format": args.format, "labels": "vi", "count": seen[0], "to": "file" if args.output else "stdout",
                 "masked": not full, "complete": complete})
     say(translate("cli", "Đã xuất %n mục.", "", count), file=sys.stderr)
     return EXIT_OK

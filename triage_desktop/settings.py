@@ -61,7 +61,7 @@ class Deployment(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
     def work(self) -> WorkSettings:
         """The knobs the window reads (core.work_settings)."""
         return WorkSettings(due_soon_working_days=self.due_soon_working_days, photo_cache_mb=self.photo_cache_mb,
-                            map_url=self.map_url, undo_seconds=self.undo_seconds)
+                            map_url=self.map_url, undo_seconds=self.undo_seconds, full_exports=self.full_exports)
 
 
 def valid_map_url(pattern: str) -> bool:

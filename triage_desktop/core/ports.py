@@ -7,7 +7,7 @@ storage or sync. `cli` uses the same implementations, so both run the same code 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,7 @@ from triage_desktop.core.entities import (
     SyncReport,
     User,
 )
+from triage_desktop.core.list_table import ListedItem
 from triage_desktop.core.workdays import WorkCalendar
 
 ProgressCallback = Callable[[SyncProgress], None]
@@ -80,6 +81,10 @@ class Workspace(Protocol):
     def count(self, query: ItemQuery) -> int: ...
     def page(self, query: ItemQuery, offset: int, limit: int) -> list[ItemRow]: ...
     def position_of(self, query: ItemQuery, kind: str, item_id: str) -> int | None: ...
+    # Every row of the query in the list's order, in short read batches (an export; run it on a worker):
+    # progress(done, total) after each batch, core.errors.Cancelled between batches once `cancel` is set.
+    def listed(self, query: ItemQuery, cancel: CancelToken | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Iterator[ListedItem]: ...
     # Deadline queues (core.queues.CLOCK_QUEUES) are counted only when `bounds` is given (else 0).
     def queue_counts(self, user_id: str | None,
                      bounds: DeadlineBounds | None = None) -> dict[tuple[str, str], int]: ...

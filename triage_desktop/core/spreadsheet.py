@@ -41,6 +41,8 @@ def csv_cell(value: Cell, cell_type: CellType) -> str:
         return f"{value * 100:.1f}%".replace(".", ",")
     if cell_type is CellType.DECIMAL and isinstance(value, int | float):
         return f"{value:.1f}".replace(".", ",")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # a number is no formula: "-3" stays a number, not the text "'-3"
     return inert(str(value))
 
 
@@ -112,8 +114,22 @@ def write_xlsx(tables: Sequence[Table], target: str | IO[bytes],
                 sheet.autofilter(header_row, 0, header_row + count, len(table.columns) - 1)
             counts.append(count)
     finally:
-        workbook.close()
+        _close(workbook)
     return counts
+
+
+def _close(workbook: Any) -> None:
+    """Write the workbook out. A file that cannot be written raises the OSError open() would (a full disk, no
+    right to write there) rather than XlsxWriter's wrapper of it, so a caller tells the officer why in one place."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    try:
+        workbook.close()
+    except FileCreateError as exc:
+        cause = exc.args[0] if exc.args else None
+        if not isinstance(cause, OSError):
+            raise
+        raise cause from exc
 
 
 def _write(sheet: Any, row: int, col: int, value: Cell, cell_type: CellType, formats: dict[Any, Any]) -> None:

@@ -24,6 +24,8 @@ class WorkSettings:
     map_url: str = DEFAULT_MAP_URL
     # Seconds a reply, an assignment or a status change waits, undoable, before it may leave (0: at once).
     undo_seconds: int = DEFAULT_UNDO_SECONDS
+    # The list export writes phone numbers whole instead of masked (0905•••123): IT's choice (issue 10, 13).
+    full_exports: bool = False
 
     @property
     def photo_cache_bytes(self) -> int:

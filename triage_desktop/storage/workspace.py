@@ -9,7 +9,7 @@ window's write lane (docs/threading.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,9 +22,12 @@ from triage_desktop.core.deadlines import DeadlineBounds
 from triage_desktop.core.drafts import Draft
 from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, SavedView, User
 from triage_desktop.core.errors import InvalidAction, LoginRequired, NotFound
+from triage_desktop.core.list_table import ListedItem
+from triage_desktop.core.ports import CancelToken
 from triage_desktop.core.workdays import VN, WorkCalendar
 from triage_desktop.storage import listing, outbox_files, unread, views
 from triage_desktop.storage import outbox as outbox_rows
+from triage_desktop.storage.listed import listed_items
 from triage_desktop.storage.photo_cache import PhotoCache
 from triage_desktop.storage.schema import AGGREGATES, OUTBOX
 from triage_desktop.storage.store import Store
@@ -69,6 +72,11 @@ class LocalWorkspace:
             return None
         with self._db.read() as conn:
             return listing.position(conn, query, item_id)
+
+    def listed(self, query: ItemQuery, cancel: CancelToken | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Iterator[ListedItem]:
+        """Every row of the list, in its order, a batch per short read (storage.listed): for an export."""
+        return listed_items(self._db, query, cancel, progress)
 
     def queue_counts(self, user_id: str | None,
                      bounds: DeadlineBounds | None = None) -> dict[tuple[str, str], int]:

@@ -66,6 +66,7 @@ from triage_desktop.ui.dialogs.login_dialog import LoginDialog
 from triage_desktop.ui.dialogs.report_action_dialogs import MERGE_CANDIDATES
 from triage_desktop.ui.filter_bar import FilterBar, Filters
 from triage_desktop.ui.item_list_view import ItemListView
+from triage_desktop.ui.list_export import ListExporter
 from triage_desktop.ui.lock_page import LockPage
 from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.models.item_table_model import ItemTableModel, needs_clock
@@ -230,6 +231,9 @@ class MainWindow(QMainWindow):
         self.undo_bar.holdEnded.connect(self._on_network_returned)  # its action may leave: sync now
         self.undo_bar.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._quit_asked = self._leave_confirmed = False  # "Thoát" with unsent work asks first (closeEvent)
+        self.list_export = ListExporter(workspace, runner, self, query=self._shown_query, open_dialog=self._open_dialog,
+                                        show_error=self._show_message, show_status=self.statusBar().showMessage,
+                                        now=self.now, full_numbers=work.full_exports)  # "Xuất danh sách…" (issue 13)
         self._build_actions()
         self.keys = shortcuts.install(self)  # "Thao tác" and "Trợ giúp" menus, item keys, Enter, tab order, icons
 
@@ -336,6 +340,7 @@ class MainWindow(QMainWindow):
         view_menu.addMenu(self.columns_menu)
         list_menu = self.menuBar().addMenu(self.tr("&Danh sách"))
         list_menu.addAction(self.bulk_assign_action)
+        list_menu.addAction(self.list_export.action)
         list_menu.addSeparator()
         list_menu.addAction(self.clear_filters_action)
         list_menu.addAction(self.save_view_action)
@@ -348,6 +353,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.sync_action)
         toolbar.addAction(self.outbox_action)
         toolbar.addAction(self.bulk_assign_action)
+        toolbar.addAction(self.list_export.action)
         toolbar.addAction(self.logout_action)
 
     # --- starting and stopping -------------------------------------------------------------------------------
@@ -372,6 +378,7 @@ class MainWindow(QMainWindow):
         self.deadline_clock.stop()
         self.notices.stop()
         self.photos.stop()
+        self.list_export.stop()
         self.controller.stop(timeout=3.0)
 
     def _restore_font(self) -> None:
@@ -552,6 +559,10 @@ class MainWindow(QMainWindow):
         """The moment the list's deadline states, queues and filters are read at: the window's DeadlineClock."""
         return self.deadline_clock.bounds()
 
+    def _shown_query(self) -> ItemQuery | None:
+        """The list's query while the list is shown (not the outbox): what "Xuất danh sách…" writes."""
+        return self.model.query() if self._middle_stack.currentWidget() is self.list_view else None
+
     def _list_kind(self) -> str:
         query = self.model.query()
         return query.kind if query is not None else "report"
@@ -719,6 +730,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(self.bulk_assign_action)
+        menu.addAction(self.list_export.action)
         index = self.list_view.indexAt(pos)
         item = self.model.row_at(index.row()) if index.isValid() else None
         if item is not None and item.assignee_id:
