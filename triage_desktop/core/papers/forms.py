@@ -178,6 +178,7 @@ def _refusal(context: PaperContext) -> str:
         h.title("Phiếu từ chối tiếp nhận giải quyết hồ sơ", _code_line(context)),
         h.para(f"Bộ phận Một cửa {_office(context)}"),
         _applicant(context, "Tiếp nhận hồ sơ của"),
+        h.field("Ngày nộp hồ sơ", wording.date_text(facts.moment(context.item.data.get("submitted_at")))),
         h.para(f"Qua xem xét, {_office(context)} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể "
                f"như sau: {h.or_dots(reason)}", indent=True),
         h.para("Xin thông báo để ông/bà được biết và thực hiện./.", indent=True),
