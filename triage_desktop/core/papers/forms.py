@@ -306,7 +306,7 @@ def _summary(context: PaperContext) -> str:
     if photos:
         pictures = h.para("<b>Ảnh hiện trường:</b>") if report else h.para("<b>Ảnh đính kèm:</b>")
         if kept:
-            pictures += h.para(" ".join(f'<img src="photo:{h.esc(a.id)}">' for a in kept))
+            pictures += h.para(" ".join(f'<img src="photo:{h.esc(a.id)}" width="{h.PHOTO_WIDTH}">' for a in kept))
         pictures += "".join(h.para(f"- {h.esc(a.filename)}") for a in photos if a not in kept)
     return h.document(
         h.heading(context.letterhead), _date_line(context),

@@ -12,6 +12,7 @@ from triage_desktop.core.papers.letterhead import Letterhead
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DOTS = "……………………"
+PHOTO_WIDTH = 208  # CSS pixels (1/96 in): 55 mm, three photos side by side on A4
 
 
 def esc(text: object) -> str:
@@ -34,7 +35,7 @@ def heading(letterhead: Letterhead, number: str = "") -> str:
     right = f'<p align="center" style="font-size:12pt"><b>{NATION}</b><br>' \
             f'<b><u>{MOTTO}</u></b></p>'
     return ('<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-            f'<td width="42%" valign="top">{left}</td><td width="58%" valign="top">{right}</td></tr></table>')
+            f'<td width="45%" valign="top">{left}</td><td width="55%" valign="top">{right}</td></tr></table>')
 
 
 def date_line(text: str) -> str:
@@ -47,9 +48,10 @@ def title(text: str, subtitle: str = "") -> str:
 
 
 def para(inner: str, *, indent: bool = False) -> str:
-    """One paragraph of already-escaped HTML; `indent` gives the first line the usual 1 cm."""
-    indent_style = " text-indent:1cm;" if indent else ""
-    return f'<p align="justify" style="margin-top:6pt; margin-bottom:0;{indent_style}">{inner}</p>'
+    """One paragraph of already-escaped HTML, 6 pt below the one before; `indent` gives its first line the usual
+    1 cm. (Qt's CSS takes lengths in pixels only, 1/96 inch: 8px is 6 pt, 38px is 1 cm.)"""
+    indent_style = " text-indent:38px;" if indent else ""
+    return f'<p align="justify" style="margin-top:8px; margin-bottom:0px;{indent_style}">{inner}</p>'
 
 
 def field(label: str, value: object) -> str:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QStandardItemModel, QTextDocument
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,7 +40,7 @@ from triage_desktop.ui.papers.wording import form_name, reason_text
 from triage_desktop.ui.tasks import TaskRunner
 
 PRINTER = "printer"  # the audit entry's "to" (PDF: a saved file)
-_SCREEN_PHOTO_PX = 220  # a thumbnail's width in the editor
+_SCREEN_PHOTO_PX = 600  # enough for the editor, which shows a photo at its width on paper
 
 
 class PapersDialog(QDialog):
@@ -56,6 +56,7 @@ class PapersDialog(QDialog):
         self._workspace, self._runner, self._user, self._clock = workspace, runner, user, clock
         self.item = item
         self.paper: papers.Paper | None = None
+        self._printer_in_use: QPrinter | None = None
         self.setWindowTitle(self.tr("Giấy tờ — {code}").format(code=item.code or item.id))
 
         self.form = QComboBox(self)
@@ -162,12 +163,7 @@ class PapersDialog(QDialog):
         now = self._clock() if self._clock else None
         context = source.context(self._workspace, self.item, self._user, now=now, photos=photos)
         self.paper = papers.build(form_id, context)
-        document = self.editor.document()
-        for name, data in self.paper.resources.items():
-            image = QImage.fromData(data)
-            if not image.isNull():
-                image = image.scaledToWidth(_SCREEN_PHOTO_PX, Qt.TransformationMode.SmoothTransformation)
-                document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        render.add_images(self.editor.document(), self.paper.resources, _SCREEN_PHOTO_PX)
         self.editor.setHtml(self.paper.html)
         self.status.clear()
         self._set_ready(True)
@@ -197,6 +193,7 @@ class PapersDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(render.page_layout())
         printer.setDocName(papers.file_stem(self.item, self.form_id()))
+        self._printer_in_use = printer  # Qt's dialogs keep a bare pointer to it: it must outlive them
         return printer
 
     def print_paper(self) -> QPrintDialog:

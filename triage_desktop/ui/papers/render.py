@@ -1,8 +1,10 @@
 """A paper on A4, laid out by QTextDocument and painted page by page onto a PDF writer, a printer or an image.
 
-One layout for all three: the document is measured on the device it is painted on (its resolution), its page
-is the device's paint rectangle (A4 inside Decree 30/2020's margins: top and bottom 20 mm, left 30 mm, right
-15 mm), so the PDF, the printout and the picture in docs/ break their pages at the same lines.
+One layout for all three: the document is measured at CSS's 96 pixels per inch (the unit QTextDocument keeps
+margins, indents and image widths in), its page is the device's paint rectangle (A4 inside Decree 30/2020's
+margins: top and bottom 20 mm, left 30 mm, right 15 mm) in those units, and the painter scales it to the
+device's resolution. So the PDF, a 1200 dpi printer and the picture in docs/ break their pages at the same lines
+and keep the same spacing; the text stays text (fonts embedded), not pixels.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPaintDevice,
     QPainter,
     QPdfWriter,
     QTextDocument,
@@ -26,7 +27,20 @@ from triage_desktop.ui.papers.fonts import paper_font
 
 MARGINS_MM = QMarginsF(30, 20, 15, 20)  # left, top, right, bottom
 PDF_DPI = 300
-PHOTO_MM = 55  # a thumbnail's width on paper: three side by side on A4
+LAYOUT_DPI = 96  # CSS pixels: what "8px" or "1cm" in the papers' HTML mean
+PHOTO_PIXELS = 1200  # a photo's widest side kept for printing (its printed width is the HTML's)
+
+
+def _layout_device() -> QImage:
+    """A 96 dpi paint device for the layout, whatever the screen's scaling (a 125% Windows desktop is 120 dpi)."""
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots)
+    image.setDotsPerMeterY(dots)
+    return image
+
+
+_DEVICE = _layout_device()
 
 
 def page_layout() -> QPageLayout:
@@ -34,18 +48,24 @@ def page_layout() -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
-def layout(html: str, images: Mapping[str, bytes], device: QPaintDevice, page: QSizeF) -> QTextDocument:
-    """The paper measured on `device`, paginated to `page` (device pixels)."""
+def add_images(document: QTextDocument, images: Mapping[str, bytes], widest: int = PHOTO_PIXELS) -> None:
+    """The photos the HTML names ("photo:<id>"), at most `widest` pixels wide; one that does not decode is left
+    out (its box stays empty)."""
+    for name, data in images.items():
+        image = QImage.fromData(data)
+        if not image.isNull():
+            if image.width() > widest:
+                image = image.scaledToWidth(widest, Qt.TransformationMode.SmoothTransformation)
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+
+
+def layout(html: str, images: Mapping[str, bytes], page: QSizeF) -> QTextDocument:
+    """The paper laid out at 96 dpi, paginated to `page` (96 dpi pixels)."""
     document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
+    document.documentLayout().setPaintDevice(_DEVICE)
     document.setDefaultFont(paper_font())
     document.setDocumentMargin(0)
-    width = round(PHOTO_MM / 25.4 * device.logicalDpiX())
-    for name, data in images.items():
-        image = QImage.fromData(data)  # a photo that does not decode is left out, its name stays
-        if not image.isNull():
-            image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    add_images(document, images)
     document.setHtml(html)
     document.setPageSize(page)
     return document
@@ -55,8 +75,11 @@ def paint_pages(html: str, images: Mapping[str, bytes], device: QPagedPaintDevic
     """Paint every page onto `device` with its current page layout; returns the number of pages."""
     painter = QPainter(device)
     try:
-        page = QSizeF(device.width(), device.height())  # the paint rectangle: the origin sits at the margins
-        document = layout(html, images, device, page)
+        scale = device.logicalDpiX() / LAYOUT_DPI, device.logicalDpiY() / LAYOUT_DPI
+        # The paint rectangle (the origin sits at the margins), in layout pixels.
+        page = QSizeF(device.width() / scale[0], device.height() / scale[1])
+        document = layout(html, images, page)
+        painter.scale(*scale)
         for number in range(document.pageCount()):
             if number:
                 device.newPage()
@@ -97,12 +120,14 @@ def page_image(html: str, images: Mapping[str, bytes], dpi: int = 110, number: i
     image.setDotsPerMeterX(dots_per_meter)
     image.setDotsPerMeterY(dots_per_meter)
     image.fill(QColor("white"))
-    paint = page_layout().paintRectPixels(dpi)
+    paint = page_layout().paintRectPixels(LAYOUT_DPI)
     page = QSizeF(paint.width(), paint.height())
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        document = layout(html, images, image, page)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        document = layout(html, images, page)
+        painter.scale(dpi / LAYOUT_DPI, dpi / LAYOUT_DPI)
         painter.translate(paint.left(), paint.top())
         _paint_page(painter, document, page, min(number, document.pageCount() - 1))
     finally:
