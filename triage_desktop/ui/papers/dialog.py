@@ -196,13 +196,13 @@ class PapersDialog(QDialog):
         self._printer_in_use = printer  # Qt's dialogs keep a bare pointer to it: it must outlive them
         return printer
 
-    def print_paper(self) -> QPrintDialog:
+    def print_paper(self) -> None:
         printer = self._printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("In giấy tờ"))
-        dialog.accepted.connect(functools.partial(self.print_to, printer))
-        QDialog.open(dialog)  # window-modal, without blocking (the stubs know only open(receiver, member))
-        return dialog
+        # exec(), not open(): on Windows the system's own print dialog is shown only by exec().
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
         render.paint_pages(self.edited_html(), self._images(), printer)
