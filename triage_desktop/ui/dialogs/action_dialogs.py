@@ -135,7 +135,9 @@ class ActionDialog(QDialog):
         self.ok_button.clicked.connect(self._on_ok)
         self.ok_button.setToolTip(self.tr("{action} (Ctrl+Enter)").format(action=self._ok_text()))
         for keys in SEND_KEYS:  # inside the text too: a plain text editor leaves Ctrl+Enter to shortcuts
-            QShortcut(QKeySequence(keys), self, self._send_by_key)
+            # Portable text: read as native text, "Enter" is what qtbase_vi calls Return, and two shortcuts on
+            # Ctrl+Return would be ambiguous, so neither would send.
+            QShortcut(QKeySequence(keys, QKeySequence.SequenceFormat.PortableText), self, self._send_by_key)
         self.cancel_button = QPushButton(self.tr("Hủy"), self)
         self.cancel_button.clicked.connect(self.reject)
         self._build()
