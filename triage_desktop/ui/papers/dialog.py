@@ -75,6 +75,9 @@ class PapersDialog(QDialog):
         self.editor.setAccessibleName(self.tr("Nội dung giấy tờ (sửa được trước khi in)"))
         self.editor.document().setDefaultFont(paper_font())
         self.editor.setAcceptRichText(True)
+        # Lines break where they will on paper (the layout's 96 dpi pixels are the screen's logical ones).
+        self.editor.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self.editor.setLineWrapColumnOrWidth(render.text_width())
 
         self.status = QLabel(self)
         self.status.setObjectName("paperStatus")

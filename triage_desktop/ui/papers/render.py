@@ -48,6 +48,11 @@ def page_layout() -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
+def text_width() -> int:
+    """The width of the text on A4 inside the margins, in layout pixels: the editor wraps its lines there too."""
+    return page_layout().paintRectPixels(LAYOUT_DPI).width()
+
+
 def add_images(document: QTextDocument, images: Mapping[str, bytes], widest: int = PHOTO_PIXELS) -> None:
     """The photos the HTML names ("photo:<id>"), at most `widest` pixels wide; one that does not decode is left
     out (its box stays empty)."""
