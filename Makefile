@@ -86,6 +86,8 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/high-contrast.png --screen high-contrast
 	$(PY) -m triage_desktop.screenshot docs/detail-photos-map.png --screen detail-photos
 	$(PY) -m triage_desktop.screenshot docs/reply-attachments.png --screen reply-attachments
+	$(PY) -m triage_desktop.screenshot docs/paper-preview.png --screen paper-preview
+	$(PY) -m triage_desktop.screenshot docs/paper-pdf-page.png --screen paper-pdf
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -33,6 +33,7 @@ from triage_desktop.core.deadlines import DEADLINE_FILTERS, DeadlineBounds, stat
 from triage_desktop.core.entities import CacheRecovery, ItemQuery, SavedView, SyncProgress, SyncReport
 from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, WrongPassword
 from triage_desktop.core.masking import mask_item
+from triage_desktop.core.papers import FORM_IDS
 from triage_desktop.core.photo_prefetch import prefetch_photos
 from triage_desktop.core.text import json_safe, terminal_safe
 from triage_desktop.core.vocabulary import KINDS
@@ -51,6 +52,8 @@ from triage_desktop.ui.formatting import format_datetime, format_size
 from triage_desktop.ui.labels import QUEUE, label, one_kind, status_label
 from triage_desktop.ui.list_file import export_everything, problem_text
 from triage_desktop.ui.messages import error_message
+from triage_desktop.ui.papers import printing
+from triage_desktop.ui.papers.wording import form_name, reason_text
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG, EXIT_AUDIT_BROKEN = 0, 1, 2, 3, 4, 5
 LONG_POLL_SECONDS = 25  # as the window
@@ -161,6 +164,14 @@ def build_parser() -> argparse.ArgumentParser:
         "kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)"))
     audit_log.add_argument("--export", metavar="FILE", help=translate("cli",
         "ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được"))
+
+    printing = with_cache(commands.add_parser("print", help=translate("cli",
+        "lập giấy tờ của một mục thành tệp PDF: mẫu 01–06 của hồ sơ, phiếu tóm tắt của cả hai loại")))
+    printing.add_argument("kind", choices=KINDS)
+    printing.add_argument("id")
+    printing.add_argument("form", choices=FORM_IDS)
+    printing.add_argument("--output", metavar="FILE.pdf", help=translate("cli",
+        "tệp PDF (mặc định: <mã>-<mẫu>.pdf trong thư mục hiện tại)"))
 
     photos = with_cache(commands.add_parser("photos", help=translate("cli",
         "ảnh của công dân giữ trên máy để xem khi mất mạng: số ảnh và dung lượng")))
@@ -602,6 +613,29 @@ def cmd_photos(args: argparse.Namespace, profile: Path) -> int:
 AUDIT_COLUMNS = ("seq", "at", "actor", "action", "kind", "item_id", "detail", "prev_hash", "hash")
 
 
+def cmd_print(args: argparse.Namespace, profile: Path) -> int:
+    """One paper of one item as PDF, through the window's own layout (ui.papers); recorded as "printed"."""
+    printing.ensure_gui_application()
+    with _services(profile, args) as (session, services):
+        workspace = services.workspace
+        item = workspace.item(args.kind, args.id)
+        if item is None:
+            raise CommandError(translate("cli", "Không có {kind} {id} trong dữ liệu trên máy.").format(
+                kind=one_kind(args.kind), id=args.id))
+        path = Path(args.output) if args.output else printing.default_path(item, args.form)
+        try:
+            printing.print_to_pdf(workspace, item, session.signed_in_user() or workspace.current_user(), args.form,
+                                  path)
+        except printing.FormDoesNotFit as refused:
+            raise CommandError(translate("cli", "Không lập được {form}: {reason}.").format(
+                form=form_name(args.form), reason=reason_text(refused.reason))) from None
+        except OSError as exc:
+            raise CommandError(translate("cli", "Không ghi được tệp {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc)) from None
+    say(path)
+    return EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace, profile: Path) -> int:
     """The audit trail: printed, checked (`--verify`, exit 5 when broken) or written to a private CSV file."""
     with _services(profile, args) as (_session, services):
@@ -740,7 +774,7 @@ def _run(args: argparse.Namespace, profile: Path, explicit_profile: str | None, 
             return cmd_sandbox(args)
         handler = {"login": cmd_login, "sync": cmd_sync, "act": cmd_act, "outbox": cmd_outbox,
                    "export": cmd_export, "logout": cmd_logout, "audit": cmd_audit, "list": cmd_list,
-                   "queues": cmd_queues, "photos": cmd_photos}[args.command]
+                   "queues": cmd_queues, "photos": cmd_photos, "print": cmd_print}[args.command]
         return handler(args, profile)
     except CommandError as exc:
         say(f"triage-desktop: {exc}", file=sys.stderr)

@@ -23,6 +23,9 @@ within a working day (amber), others past due (red) or waiting for the citizen (
 and `--zoom 2` for the small screen at 200% text.
 Issue 12: `shortcut-sheet` (the "Phím tắt" sheet, F1, as the window builds it from its actions) and
 `high-contrast` (the window in the high-contrast palette, as when the OS asks for it).
+Issue 13: `paper-preview` (the print preview of the receipt, Mẫu 01, of a dossier the leader assigned, asked a
+fee for and extended, opened from its "Giấy tờ" dialog) and `paper-pdf` (the first page of that dossier's control
+slip, Mẫu 06, laid out exactly as its PDF and rendered to PNG).
 Issue 12's `reply-attachments`: the reply dialog with a template filled in and two files attached (a photo and
 a scanned PDF, written to the temporary folder), as the officer is about to send them.
 """
@@ -58,7 +61,7 @@ COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
            "error-dialog", "masked-phone", "revealed-phone", "worklist", "bulk-select", "extension-proposal",
            "notice", "gate", "locked", "logout", "shortcut-sheet", "high-contrast", "detail-photos",
-           "reply-attachments")
+           "reply-attachments", "paper-preview", "paper-pdf")
 GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
@@ -174,7 +177,8 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
             if screen in GATE_SCREENS:
                 _shoot_gate(screen, app, folder, server, out, width, height, zoom)
                 return out
-            staged = _stage_timeline_on_server(server) if screen == "timeline" else None
+            staged = _stage_timeline_on_server(server) if screen in ("timeline", "paper-preview", "paper-pdf") \
+                else None
             if screen == "worklist":
                 staged = _stage_worklist_on_server(server)
             services = build_services(folder / "profile")
@@ -377,6 +381,8 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         return _detail_photos(app, window, server)
     if screen == "reply-attachments":
         return _reply_with_attachments(app, window, server, services)
+    if screen in ("paper-preview", "paper-pdf") and staged is not None:
+        return _paper(app, window, staged, preview=screen == "paper-preview")
     if screen in ("masked-phone", "revealed-phone"):
         _open(app, window, "dossier", _server_dossier(server)["id"])
         if screen == "revealed-phone":
@@ -397,6 +403,31 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         _settle(app, 0.3)
         return window
     raise ValueError(f"unknown screen {screen!r}")
+
+
+def _paper(app: QApplication, window: MainWindow, staged: tuple[str, str], *, preview: bool) -> QWidget:
+    """The receipt's print preview, or the control slip's first page as its PDF lays it out (a picture of it)."""
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QLabel
+
+    from triage_desktop.ui.papers import render
+
+    _open(app, window, *staged)
+    window.open_papers("receipt" if preview else "control")
+    (papers,) = window.papers.dialogs()
+    _settle(app, 0.3)
+    if preview:
+        dialog = papers.preview()
+        dialog.resize(980, 1000)
+        _settle(app, 0.8)
+        return dialog
+    paper = papers.paper
+    assert paper is not None
+    image = render.page_image(papers.edited_html(), paper.resources, dpi=110)
+    page = QLabel()
+    page.setPixmap(QPixmap.fromImage(image))
+    page.resize(image.size())  # not adjustSize(): a window is kept within the (small offscreen) screen
+    return page
 
 
 def _detail_photos(app: QApplication, window: MainWindow, server: SandboxServer) -> QWidget:

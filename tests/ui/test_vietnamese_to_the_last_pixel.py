@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -49,7 +50,9 @@ STOP_WORDS = {"cancel", "open", "save", "copy", "paste", "delete", "select", "al
 # Key and product names read the same in Vietnamese; "Enter", "Esc"… are printed on the keys themselves.
 ALLOWED = {"ctrl", "shift", "alt", "enter", "esc", "tab", "delete", "home", "end", "page", "insert", "backspace",
            "win", "unicode", "html", "zalo", "vneid", "dvc", "pdf", "jpeg", "png", "docx", "xlsx", "gmt", "utc",
-           "hsv", "rgb"}
+           "hsv", "rgb",
+           # Paper sizes' own designations (ISO, ANSI, Japanese JIS and envelope names, China's PRC).
+           "ansi", "jis", "prc", "chou", "kaku", "you", "monarch", "cicero", "didot", "pica"}
 WORD = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -140,6 +143,48 @@ def spin_box_menu(qtbot, window: MainWindow) -> dict[str, str]:
     return seen
 
 
+def print_dialogs(qtbot, window: MainWindow) -> dict[str, str]:
+    """Issue 13's papers: the "Giấy tờ" dialog of a dossier, its print preview (toolbar tips too), and
+    Qt's print and page setup dialogs (their page sizes, units and hidden options included)."""
+    texts: dict[str, str] = {}
+    window.queues.select("dossier", "all")
+    qtbot.waitUntil(lambda: window.select_item("dossier", "d_0001"), timeout=5_000)
+    window.open_papers()  # Ctrl+P (the menu walk above left its action greyed, as an opened menu does)
+    (papers,) = window.papers.dialogs()
+    texts.update(widget_texts(papers, "papers dialog"))
+    preview = papers.preview()
+    qtbot.waitExposed(preview)
+    texts.update(widget_texts(preview, "print preview"))
+    for n, action in enumerate(preview.findChildren(QAction)):
+        texts[f"print preview tip {n}"] = action.toolTip()
+    preview.close()
+    printer = QPrinter()  # kept alive: the dialog holds a pointer to it
+    print_dialog = QPrintDialog(printer, window)
+    texts.update(widget_texts(shown(qtbot, print_dialog), "print dialog"))
+    texts.update(printer_properties(print_dialog))
+    print_dialog.close()
+    papers.close()
+    return texts
+
+
+def printer_properties(print_dialog: QPrintDialog) -> dict[str, str]:
+    """"Thuộc tính" of the print dialog: the page setup (paper sizes, units, orientation), modal: read while open.
+    (QPageSetupDialog itself refuses a PDF printer, the only one offscreen; its widget is the one shown here.)"""
+    seen: dict[str, str] = {}
+
+    def read_open_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and dialog is not print_dialog:
+            seen.update(widget_texts(dialog, "printer properties"))
+            dialog.reject()
+
+    (properties,) = [b for b in print_dialog.findChildren(QAbstractButton) if b.objectName() == "properties"]
+    QTimer.singleShot(200, read_open_dialog)
+    properties.click()
+    assert any("page size" in where or "combo" in where for where in seen), "the properties were not seen"
+    return seen
+
+
 def walk(qtbot, window: MainWindow, tmp_path: Path) -> dict[str, str]:
     """Everything the walk looks at, by where it was seen."""
     texts: dict[str, str] = {}
@@ -191,6 +236,7 @@ def walk(qtbot, window: MainWindow, tmp_path: Path) -> dict[str, str]:
     colors = QColorDialog(window)
     colors.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
     texts.update(widget_texts(shown(qtbot, colors), "colour dialog"))
+    texts.update(print_dialogs(qtbot, window))
     return {where: text for where, text in texts.items() if text}
 
 
@@ -225,7 +271,7 @@ def test_without_our_qtbase_vi_the_same_walk_finds_english(qtbot, window: MainWi
     finally:
         qapp.installTranslator(qtbase)
     seen = {w.lower() for words in found.values() for w in words}
-    assert {"cancel", "paste", "undo", "look", "details", "step"} <= seen, seen
+    assert {"cancel", "paste", "undo", "look", "details", "step", "zoom", "landscape", "copies", "envelope"} <= seen, seen
 
 
 def test_english_keeps_qts_own_english(qtbot, qapp) -> None:
@@ -236,8 +282,7 @@ def test_english_keeps_qts_own_english(qtbot, qapp) -> None:
         assert not QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
         assert QMessageBox().addButton(QMessageBox.StandardButton.Cancel).text() == "Cancel"
     finally:
-        remove_translators(qapp, installed)
-        install_translators(qapp, "vi")
+        remove_translators(qapp, installed)  # none of this test's translators outlives it
 
 
 def test_qtbase_vi_is_compiled_whole_and_kept_out_of_lupdate() -> None:

@@ -2,7 +2,7 @@
 
 Reads are page-sized and run on their own short connections, so the GUI thread may call the read
 methods; the write methods (queue_action, undo_action, retry_action, discard_action, mark_read, save_view,
-delete_view, save_draft, clear_draft, record) belong on the
+delete_view, save_draft, clear_draft, record, save_letterhead) belong on the
 window's write lane (docs/threading.md).
 """
 
@@ -25,7 +25,7 @@ from triage_desktop.core.errors import InvalidAction, LoginRequired, NotFound
 from triage_desktop.core.list_table import ListedItem
 from triage_desktop.core.ports import CancelToken
 from triage_desktop.core.workdays import VN, WorkCalendar
-from triage_desktop.storage import listing, outbox_files, unread, views
+from triage_desktop.storage import letterheads, listing, outbox_files, unread, views
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.listed import listed_items
 from triage_desktop.storage.photo_cache import PhotoCache
@@ -215,6 +215,16 @@ class LocalWorkspace:
 
         `detail` holds words and counts only (ValueError for long text or a phone/CCCD-long digit run)."""
         self._store.record(action, kind, item_id, detail)
+
+    # --- how the unit signs its papers (issue 13) -------------------------------------------------------
+
+    def letterhead(self, unit_id: str) -> dict[str, str] | None:
+        with self._db.read() as conn:
+            return letterheads.read(conn, unit_id)
+
+    def save_letterhead(self, unit_id: str, fields: Mapping[str, str]) -> None:
+        with self._db.write() as conn:
+            letterheads.save(conn, unit_id, fields)
 
     # --- photos kept for offline viewing ----------------------------------------------------------------
 

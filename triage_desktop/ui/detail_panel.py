@@ -47,6 +47,7 @@ from triage_desktop.ui.formatting import format_datetime, format_size, format_vn
 from triage_desktop.ui.location_links import location_links
 from triage_desktop.ui.masked_value import MaskedValue
 from triage_desktop.ui.offline_photos import PhotoStrip
+from triage_desktop.ui.papers.offer import PaperOffer
 from triage_desktop.ui.queued_files import QueuedFiles
 from triage_desktop.ui.safe_text import FIELD_LIMIT, FILENAME_LIMIT, TITLE_LIMIT, value_label
 from triage_desktop.ui.widgets import styling
@@ -73,6 +74,7 @@ class DetailPanel(QWidget):
     attachmentRequested = Signal(str, str)  # Attachment.id, OPEN or SAVE
     revealRequested = Signal(str, str, str)  # kind, item id, field (PHONE or ID_NUMBER): call reveal() once recorded
     extensionRequested = Signal(object)  # the proposed new due date (datetime): open the extension dialog with it
+    paperRequested = Signal(str)  # a form id of core.papers ("": the officer picks): open the "Giấy tờ" dialog
 
     def __init__(self, parent: QWidget | None = None, *, code_of: CodeOf | None = None,
                  now: Callable[[], datetime] | None = None) -> None:
@@ -137,6 +139,10 @@ class DetailPanel(QWidget):
         self._content_layout.addWidget(self._code)
         self._content_layout.addWidget(self._title)
         self._content_layout.addWidget(self._action_bar)
+        # The paper that goes with the step just taken, and "In / Lưu PDF…" (issue 13).
+        self.paper_offer = PaperOffer(self)
+        self.paper_offer.requested.connect(self.paperRequested)
+        self._content_layout.addWidget(self.paper_offer)
         # "Có bản nháp: …": the officer left words unsent on this item (ui/composers keeps them).
         self.draft_marker = QLabel(self)
         self.draft_marker.setObjectName("draftMarker")
@@ -213,6 +219,7 @@ class DetailPanel(QWidget):
             self._revealed.clear()  # a revealed number stays revealed for its item only
         self._item, self._user, self._key = item, user, key
         self.set_drafts([])  # the window says which the new item has
+        self.paper_offer.show_for(item)
         has_item = item is not None
         self._empty.setVisible(not has_item)
         self._scroll.setVisible(has_item)
@@ -265,7 +272,7 @@ class DetailPanel(QWidget):
         self._scroll.setVisible(True)
         self._code.setText(self.tr("{kind} · {code}").format(kind=labels.one_kind(kind), code=item_id))
         self._title.setText(self.tr("Không còn thuộc đơn vị"))
-        for button in [*self._buttons.values(), self._more_button]:
+        for button in [*self._buttons.values(), self._more_button, self.paper_offer]:
             button.setVisible(False)
         body = QWidget()
         layout = QVBoxLayout(body)

@@ -75,6 +75,7 @@ from triage_desktop.ui.new_arrivals import NewArrivals
 from triage_desktop.ui.notices import Notices
 from triage_desktop.ui.offline_photos import OfflinePhotos
 from triage_desktop.ui.outbox_view import OutboxView
+from triage_desktop.ui.papers.desk import PaperDesk
 from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.sync_indicator import SyncIndicator
@@ -267,6 +268,8 @@ class MainWindow(QMainWindow):
                                             show_error=self._show_message, show_status=self.statusBar().showMessage)
         self.detail.attachmentRequested.connect(self._on_attachment)
         self.detail.revealRequested.connect(self._on_reveal)
+        self.papers = PaperDesk(workspace, runner, self, clock=lambda: self.clock())  # issue 13: forms, print, PDF
+        self.detail.paperRequested.connect(self.open_papers)
         self.outbox_view.retryRequested.connect(self.retry_action)
         self.outbox_view.discardRequested.connect(self.discard_action)
         self.outbox_view.openItemRequested.connect(self.open_item)
@@ -1254,6 +1257,12 @@ class MainWindow(QMainWindow):
         """The officer asked to see a masked number: the audit entry first (write lane), then the number."""
         self.runner.run(functools.partial(self.workspace.record, "revealed", kind, item_id, {"field": field}),
                         functools.partial(self._revealed, kind, item_id, field), self._show_error)
+
+    def open_papers(self, form_id: str = "") -> None:
+        """The "Giấy tờ" dialog of the item the pane shows, on `form_id` ("": the suggested or first fitting)."""
+        item = self.detail.item()
+        if item is not None and not self._locked:
+            self.papers.open(item, self.user, form_id)
 
     def _revealed(self, kind: str, item_id: str, field: str, _recorded: object) -> None:
         self.detail.reveal(kind, item_id, field)

@@ -77,6 +77,11 @@ class Shortcuts(QObject):
             if button == MAIN_BUTTONS[-1]:
                 self.menu.addSeparator()  # the less frequent ones ("Thao tác khác") after a line
         self.menu.addSeparator()
+        # Issue 13: the papers of the item shown (the pane's "In / Lưu PDF…").
+        self.papers_action = self._action(self.tr("In / Lưu PDF giấy tờ…"), "papers", [QKeySequence("Ctrl+P")],
+                                          self.open_papers)
+        self.menu.addAction(self.papers_action)
+        self.menu.addSeparator()
         self.next_action = self._action(self.tr("Mục tiếp theo trong danh sách"), "nextItem",
                                         [QKeySequence("Ctrl+Down")], lambda: self.step(1))
         self.previous_action = self._action(self.tr("Mục trước trong danh sách"), "previousItem",
@@ -207,6 +212,14 @@ class Shortcuts(QObject):
                 action=action_name(ACTION_ENTRIES[button].action_type)
                 if button != rules.CLAIM else button_text(button)), 5000)
 
+    def open_papers(self) -> None:
+        if self._window.locked:
+            return
+        if self._window.detail.item() is None:
+            self._window.statusBar().showMessage(self.tr("Chọn một mục trong danh sách trước."), 5000)
+            return
+        self._window.detail.paperRequested.emit("")
+
     def press_main_action(self) -> None:
         button = self.main_button()
         if button is not None:
@@ -234,11 +247,12 @@ class Shortcuts(QObject):
         for button, action in self.item_actions.items():
             action.setEnabled(self.available(button))
         self.enter_action.setEnabled(self.main_button() is not None)
+        self.papers_action.setEnabled(self._window.detail.item() is not None)
 
     def _enable_all(self) -> None:
         if self._window.locked:
             return
-        for action in [*self.item_actions.values(), self.enter_action]:
+        for action in [*self.item_actions.values(), self.enter_action, self.papers_action]:
             action.setEnabled(True)
 
     # --- moving around ------------------------------------------------------------------------------------

@@ -1,0 +1,81 @@
+"""core.papers without Qt: Decree 30's date line, which form fits which state (unsent actions counted), the
+paper that goes with the step just taken, the letterhead's defaults, and file names that never become paths."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from tests.ui.seed import LEADER, MEMBERS, UNITS, dossier, event, report
+from triage_desktop.core import papers
+from triage_desktop.core.entities import ActionState, Item, OutboxAction, User
+from triage_desktop.core.papers import forms
+from triage_desktop.core.papers.wording import date_in_words
+
+
+def item(data: dict[str, Any], *pending: tuple[str, dict[str, Any]]) -> Item:
+    actions = tuple(OutboxAction(n, data["kind"], data["id"], type_, {"type": type_, **payload}, f"k{n}", 1,
+                                 ActionState.PENDING, f"2026-03-0{n + 2}T02:00:00Z", author_id="u_17")
+                    for n, (type_, payload) in enumerate(pending, 1))
+    return Item(data["kind"], data["id"], 1, data, actions)
+
+
+@pytest.mark.parametrize(("moment", "line"), [
+    (datetime(2026, 12, 4, 17, 30, tzinfo=UTC), "Phường 1, ngày 05 tháng 12 năm 2026"),  # Vietnam is a day on
+    (datetime(2026, 2, 9, 3, 0, tzinfo=UTC), "Phường 1, ngày 09 tháng 02 năm 2026"),
+    (datetime(2026, 1, 20, 3, 0, tzinfo=UTC), "Phường 1, ngày 20 tháng 01 năm 2026"),
+    (datetime(2026, 3, 1, 3, 0, tzinfo=UTC), "Phường 1, ngày 01 tháng 3 năm 2026"),
+])
+def test_the_date_line_is_written_as_decree_30_asks(moment: datetime, line: str) -> None:
+    assert date_in_words("Phường 1", moment) == line
+
+
+def test_which_forms_fit_follows_the_state_with_the_officers_unsent_actions() -> None:
+    submitted = item(dossier("d_1", 1))
+    assert papers.fitting(submitted) == {
+        "receipt": forms.NOT_RECEIVED, "supplement": forms.NO_SUPPLEMENT, "refusal": forms.NOT_REJECTED,
+        "apology": forms.NO_EXTENSION, "stop": forms.NOT_SUSPENDED, "control": forms.NOT_RECEIVED, "summary": None}
+    processing = dossier("d_2", 2, status="processing", received_at="2026-03-02T08:00:00+07:00")
+    asked = item(processing, ("request_supplement", {"body": "Thiếu", "documents": ["Giấy chứng sinh"]}),
+                 ("extend", {"new_due_at": "2026-03-12T17:00:00+07:00", "apology_letter": "Xin lỗi"}))
+    assert {f for f, reason in papers.fitting(asked).items() if reason is None} == {
+        "receipt", "supplement", "apology", "control", "summary"}
+    assert papers.suggested(asked) == forms.APOLOGY  # the last step taken
+    stopped = item(processing, ("set_status", {"status": "suspended", "reason_text": "Công dân đề nghị"}))
+    assert papers.fits(stopped, forms.STOP) is None and papers.suggested(stopped) == forms.STOP
+    a_report = item(report("r_1", 1))
+    assert papers.fits(a_report, forms.CONTROL) == forms.NOT_DOSSIER and papers.fits(a_report, "summary") is None
+    assert papers.suggested(a_report) is None
+
+
+def test_a_supplement_without_a_list_reads_the_request_line_by_line() -> None:
+    asked = item(dossier("d_3", 3, status="awaiting_supplement", events=[
+        event(1, "2026-03-03T09:00:00+07:00", "u_17", "supplement_requested", {"documents": "không phải danh sách"},
+              body="- Bản sao CCCD\n- Giấy chứng sinh", visibility="public")]))
+    request = papers.forms.facts.supplement(asked)
+    assert request is not None and request.documents == ("Bản sao CCCD", "Giấy chứng sinh")
+    assert papers.suggested(asked) == forms.SUPPLEMENT
+
+
+def test_the_letterhead_is_what_the_officer_typed_over_what_the_lists_say() -> None:
+    members = [User.from_json(m) for m in MEMBERS]
+    units = [*UNITS, {"id": "p_72", "name": "Ủy ban nhân dân tỉnh Tây Ninh", "parent_id": None, "kind": "province"}]
+    default = papers.letterhead_for("w_0101", None, units, members)
+    assert (default.authority, default.unit_name, default.place, default.leader_name) == (
+        "Ủy ban nhân dân tỉnh Tây Ninh", "UBND Phường 1", "UBND Phường 1", LEADER["full_name"])
+    typed = papers.letterhead_for("w_0101", {"place": "Phường 1", "phone": "0276 3822 000", "unknown": "x",
+                                             "leader_name": "  "}, units, members)
+    assert (typed.place, typed.phone, typed.leader_name) == ("Phường 1", "0276 3822 000", LEADER["full_name"])
+
+
+@pytest.mark.parametrize(("code", "stem"), [
+    ("000.00.23.H57-260302-0001", "000.00.23.H57-260302-0001-receipt"),
+    ("../../etc/passwd", "etc_passwd-receipt"),
+    ("C:\\Windows\\CON", "C__Windows_CON-receipt"),
+    ("Hồ sơ 1", "H__s__1-receipt"),
+    ("...", "giay-to-receipt"),
+])
+def test_a_file_name_comes_from_the_code_but_never_a_path(code: str, stem: str) -> None:
+    assert papers.file_stem(item(dossier("d_9", 9, code=code)), "receipt") == stem
