@@ -219,6 +219,27 @@ def test_the_dialog_greys_what_does_not_fit_and_saves_the_edited_text(qtbot, cac
         ("dossier", "d_worked", {"form": "receipt", "to": "pdf"})]
 
 
+def test_edits_to_a_form_survive_looking_at_another_until_refilled(qtbot, cached: Store,
+                                                                   workspace: LocalWorkspace,
+                                                                   runner: TaskRunner) -> None:
+    item = workspace.item("dossier", "d_worked")
+    assert item is not None
+    dialog = PapersDialog(workspace, runner, item, workspace.current_user(), clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.choose(forms.RECEIPT)
+    cursor = dialog.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.insertText("Đã nhận đủ bản chính.")
+    dialog.choose(forms.CONTROL)
+    assert "Đã nhận đủ bản chính." not in dialog.editor.toPlainText()
+    dialog.choose(forms.RECEIPT)
+    assert "Đã nhận đủ bản chính." in dialog.editor.toPlainText()
+    assert dialog.status.text() == "Đang hiện bản đã sửa của mẫu này."
+    dialog.refill_button.click()
+    assert "GIẤY TIẾP NHẬN" in dialog.editor.toPlainText()
+    assert "Đã nhận đủ bản chính." not in dialog.editor.toPlainText()
+
+
 def test_the_print_preview_shows_the_pages_and_a_print_from_it_is_recorded(qtbot, cached: Store,
                                                                            workspace: LocalWorkspace,
                                                                            runner: TaskRunner) -> None:

@@ -56,6 +56,9 @@ class PapersDialog(QDialog):
         self._workspace, self._runner, self._user, self._clock = workspace, runner, user, clock
         self.item = item
         self.paper: papers.Paper | None = None
+        # What the officer changed in each form, kept while she looks at another form (never dropped silently).
+        self._edits: dict[str, str] = {}
+        self._shown = ""  # the form in the editor
         self._printer_in_use: QPrinter | None = None
         self.setWindowTitle(self.tr("Giấy tờ — {code}").format(code=item.code or item.id))
 
@@ -90,6 +93,10 @@ class PapersDialog(QDialog):
         self.preview_button.setObjectName("previewPaper")
         self.pdf_button = QPushButton(self.tr("Lưu PDF…"), self)
         self.pdf_button.setObjectName("savePaperPdf")
+        self.refill_button = QPushButton(self.tr("Điền lại từ hồ sơ"), self)
+        self.refill_button.setObjectName("refillPaper")
+        self.refill_button.setToolTip(self.tr("Bỏ những chỗ đã sửa trong mẫu này, điền lại từ dữ liệu trên máy"))
+        self.refill_button.clicked.connect(self.refill)
         close = QPushButton(self.tr("Đóng"), self)
         self.print_button.clicked.connect(self.print_paper)
         self.preview_button.clicked.connect(self.preview)
@@ -104,7 +111,7 @@ class PapersDialog(QDialog):
         top.addWidget(self.letterhead_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
-        for button in (self.print_button, self.preview_button, self.pdf_button, close):
+        for button in (self.refill_button, self.print_button, self.preview_button, self.pdf_button, close):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -148,7 +155,18 @@ class PapersDialog(QDialog):
     def form_id(self) -> str:
         return str(self.form.currentData())
 
+    def refill(self) -> None:
+        """Drop the officer's changes to the form shown and fill it again from the cache."""
+        self._edits.pop(self.form_id(), None)
+        self._shown = ""
+        self._on_form(self.form.currentIndex())
+
+    def _keep_edits(self) -> None:
+        if self._shown and self.editor.document().isModified():
+            self._edits[self._shown] = self.editor.toHtml()
+
     def _on_form(self, _index: int) -> None:
+        self._keep_edits()
         form_id = self.form_id()
         self._set_ready(False)
         ids = source.photo_ids(self.item, form_id)
@@ -167,8 +185,14 @@ class PapersDialog(QDialog):
         context = source.context(self._workspace, self.item, self._user, now=now, photos=photos)
         self.paper = papers.build(form_id, context)
         render.add_images(self.editor.document(), self.paper.resources, _SCREEN_PHOTO_PX)
-        self.editor.setHtml(self.paper.html)
-        self.status.clear()
+        edited = self._edits.get(form_id)
+        self.editor.setHtml(edited if edited is not None else self.paper.html)
+        self.editor.document().setModified(edited is not None)
+        self._shown = form_id
+        if edited is not None:
+            self.status.setText(self.tr("Đang hiện bản đã sửa của mẫu này."))
+        else:
+            self.status.clear()
         self._set_ready(True)
 
     def _set_ready(self, ready: bool) -> None:
