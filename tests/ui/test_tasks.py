@@ -67,3 +67,21 @@ def test_shutdown_finishes_queued_writes_and_drops_their_callbacks(qapp) -> None
     assert written == ["officer's note"]  # a queued local write is never lost on close
     assert called == []  # widgets may be gone: no callback after shutdown
     assert runner.run(lambda: None) is None
+
+
+def test_a_long_export_never_holds_up_the_officers_writes(qtbot, runner: TaskRunner) -> None:
+    exporting = threading.Event()
+    release = threading.Event()
+
+    def export() -> str:
+        exporting.set()
+        release.wait(10)
+        return "exported"
+
+    results: list[str] = []
+    runner.run(export, results.append, lane="export")
+    assert exporting.wait(5)
+    runner.run(lambda: "queued", results.append)  # a reply queued while the export runs
+    qtbot.waitUntil(lambda: results == ["queued"])
+    release.set()
+    qtbot.waitUntil(lambda: results == ["queued", "exported"])

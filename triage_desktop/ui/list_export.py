@@ -2,8 +2,8 @@
 and order, to Excel or CSV (issue 13).
 
 The officer picks a file name (Excel or CSV); every row of the list (not only the loaded pages) is read from the
-cache in short batches and written on the write lane (never on the GUI thread), while a progress dialog counts
-them and can cancel. The file is written whole or not at all (ui.list_file, which the command line's `export
+cache in short batches and written on the export lane (never on the GUI thread, and never in front of the
+officer's own writes), while a progress dialog counts them and can cancel. The file is written whole or not at all (ui.list_file, which the command line's `export
 --labels vi` shares) and is the officer's alone (0600); phone numbers are masked unless the deployment allows
 full exports. Every export, finished or not, is recorded in the audit trail, as `triage-desktop export` records
 it (words and counts only).
@@ -51,7 +51,7 @@ class ListExporter(QObject):
     """Owns the "Xuất danh sách…" action; `query()` gives the list shown (None: no list is shown)."""
 
     finished = Signal(str)  # "saved", "cancelled" or "failed": the export is over (tests wait for it)
-    _progressed = Signal(int, int)  # (done, total), emitted on the write lane
+    _progressed = Signal(int, int)  # (done, total), emitted on the export lane
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, window: QWidget, *,
                  query: Callable[[], ItemQuery | None], open_dialog: Callable[[QDialog], None],
@@ -112,7 +112,7 @@ class ListExporter(QObject):
         return target.with_name(f"{target.name}.{fmt}"), fmt
 
     def start(self, query: ItemQuery, path: Path, fmt: Format) -> None:
-        """Write the list `query` shows to `path` on the write lane, with a progress dialog that can cancel."""
+        """Write the list `query` shows to `path` on the export lane, with a progress dialog that can cancel."""
         now = self._now()
         try:
             names = ListNames.from_reference(self._workspace.reference)
@@ -120,19 +120,20 @@ class ListExporter(QObject):
         except Exception:
             log.exception("reading reference data for an export failed")
             names, calendar = ListNames(), WorkCalendar()
-        words = FixedListWords()  # on this thread: the write lane never calls into Qt's translations
+        words = FixedListWords()  # on this thread: the export lane never calls into Qt's translations
         table = list_table(query.kind, words, title=list_title(query.kind), note=list_note(query, names, now))
         cancel = self._cancel = CancelToken()
         self._show_progress(path)
         work = functools.partial(self._write, query, path, fmt, table, words, names, calendar, now, cancel)
-        self._runner.run(work, functools.partial(self._saved, path), functools.partial(self._failed, path))
+        self._runner.run(work, functools.partial(self._saved, path), functools.partial(self._failed, path),
+                         lane="export")
 
     def stop(self) -> None:
         """The window is closing: an export under way stops at its next batch (its partial file goes)."""
         if self._cancel is not None:
             self._cancel.cancel()
 
-    # --- on the write lane ------------------------------------------------------------------------------------
+    # --- on the export lane -----------------------------------------------------------------------------------
 
     def _write(self, query: ItemQuery, path: Path, fmt: Format, table: Table, words: ListWords, names: ListNames,
                calendar: WorkCalendar, now: datetime, cancel: CancelToken) -> int:

@@ -45,6 +45,8 @@ class TaskRunner(QObject):
             "network": network,
             # Network reads that need not wait for a whole sync step (attachments): the same thread, as a rule.
             "fetch": fetch_executor or network,
+            # Long reads into a file (the list export): never in front of the officer's own writes.
+            "export": ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-export"),
         }
         self._lock = threading.Lock()  # guards `_done`: workers append, the GUI thread drains
         self._done: list[Future[Any]] = []
@@ -115,6 +117,7 @@ class TaskRunner(QObject):
         # Queued local writes still run (they are the officer's work); queued network calls are dropped.
         self._lanes["network"].shutdown(wait=False, cancel_futures=True)
         self._lanes["write"].shutdown(wait=True)
+        self._lanes["export"].shutdown(wait=True)  # a running export was cancelled by its owner first
         self._lanes["network"].shutdown(wait=True)
         self._drain()  # results arriving after close are dropped, but the queue is emptied
         self._callbacks.clear()  # released here, on the GUI thread
