@@ -50,10 +50,11 @@ from triage_desktop.ui.deadlines import state_text
 from triage_desktop.ui.display_check import display_problem
 from triage_desktop.ui.formatting import format_datetime, format_size
 from triage_desktop.ui.labels import QUEUE, label, one_kind, status_label
-from triage_desktop.ui.list_file import export_everything, problem_text
+from triage_desktop.ui.list_file import export_everything
 from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.papers import printing
 from triage_desktop.ui.papers.wording import form_name, reason_text
+from triage_desktop.ui.whole_file import why_not_written
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG, EXIT_AUDIT_BROKEN = 0, 1, 2, 3, 4, 5
 LONG_POLL_SECONDS = 25  # as the window
@@ -473,7 +474,7 @@ def _export_table(args: argparse.Namespace, profile: Path, full: bool) -> int:
                                       clean=None if args.output else terminal_safe)  # a terminal's escapes
             complete = True
         except OSError as exc:
-            raise CommandError(problem_text(exc, Path(args.output or "-"))) from None
+            raise CommandError(why_not_written(exc, Path(args.output or "-"))) from None
         finally:  # as any export: recorded, finished or not
             services.workspace.record("exported", args.kind, None, {
                 "format": args.format, "labels": "vi", "count": seen[0], "to": "file" if args.output else "stdout",

@@ -33,7 +33,7 @@ from triage_desktop.storage import listed
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service
-from triage_desktop.ui import list_export, list_file
+from triage_desktop.ui import list_export, list_file, whole_file
 from triage_desktop.ui.filter_bar import STATUS
 from triage_desktop.ui.list_words import FixedListWords, QtListWords
 from triage_desktop.ui.main_window import MainWindow
@@ -240,13 +240,13 @@ def test_a_full_disk_keeps_the_earlier_file_and_says_so(qapp, tmp_path: Path, mo
     def full(_fileno: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(list_file.os, "fsync", full)
+    monkeypatch.setattr(whole_file.os, "fsync", full)
     table = Table("Danh sách phản ánh", [Column("Mã")])
     with pytest.raises(OSError) as raised:
         list_file.write_list_file(path, "csv", table, [["PA-1"], ["PA-2"]])
     assert path.read_text(encoding="utf-8") == "bản xuất hôm qua"
     assert [p.name for p in tmp_path.iterdir()] == ["danh-sach.csv"]
-    text = list_file.problem_text(raised.value, path)
+    text = whole_file.why_not_written(raised.value, path)
     assert text.startswith("Ổ đĩa đã đầy: chưa lưu được “danh-sach.csv”") and "vẫn giữ nguyên" in text
 
 
@@ -266,11 +266,11 @@ def test_a_target_open_in_excel_is_named_as_such(qapp, tmp_path: Path, monkeypat
     def refused(src: str, dst: str) -> None:
         raise PermissionError(errno.EACCES, "Access is denied", src, None, dst)
 
-    monkeypatch.setattr(list_file.os, "replace", refused)
+    monkeypatch.setattr(whole_file.os, "replace", refused)
     with pytest.raises(OSError) as raised:
         list_file.write_list_file(path, "xlsx", Table("Danh sách", [Column("Mã")]), [["PA-1"]])
     assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]
-    assert "đang mở trong chương trình khác" in list_file.problem_text(raised.value, path)
+    assert "đang mở trong chương trình khác" in whole_file.why_not_written(raised.value, path)
 
 
 def test_the_words_read_once_are_the_windows_labels(qapp) -> None:

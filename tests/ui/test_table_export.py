@@ -86,4 +86,4 @@ def test_the_window_is_told_and_the_export_recorded(qtbot, runner: TaskRunner, t
 
     exporter.write([BY_OFFICER], tmp_path / "missing-folder" / "tk.xlsx", "xlsx", what="record")
     qtbot.waitUntil(lambda: bool(errors))
-    assert "không có quyền ghi" in errors[0] and len(recorded) == 1
+    assert errors[0].startswith("Không lưu được “tk.xlsx”") and len(recorded) == 1

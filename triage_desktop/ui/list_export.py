@@ -29,10 +29,11 @@ from triage_desktop.core.tables import Table
 from triage_desktop.core.workdays import VN, WorkCalendar
 from triage_desktop.ui import icons
 from triage_desktop.ui.formatting import format_number
-from triage_desktop.ui.list_file import Format, counted, problem_text, write_list_file
+from triage_desktop.ui.list_file import Format, counted, write_list_file
 from triage_desktop.ui.list_words import FixedListWords, list_note, list_title
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line
 from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.whole_file import why_not_written
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +223,7 @@ class ListExporter(QObject):
             log.warning("exporting the list failed: %s", type(error).__name__)
         else:
             log.error("exporting the list failed", exc_info=error)
-        self._show_error(problem_text(error, path))
+        self._show_error(why_not_written(error, path))
         self.finished.emit("failed")
 
 

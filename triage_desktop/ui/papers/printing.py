@@ -13,7 +13,7 @@ from triage_desktop.core import papers
 from triage_desktop.core.entities import Item, User
 from triage_desktop.core.ports import Workspace
 from triage_desktop.ui.papers import render, source
-from triage_desktop.ui.papers.files import write_pdf
+from triage_desktop.ui.whole_file import write_whole
 
 PDF = "pdf"
 
@@ -50,7 +50,7 @@ def default_path(item: Item, form_id: str, folder: Path | None = None) -> Path:
 
 def write_and_record(workspace: Workspace, item: Item, form_id: str, data: bytes, path: Path) -> Path:
     """Write the PDF (whole or not at all), then the audit entry: words only, never the citizen's text."""
-    write_pdf(path, data)
+    write_whole(path, data)
     workspace.record("printed", item.kind, item.id, {"form": form_id, "to": PDF})
     return path
 
