@@ -24,7 +24,7 @@ from triage_desktop.core.deadlines import DEADLINE_FILTERS, DeadlineBounds
 from triage_desktop.core.entities import ItemQuery, ItemRow
 from triage_desktop.core.views import UNASSIGNED
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
-from triage_desktop.storage import unread
+from triage_desktop.storage import record_query, unread
 from triage_desktop.storage.outbox import OPEN_PROBLEMS, UNSENT
 from triage_desktop.storage.schema import AGGREGATES, ITEM_SEARCH, LIST_COUNTS, OUTBOX
 from triage_desktop.storage.search import match_cascade
@@ -144,7 +144,7 @@ def _where(columns: _QueueColumns, query: ItemQuery) -> list[ColumnElement[bool]
 def _on_counters(query: ItemQuery) -> bool:
     """Whether the counters can count the query: they know status, category and assignee, not the channel,
     the due moment or the clock's state against it."""
-    return (query.channel is None and query.deadline in (None, "paused")
+    return (query.channel is None and query.deadline in (None, "paused") and query.record is None
             and not queues.rule(query.queue).deadline)
 
 
@@ -152,6 +152,9 @@ def _filters(query: ItemQuery) -> list[ColumnElement[bool]]:
     where = [a.kind == query.kind, *_where(_ON_AGGREGATES, query)]
     if query.channel is not None:
         where.append(a.channel == query.channel)
+    if query.record is not None:  # a number of the ward's record: the very ids it counted
+        where.append(a.id.in_(record_query.matching_ids(query.record)) if query.record.kind == query.kind
+                     else false())
     return where
 
 

@@ -22,8 +22,9 @@ from triage_desktop.core.deadlines import DeadlineBounds
 from triage_desktop.core.drafts import Draft
 from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction, SavedView, User
 from triage_desktop.core.errors import InvalidAction, LoginRequired, NotFound
+from triage_desktop.core.record import Period, WardRecord, sla_targets
 from triage_desktop.core.workdays import VN, WorkCalendar
-from triage_desktop.storage import listing, outbox_files, unread, views
+from triage_desktop.storage import listing, outbox_files, record_query, unread, views
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.photo_cache import PhotoCache
 from triage_desktop.storage.schema import AGGREGATES, OUTBOX
@@ -212,3 +213,10 @@ class LocalWorkspace:
 
     def photo_cache(self) -> PhotoCache:
         return self._photos
+
+    # --- the ward's record (issue 13) -------------------------------------------------------------------
+
+    def ward_record(self, kind: str, period: Period, now: datetime) -> WardRecord:
+        calendar, targets = self.work_calendar(), sla_targets(self.reference("categories"))
+        with self._db.read() as conn:
+            return record_query.ward_record(conn, kind, period, now, calendar, targets)
