@@ -97,7 +97,7 @@ def write_xlsx(tables: Sequence[Table], target: str | IO[bytes],
             if table.note:
                 sheet.write_string(1, 0, table.note, formats["note"])
                 first = 2
-            header_row = first + 1
+            header_row = first  # right under the title (and note): the header is the first thing read
             for col, column in enumerate(table.columns):
                 sheet.set_column(col, col, column.width)
                 sheet.write_string(header_row, col, column.header, formats["header"])
