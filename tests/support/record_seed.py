@@ -175,10 +175,12 @@ EXPECTED_REPORTS = {  # per category: statuses, medians (working days), within a
 EXPECTED_REPORTS_TOTAL = {"received": 6, "response": 0.25, "resolution": 3.0, "share": 0.25}
 
 
-def seed(store: Store) -> None:
-    """The month's items, reference lists and a logged-in leader, written as a sync writes them."""
+def seed(store: Store, *, login: bool = True) -> None:
+    """The month's items and reference lists, written as a sync writes them; `login`: a leader logged in."""
     store.apply_page([upsert(item) for item in [*dossiers(), *reports()]], "cursor-record")
     for name, data in (("members", MEMBERS), ("categories", CATEGORIES), ("procedures", PROCEDURES)):
         store.put_reference(name, None, data)
+    if not login:
+        return
     store.set_state("user", json.dumps(MEMBERS[0], ensure_ascii=False))
     store.set_state("server_url", "http://127.0.0.1:9/triage/v1")

@@ -32,6 +32,7 @@ class RecordTable:
     key: str  # summary, by_officer, by_category, reports (json, tests)
     table: Table
     cells: Sequence[Sequence[RecordCell | None]]  # per row and column: the items behind a count, else None
+    footer: int = 0  # last rows that stay last when sorted (a total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ class Names:
 
 
 # (key, header, type): the on-time record's columns, in the order of the national report.
-def _count_columns() -> list[Column]:
+def count_columns() -> list[Column]:
     return [
         Column(translate(_CTX, "Tiếp nhận trong kỳ"), CellType.INTEGER, 12, "received"),
         Column(translate(_CTX, "Tồn kỳ trước"), CellType.INTEGER, 12, "carried"),
@@ -105,7 +106,7 @@ def category_word(kind: str) -> str:
 def _grouped(record: WardRecord, key: str, title: str, header: str, groups: Mapping[str, Counts],
              name: Callable[[str], str], narrow: str) -> RecordTable:
     columns = [Column(header, CellType.TEXT, 28, "name"), Column(translate(_CTX, "Mã"), CellType.TEXT, 14, "code"),
-               *_count_columns()]
+               *count_columns()]
     ordered = sorted(groups.items(), key=lambda pair: (pair[0] == UNASSIGNED, name(pair[0]).casefold()))
     rows = [[name(code), code or None, *_count_row(counts)] for code, counts in ordered]
     cells = [[None, None, *_count_cells(record, **{narrow: code})] for code, _ in ordered]
@@ -118,7 +119,7 @@ def record_tables(record: WardRecord, labels: Names) -> list[RecordTable]:
     kind = record.kind
     summary = RecordTable("summary", Table(
         translate(_CTX, "Tổng hợp"), [Column(translate(_CTX, "Phạm vi"), CellType.TEXT, 22, "name"),
-                                      *_count_columns()],
+                                      *count_columns()],
         [[translate(_CTX, "Toàn đơn vị"), *_count_row(record.total)]], period_note(record)),
         [[None, *_count_cells(record)]])
     tables = [
@@ -166,7 +167,7 @@ def _reports_table(record: WardRecord, labels: Names) -> RecordTable:
     rows.append(row(translate(_CTX, "Tất cả"), None, record.reports_total(), None))
     all_cells = [cells(code) for code, _ in ordered] + [cells(None)]
     return RecordTable("reports", Table(translate(_CTX, "Phản ánh theo lĩnh vực"), columns, rows,
-                                        period_note(record)), all_cells)
+                                        period_note(record)), all_cells, footer=1)
 
 
 def as_json(record: WardRecord, tables: Sequence[RecordTable]) -> dict[str, Any]:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from triage_desktop.core.working_clock import WorkingClock
 from triage_desktop.core.workdays import VN, WorkCalendar
+from triage_desktop.core.working_clock import WorkingClock
 from triage_desktop.sandbox.workdays import calendar_json
 
 PROVINCE = WorkCalendar.from_published(calendar_json(year) for year in (2025, 2026, 2027))
