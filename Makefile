@@ -86,6 +86,8 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/high-contrast.png --screen high-contrast
 	$(PY) -m triage_desktop.screenshot docs/detail-photos-map.png --screen detail-photos
 	$(PY) -m triage_desktop.screenshot docs/reply-attachments.png --screen reply-attachments
+	$(PY) -m triage_desktop.screenshot docs/record.png --screen record
+	$(PY) -m triage_desktop.screenshot docs/record-200.png --screen record --size 1366x768 --zoom 2
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from triage_desktop.core.workdays import VN, WorkCalendar
 
-_DAY = 86_400
-_OFFSET = 7 * 3600  # Vietnam time has no daylight saving: local = UTC + 7 h, always
+DAY = 86_400
+OFFSET = 7 * 3600  # Vietnam time has no daylight saving: local = UTC + 7 h, always
 
 
 def _seconds(moment: time) -> int:
@@ -30,8 +30,8 @@ class WorkingClock:
         self._first = first
         self._origin = datetime.combine(first, time(0), VN)
         self._base = int(self._origin.timestamp())
-        self._spans = tuple((_seconds(opens), _seconds(closes)) for opens, closes in calendar.office_hours)
-        day_total = sum(closes - opens for opens, closes in self._spans)
+        self.spans = tuple((_seconds(opens), _seconds(closes)) for opens, closes in calendar.office_hours)
+        day_total = sum(closes - opens for opens, closes in self.spans)
         self.day_seconds = float(day_total)
         days = max((last - first).days + 1, 0)
         self._working = [calendar.is_working_day(first + timedelta(days=i)) for i in range(days)]
@@ -50,12 +50,12 @@ class WorkingClock:
     def at(self, instant: float) -> float:
         """Office seconds from the origin to `instant` (Unix seconds); negative before the origin."""
         local = instant - self._base
-        index = int(local // _DAY)
+        index = int(local // DAY)
         if 0 <= index < len(self._working):
             clock = float(self._before[index])
             if self._working[index]:
-                into = local - index * _DAY
-                for opens, closes in self._spans:
+                into = local - index * DAY
+                for opens, closes in self.spans:
                     if into >= closes:
                         clock += closes - opens
                     elif into > opens:
@@ -68,6 +68,12 @@ class WorkingClock:
         if index < 0:
             return -self._calendar.working_seconds(moment, self._origin)
         return self._calendar.working_seconds(self._origin, moment)
+
+    def day_rows(self) -> list[tuple[int, int, int]]:
+        """(local day number = (Unix seconds + OFFSET) // DAY, office seconds before it, 1 if a working day) for
+        each day of the span: the same clock as a table, for SQL to join (storage.record_query)."""
+        first = (self._base + OFFSET) // DAY
+        return [(first + i, self._before[i], int(working)) for i, working in enumerate(self._working)]
 
     def between(self, start: float, end: float) -> float:
         """Office seconds from `start` to `end` (0 when `end` is not after `start`), as WorkCalendar counts."""

@@ -29,7 +29,7 @@ from triage_desktop.core.record import (
     utc_text,
 )
 from triage_desktop.core.workdays import WorkCalendar
-from triage_desktop.core.working_clock import WorkingClock
+from triage_desktop.core.working_clock import DAY, OFFSET, WorkingClock
 from triage_desktop.storage.record_facts import SETTLED, STOPPED
 from triage_desktop.storage.schema import RECORD_FACTS
 
@@ -69,10 +69,17 @@ def conditions(cell: RecordCell) -> dict[str, ColumnElement[bool]]:
     }
 
 
-def _outcome(cell: RecordCell) -> Any:
+# A fact's group as one small integer (outcome × 8 + received in the period × 4 + extended × 2 + paused): SQLite
+# groups by sorting, and three sort keys instead of six make the month's count ~20% faster.
+_OUTCOME_CODES = {"on_time": 0, "late": 1, "open_on_time": 2, "open_late": 3, "stopped": 4}
+
+
+def _group_code(cell: RecordCell) -> Any:
     c = conditions(cell)
-    return case((c["stopped"], "stopped"), (c["on_time"], "on_time"), (c["late"], "late"),
-                (c["open_late"], "open_late"), else_="open_on_time")
+    outcome = case(*((c[name], code * 8) for name, code in _OUTCOME_CODES.items() if name != "open_on_time"),
+                   else_=_OUTCOME_CODES["open_on_time"] * 8)
+    return (outcome + case((c["received"], 4), else_=0) + case((c["extended"], 2), else_=0)
+            + case((c["paused"], 1), else_=0))
 
 
 def _narrowing(cell: RecordCell) -> list[ColumnElement[bool]]:
@@ -103,66 +110,80 @@ def count(conn: Connection, cell: RecordCell) -> int:
 
 def _groups(conn: Connection, cell: RecordCell) -> list[Group]:
     """The population counted per (officer, category, outcome, fresh, extended, paused), one range at a time."""
-    outcome = _outcome(cell).label("outcome")
-    fresh = (f.received_at >= cell.start).label("fresh")
-    extended = (f.extended > 0).label("ext")
-    keys = (f.assignee_id, f.category, outcome, fresh, extended, f.paused)
+    code = _group_code(cell).label("code")
+    keys = (f.assignee_id, f.category, code)
+    outcomes = {number: name for name, number in _OUTCOME_CODES.items()}
     found: list[Group] = []
     for part in _parts(cell):
         grouped = select(*keys, func.count()).where(*part).group_by(*keys)
-        found += [Group(officer or UNASSIGNED, category or UNASSIGNED, str(kind_of), bool(is_fresh),
-                        bool(is_extended), bool(paused), int(n))
-                  for officer, category, kind_of, is_fresh, is_extended, paused, n in conn.execute(grouped)]
+        found += [Group(officer or UNASSIGNED, category or UNASSIGNED, outcomes[number >> 3], bool(number & 4),
+                        bool(number & 2), bool(number & 1), int(n))
+                  for officer, category, number, n in conn.execute(grouped)]
     return found
 
 
-def _epoch(column: Any) -> Any:
-    return func.unixepoch(column)
+def _clock_sql(epoch: str, day: str, clock: WorkingClock) -> str:
+    """SQL for core.working_clock's clock at `epoch` (Unix seconds), `day` being its row of the days table."""
+    into = f"(({epoch} + {OFFSET}) % {DAY})"
+    spans = " + ".join(f"min(max({into} - {opens}, 0), {closes - opens})" for opens, closes in clock.spans) or "0"
+    return f"({day}.b + {day}.w * ({spans}))"
+
+
+def _timed_sql(clock: WorkingClock) -> str:
+    """Each report received in the period with the working clock at its arrival, its first response and its end
+    (when before the cutoff), computed in SQL over a table of the period's days: no Python per report."""
+    days = ", ".join(f"({d}, {before}, {working})" for d, before, working in clock.day_rows())  # our own ints
+    moment = "CASE WHEN f.{x} >= f.r AND f.{x} < :cutoff THEN {clock} END"
+    return (
+        f"WITH days(d, b, w) AS (VALUES {days}), "
+        "f AS (SELECT category AS c, status AS st, unixepoch(received_at) AS r, unixepoch(responded_at) AS p, "
+        "unixepoch(settled_at) AS s FROM record_facts "
+        "WHERE kind = :kind AND received_at >= :start AND received_at < :end) "
+        f"SELECT f.c, f.st, {_clock_sql('f.r', 'dr', clock)}, "
+        f"{moment.format(x='p', clock=_clock_sql('f.p', 'dp', clock))}, "
+        f"{moment.format(x='s', clock=_clock_sql('f.s', 'ds', clock))} "
+        f"FROM f LEFT JOIN days dr ON dr.d = (f.r + {OFFSET}) / {DAY} "
+        f"LEFT JOIN days dp ON dp.d = (f.p + {OFFSET}) / {DAY} "
+        f"LEFT JOIN days ds ON ds.d = (f.s + {OFFSET}) / {DAY}"
+    )
 
 
 def _reports(conn: Connection, cell: RecordCell, calendar: WorkCalendar,
              targets: Mapping[str, float]) -> dict[str, CategoryReports]:
     """Reports received in the period, per category (core.record's definitions), in working days."""
-    statuses = select(f.category, f.status, func.count()).where(*_parts(RecordCell(
-        cell.kind, cell.start, cell.end, cell.cutoff, received_only=True))[0]).group_by(f.category, f.status)
     found: dict[str, CategoryReports] = {}
-    for category, status, n in conn.execute(statuses):
-        code = category or UNASSIGNED
-        one = found.setdefault(code, CategoryReports(target_days=targets.get(code)))
-        one.by_status[status] = int(n)
-    if not found:
-        return found
-    cutoff = datetime.fromisoformat(cell.cutoff).timestamp()
-    settled = sorted(SETTLED.get(cell.kind, ()))
-    stopped = sorted(STOPPED.get(cell.kind, ()))
-    timed = (select(f.category, _epoch(f.received_at), _epoch(f.responded_at), _epoch(f.settled_at),
-                    f.status.in_(settled), f.status.in_(stopped))
-             .where(f.kind == cell.kind, f.received_at >= cell.start, f.received_at < cell.end))
-    rows = conn.execute(timed).all()
-    lowest = min((row[1] for row in rows if row[1] is not None), default=cutoff)
-    clock = WorkingClock.covering(calendar, lowest, cutoff)
+    cutoff = int(datetime.fromisoformat(cell.cutoff).timestamp())
+    clock = WorkingClock.covering(calendar, datetime.fromisoformat(cell.start).timestamp(), cutoff)
     day = clock.day_seconds or 8 * 3600.0
-    at = clock.at
-    judged_at = at(cutoff)
-    for category, received, responded, ended, is_done, is_stopped in rows:
-        if received is None:
+    judged_at = clock.at(cutoff)
+    done = SETTLED.get(cell.kind, frozenset())
+    cursor = conn.connection.cursor()  # the driver's own rows: 10^5 of them, no Row objects on the way
+    try:
+        cursor.execute(_timed_sql(clock), {"kind": cell.kind, "start": cell.start, "end": cell.end, "cutoff": cutoff})
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    for category, status, arrived, responded, ended in rows:
+        code = category or UNASSIGNED
+        one = found.get(code)
+        if one is None:
+            one = found[code] = CategoryReports(target_days=targets.get(code))
+        one.by_status[status] = one.by_status.get(status, 0) + 1
+        if arrived is None:  # received after the cutoff (a clock ahead of this PC's): counted, not timed
             continue
-        one = found[category or UNASSIGNED]
-        start = at(received)
-        if responded is not None and responded < cutoff:
-            one.response_days.append(max(at(responded) - start, 0.0) / day)
+        if responded is not None:
+            one.response_days.append(max(responded - arrived, 0) / day)
         target = one.target_days
-        if ended is not None and ended < cutoff:
-            if is_stopped or not is_done:
-                continue
-            spent = max(at(ended) - start, 0.0) / day
-            one.resolution_days.append(spent)
-            if target is not None:
-                if spent <= target:
-                    one.within_target += 1
-                else:
-                    one.past_target += 1
-        elif target is not None and (judged_at - start) / day > target:  # still open at the cutoff
+        if ended is not None:  # its work ended before the cutoff: done, or stopped (left out)
+            if status in done:
+                spent = max(ended - arrived, 0) / day
+                one.resolution_days.append(spent)
+                if target is not None:
+                    if spent <= target:
+                        one.within_target += 1
+                    else:
+                        one.past_target += 1
+        elif target is not None and (judged_at - arrived) / day > target:  # still open at the cutoff
             one.past_target += 1
     return found
 

@@ -98,7 +98,7 @@ class BarChart(QWidget):
             painter.drawText(QRectF(pad, y, width - 2 * pad, line * 1.5), Qt.AlignmentFlag.AlignVCenter,
                              self.tr("Không có số liệu trong kỳ này."))
             return
-        label_width = min(max(metrics.horizontalAdvance(b.label) for b in self._bars) + pad,
+        label_width = min(max(metrics.horizontalAdvance(b.label) for b in self._bars) + 2 * pad,
                           int(width * MAX_LABEL_SHARE))
         totals = [sum(b.values) for b in self._bars]
         total_width = metrics.horizontalAdvance(f"{max(totals):,}") + pad

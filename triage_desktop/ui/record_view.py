@@ -133,6 +133,7 @@ class RecordWindow(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("recordTabs")
         self.charts: dict[str, BarChart] = {}
+        self.scrolls: dict[str, QScrollArea] = {}
         self.views: dict[str, QTableView] = {}
         self.models: dict[str, RecordTableModel] = {}
         self._tab_index: dict[str, int] = {}
@@ -196,10 +197,10 @@ class RecordWindow(QWidget):
         buttons.addWidget(excel)
         buttons.addWidget(csv)
         layout = QVBoxLayout(page)
-        layout.addWidget(scroll, 2)
-        layout.addWidget(view, 3)
+        layout.addWidget(scroll)
+        layout.addWidget(view, 1)
         layout.addLayout(buttons)
-        self.charts[key], self.views[key], self.models[key] = chart, view, model
+        self.charts[key], self.views[key], self.models[key], self.scrolls[key] = chart, view, model, scroll
         return page
 
     # --- the period ----------------------------------------------------------------------------------------
@@ -309,9 +310,9 @@ class RecordWindow(QWidget):
         words = {c.key: c.header for c in record_tables.count_columns()}
         values = {"on_time_rate": total.on_time_rate, "late_rate": total.late_rate}
         for key, card in self.cards.items():
-            if key in values:
+            if key in values:  # a rate has no items of its own: a click does nothing
                 text = cell_text(values[key], CellType.PERCENT)
-                card.setEnabled(False)  # a rate has no items of its own
+                card.setCursor(Qt.CursorShape.ArrowCursor)
             else:
                 count = int(getattr(total, key))
                 text = cell_text(count, CellType.INTEGER)
@@ -335,18 +336,22 @@ class RecordWindow(QWidget):
         rows = [row for row in table.table.rows[:len(table.table.rows) - table.footer]]
         if key == "reports":
             groups = (("new", "acknowledged", "in_progress"), ("resolved", "closed"), ("transferred", "rejected"))
-            series = [Series(self.tr("Đang xử lý"), "DUE_SOON_FG"), Series(self.tr("Đã xử lý"), "ON_TRACK_ICON"),
+            series = [Series(self.tr("Đang xử lý"), "RECORD_OPEN"), Series(self.tr("Đã xử lý"), "RECORD_ON_TIME"),
                       Series(self.tr("Chuyển, từ chối"), "PAUSED_FG")]
             bars = [Bar(str(row[0]), [sum(_count(row[columns.index(s)]) for s in group) for group in groups])
                     for row in rows]
             title = self.tr("Phản ánh tiếp nhận trong kỳ theo lĩnh vực")
         else:
             keys = ("on_time", "late", "open_on_time", "open_late")
-            series = [Series(self.tr("Đúng hạn"), "ON_TRACK_ICON"), Series(self.tr("Trễ hạn"), "OVERDUE_FG"),
-                      Series(self.tr("Đang trong hạn"), "PUBLIC_FG"), Series(self.tr("Đang quá hạn"), "DUE_SOON_FILL")]
+            series = [Series(self.tr("Đúng hạn"), "RECORD_ON_TIME"), Series(self.tr("Trễ hạn"), "OVERDUE_FG"),
+                      Series(self.tr("Đang trong hạn"), "RECORD_OPEN"),
+                      Series(self.tr("Đang quá hạn"), "DUE_SOON_FILL")]
             bars = [Bar(str(row[0]), [_count(row[columns.index(k)]) for k in keys]) for row in rows]
             title = self.tabs.tabText(self._tab_index[key])
         chart.set_data(title, series, bars)
+        # The chart takes the height its bars need, up to 45% of the window (it scrolls beyond); the table the rest.
+        scroll = self.scrolls[key]
+        scroll.setMaximumHeight(min(chart.sizeHint().height() + 2 * scroll.frameWidth() + 2, int(self.height() * 0.45)))
 
     # --- opening items, exporting, help ----------------------------------------------------------------------
 
