@@ -104,17 +104,22 @@ class RecordWindow(QWidget):
         self.export_all = QPushButton(self.tr("Xuất Excel (mọi bảng)"), self)
         self.export_all.setObjectName("recordExportAll")
         self.export_all.clicked.connect(lambda: self.export(None, "xlsx"))
-        controls = QHBoxLayout()
+        # A flow, not a row: at 200% text on a 1366-pixel screen the pickers wrap instead of widening the window.
+        controls = QWidget(self)
+        flow = FlowLayout(controls)
+        flow.setContentsMargins(0, 0, 0, 0)
         for label, widget in ((self.tr("Kỳ:"), self.preset), (self.tr("Từ:"), self.first),
                               (self.tr("Đến:"), self.last), (self.tr("Loại:"), self.kind)):
-            caption = QLabel(label, self)
+            pair = QWidget(controls)  # a caption stays with its picker
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            caption = QLabel(label, pair)
             caption.setBuddy(widget)
-            controls.addWidget(caption)
-            controls.addWidget(widget)
-        controls.addWidget(self.busy)
-        controls.addStretch(1)
-        controls.addWidget(self.help_button)
-        controls.addWidget(self.export_all)
+            pair_layout.addWidget(caption)
+            pair_layout.addWidget(widget)
+            flow.addWidget(pair)
+        for widget in (self.busy, self.help_button, self.export_all):
+            flow.addWidget(widget)
 
         self.note = QLabel(self)
         self.note.setObjectName("recordNote")
@@ -140,11 +145,24 @@ class RecordWindow(QWidget):
         for key in ("by_officer", "by_category", "reports"):
             self._tab_index[key] = self.tabs.addTab(self._page(key), "")
 
+        # The page scrolls as a whole when the text is large (200%) on a small screen: the cards wrap onto more
+        # lines, and the charts and tables keep a usable height instead of being squeezed to nothing.
+        self.tabs.setMinimumHeight(self.fontMetrics().height() * 24)
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.note)
+        content_layout.addWidget(self.cards_box)
+        content_layout.addWidget(self.tabs, 1)
+        self.page = QScrollArea(self)
+        self.page.setObjectName("recordPage")
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addWidget(self.note)
-        layout.addWidget(self.cards_box)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(controls)
+        layout.addWidget(self.page, 1)
 
         self.set_preset("this_month")
         self.preset.currentIndexChanged.connect(self._on_preset)
@@ -291,8 +309,7 @@ class RecordWindow(QWidget):
         record = self.record
         by_key = {t.key: t for t in self.tables}
         self.note.setText(record_tables.period_note(record) + " " + self.tr(
-            "Đúng hạn: giải quyết xong không muộn hơn ngày hẹn trả đang có hiệu lực (đã tính tạm dừng và gia hạn). "
-            "Tỷ lệ trễ hạn = (giải quyết trễ hạn + đang quá hạn) ÷ (đã giải quyết + đang giải quyết)."))
+            "Đúng hạn: xong không muộn hơn ngày hẹn trả đang có hiệu lực (sau tạm dừng, gia hạn) — xem “Cách tính”."))
         self._fill_cards(record.total)
         words = record_tables.category_word(record.kind)
         self.tabs.setTabText(self._tab_index["by_officer"], self.tr("Theo cán bộ"))
@@ -328,7 +345,8 @@ class RecordWindow(QWidget):
         line = view.fontMetrics().height()
         for column in range(self.models[key].columnCount()):
             header.resizeSection(column, max(view.sizeHintForColumn(column), 6 * line))
-        header.setMinimumHeight(int(line * 3.4))  # two or three lines of a wrapped header
+        # Three lines of a wrapped header ("Đang giải quyết / quá hạn"), in the header's own font.
+        header.setMinimumHeight(int(header.fontMetrics().height() * 3 + 4 * header.fontMetrics().leading() + line))
 
     def _fill_chart(self, key: str, table: RecordTable) -> None:
         chart = self.charts[key]
@@ -351,7 +369,7 @@ class RecordWindow(QWidget):
         chart.set_data(title, series, bars)
         # The chart takes the height its bars need, up to 45% of the window (it scrolls beyond); the table the rest.
         scroll = self.scrolls[key]
-        scroll.setMaximumHeight(min(chart.sizeHint().height() + 2 * scroll.frameWidth() + 2, int(self.height() * 0.45)))
+        scroll.setFixedHeight(min(chart.sizeHint().height() + 2 * scroll.frameWidth() + 2, int(self.height() * 0.4)))
 
     # --- opening items, exporting, help ----------------------------------------------------------------------
 
