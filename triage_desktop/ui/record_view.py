@@ -118,8 +118,8 @@ class RecordWindow(QWidget):
             pair_layout.addWidget(caption)
             pair_layout.addWidget(widget)
             flow.addWidget(pair)
-        for widget in (self.busy, self.help_button, self.export_all):
-            flow.addWidget(widget)
+        for extra in (self.busy, self.help_button, self.export_all):
+            flow.addWidget(extra)
 
         self.note = QLabel(self)
         self.note.setObjectName("recordNote")
