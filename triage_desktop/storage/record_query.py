@@ -108,17 +108,22 @@ def count(conn: Connection, cell: RecordCell) -> int:
     return int(conn.execute(select(func.count()).select_from(matching_ids(cell).subquery())).scalar_one())
 
 
-def _groups(conn: Connection, cell: RecordCell) -> list[Group]:
+_OUTCOME_OF = {number: name for name, number in _OUTCOME_CODES.items()}
+
+
+def _group(officer: str | None, category: str | None, number: int, n: int) -> Group:
+    return Group(officer or UNASSIGNED, category or UNASSIGNED, _OUTCOME_OF[number >> 3], bool(number & 4),
+                 bool(number & 2), bool(number & 1), n)
+
+
+def _groups(conn: Connection, cell: RecordCell, parts: list[list[ColumnElement[bool]]] | None = None) -> list[Group]:
     """The population counted per (officer, category, outcome, fresh, extended, paused), one range at a time."""
     code = _group_code(cell).label("code")
     keys = (f.assignee_id, f.category, code)
-    outcomes = {number: name for name, number in _OUTCOME_CODES.items()}
     found: list[Group] = []
-    for part in _parts(cell):
+    for part in _parts(cell) if parts is None else parts:
         grouped = select(*keys, func.count()).where(*part).group_by(*keys)
-        found += [Group(officer or UNASSIGNED, category or UNASSIGNED, outcomes[number >> 3], bool(number & 4),
-                        bool(number & 2), bool(number & 1), int(n))
-                  for officer, category, number, n in conn.execute(grouped)]
+        found += [_group(officer, category, number, int(n)) for officer, category, number, n in conn.execute(grouped)]
     return found
 
 
@@ -129,17 +134,18 @@ def _clock_sql(epoch: str, day: str, clock: WorkingClock) -> str:
     return f"({day}.b + {day}.w * ({spans}))"
 
 
-def _timed_sql(clock: WorkingClock) -> str:
-    """Each report received in the period with the working clock at its arrival, its first response and its end
-    (when before the cutoff), computed in SQL over a table of the period's days: no Python per report."""
+def _timed_sql(clock: WorkingClock, group_code: str) -> str:
+    """Each report received in the period with its officer, its group code (_group_code: the on-time record of
+    this range is counted from the same pass) and the working clock at its arrival, its first response and its
+    end (when before the cutoff), computed in SQL over a table of the period's days."""
     days = ", ".join(f"({d}, {before}, {working})" for d, before, working in clock.day_rows())  # our own ints
     moment = "CASE WHEN f.{x} >= f.r AND f.{x} < :cutoff THEN {clock} END"
     return (
         f"WITH days(d, b, w) AS (VALUES {days}), "
         "f AS (SELECT category AS c, status AS st, unixepoch(received_at) AS r, unixepoch(responded_at) AS p, "
-        "unixepoch(settled_at) AS s FROM record_facts "
+        f"unixepoch(settled_at) AS s, assignee_id AS a, {group_code} AS g FROM record_facts "
         "WHERE kind = :kind AND received_at >= :start AND received_at < :end) "
-        f"SELECT f.c, f.st, {_clock_sql('f.r', 'dr', clock)}, "
+        f"SELECT f.c, f.st, f.a, f.g, {_clock_sql('f.r', 'dr', clock)}, "
         f"{moment.format(x='p', clock=_clock_sql('f.p', 'dp', clock))}, "
         f"{moment.format(x='s', clock=_clock_sql('f.s', 'ds', clock))} "
         f"FROM f LEFT JOIN days dr ON dr.d = (f.r + {OFFSET}) / {DAY} "
@@ -149,9 +155,11 @@ def _timed_sql(clock: WorkingClock) -> str:
 
 
 def _reports(conn: Connection, cell: RecordCell, calendar: WorkCalendar,
-             targets: Mapping[str, float]) -> dict[str, CategoryReports]:
-    """Reports received in the period, per category (core.record's definitions), in working days."""
+             targets: Mapping[str, float]) -> tuple[dict[str, CategoryReports], list[Group]]:
+    """Reports received in the period, per category (core.record's definitions), in working days; and the
+    on-time record's groups of the same range (index range A), counted in the same pass."""
     found: dict[str, CategoryReports] = {}
+    grouped: dict[tuple[str | None, str | None, int], int] = {}
     cutoff = int(datetime.fromisoformat(cell.cutoff).timestamp())
     clock = WorkingClock.covering(calendar, datetime.fromisoformat(cell.start).timestamp(), cutoff)
     day = clock.day_seconds or 8 * 3600.0
@@ -159,11 +167,15 @@ def _reports(conn: Connection, cell: RecordCell, calendar: WorkCalendar,
     done = SETTLED.get(cell.kind, frozenset())
     cursor = conn.connection.cursor()  # the driver's own rows: 10^5 of them, no Row objects on the way
     try:
-        cursor.execute(_timed_sql(clock), {"kind": cell.kind, "start": cell.start, "end": cell.end, "cutoff": cutoff})
+        group_code = _group_code(cell).compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+        cursor.execute(_timed_sql(clock, str(group_code)),
+                       {"kind": cell.kind, "start": cell.start, "end": cell.end, "cutoff": cutoff})
         rows = cursor.fetchall()
     finally:
         cursor.close()
-    for category, status, arrived, responded, ended in rows:
+    for category, status, officer, number, arrived, responded, ended in rows:
+        key = (officer, category, number)
+        grouped[key] = grouped.get(key, 0) + 1
         code = category or UNASSIGNED
         one = found.get(code)
         if one is None:
@@ -185,15 +197,20 @@ def _reports(conn: Connection, cell: RecordCell, calendar: WorkCalendar,
                         one.past_target += 1
         elif target is not None and (judged_at - arrived) / day > target:  # still open at the cutoff
             one.past_target += 1
-    return found
+    return found, [_group(officer, category, number, n) for (officer, category, number), n in grouped.items()]
 
 
 def ward_record(conn: Connection, kind: str, period: Period, now: datetime, calendar: WorkCalendar,
                 targets: Mapping[str, float]) -> WardRecord:
     """The whole record of one kind over one period (core.record.WardRecord)."""
     cell = RecordCell.of(kind, period, now)
-    total, officers, categories = tally(_groups(conn, cell))
-    reports = _reports(conn, cell, calendar, targets) if kind == "report" else None
+    reports = None
+    if kind == "report":  # range A is read once, for both the reports' times and the on-time record
+        reports, arrived = _reports(conn, cell, calendar, targets)
+        groups = arrived + _groups(conn, cell, _parts(cell)[1:])
+    else:
+        groups = _groups(conn, cell)
+    total, officers, categories = tally(groups)
     return WardRecord(kind, period, datetime.fromisoformat(cell.cutoff), now, total, officers, categories, reports)
 
 
