@@ -36,15 +36,37 @@ from triage_desktop.storage.schema import RECORD_FACTS
 f = RECORD_FACTS.c
 
 
-def _parts(cell: RecordCell) -> list[list[ColumnElement[bool]]]:
-    """The three index ranges (module docstring) of the period's population; only A for `received_only`."""
+def _parts(cell: RecordCell, old: bool = False) -> list[list[ColumnElement[bool]]]:
+    """The index ranges (module docstring) of the period's population; only A for `received_only`.
+
+    `old`: a period far back in the cache, where "ended at or after start" is most of the index: B is read as
+    the items that ended within the period (a short range of the settled_at index) and those received before
+    it that ended after it (a short range of the received_at index). The same items either way, so the list a
+    number opens may use the plain form.
+    """
     kind = f.kind == cell.kind
     received = [kind, f.received_at >= cell.start, f.received_at < cell.end]
     if cell.received_only or cell.measure == "received":
         return [received]
     before = f.received_at.concat("") < cell.start
-    carried = [[kind, f.settled_at >= cell.start, before], [kind, f.settled_at.is_(None), before]]
+    if old:
+        ended = [[kind, f.settled_at >= cell.start, f.settled_at < cell.end, before],
+                 [kind, f.received_at < cell.start, f.settled_at.concat("") >= cell.end]]
+    else:
+        ended = [[kind, f.settled_at >= cell.start, before]]
+    carried = [*ended, [kind, f.settled_at.is_(None), before]]
     return carried if cell.measure == "carried" else [received, *carried]
+
+
+def _is_old(conn: Connection, cell: RecordCell) -> bool:
+    """Whether less of the cache was received before the period than ended after it (both ends read from the
+    indexes): then the received_at index gives the shorter range for items spanning the period."""
+    first = conn.execute(select(func.min(f.received_at)).where(f.kind == cell.kind)).scalar()
+    last = conn.execute(select(func.max(f.settled_at)).where(f.kind == cell.kind)).scalar()
+    if first is None or last is None or first >= cell.start or last < cell.end:
+        return False
+    span = datetime.fromisoformat
+    return span(cell.start) - span(first) < span(last) - span(cell.end)
 
 
 def conditions(cell: RecordCell) -> dict[str, ColumnElement[bool]]:
@@ -205,11 +227,12 @@ def ward_record(conn: Connection, kind: str, period: Period, now: datetime, cale
     """The whole record of one kind over one period (core.record.WardRecord)."""
     cell = RecordCell.of(kind, period, now)
     reports = None
+    parts = _parts(cell, _is_old(conn, cell))
     if kind == "report":  # range A is read once, for both the reports' times and the on-time record
         reports, arrived = _reports(conn, cell, calendar, targets)
-        groups = arrived + _groups(conn, cell, _parts(cell)[1:])
+        groups = arrived + _groups(conn, cell, parts[1:])
     else:
-        groups = _groups(conn, cell)
+        groups = _groups(conn, cell, parts)
     total, officers, categories = tally(groups)
     return WardRecord(kind, period, datetime.fromisoformat(cell.cutoff), now, total, officers, categories, reports)
 

@@ -143,3 +143,18 @@ def test_period_bounds_are_vietnam_days() -> None:
     assert period.end.isoformat() == "2026-03-31T17:00:00+00:00"
     with pytest.raises(ValueError):
         Period(seed.PERIOD.last, seed.PERIOD.first)
+
+
+@pytest.mark.parametrize("kind", ["dossier", "report"])
+def test_an_old_period_reads_other_ranges_for_the_same_items(workspace: LocalWorkspace, kind: str) -> None:
+    """Far back in a cache, items spanning the period are read from the received_at index: same counts."""
+    cell = RecordCell.of(kind, seed.PERIOD, seed.NOW)
+    with workspace._db.read() as conn:
+        plain = record_query.tally(record_query._groups(conn, cell, record_query._parts(cell)))
+        old = record_query.tally(record_query._groups(conn, cell, record_query._parts(cell, old=True)))
+        for part in record_query._parts(cell, old=True):
+            statement = record_query.select(record_query.f.id).where(*part).compile(
+                compile_kwargs={"literal_binds": True})
+            plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}"))
+            assert plan.startswith("SEARCH record_facts USING COVERING INDEX"), plan
+    assert old == plain
