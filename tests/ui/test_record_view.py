@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.support import record_seed as seed
 from tests.support.keys import TEST_KEY
@@ -21,7 +21,7 @@ from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.record_view import RecordWindow, help_text
-from triage_desktop.ui.table_export import write_tables
+from triage_desktop.ui.table_export import TableExporter, write_tables
 from triage_desktop.ui.tasks import TaskRunner
 
 
@@ -149,6 +149,27 @@ def test_the_excel_file_reads_back_with_the_same_numbers(qtbot, main: MainWindow
         assert tuple(officers[name][h] for h in ("Đã giải quyết đúng hạn", "Đã giải quyết trễ hạn",
                                                  "Đang giải quyết trong hạn", "Đang giải quyết quá hạn",
                                                  "Dừng/rút/từ chối")) == seed.EXPECTED_BY_OFFICER[member]
+
+
+def test_the_export_buttons_save_what_the_tables_show(qtbot, main: MainWindow, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Xuất Excel" under the officers' table, through the window's exporter (write lane, audit trail)."""
+    record = _opened(qtbot, main)
+    target = tmp_path / "can-bo.xlsx"
+    monkeypatch.setattr(TableExporter, "ask_path", lambda _self, _stem, _fmt: target)
+    record.findChild(QPushButton, "excel_by_officer").click()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Theo cán bộ"]
+    officers = _sheet_rows(book["Theo cán bộ"])
+    assert officers["Trần Văn Bình"]["Đã giải quyết trễ hạn"] == 2
+    assert officers["Lê Thị Mai"]["Tỷ lệ trễ hạn"] == pytest.approx(1 / 3)
+    csv_target = tmp_path / "can-bo.csv"
+    monkeypatch.setattr(TableExporter, "ask_path", lambda _self, _stem, _fmt: csv_target)
+    record.findChild(QPushButton, "csv_by_officer").click()
+    qtbot.waitUntil(csv_target.exists, timeout=10_000)
+    assert csv_target.read_bytes().startswith(b"\xef\xbb\xbf")
+    qtbot.waitUntil(lambda: sum(e.action == "exported" for e in main.workspace._store.audit_entries()) == 2)
 
 
 def _sheet_rows(sheet) -> dict[str, dict[str, object]]:
