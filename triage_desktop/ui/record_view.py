@@ -104,6 +104,9 @@ class RecordWindow(QWidget):
         self.export_all = QPushButton(self.tr("Xuất Excel (mọi bảng)"), self)
         self.export_all.setObjectName("recordExportAll")
         self.export_all.clicked.connect(lambda: self.export(None, "xlsx"))
+        self.export_all_csv = QPushButton(self.tr("Xuất CSV (mọi bảng)"), self)
+        self.export_all_csv.setObjectName("recordExportAllCsv")
+        self.export_all_csv.clicked.connect(lambda: self.export(None, "csv"))  # a file per table
         # A flow, not a row: at 200% text on a 1366-pixel screen the pickers wrap instead of widening the window.
         controls = QWidget(self)
         flow = FlowLayout(controls)
@@ -118,7 +121,7 @@ class RecordWindow(QWidget):
             pair_layout.addWidget(caption)
             pair_layout.addWidget(widget)
             flow.addWidget(pair)
-        for extra in (self.busy, self.help_button, self.export_all):
+        for extra in (self.busy, self.help_button, self.export_all, self.export_all_csv):
             flow.addWidget(extra)
 
         self.note = QLabel(self)
