@@ -149,12 +149,26 @@ def _on_counters(query: ItemQuery) -> bool:
 
 
 def _filters(query: ItemQuery) -> list[ColumnElement[bool]]:
+    if query.record is not None:
+        return _record_filters(query)
     where = [a.kind == query.kind, *_where(_ON_AGGREGATES, query)]
     if query.channel is not None:
         where.append(a.channel == query.channel)
-    if query.record is not None:  # a number of the ward's record: the very ids it counted
-        where.append(a.id.in_(record_query.matching_ids(query.record)) if query.record.kind == query.kind
-                     else false())
+    return where
+
+
+def _record_filters(query: ItemQuery) -> list[ColumnElement[bool]]:
+    """A number of the ward's record (issue 13): the very ids it counted (storage.record_query), as the set of
+    their rows' pks, so that walking a sort index tests membership on the index alone (an `id` test would read
+    every walked row: 10 s for the last page of 36k late reports among 10^6; this way ≈ 1 s, a few hundred
+    items ≈ 0.1 s)."""
+    assert query.record is not None
+    if query.record.kind != query.kind:
+        return [false()]
+    counted = select(a.pk).where(a.kind == query.kind, a.id.in_(record_query.matching_ids(query.record)))
+    where = [a.kind == query.kind, a.pk.in_(counted), *_where(_ON_AGGREGATES, query)]
+    if query.channel is not None:
+        where.append(a.channel == query.channel)
     return where
 
 
