@@ -4,57 +4,57 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="114"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="117"/>
         <source>{kind} {code}</source>
         <translation>{kind} {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="136"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="139"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action} (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="139"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="142"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="159"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="162"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="190"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="193"/>
         <source>Không còn thấy tệp {names} trên máy: hãy đính kèm lại.</source>
         <translation>The file {names} is no longer on this PC: attach it again.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="243"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="246"/>
         <source>Bản nháp đã lưu lúc {time}</source>
         <translation>Draft saved at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="257"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="260"/>
         <source>Đang viết dở</source>
         <translation>Unfinished text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="258"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
         <source>Nội dung đang viết chưa được gửi. Giữ lại làm bản nháp để viết tiếp sau?</source>
         <translation>What you are writing has not been sent. Keep it as a draft to finish later?</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="262"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="265"/>
         <source>Giữ bản nháp</source>
         <translation>Keep draft</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="263"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="266"/>
         <source>Bỏ nội dung</source>
         <translation>Discard text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="264"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
         <source>Tiếp tục viết</source>
         <translation>Keep writing</translation>
     </message>
@@ -62,17 +62,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="473"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="476"/>
         <source>Phân công xử lý</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="476"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="479"/>
         <source>Phân công</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="487"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="490"/>
         <source>Giao cho</source>
         <translation>Assign to</translation>
     </message>
@@ -118,42 +118,42 @@
 <context>
     <name>AttachmentOpener</name>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="79"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="78"/>
         <source>Đang mở “{name}”…</source>
         <translation>Opening “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="110"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="104"/>
         <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
         <translation>This file is not a readable image. You can save it to this computer and open it with another program.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="113"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="107"/>
         <source>Không tải được tệp đính kèm. {reason}</source>
         <translation>Could not download the attachment. {reason}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="130"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
         <source>Tệp này không phải ảnh đọc được.</source>
         <translation>This file is not a readable photo.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="131"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="125"/>
         <source>Không tải được ảnh. {reason}</source>
         <translation>The photo could not be loaded. {reason}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="140"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="134"/>
         <source>Lưu tệp đính kèm</source>
         <translation>Save attachment</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="147"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="141"/>
         <source>Đã lưu “{name}”</source>
         <translation>Saved “{name}”</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="151"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="145"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation>Could not save the file (the disk is full or this folder cannot be written to). Please choose another place.</translation>
     </message>
@@ -1432,43 +1432,43 @@
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1154"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1164"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1165"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1175"/>
         <source>Đã hoàn tác “{action}” — không gửi</source>
         <translation>Undone “{action}” — not sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1180"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1189"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1194"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1198"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1203"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1207"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1195"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1204"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1199"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1208"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1244"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1253"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1246"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1255"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1556,27 +1556,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="311"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="314"/>
         <source>Ghi chú nội bộ</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="314"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="317"/>
         <source>Lưu ghi chú</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="317"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation>Internal: only staff of the unit see this note.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="321"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="324"/>
         <source>Nội dung ghi chú…</source>
         <translation>Note text…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="324"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="327"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
@@ -1741,22 +1741,22 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../triage_desktop/ui/offline_photos.py" line="238"/>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="253"/>
         <source>Xem ảnh: {name}</source>
         <translation>View photo: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/offline_photos.py" line="271"/>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="286"/>
         <source>Đang tải ảnh…</source>
         <translation>Loading photo…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/offline_photos.py" line="271"/>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="286"/>
         <source>Ảnh chưa có trên máy (đang ngoại tuyến)</source>
         <translation>Photo not on this PC yet (offline)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/offline_photos.py" line="272"/>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="287"/>
         <source>Chưa tải ảnh</source>
         <translation>Photo not loaded</translation>
     </message>
@@ -1764,62 +1764,62 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="68"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="69"/>
         <source>Ảnh đính kèm</source>
         <translation>Attached photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="94"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="95"/>
         <source>Ảnh trước</source>
         <translation>Previous photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="96"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="97"/>
         <source>Ảnh sau</source>
         <translation>Next photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="98"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="99"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="101"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="102"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="104"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="105"/>
         <source>Vừa khung</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="105"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="106"/>
         <source>Xoay phải</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="216"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="215"/>
         <source>Ảnh: {name}</source>
         <translation>Photo: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="217"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="216"/>
         <source>Ảnh {n}/{total}</source>
         <translation>Photo {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="224"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="223"/>
         <source>Đang tải ảnh…</source>
         <translation>Loading photo…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="122"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="123"/>
         <source>Lưu về máy…</source>
         <translation>Save to computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="123"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="124"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1871,17 +1871,17 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="414"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="417"/>
         <source>Trả lời công dân</source>
         <translation>Reply to citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="417"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="420"/>
         <source>Gửi trả lời</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="420"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="423"/>
         <source>Nội dung trả lời công dân…</source>
         <translation>Reply to the citizen…</translation>
     </message>
@@ -1889,13 +1889,13 @@
 <context>
     <name>ReturnResultDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="452"/>
         <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="455"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="458"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="458"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="461"/>
         <source>Nội dung thông báo trả kết quả…</source>
         <translation>Notice that the result is ready…</translation>
     </message>
@@ -1951,7 +1951,7 @@
         <translation>Single-letter keys (J/K) work only in the list and must be turned on in the View menu, so they never get in the way of Vietnamese typing (Telex, VNI).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="130"/>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="129"/>
         <source>Đang tắt</source>
         <translation>Off</translation>
     </message>
@@ -2034,17 +2034,17 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="201"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="204"/>
         <source>Chọn một mục trong danh sách trước.</source>
         <translation>Select an item in the list first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="203"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="206"/>
         <source>«{action}» không dùng được cho mục đang chọn.</source>
         <translation>«{action}» is not available for the selected item.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="221"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="224"/>
         <source>{keys}; {enter} ở danh sách</source>
         <translation>{keys}; {enter} in the list</translation>
     </message>
@@ -2097,48 +2097,48 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="497"/>
         <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="500"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="503"/>
         <source>Đổi trạng thái</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="504"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="507"/>
         <source>Trạng thái hiện tại</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="508"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="511"/>
         <source>Chuyển sang</source>
         <translation>Change to</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="512"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="515"/>
         <source>Lý do từ chối</source>
         <translation>Rejection reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="537"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="540"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="537"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="540"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="538"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="541"/>
         <source>Công dân sẽ nhìn thấy lý do này</source>
         <translation>The citizen will see this reason</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="539"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="542"/>
         <source>Công dân sẽ nhìn thấy ghi chú này</source>
         <translation>The citizen will see this note</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="541"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="544"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation>State the reason clearly; it is kept on record.</translation>
     </message>
@@ -2146,27 +2146,27 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="432"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="435"/>
         <source>Yêu cầu bổ sung hồ sơ</source>
         <translation>Request more documents</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="435"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="438"/>
         <source>Gửi yêu cầu</source>
         <translation>Send request</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="438"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="441"/>
         <source>Nội dung yêu cầu bổ sung…</source>
         <translation>What is needed…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="439"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="442"/>
         <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
         <translation>One document per line, e.g. Copy of birth certificate</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="440"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="443"/>
         <source>Giấy tờ cần bổ sung</source>
         <translation>Documents needed</translation>
     </message>
@@ -2244,49 +2244,82 @@
     </message>
 </context>
 <context>
+    <name>TableExporter</name>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="96"/>
+        <source>Lưu bảng số liệu</source>
+        <translation>Save the tables</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="106"/>
+        <source>Đang lưu “{name}”…</source>
+        <translation>Saving “{name}”…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="114"/>
+        <source>Đã lưu {names}</source>
+        <translation>Saved {names}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="119"/>
+        <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
+        <translation>Could not save the file (the disk is full or this folder cannot be written to). Choose another place.</translation>
+    </message>
+</context>
+<context>
     <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="344"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="347"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation>The citizen will see this text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="348"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="351"/>
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="355"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="358"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="361"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="364"/>
         <source>— Không dùng mẫu —</source>
         <translation>— No template —</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="366"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="369"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="386"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="389"/>
         <source>Dùng mẫu</source>
         <translation>Use template</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="387"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="390"/>
         <source>Thay nội dung đang viết bằng mẫu “{title}”? Nội dung đang viết sẽ mất.</source>
         <translation>Replace what you are writing with the template “{title}”? Your text will be lost.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="391"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="394"/>
         <source>Thay bằng mẫu</source>
         <translation>Replace with template</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="392"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="395"/>
         <source>Giữ nội dung đang viết</source>
         <translation>Keep my text</translation>
     </message>
@@ -2631,32 +2664,32 @@
         <translation>This computer may only log in to the server {server} (IT has locked the server address).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="278"/>
+        <location filename="../../triage_desktop/cli.py" line="285"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation>{held} of them were made by another officer and wait for that officer to log in.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="344"/>
+        <location filename="../../triage_desktop/cli.py" line="351"/>
         <source>Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login.</source>
         <translation>Nobody is logged in on this profile: use the login command.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="365"/>
+        <location filename="../../triage_desktop/cli.py" line="372"/>
         <source>Không có tệp thứ {n} trong thao tác {id}.</source>
         <translation>Action {id} has no file number {n}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="376"/>
+        <location filename="../../triage_desktop/cli.py" line="383"/>
         <source>đã tải lên</source>
         <translation>uploaded</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="376"/>
+        <location filename="../../triage_desktop/cli.py" line="383"/>
         <source>đang chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="433"/>
+        <location filename="../../triage_desktop/cli.py" line="440"/>
         <source>Đã xuất %n mục.</source>
         <translation>
             <numerusform>Exported %n item.</numerusform>
@@ -2664,42 +2697,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="495"/>
+        <location filename="../../triage_desktop/cli.py" line="502"/>
         <source>{shown}/{total} mục.</source>
         <translation>{shown}/{total} items.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="509"/>
+        <location filename="../../triage_desktop/cli.py" line="516"/>
         <source>Dạng xem &quot;{name}&quot; là của {kind}.</source>
         <translation>The view &quot;{name}&quot; is for {kind}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="512"/>
+        <location filename="../../triage_desktop/cli.py" line="519"/>
         <source>Không có dạng xem đã lưu tên &quot;{name}&quot;.</source>
         <translation>No saved view is called &quot;{name}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="553"/>
+        <location filename="../../triage_desktop/cli.py" line="560"/>
         <source>Đã tải {count} ảnh ({size}).</source>
         <translation>Fetched {count} photos ({size}).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="556"/>
+        <location filename="../../triage_desktop/cli.py" line="563"/>
         <source>Bỏ qua {count} ảnh không khớp mã băm SHA-256.</source>
         <translation>Skipped {count} photos whose SHA-256 did not match.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="558"/>
+        <location filename="../../triage_desktop/cli.py" line="565"/>
         <source>Ảnh giữ trên máy: {count} ảnh, {size} (hạn mức {budget}).</source>
         <translation>Photos kept on this PC: {count}, {size} (budget {budget}).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="561"/>
+        <location filename="../../triage_desktop/cli.py" line="568"/>
         <source>Mất kết nối với máy chủ giữa chừng: chưa tải hết ảnh.</source>
         <translation>The connection to the server dropped: not every photo was fetched.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="578"/>
+        <location filename="../../triage_desktop/cli.py" line="585"/>
         <source>Đã xuất %n mục nhật ký.</source>
         <translation>
             <numerusform>Exported %n audit entry.</numerusform>
@@ -2707,37 +2740,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="602"/>
+        <location filename="../../triage_desktop/cli.py" line="609"/>
         <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation>Entry {seq}: its content was edited (it does not match its hash).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="603"/>
+        <location filename="../../triage_desktop/cli.py" line="610"/>
         <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
         <translation>Entry {seq}: it does not link to the entry before it (that entry was edited or replaced).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="604"/>
+        <location filename="../../triage_desktop/cli.py" line="611"/>
         <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
         <translation>Entry {seq}: entry {span} before it was removed.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="605"/>
+        <location filename="../../triage_desktop/cli.py" line="612"/>
         <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
         <translation>Entry {seq}: entry {span} was removed from the end of the log.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="606"/>
+        <location filename="../../triage_desktop/cli.py" line="613"/>
         <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
         <translation>Entry {seq}: the log&apos;s counter was edited.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="630"/>
+        <location filename="../../triage_desktop/cli.py" line="637"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="640"/>
+        <location filename="../../triage_desktop/cli.py" line="647"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation>
             <numerusform>%n action is unsent: deleting the data would lose it. Sync first, or add --force.</numerusform>
@@ -2745,32 +2778,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="643"/>
+        <location filename="../../triage_desktop/cli.py" line="650"/>
         <source>Đã đăng xuất.</source>
         <translation>Logged out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="643"/>
+        <location filename="../../triage_desktop/cli.py" line="650"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation>The data on this computer was deleted.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="671"/>
+        <location filename="../../triage_desktop/cli.py" line="678"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="674"/>
+        <location filename="../../triage_desktop/cli.py" line="681"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="716"/>
+        <location filename="../../triage_desktop/cli.py" line="723"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation>The data on this computer is encrypted and this computer has no secure keyring: the password is needed, use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="728"/>
+        <location filename="../../triage_desktop/cli.py" line="735"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>
@@ -2840,28 +2873,27 @@
         <translation>This machine has no secure keyring: the login lasts only for this run; use --password-stdin with sync.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="260"/>
+        <location filename="../../triage_desktop/cli.py" line="261"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="267"/>
-        <location filename="../../triage_desktop/cli.py" line="542"/>
+        <location filename="../../triage_desktop/cli.py" line="268"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="284"/>
+        <location filename="../../triage_desktop/cli.py" line="291"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="275"/>
+        <location filename="../../triage_desktop/cli.py" line="282"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="314"/>
+        <location filename="../../triage_desktop/cli.py" line="321"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
     </message>
@@ -3638,37 +3670,37 @@
         <translation>No longer in your unit (transferred, merged, withdrawn or deleted)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="69"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="68"/>
         <source>Máy chủ không nhận tệp “{name}” vì quá lớn: bỏ tệp này rồi áp dụng lại</source>
         <translation>The server refused “{name}” as too large: remove this file, then re-apply</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="71"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="70"/>
         <source>Máy chủ không nhận loại tệp của “{name}”: bỏ tệp này rồi áp dụng lại</source>
         <translation>The server does not take the type of “{name}”: remove this file, then re-apply</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="74"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="73"/>
         <source>Tệp đính kèm của thao tác này không còn trên máy (dữ liệu đã được khôi phục sau sự cố): bỏ thao tác rồi gửi lại kèm tệp, hoặc áp dụng lại không kèm tệp</source>
         <translation>This action&apos;s attachments are no longer on this PC (the data was recovered after a failure): discard the action and send it again with the files, or re-apply it without them</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="79"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="78"/>
         <source>Dữ liệu không hợp lệ: {fields}</source>
         <translation>Invalid data: {fields}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="80"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="79"/>
         <source>Dữ liệu không hợp lệ</source>
         <translation>Invalid data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="82"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="81"/>
         <source>Máy chủ từ chối thao tác (mã {status})</source>
         <translation>The server refused the action (code {status})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="83"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="82"/>
         <source>Máy chủ từ chối thao tác</source>
         <translation>The server refused the action</translation>
     </message>

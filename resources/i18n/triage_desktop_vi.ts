@@ -4,57 +4,57 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="114"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="117"/>
         <source>{kind} {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="136"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="139"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="139"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="142"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="159"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="162"/>
         <source>Đồng ý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="190"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="193"/>
         <source>Không còn thấy tệp {names} trên máy: hãy đính kèm lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="243"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="246"/>
         <source>Bản nháp đã lưu lúc {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="257"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="260"/>
         <source>Đang viết dở</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="258"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="261"/>
         <source>Nội dung đang viết chưa được gửi. Giữ lại làm bản nháp để viết tiếp sau?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="262"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="265"/>
         <source>Giữ bản nháp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="263"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="266"/>
         <source>Bỏ nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="264"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="267"/>
         <source>Tiếp tục viết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -62,17 +62,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="473"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="476"/>
         <source>Phân công xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="476"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="479"/>
         <source>Phân công</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="487"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="490"/>
         <source>Giao cho</source>
         <translation type="unfinished"></translation>
     </message>
@@ -118,42 +118,42 @@
 <context>
     <name>AttachmentOpener</name>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="79"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="78"/>
         <source>Đang mở “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="110"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="104"/>
         <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="113"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="107"/>
         <source>Không tải được tệp đính kèm. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="130"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
         <source>Tệp này không phải ảnh đọc được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="131"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="125"/>
         <source>Không tải được ảnh. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="140"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="134"/>
         <source>Lưu tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="147"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="141"/>
         <source>Đã lưu “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="151"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="145"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,43 +1416,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1154"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1164"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1165"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1175"/>
         <source>Đã hoàn tác “{action}” — không gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1180"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1189"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1194"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1198"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1203"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1207"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1195"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1204"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1199"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1208"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1244"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1253"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1246"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1255"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1538,27 +1538,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="311"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="314"/>
         <source>Ghi chú nội bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="314"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="317"/>
         <source>Lưu ghi chú</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="317"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="320"/>
         <source>Nội bộ: chỉ cán bộ trong đơn vị nhìn thấy ghi chú này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="321"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="324"/>
         <source>Nội dung ghi chú…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="324"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="327"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,22 +1717,22 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../triage_desktop/ui/offline_photos.py" line="238"/>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="253"/>
         <source>Xem ảnh: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/offline_photos.py" line="271"/>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="286"/>
         <source>Đang tải ảnh…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/offline_photos.py" line="271"/>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="286"/>
         <source>Ảnh chưa có trên máy (đang ngoại tuyến)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/offline_photos.py" line="272"/>
+        <location filename="../../triage_desktop/ui/offline_photos.py" line="287"/>
         <source>Chưa tải ảnh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1740,62 +1740,62 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="68"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="69"/>
         <source>Ảnh đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="94"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="95"/>
         <source>Ảnh trước</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="96"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="97"/>
         <source>Ảnh sau</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="98"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="99"/>
         <source>Thu nhỏ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="101"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="102"/>
         <source>Phóng to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="104"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="105"/>
         <source>Vừa khung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="105"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="106"/>
         <source>Xoay phải</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="216"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="215"/>
         <source>Ảnh: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="217"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="216"/>
         <source>Ảnh {n}/{total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="224"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="223"/>
         <source>Đang tải ảnh…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="122"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="123"/>
         <source>Lưu về máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="123"/>
+        <location filename="../../triage_desktop/ui/dialogs/photo_viewer.py" line="124"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1846,17 +1846,17 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="414"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="417"/>
         <source>Trả lời công dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="417"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="420"/>
         <source>Gửi trả lời</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="420"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="423"/>
         <source>Nội dung trả lời công dân…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1864,13 +1864,13 @@
 <context>
     <name>ReturnResultDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="452"/>
         <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="455"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="458"/>
         <source>Trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="458"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="461"/>
         <source>Nội dung thông báo trả kết quả…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,7 +1926,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="130"/>
+        <location filename="../../triage_desktop/ui/shortcut_sheet.py" line="129"/>
         <source>Đang tắt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2009,17 +2009,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="201"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="204"/>
         <source>Chọn một mục trong danh sách trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="203"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="206"/>
         <source>«{action}» không dùng được cho mục đang chọn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="221"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="224"/>
         <source>{keys}; {enter} ở danh sách</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2072,48 +2072,48 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="497"/>
         <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="500"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="503"/>
         <source>Đổi trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="504"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="507"/>
         <source>Trạng thái hiện tại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="508"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="511"/>
         <source>Chuyển sang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="512"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="515"/>
         <source>Lý do từ chối</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="537"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="540"/>
         <source>Lý do (bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="537"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="540"/>
         <source>Ghi chú (không bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="538"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="541"/>
         <source>Công dân sẽ nhìn thấy lý do này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="539"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="542"/>
         <source>Công dân sẽ nhìn thấy ghi chú này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="541"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="544"/>
         <source>Nêu rõ lý do; nội dung này được lưu vào hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2121,27 +2121,27 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="432"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="435"/>
         <source>Yêu cầu bổ sung hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="435"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="438"/>
         <source>Gửi yêu cầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="438"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="441"/>
         <source>Nội dung yêu cầu bổ sung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="439"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="442"/>
         <source>Mỗi dòng một giấy tờ, ví dụ: Bản sao giấy chứng sinh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="440"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="443"/>
         <source>Giấy tờ cần bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2216,49 +2216,82 @@
     </message>
 </context>
 <context>
+    <name>TableExporter</name>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="96"/>
+        <source>Lưu bảng số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="106"/>
+        <source>Đang lưu “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="114"/>
+        <source>Đã lưu {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/table_export.py" line="119"/>
+        <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TemplatedDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="344"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="347"/>
         <source>Công dân sẽ nhìn thấy nội dung này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="348"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="351"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="355"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="358"/>
         <source>Tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="361"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="364"/>
         <source>— Không dùng mẫu —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="366"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="369"/>
         <source>Mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="386"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="389"/>
         <source>Dùng mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="387"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="390"/>
         <source>Thay nội dung đang viết bằng mẫu “{title}”? Nội dung đang viết sẽ mất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="391"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="394"/>
         <source>Thay bằng mẫu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="392"/>
+        <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="395"/>
         <source>Giữ nội dung đang viết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,143 +2636,143 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="278"/>
+        <location filename="../../triage_desktop/cli.py" line="285"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="344"/>
+        <location filename="../../triage_desktop/cli.py" line="351"/>
         <source>Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="365"/>
+        <location filename="../../triage_desktop/cli.py" line="372"/>
         <source>Không có tệp thứ {n} trong thao tác {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="376"/>
+        <location filename="../../triage_desktop/cli.py" line="383"/>
         <source>đã tải lên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="376"/>
+        <location filename="../../triage_desktop/cli.py" line="383"/>
         <source>đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="433"/>
+        <location filename="../../triage_desktop/cli.py" line="440"/>
         <source>Đã xuất %n mục.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="495"/>
+        <location filename="../../triage_desktop/cli.py" line="502"/>
         <source>{shown}/{total} mục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="509"/>
+        <location filename="../../triage_desktop/cli.py" line="516"/>
         <source>Dạng xem &quot;{name}&quot; là của {kind}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="512"/>
+        <location filename="../../triage_desktop/cli.py" line="519"/>
         <source>Không có dạng xem đã lưu tên &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="553"/>
+        <location filename="../../triage_desktop/cli.py" line="560"/>
         <source>Đã tải {count} ảnh ({size}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="556"/>
+        <location filename="../../triage_desktop/cli.py" line="563"/>
         <source>Bỏ qua {count} ảnh không khớp mã băm SHA-256.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="558"/>
+        <location filename="../../triage_desktop/cli.py" line="565"/>
         <source>Ảnh giữ trên máy: {count} ảnh, {size} (hạn mức {budget}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="561"/>
+        <location filename="../../triage_desktop/cli.py" line="568"/>
         <source>Mất kết nối với máy chủ giữa chừng: chưa tải hết ảnh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="578"/>
+        <location filename="../../triage_desktop/cli.py" line="585"/>
         <source>Đã xuất %n mục nhật ký.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="602"/>
+        <location filename="../../triage_desktop/cli.py" line="609"/>
         <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="603"/>
+        <location filename="../../triage_desktop/cli.py" line="610"/>
         <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="604"/>
+        <location filename="../../triage_desktop/cli.py" line="611"/>
         <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="605"/>
+        <location filename="../../triage_desktop/cli.py" line="612"/>
         <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="606"/>
+        <location filename="../../triage_desktop/cli.py" line="613"/>
         <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="630"/>
+        <location filename="../../triage_desktop/cli.py" line="637"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="640"/>
+        <location filename="../../triage_desktop/cli.py" line="647"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="643"/>
+        <location filename="../../triage_desktop/cli.py" line="650"/>
         <source>Đã đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="643"/>
+        <location filename="../../triage_desktop/cli.py" line="650"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="671"/>
+        <location filename="../../triage_desktop/cli.py" line="678"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="674"/>
+        <location filename="../../triage_desktop/cli.py" line="681"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="716"/>
+        <location filename="../../triage_desktop/cli.py" line="723"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="728"/>
+        <location filename="../../triage_desktop/cli.py" line="735"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2809,28 +2842,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="260"/>
+        <location filename="../../triage_desktop/cli.py" line="261"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="267"/>
-        <location filename="../../triage_desktop/cli.py" line="542"/>
+        <location filename="../../triage_desktop/cli.py" line="268"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="284"/>
+        <location filename="../../triage_desktop/cli.py" line="291"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="275"/>
+        <location filename="../../triage_desktop/cli.py" line="282"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="314"/>
+        <location filename="../../triage_desktop/cli.py" line="321"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3607,37 +3639,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="69"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="68"/>
         <source>Máy chủ không nhận tệp “{name}” vì quá lớn: bỏ tệp này rồi áp dụng lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="71"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="70"/>
         <source>Máy chủ không nhận loại tệp của “{name}”: bỏ tệp này rồi áp dụng lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="74"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="73"/>
         <source>Tệp đính kèm của thao tác này không còn trên máy (dữ liệu đã được khôi phục sau sự cố): bỏ thao tác rồi gửi lại kèm tệp, hoặc áp dụng lại không kèm tệp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="79"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="78"/>
         <source>Dữ liệu không hợp lệ: {fields}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="80"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="79"/>
         <source>Dữ liệu không hợp lệ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="82"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="81"/>
         <source>Máy chủ từ chối thao tác (mã {status})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/problems.py" line="83"/>
+        <location filename="../../triage_desktop/ui/problems.py" line="82"/>
         <source>Máy chủ từ chối thao tác</source>
         <translation type="unfinished"></translation>
     </message>

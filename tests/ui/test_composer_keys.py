@@ -24,6 +24,7 @@ from triage_desktop.ui.dialogs.action_dialogs import (
     template_context,
 )
 from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog, FeeDialog
+from triage_desktop.ui.i18n import install_translators
 
 leader = User.from_json(LEADER)
 NOW = datetime(2026, 3, 3, 2, 0, tzinfo=UTC)
@@ -150,3 +151,21 @@ def test_ctrl_z_undoes_the_send_but_not_inside_a_text_field(qtbot, window, works
     qtbot.keyClick(window.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: reply.local_id not in [a.local_id for a in workspace.outbox()], timeout=5_000)
     qtbot.waitUntil(lambda: not window.undo_bar.isVisible(), timeout=5_000)
+
+
+def test_ctrl_enter_sends_under_the_vietnamese_translation(qtbot, qapp, workspace: LocalWorkspace) -> None:
+    """qtbase_vi names Return "Enter": key texts parsed under it made both send keys Ctrl+Return, which then
+    fired neither (an ambiguous shortcut), so in the program's own language Ctrl+Enter sent nothing."""
+    installed = install_translators(qapp, "vi")
+    try:
+        dialog = NoteDialog(workspace.item("report", "r_0001"), leader)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+        dialog.body.insertPlainText("Đã xử lý")
+        with qtbot.waitSignal(dialog.accepted, timeout=2_000):
+            qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

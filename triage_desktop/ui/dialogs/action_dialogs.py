@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,7 +46,10 @@ from triage_desktop.ui.widgets.styling import bold, text_color, tint
 
 PLACEHOLDERS = ("citizen_name", "code", "due_date", "officer_name", "unit_name")
 MIN_WIDTH_CHARS = 64
-SEND_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # the main keyboard's Enter and the keypad's
+# The main keyboard's Enter and the keypad's, as key codes: parsed from text ("Ctrl+Enter") under the vi
+# translator, whose name for Return is "Enter", both became Ctrl+Return, an ambiguous pair that never fired.
+SEND_KEYS = (QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Return),
+             QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Enter))
 # How a composer closed without sending (close_choice): the officer's words kept as a draft, dropped, or there
 # were none typed.
 KEPT, DROPPED, UNTOUCHED = "kept", "dropped", "untouched"
