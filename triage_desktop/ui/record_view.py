@@ -346,10 +346,14 @@ class RecordWindow(QWidget):
         view = self.views[key]
         header = view.horizontalHeader()
         line = view.fontMetrics().height()
+        table = self.models[key].table()
+        wide = {i for i, c in enumerate(table.table.columns) if len(c.header) > 30} if table else set()
         for column in range(self.models[key].columnCount()):
-            header.resizeSection(column, max(view.sizeHintForColumn(column), 6 * line))
-        # Three lines of a wrapped header ("Đang giải quyết / quá hạn"), in the header's own font.
-        header.setMinimumHeight(int(header.fontMetrics().height() * 3 + 4 * header.fontMetrics().leading() + line))
+            least = (8 if column in wide else 6) * line  # a long header wraps onto at most four lines
+            header.resizeSection(column, max(view.sizeHintForColumn(column), least))
+        # Up to four lines of a wrapped header ("Trung vị đến phản hồi đầu tiên (ngày làm việc)"), in its own font.
+        metrics = header.fontMetrics()
+        header.setMinimumHeight(int(metrics.height() * (4 if wide else 3) + 4 * metrics.leading() + line))
 
     def _fill_chart(self, key: str, table: RecordTable) -> None:
         chart = self.charts[key]
