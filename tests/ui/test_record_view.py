@@ -197,3 +197,13 @@ def test_a_new_request_drops_the_older_answer(qtbot, main: MainWindow) -> None:
     qtbot.waitUntil(lambda: not record.computing, timeout=10_000)
     assert record.record is not None and record.record.kind == "dossier"
     QApplication.processEvents()
+
+
+def test_stopping_drops_the_answer(qtbot, main: MainWindow) -> None:
+    record = _opened(qtbot, main)
+    record.set_period(seed.PERIOD, "report")
+    assert record.stop_button.isVisibleTo(record)
+    record.stop_button.click()
+    assert not record.stop_button.isVisibleTo(record) and not record.busy.isVisibleTo(record)
+    qtbot.waitUntil(lambda: not record.computing, timeout=10_000)
+    assert record.record is not None and record.record.kind == "dossier"  # the report answer came, unused

@@ -99,6 +99,12 @@ class RecordWindow(QWidget):
         self.busy = QLabel(self.tr("Đang tính…"), self)
         self.busy.setObjectName("recordBusy")
         self.busy.hide()
+        # A year of a big cache takes a second or two: the officer may stop waiting (the answer is then dropped;
+        # the read itself ends on its own thread, it holds no lock anyone waits for).
+        self.stop_button = QPushButton(self.tr("Dừng"), self)
+        self.stop_button.setObjectName("recordStop")
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(self.stop)
         self.help_button = QPushButton(self.tr("Cách tính"), self)
         self.help_button.clicked.connect(self.show_help)
         self.export_all = QPushButton(self.tr("Xuất Excel (mọi bảng)"), self)
@@ -121,7 +127,7 @@ class RecordWindow(QWidget):
             pair_layout.addWidget(caption)
             pair_layout.addWidget(widget)
             flow.addWidget(pair)
-        for extra in (self.busy, self.help_button, self.export_all, self.export_all_csv):
+        for extra in (self.busy, self.stop_button, self.help_button, self.export_all, self.export_all_csv):
             flow.addWidget(extra)
 
         self.note = QLabel(self)
@@ -283,7 +289,7 @@ class RecordWindow(QWidget):
         self._asked += 1
         asked = self._asked
         now = self._now()
-        self.busy.show()
+        self._show_busy(True)
         workspace = self.workspace
 
         def compute() -> tuple[WardRecord, list[RecordTable]]:
@@ -293,6 +299,16 @@ class RecordWindow(QWidget):
         self._runner.run(compute, functools.partial(self._computed, asked),
                          functools.partial(self._failed, asked))
 
+    def stop(self) -> None:
+        """Stop waiting for the record being computed: its answer will be dropped."""
+        self._asked += 1
+        self._show_busy(False)
+        self.note.setText(self.tr("Đã dừng tính số liệu. Chọn lại kỳ để tính."))
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.stop_button.setVisible(busy)
+
     @property
     def computing(self) -> bool:
         return self._runner.busy
@@ -300,14 +316,14 @@ class RecordWindow(QWidget):
     def _failed(self, asked: int, error: BaseException) -> None:
         if asked != self._asked:
             return
-        self.busy.hide()
+        self._show_busy(False)
         log.error("computing the record failed", exc_info=error)
         self.note.setText(self.tr("Không tính được số liệu thống kê (xem nhật ký)."))
 
     def _computed(self, asked: int, answer: tuple[WardRecord, list[RecordTable]]) -> None:
         if asked != self._asked:
             return  # the officer asked for another period or kind meanwhile
-        self.busy.hide()
+        self._show_busy(False)
         self.record, self.tables = answer
         record = self.record
         by_key = {t.key: t for t in self.tables}
