@@ -2,7 +2,9 @@
 
 Read from the server's copy only (never the officer's unsent actions: the record is what happened), with the
 fields and event types of central-api.md §4. Kept here at every write of an aggregate, and removed with it by a
-trigger of r0008, so the dashboard reads one narrow table on two indexes instead of a million JSON documents.
+trigger of r0008, so the dashboard reads two covering indexes of one narrow table instead of a million JSON
+documents. `settled_at` is when the item's work ended, done (its result ready, resolved) or stopped (refused,
+suspended, withdrawn, transferred): core.record tells the two apart by the status.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from tests.support import record_seed as seed
 from tests.support.keys import TEST_KEY, downgrade, keyed
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.core.record import OUTCOMES, Period, RecordCell
-from triage_desktop.storage import record_query
+from triage_desktop.storage import record_facts, record_query
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
@@ -158,3 +158,18 @@ def test_an_old_period_reads_other_ranges_for_the_same_items(workspace: LocalWor
             plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}"))
             assert plan.startswith("SEARCH record_facts USING COVERING INDEX"), plan
     assert old == plain
+
+
+def test_facts_read_the_end_of_the_work_from_the_timeline() -> None:
+    """§4 aggregates: a result ready before it is handed over, a reopened report, a trimmed timeline."""
+    [returned] = [d for d in seed.dossiers() if d["id"] == "d_01"]
+    assert record_facts.facts("dossier", "d_01", returned)["settled_at"] == "2026-03-04T03:00:00Z"  # resolved
+    [reopened] = [r for r in seed.reports() if r["id"] == "r_06"]
+    assert record_facts.facts("report", "r_06", reopened)["settled_at"] == "2026-03-09T01:00:00Z"  # 2nd resolution
+    assert record_facts.facts("report", "r_06", reopened)["responded_at"] == "2026-03-04T03:00:00Z"
+    trimmed = {**reopened, "status": "closed", "events": [], "closed_at": "2026-03-10T08:00:00+07:00"}
+    assert record_facts.facts("report", "r_06", trimmed)["settled_at"] == "2026-03-10T01:00:00Z"  # §4 closed_at
+    open_again = {**reopened, "status": "in_progress"}
+    assert record_facts.facts("report", "r_06", open_again)["settled_at"] is None
+    [paused] = [d for d in seed.dossiers() if d["id"] == "d_05"]
+    assert record_facts.facts("dossier", "d_05", paused)["paused"] == 1
