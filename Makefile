@@ -88,6 +88,9 @@ screenshot: $(STAMP)
 	$(PY) -m triage_desktop.screenshot docs/reply-attachments.png --screen reply-attachments
 	$(PY) -m triage_desktop.screenshot docs/paper-preview.png --screen paper-preview
 	$(PY) -m triage_desktop.screenshot docs/paper-pdf-page.png --screen paper-pdf
+	$(PY) -m triage_desktop.screenshot docs/record.png --screen record
+	$(PY) -m triage_desktop.screenshot docs/record-200.png --screen record --size 1366x768 --zoom 2
+	$(PY) -m triage_desktop.screenshot docs/record-reports.png --screen record-reports
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any, TextIO
 from urllib.parse import SplitResult, urlsplit
@@ -35,6 +35,7 @@ from triage_desktop.core.errors import CacheLocked, LoginRequired, TriageError, 
 from triage_desktop.core.masking import mask_item
 from triage_desktop.core.papers import FORM_IDS
 from triage_desktop.core.photo_prefetch import prefetch_photos
+from triage_desktop.core.record import Period
 from triage_desktop.core.text import json_safe, terminal_safe
 from triage_desktop.core.vocabulary import KINDS
 from triage_desktop.logs import CONSOLE, current_log_file, setup_logging
@@ -46,6 +47,7 @@ from triage_desktop.storage import audit
 from triage_desktop.storage.listing import SORT_COLUMNS
 from triage_desktop.sync.loop import CLIENT_TOO_OLD, LOGIN_REQUIRED, ContinuousSync
 from triage_desktop.sync.retry import sync_until_in_step, with_retries
+from triage_desktop.ui import record_tables
 from triage_desktop.ui.deadlines import state_text
 from triage_desktop.ui.display_check import display_problem
 from triage_desktop.ui.formatting import format_datetime, format_size
@@ -179,6 +181,14 @@ def build_parser() -> argparse.ArgumentParser:
     photos.add_argument("--fetch", action="store_true", help=translate("cli",
         "tải trước ảnh của các mục mới nhất trong hàng đợi của tôi, chưa phân công và mới, trong hạn mức"))
     photos.add_argument("--json", action="store_true")
+
+    record = with_cache(commands.add_parser("record", help=translate("cli",
+        "thống kê kết quả giải quyết đúng hạn, trễ hạn của một kỳ (như màn hình Thống kê)")))
+    record.add_argument("--from", dest="first", type=_local_date, required=True, metavar="YYYY-MM-DD")
+    record.add_argument("--to", dest="last", type=_local_date, required=True, metavar="YYYY-MM-DD")
+    record.add_argument("--kind", choices=KINDS, default="dossier")
+    record.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
+    record.add_argument("--output", help=translate("cli", "tệp kết quả (mặc định: đầu ra chuẩn; xlsx cần tệp)"))
 
     sandbox = commands.add_parser("sandbox", help=translate("cli", "chạy máy chủ thử nghiệm"))
     sandbox.add_argument("--host", default="127.0.0.1")
@@ -691,6 +701,39 @@ def _write_audit_csv(path: Path, entries: list[audit.Entry]) -> None:
                              e.prev_hash, e.hash])
 
 
+def cmd_record(args: argparse.Namespace, profile: Path) -> int:
+    """The dashboard's numbers for a period, through the window's computation and tables (ui.record_tables)."""
+    if args.format == "xlsx" and not args.output:
+        raise CommandError(translate("cli", "Định dạng xlsx cần --output TỆP.xlsx."))
+    try:
+        period = Period(args.first, args.last)
+    except ValueError:
+        raise CommandError(translate("cli", "Ngày --to phải sau ngày --from.")) from None
+    with _services(profile, args) as (_session, services):
+        workspace = services.workspace
+        result = workspace.ward_record(args.kind, period, datetime.now(UTC))
+        tables = record_tables.record_tables(result, record_tables.Names.of(args.kind, workspace.reference))
+        if args.format == "json":
+            text = json.dumps(record_tables.as_json(result, tables), ensure_ascii=False, indent=1)
+            if args.output:
+                with open_private(args.output, "w", encoding="utf-8") as out:
+                    out.write(text + "\n")
+            else:
+                say(json_safe(text))
+        else:
+            record_tables.write(args.format, tables, args.output, open_private)
+        workspace.record("exported", args.kind, None, {"what": "record", "format": args.format,
+                                                       "to": "file" if args.output else "stdout"})
+    return EXIT_OK
+
+
+def _local_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("cli", "cần một ngày YYYY-MM-DD")) from None
+
+
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from triage_desktop.sandbox.server import run_sandbox
 
@@ -775,7 +818,8 @@ def _run(args: argparse.Namespace, profile: Path, explicit_profile: str | None, 
             return cmd_sandbox(args)
         handler = {"login": cmd_login, "sync": cmd_sync, "act": cmd_act, "outbox": cmd_outbox,
                    "export": cmd_export, "logout": cmd_logout, "audit": cmd_audit, "list": cmd_list,
-                   "queues": cmd_queues, "photos": cmd_photos, "print": cmd_print}[args.command]
+                   "queues": cmd_queues, "photos": cmd_photos, "print": cmd_print,
+                   "record": cmd_record}[args.command]
         return handler(args, profile)
     except CommandError as exc:
         say(f"triage-desktop: {exc}", file=sys.stderr)

@@ -61,7 +61,8 @@ COLLEAGUE_ID = "u_03"  # canbo2, whom the leader assigns the report to
 SCREENS = ("window", "timeline", "status-dialog", "extension-letter", "conflict-panel", "new-arrivals",
            "error-dialog", "masked-phone", "revealed-phone", "worklist", "bulk-select", "extension-proposal",
            "notice", "gate", "locked", "logout", "shortcut-sheet", "high-contrast", "detail-photos",
-           "reply-attachments", "paper-preview", "paper-pdf")
+           "reply-attachments", "paper-preview", "paper-pdf", "record",
+           "record-reports")
 GATE_SCREENS = ("gate", "locked", "logout")  # through the session shell: its windows, not a bare MainWindow
 
 
@@ -171,6 +172,8 @@ def take_screenshot(out: Path, *, reports: int = 60, dossiers: int = 20, width: 
         set_high_contrast(app, True)
     translators = install_translators(app, language)
     del translators  # parented to the app: they live as long as it does
+    if screen.startswith("record"):  # the ward's record: enough dossiers for a year's bars per officer and procedure
+        dossiers = max(dossiers, 160)
     with tempfile.TemporaryDirectory(prefix="triage-shot-") as tmp:
         folder = Path(tmp)
         with SandboxServer(db=folder / "server.sqlite3", reports=reports, dossiers=dossiers, seed=1) as server:
@@ -402,6 +405,17 @@ def _stage(screen: str, app: QApplication, window: MainWindow, server: SandboxSe
         window.list_view.setFocus()  # the focus ring and the selection, in yellow
         _settle(app, 0.3)
         return window
+    if screen in ("record", "record-reports"):
+        record = window.show_record()
+        record.resize(window.size())
+        record.set_preset("this_year")
+        if screen == "record-reports":  # reports by category and status, with their working times
+            record.kind.setCurrentIndex(record.kind.findData("report"))
+            record.tabs.setCurrentIndex(record.tabs.count() - 1)
+        _wait_for(app, lambda: record.record is not None and record.record.kind == record.kind.currentData()
+                  and not record.computing)
+        _settle(app, 0.3)
+        return record
     raise ValueError(f"unknown screen {screen!r}")
 
 

@@ -3,7 +3,8 @@
     python -m tests.perf.bench [--size toy|full] [--runs N] [--json build/bench.json] [--only GROUP,…]
 
 GROUPS: sync (initial sync, GUI stall, incremental sync), list (the list at full size), startup, deadlines (the
-deadline queues of issue 11: their counts, "Việc của tôi" by time left, the filter row with a deadline state).
+deadline queues of issue 11: their counts, "Việc của tôi" by time left, the filter row with a deadline state),
+record (the ward's record of issue 13: a month, and a whole year beside it).
 
 `full` uses the 1M-report cache (built once under build/bench/, see cache.py) and 100k-report syncs; `toy`
 (the default of TRIAGE_BENCH_SIZE, used by `make test`) runs the same code on a small cache so it keeps working.
@@ -33,7 +34,7 @@ from tests.perf.resume_env import resume_env
 from tests.perf.sync_bench import feed_server, ideal_pipeline, incremental, initial_sync
 
 SIZES = {"toy": {"cache": 3_000, "sync": 2_000}, "full": {"cache": 1_000_000, "sync": 100_000}}
-GROUPS = ("sync", "list", "deadlines", "startup")
+GROUPS = ("sync", "list", "deadlines", "startup", "record")
 
 
 @dataclass
@@ -114,6 +115,8 @@ def measure(size: str, runs: int, log: Callable[[str], None], groups: tuple[str,
         rows += _deadline_rows(profile, runs, log)
     if "startup" in groups:
         rows += _startup_rows(profile, work, runs, log)
+    if "record" in groups:
+        rows += _record_rows(profile, runs, log)
     shutil.rmtree(work, ignore_errors=True)
     return rows
 
@@ -204,6 +207,31 @@ def _deadline_rows(profile: Path, runs: int, log: Callable[[str], None]) -> list
         row("filter_with_deadline_state", "deadline_filter", "≤ 100 ms", lambda m, c: m <= 100,
             "worst of 3 status + category + assignee + deadline state; ceiling = bare model, plain WHERE"),
     ]
+
+
+# The ward's record on the bench's clock (tests.perf.gen.NOW, Monday 30/06/2025): last month's report, as a leader
+# makes it at the start of a month, and "Năm nay" (1/1–31/12/2025, judged at NOW).
+RECORD_PERIODS = (("record_month", "2025-05-01", "2025-05-31", "≤ 500 ms", 500.0),
+                  ("record_year", "2025-01-01", "2025-12-31", "– (figure)", None))
+
+
+def _record_rows(profile: Path, runs: int, log: Callable[[str], None]) -> list[Row]:
+    """Issue 13: the record computed from the cache (tests.perf.record_probe), a fresh process per run, beside the
+    bare count of the same index ranges in a bare process."""
+    log("the ward's record (fresh process per run)…")
+    rows: list[Row] = []
+    for name, first, last, goal, limit in RECORD_PERIODS:
+        ours, bare = [], []
+        for _ in range(runs):
+            command = [sys.executable, "-m", "tests.perf.record_probe", str(profile)]
+            bare.append(_json_of([*command, "bare", first, last])["ms"])
+            ours.append(_json_of([*command, "app", first, last])["ms"])
+        rows.append(Row(name, "ms", goal, ours, bare,
+                        (lambda m, c, limit=limit: limit is None or m <= limit),
+                        note=f"{first}..{last}: on-time counts per officer and category, reports by category and "
+                             "status, medians in working days, target shares, the window's tables; ceiling = raw "
+                             "count(*) of the same three index ranges of record_facts"))
+    return rows
 
 
 def _startup_rows(profile: Path, work: Path, runs: int, log: Callable[[str], None]) -> list[Row]:

@@ -16,7 +16,7 @@ from tests.perf import bench
 ROWS = {"initial_sync", "gui_stall_during_sync", "incremental_sync_5_new", "first_paint", "sort_any_column",
         "filter_status_category_assignee", "search_as_you_type_p95", "scroll_to_end",
         "rss_after_sort_filter_search", "startup_to_usable_window", "deadline_queue_counts",
-        "first_paint_mine_by_time_left", "filter_with_deadline_state"}
+        "first_paint_mine_by_time_left", "filter_with_deadline_state", "record_month", "record_year"}
 
 
 @pytest.mark.timeout(300)

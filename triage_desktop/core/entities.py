@@ -10,6 +10,7 @@ from typing import Any
 from triage_desktop.core import fields, queues
 from triage_desktop.core.action_specs import ACTION_SPECS
 from triage_desktop.core.deadlines import DeadlineBounds
+from triage_desktop.core.record import RecordCell
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +310,8 @@ class ItemQuery:
     # The clock of a deadline queue or filter (core.deadlines.DeadlineBounds); required with either, so the
     # same query gives the same rows until the caller moves the clock on.
     bounds: DeadlineBounds | None = None
+    # The items behind a number of the ward's record (issue 13): counted and listed by the same SQL.
+    record: RecordCell | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from triage_desktop.core.deadlines import DEADLINE_FILTERS, DeadlineBounds
 from triage_desktop.core.entities import ItemQuery, ItemRow
 from triage_desktop.core.views import UNASSIGNED
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
-from triage_desktop.storage import unread
+from triage_desktop.storage import record_query, unread
 from triage_desktop.storage.outbox import OPEN_PROBLEMS, UNSENT
 from triage_desktop.storage.schema import AGGREGATES, ITEM_SEARCH, LIST_COUNTS, OUTBOX
 from triage_desktop.storage.search import match_cascade
@@ -144,12 +144,29 @@ def _where(columns: _QueueColumns, query: ItemQuery) -> list[ColumnElement[bool]
 def _on_counters(query: ItemQuery) -> bool:
     """Whether the counters can count the query: they know status, category and assignee, not the channel,
     the due moment or the clock's state against it."""
-    return (query.channel is None and query.deadline in (None, "paused")
+    return (query.channel is None and query.deadline in (None, "paused") and query.record is None
             and not queues.rule(query.queue).deadline)
 
 
 def _filters(query: ItemQuery) -> list[ColumnElement[bool]]:
+    if query.record is not None:
+        return _record_filters(query)
     where = [a.kind == query.kind, *_where(_ON_AGGREGATES, query)]
+    if query.channel is not None:
+        where.append(a.channel == query.channel)
+    return where
+
+
+def _record_filters(query: ItemQuery) -> list[ColumnElement[bool]]:
+    """A number of the ward's record (issue 13): the very ids it counted (storage.record_query), as the set of
+    their rows' pks, so that walking a sort index tests membership on the index alone (an `id` test would read
+    every walked row: 10 s for the last page of 36k late reports among 10^6; this way ≈ 1 s, a few hundred
+    items ≈ 0.1 s)."""
+    assert query.record is not None
+    if query.record.kind != query.kind:
+        return [false()]
+    counted = select(a.pk).where(a.kind == query.kind, a.id.in_(record_query.matching_ids(query.record)))
+    where = [a.kind == query.kind, a.pk.in_(counted), *_where(_ON_AGGREGATES, query)]
     if query.channel is not None:
         where.append(a.channel == query.channel)
     return where

@@ -2,7 +2,9 @@
 
 Read from the server's copy only (never the officer's unsent actions: the record is what happened), with the
 fields and event types of central-api.md §4. Kept here at every write of an aggregate, and removed with it by a
-trigger of r0008, so the dashboard reads one narrow table on two indexes instead of a million JSON documents.
+trigger of r0008, so the dashboard reads two covering indexes of one narrow table instead of a million JSON
+documents. `settled_at` is when the item's work ended, done (its result ready, resolved) or stopped (refused,
+suspended, withdrawn, transferred): core.record tells the two apart by the status.
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ from triage_desktop.core import fields
 from triage_desktop.storage.rows import text_or_none, utc_iso
 from triage_desktop.storage.schema import RECORD_FACTS
 
-# The statuses in which an item's work is done, and the event that marks the moment it was done.
+# The statuses in which an item's work is done, and those in which it stopped without being done (refused at
+# intake or later, suspended, withdrawn by the citizen; a report sent to another unit): neither is open work.
 SETTLED = {"report": frozenset({"resolved", "closed"}), "dossier": frozenset({"resolved", "returned"})}
-_SETTLING_EVENT = {"report": ("resolved", "closed"), "dossier": ("resolved", "result_returned")}
+STOPPED = {"report": frozenset({"rejected", "transferred"}),
+           "dossier": frozenset({"rejected", "suspended", "withdrawn"})}
 _PAUSING_EVENTS = frozenset({"supplement_requested", "fee_requested"})
+# Events that move an item into its final state (§4 event types; set_status may also say it as status_changed).
+_ENDING_EVENTS = frozenset({"resolved", "result_returned", "rejected", "suspended", "withdrawn", "transferred"})
 
 
 def facts(kind: str, item_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -43,18 +49,31 @@ def facts(kind: str, item_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _settled_at(kind: str, status: str, data: Mapping[str, Any], events: list[Mapping[str, Any]]) -> str | None:
-    """When the work was last done, if it is done now: a reopened report is not settled."""
-    if status not in SETTLED.get(kind, ()):
+    """When the item's work ended, if it has ended now: done (resolved, returned, closed) or stopped.
+
+    The moment it first reached its final stretch: a dossier is settled when its result is ready (`resolved`),
+    not when the applicant comes for it (`result_returned`, later), and a report when it is resolved, not when
+    it is closed; a reopened report starts again (its later resolution counts). A stopped item's moment keeps
+    it out of the periods after it stopped.
+    """
+    ended = SETTLED.get(kind, frozenset()) | STOPPED.get(kind, frozenset())
+    if status not in ended:
         return None
-    settling = _SETTLING_EVENT[kind]
-    for event in reversed(events):  # §4: events are ordered by `at`; the last resolution counts
-        moved_to = (event.get("data") or {}).get("to") if isinstance(event.get("data"), Mapping) else None
-        if event.get("type") in settling or (event.get("type") == "status_changed" and moved_to in SETTLED[kind]):
-            at = utc_iso(event.get("at"))
-            if at is not None:
-                return at
-    # No such event in the timeline (a server that trims it): the field §4 names for the end.
-    return utc_iso(data.get("returned_at" if kind == "dossier" else "closed_at"))
+    since: str | None = None
+    for event in events:  # §4: ordered by `at`
+        event_type = event.get("type")
+        details = event.get("data")
+        moved_to = details.get("to") if isinstance(details, Mapping) else None
+        if event_type in _ENDING_EVENTS or (event_type == "status_changed" and moved_to in ended):
+            since = since or utc_iso(event.get("at"))
+        elif event_type == "status_changed" and isinstance(moved_to, str):
+            since = None  # reopened (resolved → in_progress): not ended any more
+    if since is not None:
+        return since
+    # No such event in the timeline (a server that trims it): the field §4 names for the end, else the last
+    # change, which came at or after the end.
+    return (utc_iso(data.get("returned_at" if kind == "dossier" else "closed_at"))
+            or utc_iso(data.get("updated_at")))
 
 
 def _first_response(events: list[Mapping[str, Any]]) -> str | None:

@@ -235,14 +235,19 @@ class Draft(Base):
     updated_at: Mapped[str] = mapped_column(Text)
 
 
+_RECORD_COVERED = ("due_at", "status", "assignee_id", "category", "extended", "paused")
+
+
 class RecordFact(Base):
     """What the ward's record counts of one cached item (r0008, storage.record_facts): the server's status and
     the moments that decide on time or late, one narrow row per aggregate, removed with it by a trigger."""
 
     __tablename__ = "record_facts"
+    # Covering (storage.record_query reads a period from these alone, never the table): by arrival, and by end.
     __table_args__ = (
-        Index(None, "kind", "received_at"),
-        Index(None, "kind", "settled_at"),
+        Index("ix_record_facts_by_received", "kind", "received_at", "settled_at", *_RECORD_COVERED, "responded_at",
+              "id"),
+        Index("ix_record_facts_by_settled", "kind", "settled_at", "received_at", *_RECORD_COVERED, "id"),
     )
 
     kind: Mapped[str] = mapped_column(Text, primary_key=True)
@@ -252,7 +257,7 @@ class RecordFact(Base):
     assignee_id: Mapped[str | None] = mapped_column(Text)
     received_at: Mapped[str | None] = mapped_column(Text)  # UTC; a dossier's reception, a report's submission
     due_at: Mapped[str | None] = mapped_column(Text)  # UTC; the appointment in force
-    settled_at: Mapped[str | None] = mapped_column(Text)  # UTC; when its work was done, if it is done now
+    settled_at: Mapped[str | None] = mapped_column(Text)  # UTC; when its work ended (done or stopped), if it has
     responded_at: Mapped[str | None] = mapped_column(Text)  # UTC; the first public word from staff
     extended: Mapped[int] = mapped_column(Integer, default=0)  # apology letters with a new appointment
     paused: Mapped[int] = mapped_column(Integer, default=0)  # 1: the clock was paused (supplement, fee)

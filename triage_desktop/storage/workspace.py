@@ -24,8 +24,9 @@ from triage_desktop.core.entities import Item, ItemQuery, ItemRow, OutboxAction,
 from triage_desktop.core.errors import InvalidAction, LoginRequired, NotFound
 from triage_desktop.core.list_table import ListedItem
 from triage_desktop.core.ports import CancelToken
+from triage_desktop.core.record import Period, WardRecord, sla_targets
 from triage_desktop.core.workdays import VN, WorkCalendar
-from triage_desktop.storage import letterheads, listing, outbox_files, unread, views
+from triage_desktop.storage import letterheads, listing, outbox_files, record_query, unread, views
 from triage_desktop.storage import outbox as outbox_rows
 from triage_desktop.storage.listed import listed_items
 from triage_desktop.storage.photo_cache import PhotoCache
@@ -230,3 +231,10 @@ class LocalWorkspace:
 
     def photo_cache(self) -> PhotoCache:
         return self._photos
+
+    # --- the ward's record (issue 13) -------------------------------------------------------------------
+
+    def ward_record(self, kind: str, period: Period, now: datetime) -> WardRecord:
+        calendar, targets = self.work_calendar(), sla_targets(self.reference("categories"))
+        with self._db.read() as conn:
+            return record_query.ward_record(conn, kind, period, now, calendar, targets)

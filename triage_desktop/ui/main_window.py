@@ -48,6 +48,7 @@ from triage_desktop.core.entities import CacheRecovery, Item, ItemQuery, ItemRow
 from triage_desktop.core.names import reference_names
 from triage_desktop.core.ports import SyncService, Workspace
 from triage_desktop.core.queues import default_order
+from triage_desktop.core.record import RecordCell
 from triage_desktop.core.vocabulary import SEARCH_LIMIT
 from triage_desktop.core.work_settings import DEFAULT_WORK, WorkSettings
 from triage_desktop.ui import shortcuts
@@ -77,8 +78,11 @@ from triage_desktop.ui.offline_photos import OfflinePhotos
 from triage_desktop.ui.outbox_view import OutboxView
 from triage_desktop.ui.papers.desk import PaperDesk
 from triage_desktop.ui.queue_panel import OUTBOX, QueuePanel
+from triage_desktop.ui.record_filter_line import RecordFilterLine
+from triage_desktop.ui.record_view import RecordWindow
 from triage_desktop.ui.sync_controller import SyncController
 from triage_desktop.ui.sync_indicator import SyncIndicator
+from triage_desktop.ui.table_export import TableExporter
 from triage_desktop.ui.tasks import TaskRunner
 from triage_desktop.ui.undo_window import UndoBar
 from triage_desktop.ui.view_picker import ViewPicker
@@ -136,6 +140,7 @@ class MainWindow(QMainWindow):
         self._pending_view: SavedView | None = None  # a view being opened: its queue's list is built from it
         self._bulk: BulkAssignment | None = None  # the last bulk assignment, until every action has an answer
         self._shut_down = False  # after shutdown, late signals from the network lane still ending are ignored
+        self.record_window: RecordWindow | None = None  # "Thống kê" (issue 13), made when first asked for
         app = QApplication.instance()
         self._base_point_size = app.font().pointSizeF() if isinstance(app, QApplication) else 10.0
         self._zoom = 1.0
@@ -179,6 +184,8 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.filters)
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.search_summary)
+        self.record_line = RecordFilterLine(self)  # "Từ Thống kê: … ×" (issue 13)
+        middle_layout.addWidget(self.record_line)
         middle_layout.addWidget(self._middle_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -256,6 +263,8 @@ class MainWindow(QMainWindow):
         self.view_picker.deleteRequested.connect(self.delete_view)
         for signal in (self.model.modelReset, self.model.layoutChanged):
             signal.connect(self._show_view_name)
+        self.model.modelReset.connect(lambda: self.record_line.show_query(self.model.query()))
+        self.record_line.removeRequested.connect(self._drop_record_filter)
         self.detail.actionRequested.connect(self._on_action)
         self.detail.extensionRequested.connect(self._propose_extension)
         self.detail.retryRequested.connect(self.retry_action)
@@ -323,6 +332,10 @@ class MainWindow(QMainWindow):
         self.clear_filters_action.triggered.connect(self.filters.clear)
         self.save_view_action = QAction(self.tr("Lưu chế độ xem…"), self)
         self.save_view_action.triggered.connect(self._ask_view_name)
+        self.record_action = QAction(self.tr("Thống kê"), self)
+        self.record_action.setObjectName("recordAction")
+        self.record_action.setToolTip(self.tr("Thống kê kết quả giải quyết đúng hạn, trễ hạn"))
+        self.record_action.triggered.connect(self.show_record)
 
         file_menu = self.menuBar().addMenu(self.tr("&Tài khoản"))
         file_menu.addAction(self.login_action)
@@ -334,6 +347,7 @@ class MainWindow(QMainWindow):
         sync_menu.addAction(self.outbox_action)
         view_menu = self.menuBar().addMenu(self.tr("&Xem"))
         view_menu.addAction(self.find_action)
+        view_menu.addAction(self.record_action)
         view_menu.addSeparator()
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
@@ -357,6 +371,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.outbox_action)
         toolbar.addAction(self.bulk_assign_action)
         toolbar.addAction(self.list_export.action)
+        toolbar.addAction(self.record_action)
         toolbar.addAction(self.logout_action)
 
     # --- starting and stopping -------------------------------------------------------------------------------
@@ -378,6 +393,8 @@ class MainWindow(QMainWindow):
             self._restore_font()
             self.composers.close_all()  # what is typed is kept as drafts (write lane: finished before the cache closes)
         self._shut_down = True
+        if self.record_window is not None:
+            self.record_window.shutdown()
         self.deadline_clock.stop()
         self.notices.stop()
         self.photos.stop()
@@ -743,6 +760,38 @@ class MainWindow(QMainWindow):
             action.setObjectName("memberView")
             action.triggered.connect(functools.partial(self.apply_view, views.member_view(item.kind, item.assignee_id)))
         return menu
+
+    # --- the ward's record (issue 13) -------------------------------------------------------------------------
+
+    def show_record(self) -> RecordWindow:
+        """The "Thống kê" window (made once, non-modal): a clicked number lists its items here."""
+        if self.record_window is None:
+            exporter = TableExporter(self.runner, self, record=self.workspace.record, show_error=self._show_message,
+                                     show_status=lambda text: self.statusBar().showMessage(text, 8000))
+            self.record_window = RecordWindow(self.workspace, exporter, self, now=self.now)
+            self.record_window.openRequested.connect(self.open_record_cell)
+        if self.record_window.isVisible():  # behind the main window: bring it forward
+            self.record_window.raise_()
+            self.record_window.activateWindow()
+        self.record_window.show()
+        return self.record_window
+
+    def open_record_cell(self, cell: RecordCell) -> None:
+        """List exactly the items a number of the record counted: its kind's whole list, no other filter."""
+        self.queues.select(cell.kind, "all")
+        self.filters.clear()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        query = self.model.query()
+        if query is not None:
+            self._set_list_query(dataclasses.replace(query, text="", record=cell))
+        self.activateWindow()  # the list is here: the officer looks at it next
+
+    def _drop_record_filter(self) -> None:
+        query = self.model.query()
+        if query is not None:
+            self._set_list_query(dataclasses.replace(query, record=None))
 
     def _on_search_text(self, _text: str) -> None:
         self._search_timer.start()  # debounce: query once the officer pauses typing

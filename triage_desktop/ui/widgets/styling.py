@@ -24,6 +24,10 @@ DUE_SOON_FG, DUE_SOON_FILL = "#8c5700", "#f5b301"
 OVERDUE_FG = "#b3261e"
 PAUSED_FG = "#5f6368"
 ON_TRACK_ICON = "#1a4f8b"
+# The ward's record's bars (issue 13): settled on time, and open within its appointment, beside OVERDUE_FG (settled
+# late) and DUE_SOON_FILL (open past it): four hues apart, each ≥ 3:1 against the white page (WCAG 1.4.11).
+RECORD_ON_TIME = "#2e7d32"
+RECORD_OPEN = "#4a86c5"
 
 
 # The high-contrast scheme (theme.set_high_contrast): light text on black, every pair ≥ 7:1 (WCAG AAA); the
@@ -40,6 +44,7 @@ HIGH_CONTRAST = {
     "OVERDUE_FG": "#ff9c9c",
     "PAUSED_FG": "#d0d0d0",
     "ON_TRACK_ICON": "#7fdbff",
+    "RECORD_ON_TIME": "#7cfc00", "RECORD_OPEN": "#7fdbff",
 }
 SCHEME = "normal"  # or "high": which of the two the names above hold now
 _qcolors: dict[str, QColor] = {}
