@@ -17,7 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from triage_desktop.core.entities import with_pending
 from triage_desktop.storage import outbox as outbox_rows
-from triage_desktop.storage import record_facts, search_index, sort_names
+from triage_desktop.storage import search_index, sort_names
 from triage_desktop.storage.rows import PENDING_COLUMNS, aggregate_row, list_columns
 from triage_desktop.storage.schema import AGGREGATES, TOMBSTONES
 
@@ -72,7 +72,6 @@ def write(conn: Connection, items: Mapping[Key, tuple[int, Mapping[str, Any]]],
     updates: list[dict[str, Any]] = []
     inserts: list[dict[str, Any]] = []
     texts: dict[int, str] = {}
-    facts: list[dict[str, Any]] = []
     next_pk: int | None = None
     names = sort_names.load(conn)
     unsent = outbox_rows.unsent_effects(conn, items.keys())
@@ -80,7 +79,6 @@ def write(conn: Connection, items: Mapping[Key, tuple[int, Mapping[str, Any]]],
         kind, item_id = key
         columns, text = aggregate_row(kind, item_id, version, data, names, unsent.get(key, ()))
         columns["search_text"] = text
-        facts.append(record_facts.facts(kind, item_id, data))
         old = known.get((kind, item_id))
         if old is not None:
             columns["b_pk"] = old.pk
@@ -101,8 +99,6 @@ def write(conn: Connection, items: Mapping[Key, tuple[int, Mapping[str, Any]]],
     for start in range(0, len(inserts), GIL_SLICE):
         conn.execute(insert(AGGREGATES), inserts[start:start + GIL_SLICE])
     search_index.update(conn, previous, texts)
-    for start in range(0, len(facts), GIL_SLICE):
-        record_facts.write(conn, facts[start:start + GIL_SLICE])
 
 
 def show_pending(conn: Connection, keys: Iterable[Key], columns_of: Iterable[str] = PENDING_COLUMNS) -> None:

@@ -14,7 +14,7 @@ from triage_desktop.core.errors import StorageError
 from triage_desktop.storage import cipher
 from triage_desktop.storage.schema import ITEM_SEARCH_TABLES
 
-HEAD = "0008"
+HEAD = "0007"
 # Resolved from this file, not the working folder, so it also works from a frozen (PyInstaller) bundle.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -235,40 +235,6 @@ class Draft(Base):
     updated_at: Mapped[str] = mapped_column(Text)
 
 
-class RecordFact(Base):
-    """What the ward's record counts of one cached item (r0008, storage.record_facts): the server's status and
-    the moments that decide on time or late, one narrow row per aggregate, removed with it by a trigger."""
-
-    __tablename__ = "record_facts"
-    __table_args__ = (
-        Index(None, "kind", "received_at"),
-        Index(None, "kind", "settled_at"),
-    )
-
-    kind: Mapped[str] = mapped_column(Text, primary_key=True)
-    id: Mapped[str] = mapped_column(Text, primary_key=True)
-    status: Mapped[str] = mapped_column(Text)  # the server's, not the officer's unsent change
-    category: Mapped[str | None] = mapped_column(Text)  # category_code or procedure_code
-    assignee_id: Mapped[str | None] = mapped_column(Text)
-    received_at: Mapped[str | None] = mapped_column(Text)  # UTC; a dossier's reception, a report's submission
-    due_at: Mapped[str | None] = mapped_column(Text)  # UTC; the appointment in force
-    settled_at: Mapped[str | None] = mapped_column(Text)  # UTC; when its work was done, if it is done now
-    responded_at: Mapped[str | None] = mapped_column(Text)  # UTC; the first public word from staff
-    extended: Mapped[int] = mapped_column(Integer, default=0)  # apology letters with a new appointment
-    paused: Mapped[int] = mapped_column(Integer, default=0)  # 1: the clock was paused (supplement, fee)
-
-
-class Letterhead(Base):
-    """How the unit signs its papers (r0008): parent authority, address, leader, place; per unit, set by an
-    officer once. /units gives only the name, so the rest is typed here and kept."""
-
-    __tablename__ = "letterheads"
-
-    unit_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    fields: Mapped[str] = mapped_column(Text)  # JSON object
-    updated_at: Mapped[str] = mapped_column(Text)
-
-
 class AuditEntry(Base):
     """One entry of the audit trail (r0005, storage.audit): who did what to which item, when, chained by hash.
 
@@ -330,8 +296,6 @@ SAVED_VIEWS = SavedViewRow.__table__
 OUTBOX_FILES = OutboxFile.__table__
 PHOTOS = CachedPhoto.__table__
 DRAFTS = Draft.__table__
-RECORD_FACTS = RecordFact.__table__
-LETTERHEADS = Letterhead.__table__
 
 # FTS5 over aggregates.search_text (external content); rowid = aggregates.pk. Created by the migration (FTS_DDL
 # in r0002). Written only through storage.search_index.
