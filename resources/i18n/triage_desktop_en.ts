@@ -118,44 +118,52 @@
 <context>
     <name>AttachmentOpener</name>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="78"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="77"/>
         <source>Đang mở “{name}”…</source>
         <translation>Opening “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="104"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="103"/>
         <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
         <translation>This file is not a readable image. You can save it to this computer and open it with another program.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="107"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="106"/>
         <source>Không tải được tệp đính kèm. {reason}</source>
         <translation>Could not download the attachment. {reason}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="123"/>
         <source>Tệp này không phải ảnh đọc được.</source>
         <translation>This file is not a readable photo.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="125"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
         <source>Không tải được ảnh. {reason}</source>
         <translation>The photo could not be loaded. {reason}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="134"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="133"/>
         <source>Lưu tệp đính kèm</source>
         <translation>Save attachment</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="141"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="140"/>
         <source>Đã lưu “{name}”</source>
         <translation>Saved “{name}”</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="145"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="144"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation>Could not save the file (the disk is full or this folder cannot be written to). Please choose another place.</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../triage_desktop/ui/record_chart.py" line="99"/>
+        <source>Không có số liệu trong kỳ này.</source>
+        <translation>No data for this period.</translation>
     </message>
 </context>
 <context>
@@ -214,132 +222,132 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="38"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
         <source>Phản ánh không còn trong danh sách của đơn vị bạn.</source>
         <translation>This report is no longer in your unit&apos;s list.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="39"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
         <source>Hồ sơ không còn trong danh sách của đơn vị bạn.</source>
         <translation>This dossier is no longer in your unit&apos;s list.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="40"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
         <source>Phản ánh được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation>The report was submitted at {time} and has not been updated since</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="41"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
         <source>Hồ sơ được gửi lúc {time}, chưa có cập nhật nào</source>
         <translation>The dossier was submitted at {time} and has not been updated since</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="42"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
         <source>Phản ánh đã được {name} cập nhật lúc {time}</source>
         <translation>The report was updated by {name} at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="43"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
         <source>Hồ sơ đã được {name} cập nhật lúc {time}</source>
         <translation>The dossier was updated by {name} at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="44"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="45"/>
         <source>Phản ánh đã được cập nhật lúc {time}</source>
         <translation>The report was updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="45"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="46"/>
         <source>Hồ sơ đã được cập nhật lúc {time}</source>
         <translation>The dossier was updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="46"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="47"/>
         <source>Phản ánh đã được cập nhật</source>
         <translation>The report was updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="47"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="48"/>
         <source>Hồ sơ đã được cập nhật</source>
         <translation>The dossier was updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="76"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="77"/>
         <source>Xung đột</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="76"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="77"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="87"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="88"/>
         <source>Máy chủ trả lời: {words}</source>
         <translation>The server answered: {words}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="104"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="105"/>
         <source>Thao tác không thể gửi lại vì mục này không còn thuộc đơn vị. Hãy chép lại nội dung cần giữ (nếu có), rồi bỏ thao tác này.</source>
         <translation>This action cannot be sent again because the item no longer belongs to your unit. Copy anything you want to keep, then discard the action.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="107"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="108"/>
         <source>Thao tác chưa được thực hiện. Xem thông tin mới nhất trên máy chủ, rồi áp dụng lại trên phiên bản mới hoặc bỏ thao tác này.</source>
         <translation>The action was not carried out. Check the latest state on the server, then re-apply it on the new version or discard it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="110"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="111"/>
         <source>Thao tác chưa được thực hiện. Xem lý do ở trên, rồi áp dụng lại hoặc bỏ thao tác này.</source>
         <translation>The action was not carried out. See the reason above, then re-apply or discard it.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="117"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="118"/>
         <source>Áp dụng lại trên phiên bản mới</source>
         <translation>Re-apply on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="125"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="126"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="147"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="148"/>
         <source>Bạn muốn</source>
         <translation>You wanted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="157"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="158"/>
         <source>Trên máy chủ hiện nay</source>
         <translation>On the server now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="165"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="166"/>
         <source>Trạng thái: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="168"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="169"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="169"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="170"/>
         <source>Người xử lý: {name}</source>
         <translation>Assignee: {name}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="172"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="173"/>
         <source>Bước xử lý: {step}</source>
         <translation>Step: {step}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="187"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="188"/>
         <source>công dân</source>
         <translation>the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/conflict_panel.py" line="189"/>
+        <location filename="../../triage_desktop/ui/conflict_panel.py" line="190"/>
         <source>hệ thống</source>
         <translation>the system</translation>
     </message>
@@ -347,7 +355,7 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="95"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="98"/>
         <source>Chọn một phản ánh hoặc hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Select a report or dossier in the list to see its details.</translation>
     </message>
@@ -392,33 +400,33 @@
         <translation>Return result…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="302"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="310"/>
         <source>Nội dung phản ánh</source>
         <translation>Report description</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="304"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="312"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="306"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="314"/>
         <source>Diễn biến xử lý</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="316"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="324"/>
         <source>Chưa có diễn biến nào.</source>
         <translation>Nothing has happened yet.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="266"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="363"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="274"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="371"/>
         <source>{kind} · {code}</source>
         <translation>{kind} · {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="128"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="131"/>
         <source>Thao tác khác</source>
         <translation>More actions</translation>
     </message>
@@ -448,244 +456,244 @@
         <translation>Extend with an apology…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="242"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="250"/>
         <source>Có bản nháp chưa gửi: {names}</source>
         <translation>Unsent draft: {names}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="267"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="275"/>
         <source>Không còn thuộc đơn vị</source>
         <translation>No longer in your unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="273"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="281"/>
         <source>Mục này đã rời khỏi danh sách của đơn vị (chuyển đơn vị khác, gộp, công dân rút hoặc bị xóa). Các thao tác dưới đây chưa được gửi và đang chờ bạn quyết định.</source>
         <translation>This item has left your unit&apos;s list (transferred, merged, withdrawn by the citizen or deleted). The actions below were not sent and wait for your decision.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="339"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
         <source>Hồ sơ còn dưới 1 ngày làm việc. Đề xuất gia hạn đến {date} và gửi văn bản xin lỗi.</source>
         <translation>Less than one working day is left on this dossier. Proposed: extend it to {date} and send a letter of apology.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="347"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="355"/>
         <source>Soạn gia hạn và thư xin lỗi…</source>
         <translation>Write the extension and apology…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="379"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
         <source>số điện thoại</source>
         <translation>phone number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="379"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="387"/>
         <source>số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="388"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="396"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="393"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="401"/>
         <source>{status} (mã {dvc})</source>
         <translation>{status} (code {dvc})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="396"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="404"/>
         <source>{status} (đang chờ gửi)</source>
         <translation>{status} (waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="400"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="408"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="401"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="409"/>
         <source>Lĩnh vực</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="402"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="414"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="410"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="422"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="403"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="411"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="404"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="412"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="405"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="413"/>
         <source>Người phản ánh</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="406"/>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="420"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="414"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="428"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="407"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="415"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="408"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="416"/>
         <source>Tọa độ</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="412"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="420"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="413"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="421"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="415"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="423"/>
         <source>Bước xử lý</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="416"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="424"/>
         <source>Kênh nộp</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="417"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="425"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="418"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="426"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="421"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="429"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="422"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="430"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="423"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="431"/>
         <source>Số ngày tạm dừng</source>
         <translation>Paused working days</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="427"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="435"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="427"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="435"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="428"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="436"/>
         <source>Ngày gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="429"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="437"/>
         <source>Ngày tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="430"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="432"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="440"/>
         <source>Ngày trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="433"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="441"/>
         <source>Ngày kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="434"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="442"/>
         <source>Cập nhật lúc</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="446"/>
         <source>Đánh giá của công dân</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="438"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="446"/>
         <source>{n}/5</source>
         <translation>{n}/5</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="439"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="447"/>
         <source>Đã gộp vào</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="466"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="474"/>
         <source>{phone} (công dân không muốn được liên hệ)</source>
         <translation>{phone} (the citizen does not want to be contacted)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="473"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="481"/>
         <source>Không có tệp đính kèm.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="499"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="507"/>
         <source>Xem ảnh</source>
         <translation>View photo</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="500"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="508"/>
         <source>Lưu về máy…</source>
         <translation>Save to computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="518"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="526"/>
         <source>Nội bộ</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="522"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="530"/>
         <source>Công khai — công dân nhìn thấy</source>
         <translation>Public — the citizen sees this</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="553"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="561"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="554"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="562"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/detail_panel.py" line="589"/>
+        <location filename="../../triage_desktop/ui/detail_panel.py" line="597"/>
         <source>Bỏ thao tác này</source>
         <translation>Discard this action</translation>
     </message>
@@ -726,42 +734,42 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="103"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="104"/>
         <source>Hạn mới phải muộn hơn hạn hiện tại ({due}).</source>
         <translation>The new due date must be later than the current one ({due}).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="107"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="108"/>
         <source>Hạn mới đã qua. Hãy chọn một thời điểm sau {now}.</source>
         <translation>The new due date has already passed. Choose a time after {now}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="133"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="134"/>
         <source>Gia hạn và xin lỗi công dân</source>
         <translation>Extend with an apology to the applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="136"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="137"/>
         <source>Gia hạn</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="139"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="140"/>
         <source>Hạn hiện tại</source>
         <translation>Current due date</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="140"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="141"/>
         <source>Chưa có</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="147"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="148"/>
         <source>Hạn mới</source>
         <translation>New due date</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="148"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="149"/>
         <source>Văn bản xin lỗi và hẹn lại ngày trả kết quả…</source>
         <translation>Apology letter with the new date for the result…</translation>
     </message>
@@ -769,27 +777,27 @@
 <context>
     <name>FeeDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="53"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="54"/>
         <source>Yêu cầu nộp phí, lệ phí</source>
         <translation>Request fees</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="56"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="57"/>
         <source>Gửi yêu cầu</source>
         <translation>Send request</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="65"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="66"/>
         <source>Số tiền</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="66"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="67"/>
         <source>Nội dung thông báo cho công dân…</source>
         <translation>Message to the applicant…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="74"/>
+        <location filename="../../triage_desktop/ui/dialogs/dossier_action_dialogs.py" line="75"/>
         <source>Hồ sơ {code} cần thực hiện nghĩa vụ tài chính. Đề nghị ông/bà nộp {amount} để cơ quan tiếp tục giải quyết hồ sơ.</source>
         <translation>Dossier {code} requires a fee. Please pay {amount} so that we can continue processing it.</translation>
     </message>
@@ -968,6 +976,171 @@
             <numerusform>%Ln action is waiting to be sent to the server.</numerusform>
             <numerusform>%Ln actions are waiting to be sent to the server.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="15"/>
+        <source>Thông tin đơn vị trên giấy tờ</source>
+        <translation>Unit details on documents</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="17"/>
+        <source>Cơ quan chủ quản</source>
+        <translation>Governing body</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="17"/>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="18"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="18"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="19"/>
+        <source>Họ tên người ký</source>
+        <translation>Signatory’s full name</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="19"/>
+        <source>Chức danh người ký</source>
+        <translation>Signatory’s title</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="20"/>
+        <source>Địa danh ghi ở dòng ngày tháng</source>
+        <translation>Place name on the date line</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="31"/>
+        <source>Nhập một lần cho đơn vị; mọi giấy tờ in sau đó dùng các thông tin này.</source>
+        <translation>Enter once for the unit; every document printed afterwards uses these details.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="34"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/letterhead_dialog.py" line="35"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ListExporter</name>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="74"/>
+        <source>Xuất danh sách…</source>
+        <translation>Export list…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="77"/>
+        <source>Xuất danh sách đang xem (cả bộ lọc) ra Excel hoặc CSV (Ctrl+Shift+E)</source>
+        <translation>Export the list being viewed (with filters) to Excel or CSV (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="89"/>
+        <source>Chọn một danh sách trước.</source>
+        <translation>Select a list first.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="92"/>
+        <source>Đang xuất một danh sách; chờ xong hoặc hủy trước.</source>
+        <translation>A list is already being exported; wait for it to finish or cancel it first.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="101"/>
+        <source>danh-sach-ho-so</source>
+        <translation>dossier-list</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="101"/>
+        <source>danh-sach-phan-anh</source>
+        <translation>report-list</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="103"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="103"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="104"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="168"/>
+        <source>Xuất danh sách</source>
+        <translation>Export list</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="164"/>
+        <source>Đang xuất danh sách vào “{name}”…</source>
+        <translation>Exporting list to “{name}”…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="164"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="183"/>
+        <source>Đang xuất danh sách vào “{name}”…
+Đã ghi {done} / {total} mục</source>
+        <translation>Exporting list to “{name}”…
+Written {done} / {total} items</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="200"/>
+        <source>Đã xuất danh sách</source>
+        <translation>List exported</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/list_export.py" line="201"/>
+        <source>Đã xuất %n mục vào tệp:</source>
+        <translation>
+            <numerusform>Exported %n item to file:</numerusform>
+            <numerusform>Exported %n items to file:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="205"/>
+        <source>Thư mục: {folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="206"/>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="209"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../triage_desktop/ui/list_export.py" line="210"/>
+        <source>Đã xuất %n mục vào “{name}”</source>
+        <translation>
+            <numerusform>Exported %n item to “{name}”</numerusform>
+            <numerusform>Exported %n items to “{name}”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_export.py" line="218"/>
+        <source>Đã hủy xuất danh sách: tệp đang ghi dở đã được xóa, tệp cũ cùng tên (nếu có) vẫn giữ nguyên.</source>
+        <translation>List export cancelled: the partly written file has been deleted; any existing file with the same name is unchanged.</translation>
     </message>
 </context>
 <context>
@@ -1173,149 +1346,159 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="152"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation>Search code, title, name, address… (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="146"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="315"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="204"/>
         <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
         <translation>Warning: the data on this computer is NOT encrypted (as configured by IT). Do not let others use this computer before you log out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="302"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="304"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="306"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="308"/>
         <source>Đăng nhập lại…</source>
         <translation>Log in again…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="310"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="312"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="318"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="321"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="324"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="311"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="650"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="681"/>
         <source>Phân công nhiều mục…</source>
         <translation>Assign several items…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="331"/>
         <source>Bỏ lọc</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="333"/>
         <source>Lưu chế độ xem…</source>
         <translation>Save view…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="335"/>
+        <source>Thống kê</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="337"/>
+        <source>Thống kê kết quả giải quyết đúng hạn, trễ hạn</source>
+        <translation>Statistics on on-time and late settlement</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/main_window.py" line="340"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="345"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="348"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="358"/>
         <source>&amp;Danh sách</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="366"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="513"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation>{name}&apos;s — waits for that officer to log in and send it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="515"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation>Made by an unknown officer — it can only be discarded</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="610"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="641"/>
         <source>Lưu chế độ xem</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="611"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="642"/>
         <source>Tên chế độ xem (hàng việc, bộ lọc và thứ tự đang dùng):</source>
         <translation>Name of the view (the queue, filters and order in use):</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="612"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="643"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="613"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="644"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="628"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="659"/>
         <source>Đã lưu chế độ xem “{name}”</source>
         <translation>Saved the view “{name}”</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="635"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="666"/>
         <source>Đã xóa chế độ xem “{name}”</source>
         <translation>Deleted the view “{name}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="649"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="680"/>
         <source>Phân công %n mục…</source>
         <translation>
             <numerusform>Assign %n item…</numerusform>
@@ -1323,7 +1506,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="685"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="716"/>
         <source>Đã lưu phân công %n mục — đang chờ gửi</source>
         <translation>
             <numerusform>Saved the assignment of %n item — waiting to be sent</numerusform>
@@ -1331,7 +1514,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="704"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="735"/>
         <source>Đã phân công %n mục</source>
         <translation>
             <numerusform>Assigned %n item</numerusform>
@@ -1339,7 +1522,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="705"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="736"/>
         <source>%n xung đột</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -1347,7 +1530,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="706"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="737"/>
         <source>%n mục không phân công được</source>
         <translation>
             <numerusform>%n item could not be assigned</numerusform>
@@ -1355,17 +1538,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="709"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="740"/>
         <source>(mã {codes})</source>
         <translation>(codes {codes})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="726"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="758"/>
         <source>Việc của {name} — quá hạn trước</source>
         <translation>{name}&apos;s work — overdue first</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="749"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="813"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation>
             <numerusform>Showing the newest result — type more to narrow it</numerusform>
@@ -1373,7 +1556,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="751"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="815"/>
         <source>Tìm thấy %n kết quả</source>
         <translation>
             <numerusform>%n result found</numerusform>
@@ -1381,17 +1564,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="753"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="817"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="928"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="992"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation>The data file on this computer was damaged, so it was set aside ({file}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="929"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="993"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation>
             <numerusform>%Ln unsent action was kept.</numerusform>
@@ -1399,7 +1582,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="932"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="996"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation>
             <numerusform>%Ln action could not be read back: it may have been sent before the file was damaged; if not, please do it again.</numerusform>
@@ -1407,68 +1590,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="935"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="999"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation>It is not certain that every unsent action could be read back: please check the Outbox.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="936"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1000"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>All reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="937"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1001"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="940"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1004"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1035"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1099"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1164"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1228"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1175"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1239"/>
         <source>Đã hoàn tác “{action}” — không gửi</source>
         <translation>Undone “{action}” — not sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1189"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1253"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1203"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1207"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1267"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1271"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1204"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1268"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1208"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1272"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1253"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1323"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1255"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1325"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1739,6 +1922,123 @@
     </message>
 </context>
 <context>
+    <name>PaperOffer</name>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/offer.py" line="26"/>
+        <source>In / Lưu PDF…</source>
+        <translation>Print / Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/offer.py" line="28"/>
+        <source>Giấy tờ của mục này: chọn mẫu, sửa, in hoặc lưu PDF</source>
+        <translation>Documents for this item: choose a form, edit, print or save as PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PapersDialog</name>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="63"/>
+        <source>Giấy tờ — {code}</source>
+        <translation>Documents — {code}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="67"/>
+        <source>Mẫu giấy tờ</source>
+        <translation>Document forms</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="71"/>
+        <source>Thông tin đơn vị…</source>
+        <translation>Unit details…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="73"/>
+        <source>Cơ quan chủ quản, địa chỉ, người ký, địa danh trên giấy tờ</source>
+        <translation>Governing body, address, signatory and place name on documents</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="78"/>
+        <source>Nội dung giấy tờ (sửa được trước khi in)</source>
+        <translation>Document content (editable before printing)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="90"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="92"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="242"/>
+        <source>Xem trước khi in</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="94"/>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="96"/>
+        <source>Điền lại từ hồ sơ</source>
+        <translation>Refill from dossier</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="98"/>
+        <source>Bỏ những chỗ đã sửa trong mẫu này, điền lại từ dữ liệu trên máy</source>
+        <translation>Discard edits to this form and refill it from the data on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="100"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="107"/>
+        <source>Mẫu:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="176"/>
+        <source>Đang đọc ảnh lưu trên máy…</source>
+        <translation>Reading images stored on this computer…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="193"/>
+        <source>Đang hiện bản đã sửa của mẫu này.</source>
+        <translation>Showing the edited version of this form.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="229"/>
+        <source>In giấy tờ</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="259"/>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="259"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="272"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="276"/>
+        <source>Đã lưu {name}</source>
+        <translation>Saved {name}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="291"/>
+        <source>Không lưu được tệp: {reason}</source>
+        <translation>Could not save the file: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <location filename="../../triage_desktop/ui/offline_photos.py" line="253"/>
@@ -1869,6 +2169,276 @@
     </message>
 </context>
 <context>
+    <name>RecordFilterLine</name>
+    <message>
+        <location filename="../../triage_desktop/ui/record_filter_line.py" line="26"/>
+        <location filename="../../triage_desktop/ui/record_filter_line.py" line="27"/>
+        <source>Bỏ lọc theo Thống kê</source>
+        <translation>Clear Statistics filter</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_filter_line.py" line="40"/>
+        <source>Từ Thống kê: {what}</source>
+        <translation>From Statistics: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <location filename="../../triage_desktop/ui/models/record_table_model.py" line="80"/>
+        <source>Bấm để xem {n} mục này trong danh sách</source>
+        <translation>Click to view these {n} items in the list</translation>
+    </message>
+</context>
+<context>
+    <name>RecordWindow</name>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="76"/>
+        <source>Thống kê kết quả giải quyết</source>
+        <translation>Settlement statistics</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="88"/>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="88"/>
+        <source>Tháng trước</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="88"/>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="89"/>
+        <source>Tùy chọn</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="91"/>
+        <source>Kỳ thống kê</source>
+        <translation>Statistics period</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="92"/>
+        <source>Từ ngày</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="93"/>
+        <source>Đến ngày</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="96"/>
+        <source>Hồ sơ thủ tục hành chính</source>
+        <translation>Administrative procedure dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="97"/>
+        <source>Phản ánh hiện trường</source>
+        <translation>Field reports</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="98"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="99"/>
+        <source>Đang tính…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="104"/>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="108"/>
+        <source>Cách tính</source>
+        <translation>How figures are calculated</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="110"/>
+        <source>Xuất Excel (mọi bảng)</source>
+        <translation>Export to Excel (all tables)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="113"/>
+        <source>Xuất CSV (mọi bảng)</source>
+        <translation>Export to CSV (all tables)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="120"/>
+        <source>Kỳ:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="120"/>
+        <source>Từ:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="121"/>
+        <source>Đến:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="121"/>
+        <source>Loại:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="214"/>
+        <source>Xuất Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="217"/>
+        <source>Xuất CSV</source>
+        <translation>Export to CSV</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="221"/>
+        <source>Bấm vào một số để xem các mục đó trong danh sách.</source>
+        <translation>Click a number to view those items in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="286"/>
+        <source>Ngày kết thúc phải sau ngày bắt đầu.</source>
+        <translation>The end date must be after the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="306"/>
+        <source>Đã dừng tính số liệu. Chọn lại kỳ để tính.</source>
+        <translation>Calculation stopped. Choose a period again to recalculate.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="321"/>
+        <source>Không tính được số liệu thống kê (xem nhật ký).</source>
+        <translation>Could not calculate the statistics (see the log).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="331"/>
+        <source>Đúng hạn: xong không muộn hơn ngày hẹn trả đang có hiệu lực (sau tạm dừng, gia hạn) — xem “Cách tính”.</source>
+        <translation>On time: completed no later than the appointment date in effect (after pauses and extensions) — see “How figures are calculated”.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="334"/>
+        <source>Theo cán bộ</source>
+        <translation>By officer</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="335"/>
+        <source>Theo {what}</source>
+        <translation>By {what}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="336"/>
+        <source>Phản ánh theo lĩnh vực và trạng thái</source>
+        <translation>Reports by category and status</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="380"/>
+        <source>Đang xử lý</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="380"/>
+        <source>Đã xử lý</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="381"/>
+        <source>Chuyển, từ chối</source>
+        <translation>Transferred, rejected</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="384"/>
+        <source>Phản ánh tiếp nhận trong kỳ theo lĩnh vực</source>
+        <translation>Reports received in the period by category</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="387"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="387"/>
+        <source>Trễ hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="388"/>
+        <source>Đang trong hạn</source>
+        <translation>In progress, within deadline</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="389"/>
+        <source>Đang quá hạn</source>
+        <translation>In progress, overdue</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="414"/>
+        <source>{what} ({period})</source>
+        <translation>{what} ({period})</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="424"/>
+        <source>Thong-ke-{kind}</source>
+        <translation>Statistics-{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="429"/>
+        <source>Cách tính số liệu thống kê</source>
+        <translation>How the statistics are calculated</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="431"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="454"/>
+        <source>Kỳ: từ 00:00 ngày bắt đầu đến hết ngày kết thúc (giờ Việt Nam). Kỳ chưa kết thúc được tính đến thời điểm hiện tại.</source>
+        <translation>Period: from 00:00 on the start date to the end of the end date (Viet Nam time). A period that has not yet ended is counted up to the present moment.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="457"/>
+        <source>Số hồ sơ của kỳ: hồ sơ tiếp nhận trong kỳ và hồ sơ tồn kỳ trước (tiếp nhận trước kỳ, chưa giải quyết xong hoặc chưa dừng trước ngày đầu kỳ). Mỗi hồ sơ thuộc đúng một cột kết quả.</source>
+        <translation>Dossiers in the period: dossiers received in the period and dossiers carried over (received before the period and not yet settled or stopped before its first day). Each dossier falls into exactly one result column.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="460"/>
+        <source>Đúng hạn: giải quyết xong (có kết quả) không muộn hơn ngày hẹn trả đang có hiệu lực. Ngày hẹn là ngày máy chủ đang giữ: đã lùi theo thời gian tạm dừng (bổ sung giấy tờ, nghĩa vụ tài chính) và theo văn bản xin lỗi, hẹn lại. Trễ hạn: sau ngày hẹn.</source>
+        <translation>On time: settled (with a result) no later than the appointment date in effect. The appointment date is the one held by the server: moved back by paused time (additional documents, financial obligations) and by letters of apology with a new appointment. Late: after the appointment date.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="464"/>
+        <source>Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua.</source>
+        <translation>Being settled, within deadline / overdue: not completed at the end of the period, with the appointment date not yet passed / already passed.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="466"/>
+        <source>Dừng/rút/từ chối: dừng xử lý, công dân rút, không được tiếp nhận (phản ánh: từ chối, chuyển đơn vị khác); không tính vào tỷ lệ.</source>
+        <translation>Stopped/withdrawn/rejected: processing stopped, withdrawn by the citizen, or not received (reports: rejected, transferred to another unit); not counted in the rates.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="469"/>
+        <source>Tỷ lệ trễ hạn = (đã giải quyết trễ hạn + đang quá hạn) ÷ (đã giải quyết + đang giải quyết), như thống kê quốc gia; tỷ lệ đúng hạn = 1 − tỷ lệ trễ hạn.</source>
+        <translation>Late rate = (settled late + currently overdue) ÷ (settled + being settled), as in the national statistics; on-time rate = 1 − late rate.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="472"/>
+        <source>Phản ánh: thời gian tính bằng ngày làm việc theo lịch của tỉnh (chỉ giờ hành chính). Phản hồi đầu tiên: lần đầu cán bộ trả lời công khai. Tỷ lệ trong thời hạn = số đã xử lý trong thời hạn của lĩnh vực ÷ (số đã xử lý + số chưa xử lý đã quá thời hạn ở cuối kỳ); phản ánh chưa quá thời hạn chưa được tính.</source>
+        <translation>Reports: time is counted in working days according to the provincial calendar (office hours only). First response: the first time an officer replies publicly. Within-deadline rate = number handled within the category’s deadline ÷ (number handled + number unhandled and past the deadline at the end of the period); reports not yet past the deadline are not counted.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyDialog</name>
     <message>
         <location filename="../../triage_desktop/ui/dialogs/action_dialogs.py" line="417"/>
@@ -1969,82 +2539,88 @@
         <translation>Main action of the selected item</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="80"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="81"/>
+        <source>In / Lưu PDF giấy tờ…</source>
+        <translation>Print / Save document as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="85"/>
         <source>Mục tiếp theo trong danh sách</source>
         <translation>Next item in the list</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="82"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="87"/>
         <source>Mục trước trong danh sách</source>
         <translation>Previous item in the list</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="89"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="94"/>
         <source>Chuyển đến</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="92"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="97"/>
         <source>Danh sách hàng việc</source>
         <translation>Queue list</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="93"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="98"/>
         <source>Danh sách mục</source>
         <translation>Item list</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="94"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="99"/>
         <source>Chi tiết mục</source>
         <translation>Item details</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="107"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="112"/>
         <source>Phím J/K trong danh sách</source>
         <translation>J/K keys in the list</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="110"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="115"/>
         <source>J: mục tiếp theo, K: mục trước — chỉ khi đang ở danh sách</source>
         <translation>J: next item, K: previous item — only while in the list</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="114"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="119"/>
         <source>Mục tiếp theo (trong danh sách)</source>
         <translation>Next item (in the list)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="115"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="120"/>
         <source>Mục trước (trong danh sách)</source>
         <translation>Previous item (in the list)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="122"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="127"/>
         <source>Tương phản cao</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="128"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="133"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="143"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="148"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="204"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="209"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="219"/>
         <source>Chọn một mục trong danh sách trước.</source>
         <translation>Select an item in the list first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="206"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="211"/>
         <source>«{action}» không dùng được cho mục đang chọn.</source>
         <translation>«{action}» is not available for the selected item.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/shortcuts.py" line="224"/>
+        <location filename="../../triage_desktop/ui/shortcuts.py" line="237"/>
         <source>{keys}; {enter} ở danh sách</source>
         <translation>{keys}; {enter} in the list</translation>
     </message>
@@ -2246,34 +2822,29 @@
 <context>
     <name>TableExporter</name>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="79"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="79"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="96"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="80"/>
         <source>Lưu bảng số liệu</source>
         <translation>Save the tables</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="106"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="90"/>
         <source>Đang lưu “{name}”…</source>
         <translation>Saving “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="114"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="98"/>
         <source>Đã lưu {names}</source>
         <translation>Saved {names}</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="119"/>
-        <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
-        <translation>Could not save the file (the disk is full or this folder cannot be written to). Choose another place.</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +3000,29 @@
     </message>
 </context>
 <context>
+    <name>WholeFile</name>
+    <message>
+        <location filename="../../triage_desktop/ui/whole_file.py" line="54"/>
+        <source>Ổ đĩa đã đầy: chưa lưu được “{name}”. Hãy giải phóng chỗ trống hoặc chọn ổ khác; tệp cũ cùng tên (nếu có) vẫn giữ nguyên.</source>
+        <translation>The disk is full: “{name}” could not be saved. Free up space or choose another drive; any existing file with the same name is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/whole_file.py" line="58"/>
+        <source>Không thay được “{name}”: tệp đang mở trong chương trình khác (như Excel) hoặc chỉ cho đọc. Hãy đóng tệp rồi lưu lại, hoặc chọn tên khác.</source>
+        <translation>Could not replace “{name}”: the file is open in another program (such as Excel) or is read-only. Close the file and save again, or choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/whole_file.py" line="62"/>
+        <source>Không có quyền ghi vào thư mục “{folder}”. Hãy chọn thư mục khác, ví dụ Tài liệu.</source>
+        <translation>No permission to write to the folder “{folder}”. Choose another folder, for example Documents.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/whole_file.py" line="65"/>
+        <source>Không lưu được “{name}” ({reason}). Tệp cũ cùng tên (nếu có) vẫn giữ nguyên.</source>
+        <translation>Could not save “{name}” ({reason}). Any existing file with the same name is unchanged.</translation>
+    </message>
+</context>
+<context>
     <name>action_text</name>
     <message>
         <location filename="../../triage_desktop/ui/action_text.py" line="84"/>
@@ -2474,222 +3068,248 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="77"/>
+        <location filename="../../triage_desktop/cli.py" line="84"/>
         <source>Tiếp nhận và xử lý phản ánh hiện trường, hồ sơ thủ tục hành chính.</source>
         <translation>Triage citizens&apos; field reports and administrative dossiers.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="80"/>
+        <location filename="../../triage_desktop/cli.py" line="87"/>
         <source>thư mục dữ liệu (mặc định: TRIAGE_PROFILE hoặc thư mục người dùng)</source>
         <translation>data folder (default: TRIAGE_PROFILE or the user data folder)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="81"/>
+        <location filename="../../triage_desktop/cli.py" line="88"/>
         <source>ngôn ngữ giao diện</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="95"/>
+        <location filename="../../triage_desktop/cli.py" line="102"/>
         <source>đăng nhập vào máy chủ</source>
         <translation>log in to the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="96"/>
+        <location filename="../../triage_desktop/cli.py" line="103"/>
         <source>địa chỉ máy chủ (URL gốc của API)</source>
         <translation>server address (the API base URL)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="98"/>
+        <location filename="../../triage_desktop/cli.py" line="105"/>
         <source>đọc mật khẩu từ đầu vào chuẩn</source>
         <translation>read the password from standard input</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="100"/>
+        <location filename="../../triage_desktop/cli.py" line="107"/>
         <source>đồng bộ với máy chủ</source>
         <translation>synchronise with the server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="101"/>
+        <location filename="../../triage_desktop/cli.py" line="108"/>
         <source>đồng bộ một lần đến khi khớp rồi thoát</source>
         <translation>synchronise until in step, then exit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="110"/>
+        <location filename="../../triage_desktop/cli.py" line="117"/>
         <source>xếp một thao tác vào hộp thư đi (chạy được khi mất mạng)</source>
         <translation>queue one action in the outbox (works offline)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="118"/>
+        <location filename="../../triage_desktop/cli.py" line="125"/>
         <source>gửi kèm tệp (JPEG, PNG, PDF, DOCX, XLSX) với trả lời hoặc trả kết quả; lặp lại cho nhiều tệp, theo thứ tự gửi. Tệp được chép vào dữ liệu máy ngay</source>
         <translation>attach a file (JPEG, PNG, PDF, DOCX, XLSX) to a reply or a returned result; repeat for several files, in sending order. The file is copied into the local data at once</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="121"/>
+        <location filename="../../triage_desktop/cli.py" line="128"/>
         <source>các thao tác chưa gửi</source>
         <translation>unsent actions</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="123"/>
+        <location filename="../../triage_desktop/cli.py" line="130"/>
         <source>áp dụng lại thao tác xung đột trên phiên bản mới</source>
         <translation>re-apply a conflicting action on the new version</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="124"/>
+        <location filename="../../triage_desktop/cli.py" line="131"/>
         <source>bỏ thao tác này</source>
         <translation>discard this action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="126"/>
+        <location filename="../../triage_desktop/cli.py" line="133"/>
         <source>bỏ tệp thứ N (đếm từ 1) khỏi thao tác bị máy chủ từ chối, rồi dùng --retry để gửi lại</source>
         <translation>remove file N (counting from 1) from an action the server refused, then use --retry to send it again</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="129"/>
+        <location filename="../../triage_desktop/cli.py" line="136"/>
         <source>xuất dữ liệu đã đồng bộ</source>
         <translation>export the synchronised data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="132"/>
+        <location filename="../../triage_desktop/cli.py" line="139"/>
+        <source>csv: mã máy (mặc định, cho tập lệnh) hoặc vi: tiêu đề cột, nhãn và ngày giờ tiếng Việt như bảng Excel</source>
+        <translation>csv: machine codes (default, for scripts) or vi: Vietnamese column headings, labels and dates/times as in the Excel sheet</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="141"/>
         <source>tệp kết quả (mặc định: đầu ra chuẩn)</source>
         <translation>output file (default: standard output)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="134"/>
+        <location filename="../../triage_desktop/cli.py" line="143"/>
         <source>liệt kê phản ánh hoặc hồ sơ trong dữ liệu đã đồng bộ, theo hàng đợi, bộ lọc hoặc dạng xem đã lưu</source>
         <translation>list synced reports or dossiers by queue, filters or a saved view</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="137"/>
+        <location filename="../../triage_desktop/cli.py" line="146"/>
         <source>hàng đợi (mặc định: all)</source>
         <translation>queue (default: all)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="139"/>
+        <location filename="../../triage_desktop/cli.py" line="148"/>
         <source>mã lĩnh vực hoặc mã thủ tục</source>
         <translation>category or procedure code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="140"/>
+        <location filename="../../triage_desktop/cli.py" line="149"/>
         <source>mã cán bộ xử lý</source>
         <translation>the assignee&apos;s user id</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="141"/>
+        <location filename="../../triage_desktop/cli.py" line="150"/>
         <source>kênh tiếp nhận (zalo_mini_app, hotline, online…)</source>
         <translation>channel (zalo_mini_app, hotline, online…)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="142"/>
+        <location filename="../../triage_desktop/cli.py" line="151"/>
         <source>tình trạng hạn xử lý</source>
         <translation>deadline state</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="145"/>
+        <location filename="../../triage_desktop/cli.py" line="154"/>
         <source>sắp xếp theo (mặc định: hạn xử lý cho các hàng đợi theo hạn, ngày gửi cho các hàng đợi khác)</source>
         <translation>sort by (default: the deadline for the deadline queues, the submission date for the others)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="147"/>
+        <location filename="../../triage_desktop/cli.py" line="156"/>
         <source>sắp xếp tăng dần</source>
         <translation>sort ascending</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="151"/>
+        <location filename="../../triage_desktop/cli.py" line="160"/>
         <source>số mục của từng hàng đợi, kể cả sắp đến hạn và quá hạn</source>
         <translation>the number of items in each queue, due-soon and overdue included</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="155"/>
+        <location filename="../../triage_desktop/cli.py" line="164"/>
         <source>nhật ký thao tác: ai đã làm gì, với mục nào, lúc nào</source>
         <translation>audit log: who did what, to which item, when</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="157"/>
+        <location filename="../../triage_desktop/cli.py" line="166"/>
         <source>kiểm tra chuỗi mã băm: in OK (mã thoát 0), hoặc một dòng cho mỗi mục bị sửa hay bị xóa (mã thoát 5)</source>
         <translation>check the hash chain: prints OK (exit code 0), or one line per edited or removed entry (exit code 5)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="159"/>
+        <location filename="../../triage_desktop/cli.py" line="168"/>
         <source>ghi nhật ký ra tệp CSV (UTF-8 có BOM, kèm mã băm), chỉ người dùng này đọc được</source>
         <translation>write the log to a CSV file (UTF-8 with BOM, with the hashes) that only this user can read</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="162"/>
+        <location filename="../../triage_desktop/cli.py" line="171"/>
+        <source>lập giấy tờ của một mục thành tệp PDF: mẫu 01–06 của hồ sơ, phiếu tóm tắt của cả hai loại</source>
+        <translation>create an item’s documents as a PDF file: forms 01–06 for dossiers, summary sheet for both types</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="176"/>
+        <source>tệp PDF (mặc định: &lt;mã&gt;-&lt;mẫu&gt;.pdf trong thư mục hiện tại)</source>
+        <translation>PDF file (default: &lt;code&gt;-&lt;form&gt;.pdf in the current folder)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="179"/>
         <source>ảnh của công dân giữ trên máy để xem khi mất mạng: số ảnh và dung lượng</source>
         <translation>citizens&apos; photos kept on this PC for offline viewing: how many and how much space</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="164"/>
+        <location filename="../../triage_desktop/cli.py" line="181"/>
         <source>tải trước ảnh của các mục mới nhất trong hàng đợi của tôi, chưa phân công và mới, trong hạn mức</source>
         <translation>fetch the photos of the newest items in my, unassigned and new queues, within the budget</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="168"/>
+        <location filename="../../triage_desktop/cli.py" line="185"/>
+        <source>thống kê kết quả giải quyết đúng hạn, trễ hạn của một kỳ (như màn hình Thống kê)</source>
+        <translation>on-time and late settlement statistics for a period (as on the Statistics screen)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="191"/>
+        <source>tệp kết quả (mặc định: đầu ra chuẩn; xlsx cần tệp)</source>
+        <translation>output file (default: standard output; xlsx requires a file)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="193"/>
         <source>chạy máy chủ thử nghiệm</source>
         <translation>run the sandbox server</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="175"/>
+        <location filename="../../triage_desktop/cli.py" line="200"/>
         <source>phản ánh mới đến mỗi N giây</source>
         <translation>a new report arrives every N seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="177"/>
+        <location filename="../../triage_desktop/cli.py" line="202"/>
         <source>tỉ lệ yêu cầu bị lỗi giả lập, từ 0 đến 1</source>
         <translation>share of requests that get a simulated fault, from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="178"/>
+        <location filename="../../triage_desktop/cli.py" line="203"/>
         <source>hạt giống cho chế độ lỗi</source>
         <translation>random seed for the fault mode</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="180"/>
+        <location filename="../../triage_desktop/cli.py" line="205"/>
         <source>mỗi trang thay đổi có ngẫu nhiên 1 đến N mục</source>
         <translation>each feed page holds a random 1 to N changes</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="182"/>
+        <location filename="../../triage_desktop/cli.py" line="207"/>
         <source>thời hạn của access token, tính bằng giây</source>
         <translation>lifetime of an access token, in seconds</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="198"/>
+        <location filename="../../triage_desktop/cli.py" line="223"/>
         <source>cần một số từ 0 đến 1</source>
         <translation>expected a number from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="226"/>
+        <location filename="../../triage_desktop/cli.py" line="251"/>
         <source>Máy này chỉ được đăng nhập vào máy chủ {server} (bộ phận CNTT đã khóa địa chỉ máy chủ).</source>
         <translation>This computer may only log in to the server {server} (IT has locked the server address).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="285"/>
+        <location filename="../../triage_desktop/cli.py" line="310"/>
         <source>Trong đó {held} thao tác của cán bộ khác, chờ người đó đăng nhập để gửi.</source>
         <translation>{held} of them were made by another officer and wait for that officer to log in.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="351"/>
+        <location filename="../../triage_desktop/cli.py" line="376"/>
         <source>Chưa có cán bộ nào đăng nhập trên hồ sơ này: dùng lệnh login.</source>
         <translation>Nobody is logged in on this profile: use the login command.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="372"/>
+        <location filename="../../triage_desktop/cli.py" line="397"/>
         <source>Không có tệp thứ {n} trong thao tác {id}.</source>
         <translation>Action {id} has no file number {n}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="383"/>
+        <location filename="../../triage_desktop/cli.py" line="408"/>
         <source>đã tải lên</source>
         <translation>uploaded</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="383"/>
+        <location filename="../../triage_desktop/cli.py" line="408"/>
         <source>đang chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="440"/>
+        <location filename="../../triage_desktop/cli.py" line="467"/>
+        <location filename="../../triage_desktop/cli.py" line="492"/>
         <source>Đã xuất %n mục.</source>
         <translation>
             <numerusform>Exported %n item.</numerusform>
@@ -2697,42 +3317,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="502"/>
+        <location filename="../../triage_desktop/cli.py" line="474"/>
+        <source>--labels vi chỉ dùng với --format csv hoặc xlsx.</source>
+        <translation>--labels vi can only be used with --format csv or xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="476"/>
+        <source>--format xlsx cần --output TỆP (tệp Excel không in ra màn hình).</source>
+        <translation>--format xlsx requires --output FILE (Excel files cannot be printed to the screen).</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="554"/>
         <source>{shown}/{total} mục.</source>
         <translation>{shown}/{total} items.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="516"/>
+        <location filename="../../triage_desktop/cli.py" line="568"/>
         <source>Dạng xem &quot;{name}&quot; là của {kind}.</source>
         <translation>The view &quot;{name}&quot; is for {kind}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="519"/>
+        <location filename="../../triage_desktop/cli.py" line="571"/>
         <source>Không có dạng xem đã lưu tên &quot;{name}&quot;.</source>
         <translation>No saved view is called &quot;{name}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="560"/>
+        <location filename="../../triage_desktop/cli.py" line="612"/>
         <source>Đã tải {count} ảnh ({size}).</source>
         <translation>Fetched {count} photos ({size}).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="563"/>
+        <location filename="../../triage_desktop/cli.py" line="615"/>
         <source>Bỏ qua {count} ảnh không khớp mã băm SHA-256.</source>
         <translation>Skipped {count} photos whose SHA-256 did not match.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="565"/>
+        <location filename="../../triage_desktop/cli.py" line="617"/>
         <source>Ảnh giữ trên máy: {count} ảnh, {size} (hạn mức {budget}).</source>
         <translation>Photos kept on this PC: {count}, {size} (budget {budget}).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="568"/>
+        <location filename="../../triage_desktop/cli.py" line="620"/>
         <source>Mất kết nối với máy chủ giữa chừng: chưa tải hết ảnh.</source>
         <translation>The connection to the server dropped: not every photo was fetched.</translation>
     </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="634"/>
+        <source>Không có {kind} {id} trong dữ liệu trên máy.</source>
+        <translation>No {kind} {id} in the data on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="641"/>
+        <source>Không lập được {form}: {reason}.</source>
+        <translation>Could not create {form}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="644"/>
+        <source>Không ghi được tệp {path}: {reason}</source>
+        <translation>Could not write file {path}: {reason}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="585"/>
+        <location filename="../../triage_desktop/cli.py" line="660"/>
         <source>Đã xuất %n mục nhật ký.</source>
         <translation>
             <numerusform>Exported %n audit entry.</numerusform>
@@ -2740,37 +3385,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="609"/>
+        <location filename="../../triage_desktop/cli.py" line="684"/>
         <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation>Entry {seq}: its content was edited (it does not match its hash).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="610"/>
+        <location filename="../../triage_desktop/cli.py" line="685"/>
         <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
         <translation>Entry {seq}: it does not link to the entry before it (that entry was edited or replaced).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="611"/>
+        <location filename="../../triage_desktop/cli.py" line="686"/>
         <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
         <translation>Entry {seq}: entry {span} before it was removed.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="612"/>
+        <location filename="../../triage_desktop/cli.py" line="687"/>
         <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
         <translation>Entry {seq}: entry {span} was removed from the end of the log.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="613"/>
+        <location filename="../../triage_desktop/cli.py" line="688"/>
         <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
         <translation>Entry {seq}: the log&apos;s counter was edited.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="637"/>
+        <location filename="../../triage_desktop/cli.py" line="707"/>
+        <source>Định dạng xlsx cần --output TỆP.xlsx.</source>
+        <translation>The xlsx format requires --output FILE.xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="711"/>
+        <source>Ngày --to phải sau ngày --from.</source>
+        <translation>The --to date must be after the --from date.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="734"/>
+        <source>cần một ngày YYYY-MM-DD</source>
+        <translation>expected a date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/cli.py" line="745"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="647"/>
+        <location filename="../../triage_desktop/cli.py" line="755"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation>
             <numerusform>%n action is unsent: deleting the data would lose it. Sync first, or add --force.</numerusform>
@@ -2778,122 +3438,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="650"/>
+        <location filename="../../triage_desktop/cli.py" line="758"/>
         <source>Đã đăng xuất.</source>
         <translation>Logged out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="650"/>
+        <location filename="../../triage_desktop/cli.py" line="758"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation>The data on this computer was deleted.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="678"/>
+        <location filename="../../triage_desktop/cli.py" line="786"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="681"/>
+        <location filename="../../triage_desktop/cli.py" line="789"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="723"/>
+        <location filename="../../triage_desktop/cli.py" line="832"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation>The data on this computer is encrypted and this computer has no secure keyring: the password is needed, use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="735"/>
+        <location filename="../../triage_desktop/cli.py" line="844"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="184"/>
+        <location filename="../../triage_desktop/cli.py" line="209"/>
         <source>mở cửa sổ với máy chủ thử nghiệm và dữ liệu mẫu</source>
         <translation>open the window with the sandbox server and sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="92"/>
+        <location filename="../../triage_desktop/cli.py" line="99"/>
         <source>đọc mật khẩu từ đầu vào chuẩn để mở dữ liệu đã mã hóa</source>
         <translation>read the password from standard input to open the encrypted data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="103"/>
+        <location filename="../../triage_desktop/cli.py" line="110"/>
         <source>đọc mật khẩu từ đầu vào chuẩn: mở dữ liệu và đăng nhập cho lần chạy này</source>
         <translation>read the password from standard input: open the data and log in for this run</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="105"/>
+        <location filename="../../triage_desktop/cli.py" line="112"/>
         <source>đăng xuất: thu hồi phiên trên máy chủ, xóa khóa khỏi kho khóa</source>
         <translation>log out: revoke the session on the server, delete the key from the keyring</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="106"/>
+        <location filename="../../triage_desktop/cli.py" line="113"/>
         <source>xóa luôn dữ liệu trên máy này</source>
         <translation>also delete the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="108"/>
+        <location filename="../../triage_desktop/cli.py" line="115"/>
         <source>xóa cả khi còn thao tác chưa gửi (các thao tác đó sẽ mất)</source>
         <translation>delete even when actions are unsent (they will be lost)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="143"/>
+        <location filename="../../triage_desktop/cli.py" line="152"/>
         <source>dạng xem: có sẵn ({names}) hoặc đã lưu của cán bộ đang đăng nhập</source>
         <translation>a view: built in ({names}) or saved by the signed-in official</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="188"/>
+        <location filename="../../triage_desktop/cli.py" line="213"/>
         <source>bắt đầu lại với dữ liệu mẫu mới</source>
         <translation>start over with fresh sample data</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="208"/>
+        <location filename="../../triage_desktop/cli.py" line="233"/>
         <source>cần một số nguyên dương</source>
         <translation>expected a positive whole number</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="216"/>
+        <location filename="../../triage_desktop/cli.py" line="241"/>
         <source>Mật khẩu: </source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="223"/>
+        <location filename="../../triage_desktop/cli.py" line="248"/>
         <source>Chưa có địa chỉ máy chủ: dùng --server hoặc deployment.toml.</source>
         <translation>No server address: use --server or deployment.toml.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="231"/>
+        <location filename="../../triage_desktop/cli.py" line="256"/>
         <source>Đã đăng nhập: {name} ({username}), đơn vị {unit}.</source>
         <translation>Logged in: {name} ({username}), unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="234"/>
+        <location filename="../../triage_desktop/cli.py" line="259"/>
         <source>Máy này không có kho khóa an toàn: phiên đăng nhập chỉ giữ trong lần chạy này; dùng --password-stdin với lệnh sync.</source>
         <translation>This machine has no secure keyring: the login lasts only for this run; use --password-stdin with sync.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="261"/>
+        <location filename="../../triage_desktop/cli.py" line="286"/>
         <source>Chưa đăng nhập lần nào trên hồ sơ này: dùng lệnh login trước.</source>
         <translation>Nobody has logged in on this profile yet: run login first.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="268"/>
+        <location filename="../../triage_desktop/cli.py" line="293"/>
         <source>Cần đăng nhập: dùng lệnh login, hoặc --password-stdin.</source>
         <translation>Login needed: run login, or pass --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="291"/>
+        <location filename="../../triage_desktop/cli.py" line="316"/>
         <source>Đã đồng bộ: {pulled} thay đổi, {pushed} thao tác đã gửi, {unsent} chưa gửi, {conflicts} xung đột.</source>
         <translation>Synchronised: {pulled} changes, {pushed} actions sent, {unsent} unsent, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="282"/>
+        <location filename="../../triage_desktop/cli.py" line="307"/>
         <source>Chưa khớp: còn {unsent} thao tác chưa gửi được.</source>
         <translation>Not in step: {unsent} actions could not be sent.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="321"/>
+        <location filename="../../triage_desktop/cli.py" line="346"/>
         <source>Chưa đồng bộ được: {reason} Thử lại sau {seconds} giây.</source>
         <translation>Could not sync: {reason} Trying again in {seconds} s.</translation>
     </message>
@@ -2901,101 +3561,101 @@
 <context>
     <name>deadlines</name>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="62"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="63"/>
         <source>{days} ngày</source>
         <translation>{days} d</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="60"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="61"/>
         <source>{days} ngày {hours} giờ</source>
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="64"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="65"/>
         <location filename="../../triage_desktop/ui/item_list_view.py" line="290"/>
         <source>{hours} giờ</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="51"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="52"/>
         <source>quá hạn</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="51"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="52"/>
         <source>đến hạn</source>
         <translation>due now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="53"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
         <source>quá hạn {amount} làm việc</source>
         <translation>overdue by {amount} of working time</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="54"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="55"/>
         <source>còn {amount} làm việc</source>
         <translation>{amount} of working time left</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="93"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="94"/>
         <location filename="../../triage_desktop/ui/item_list_view.py" line="291"/>
         <source>Tạm dừng — chờ công dân</source>
         <translation>Paused — waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="100"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="101"/>
         <source>Quá hạn {days} ngày</source>
         <translation>Overdue by {days} days</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="102"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="103"/>
         <source>Quá hạn {hours} giờ</source>
         <translation>Overdue by {hours} hours</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="103"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="104"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="107"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="108"/>
         <source>Sắp đến hạn — đến hạn</source>
         <translation>Due soon — due now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="108"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="109"/>
         <location filename="../../triage_desktop/ui/item_list_view.py" line="289"/>
         <source>Sắp đến hạn — còn {amount}</source>
         <translation>Due soon — {amount} left</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="110"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="111"/>
         <location filename="../../triage_desktop/ui/item_list_view.py" line="292"/>
         <source>Còn {days} ngày làm việc</source>
         <translation>{days} working days left</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="111"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="112"/>
         <source>Còn {hours} giờ làm việc</source>
         <translation>{hours} working hours left</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="136"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="137"/>
         <source>ước tính theo lịch nghỉ lễ quốc gia; tỉnh chưa công bố lịch năm {years}</source>
         <translation>estimated on the national holidays; the province has not published its calendar for {years}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="145"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="146"/>
         <source>{due} — {note}</source>
         <translation>{due} — {note}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="41"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="42"/>
         <source>tạm dừng, chờ công dân</source>
         <translation>paused, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/deadlines.py" line="44"/>
+        <location filename="../../triage_desktop/ui/deadlines.py" line="45"/>
         <source>{date} ({left})</source>
         <translation>{date} ({left})</translation>
     </message>
@@ -3415,6 +4075,154 @@
     </message>
 </context>
 <context>
+    <name>list_export</name>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="27"/>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="27"/>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="28"/>
+        <source>Tiêu đề / Trích yếu</source>
+        <translation>Title / Summary</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="30"/>
+        <source>Lĩnh vực</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="30"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="31"/>
+        <source>Lĩnh vực / Thủ tục</source>
+        <translation>Category / Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="33"/>
+        <source>Người gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="33"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="34"/>
+        <source>Người gửi / Người nộp</source>
+        <translation>Sender / Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="36"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="37"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="38"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="39"/>
+        <source>Mức độ</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="40"/>
+        <source>Người xử lý</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="41"/>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="42"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="43"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="44"/>
+        <source>Ngày gửi</source>
+        <translation>Date sent</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="45"/>
+        <source>Hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="46"/>
+        <source>Còn lại (ngày làm việc, âm: quá hạn)</source>
+        <translation>Remaining (working days, negative: overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="47"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="96"/>
+        <source>Danh sách phản ánh</source>
+        <translation>Report list</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="98"/>
+        <source>Danh sách hồ sơ</source>
+        <translation>Dossier list</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="99"/>
+        <source>Danh sách phản ánh và hồ sơ</source>
+        <translation>Report and dossier list</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="116"/>
+        <source>{name}: {value}</source>
+        <translation>{name}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="119"/>
+        <source>Thời hạn: {state}</source>
+        <translation>Deadline: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="122"/>
+        <source>Tìm: “{text}”</source>
+        <translation>Search: “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="123"/>
+        <source>xuất lúc {moment}</source>
+        <translation>exported at {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="131"/>
+        <source>Chưa phân công</source>
+        <translation>Unassigned</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <location filename="../../triage_desktop/ui/messages.py" line="21"/>
@@ -3640,6 +4448,99 @@
         <location filename="../../triage_desktop/ui/messages.py" line="127"/>
         <source>Lỗi không mong đợi: {error}</source>
         <translation>Unexpected error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>papers</name>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="13"/>
+        <source>Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
+        <translation>Form 01 — Dossier receipt and appointment for results</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="14"/>
+        <source>Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Form 02 — Request to supplement and complete a dossier</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="15"/>
+        <source>Mẫu 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
+        <translation>Form 03 — Refusal to receive a dossier for settlement</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="16"/>
+        <source>Mẫu 04 — Văn bản xin lỗi và đề nghị gia hạn</source>
+        <translation>Form 04 — Letter of apology and extension request</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="17"/>
+        <source>Mẫu 05 — Thông báo dừng giải quyết hồ sơ</source>
+        <translation>Form 05 — Notice of stopping dossier settlement</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="18"/>
+        <source>Mẫu 06 — Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
+        <translation>Form 06 — Dossier settlement process control sheet</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="19"/>
+        <source>Phiếu tóm tắt</source>
+        <translation>Summary sheet</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="24"/>
+        <source>In giấy tiếp nhận (Mẫu 01)</source>
+        <translation>Print receipt (Form 01)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="25"/>
+        <source>In phiếu yêu cầu bổ sung (Mẫu 02)</source>
+        <translation>Print supplement request (Form 02)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="26"/>
+        <source>In phiếu từ chối (Mẫu 03)</source>
+        <translation>Print refusal (Form 03)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="27"/>
+        <source>In văn bản xin lỗi (Mẫu 04)</source>
+        <translation>Print letter of apology (Form 04)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="28"/>
+        <source>In thông báo dừng giải quyết (Mẫu 05)</source>
+        <translation>Print notice of stopping settlement (Form 05)</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="32"/>
+        <source>Mẫu này chỉ dùng cho hồ sơ thủ tục hành chính</source>
+        <translation>This form applies only to administrative procedure dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="33"/>
+        <source>Hồ sơ chưa được tiếp nhận</source>
+        <translation>The dossier has not been received yet</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="34"/>
+        <source>Hồ sơ chưa có yêu cầu bổ sung</source>
+        <translation>The dossier has no request for supplements</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="35"/>
+        <source>Hồ sơ không bị từ chối tiếp nhận</source>
+        <translation>The dossier has not been refused</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="36"/>
+        <source>Hồ sơ chưa được gia hạn</source>
+        <translation>The dossier has not been extended</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/papers/wording.py" line="37"/>
+        <source>Hồ sơ không ở trạng thái dừng xử lý</source>
+        <translation>The dossier is not in the stopped state</translation>
     </message>
 </context>
 <context>

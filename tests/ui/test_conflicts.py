@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QFrame, QLabel, QMessageBox
 
+from triage_desktop.core.timestamps import parse_timestamp
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.security.credentials import CredentialStore
 from triage_desktop.services import Services
@@ -25,7 +26,7 @@ from triage_desktop.sync.engine import build_sync_service
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.dialogs.action_dialogs import StatusDialog
-from triage_desktop.ui.formatting import format_datetime, parse_timestamp
+from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.models.item_table_model import COL_STATUS, SyncStateRole
 from triage_desktop.ui.network_watcher import NetworkWatcher

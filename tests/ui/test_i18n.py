@@ -30,8 +30,11 @@ def messages() -> list[tuple[str, str, str | None, bool]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             unfinished = translation is None or translation.get("type") == "unfinished"
-            found.append((name, message.findtext("source") or "", translation.text if translation is not None
-                          else None, unfinished))
+            # A plural message's forms each stand alone: every one must carry the placeholders.
+            forms = [form.text or "" for form in translation.iter("numerusform")] if translation is not None else []
+            text = translation.text if translation is not None else None
+            for one in forms or [text]:
+                found.append((name, message.findtext("source") or "", one, unfinished))
     return found
 
 

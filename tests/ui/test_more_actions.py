@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QLabel
 
 from tests.ui.seed import CLERK, LEADER, OFFICER, UNITS
 from triage_desktop.core.entities import ItemQuery, User
+from triage_desktop.core.timestamps import parse_timestamp
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.ui import action_registry
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog, FeeDialog
 from triage_desktop.ui.dialogs.report_action_dialogs import MergeDialog, PriorityDialog, TransferDialog
-from triage_desktop.ui.formatting import format_vnd, parse_timestamp, sorted_vietnamese
+from triage_desktop.ui.formatting import format_vnd, sorted_vietnamese
 from triage_desktop.ui.main_window import MainWindow
 
 leader, officer, clerk = User.from_json(LEADER), User.from_json(OFFICER), User.from_json(CLERK)

@@ -17,10 +17,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from triage_desktop.core.entities import ActionState, Event, Item, OutboxAction
+from triage_desktop.core.timestamps import parse_timestamp
 from triage_desktop.ui import labels, problems
 from triage_desktop.ui.action_registry import action_name
 from triage_desktop.ui.action_text import CodeOf, payload_summary
-from triage_desktop.ui.formatting import format_datetime, parse_timestamp
+from triage_desktop.ui.formatting import format_datetime
 from triage_desktop.ui.queued_files import QueuedFiles
 from triage_desktop.ui.safe_text import plain_tooltip, value_label
 from triage_desktop.ui.tr_markers import QT_TRANSLATE_NOOP

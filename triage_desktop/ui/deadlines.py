@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication
 
 from triage_desktop.core.deadlines import DeadlineBounds, DeadlineState, state_of, utc_text
+from triage_desktop.core.timestamps import parse_timestamp
 from triage_desktop.core.vocabulary import deadline_clock
 from triage_desktop.core.workdays import VN, TimeLeft, WorkCalendar, time_left
-from triage_desktop.ui.formatting import format_datetime, parse_timestamp
+from triage_desktop.ui.formatting import format_datetime
 
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
 

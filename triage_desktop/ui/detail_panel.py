@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from triage_desktop.core.entities import ActionState, Attachment, Event, Item, OutboxAction, User
 from triage_desktop.core.map_link import coordinates_text
 from triage_desktop.core.masking import ID_NUMBER, PHONE, mask_id_number, mask_phone
+from triage_desktop.core.timestamps import parse_timestamp
 from triage_desktop.core.vocabulary import DVC_CODES
 from triage_desktop.core.work_settings import DEFAULT_MAP_URL
 from triage_desktop.core.workdays import WorkCalendar
@@ -43,7 +44,7 @@ from triage_desktop.ui.conflict_panel import ConflictPanel
 from triage_desktop.ui.deadlines import due_detail
 from triage_desktop.ui.extension_proposal import proposed_extension
 from triage_desktop.ui.file_names import is_photo
-from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd, parse_timestamp
+from triage_desktop.ui.formatting import format_datetime, format_size, format_vnd
 from triage_desktop.ui.location_links import location_links
 from triage_desktop.ui.masked_value import MaskedValue
 from triage_desktop.ui.offline_photos import PhotoStrip

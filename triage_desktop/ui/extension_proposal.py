@@ -12,10 +12,10 @@ from datetime import datetime
 from typing import Final
 
 from triage_desktop.core.entities import ActionState, Item, User
+from triage_desktop.core.timestamps import parse_timestamp
 from triage_desktop.core.workdays import WorkCalendar, working_time_left
 from triage_desktop.ui import action_rules as rules
 from triage_desktop.ui.dialogs.dossier_action_dialogs import default_new_due
-from triage_desktop.ui.formatting import parse_timestamp
 
 PROPOSE_BELOW_WORKING_DAYS: Final = 1.0
 _GONE = (ActionState.CONFLICT, ActionState.FAILED)  # a refused extension does not count as one on its way

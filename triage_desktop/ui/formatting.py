@@ -7,27 +7,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QCollator, QLocale
+
+from triage_desktop.core.timestamps import parse_timestamp
 
 DATE_TIME_FORMAT = "%d/%m/%Y %H:%M"
 DATE_FORMAT = "%d/%m/%Y"
 TIME_FORMAT = "%H:%M"
-
-
-def parse_timestamp(value: object) -> datetime | None:
-    """An RFC 3339 timestamp (any offset, `Z`, fractional seconds) as an aware datetime; None when unusable.
-    A datetime passes through (naive ones read as UTC), so a caller that parsed once can format it too."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().upper())
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def format_datetime(value: object, fmt: str = DATE_TIME_FORMAT) -> str:

@@ -28,7 +28,7 @@ from triage_desktop.core import vocabulary as v
 from triage_desktop.core.deadlines import DeadlineBounds, state_of
 from triage_desktop.core.entities import Item, ItemQuery, ItemRow
 from triage_desktop.core.ports import Workspace
-from triage_desktop.ui.formatting import parse_timestamp
+from triage_desktop.core.timestamps import parse_timestamp
 
 Key = tuple[str, str]  # (kind, id)
 SCAN: Final = 200  # rows of the new queue's newest end read after a step

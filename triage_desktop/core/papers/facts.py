@@ -13,19 +13,9 @@ from typing import Any
 
 from triage_desktop.core.entities import ActionState, Event, Item, OutboxAction
 from triage_desktop.core.papers import wording
+from triage_desktop.core.timestamps import parse_timestamp
 
 _UNSENT = (ActionState.PENDING, ActionState.SENDING)
-
-
-def moment(value: object) -> datetime | None:
-    """An RFC 3339 timestamp as an aware datetime (naive ones read as UTC); None when unusable."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().upper())
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def unsent(item: Item) -> list[OutboxAction]:
@@ -36,7 +26,7 @@ def unsent(item: Item) -> list[OutboxAction]:
 def events_in_order(item: Item) -> list[Event]:
     """The timeline oldest first, by moment (the server's append order for equal or unreadable ones)."""
     oldest = datetime.min.replace(tzinfo=UTC)
-    ordered = sorted(enumerate(item.events), key=lambda pair: (moment(pair[1].at) or oldest, pair[0]))
+    ordered = sorted(enumerate(item.events), key=lambda pair: (parse_timestamp(pair[1].at) or oldest, pair[0]))
     return [event for _index, event in ordered]
 
 
@@ -58,13 +48,13 @@ def _text(value: Any) -> str:
 
 def received_at(item: Item) -> datetime | None:
     """When the unit received the dossier: the server's `received_at`, else the queued "Tiếp nhận"."""
-    if (at := moment(item.data.get("received_at"))) is not None:
+    if (at := parse_timestamp(item.data.get("received_at"))) is not None:
         return at
     action = _last_action(item, "acknowledge") or _last_action(item, "set_status", "received")
     if action is not None:
-        return moment(action.created_at)
+        return parse_timestamp(action.created_at)
     event = _last_event(item, "acknowledged")
-    return moment(event.at) if event else None
+    return parse_timestamp(event.at) if event else None
 
 
 RECEIVED_STATUSES = frozenset({"received", "processing", "awaiting_supplement", "awaiting_fee", "suspended",
@@ -89,16 +79,16 @@ def supplement(item: Item) -> Supplement | None:
     action = _last_action(item, "request_supplement")
     if action is not None:
         documents = [_text(d) for d in action.payload.get("documents") or () if _text(d)]
-        return Supplement(tuple(documents), _text(action.payload.get("body")), moment(action.created_at))
+        return Supplement(tuple(documents), _text(action.payload.get("body")), parse_timestamp(action.created_at))
     event = _last_event(item, "supplement_requested")
     if event is None:
         return None
     listed = event.data.get("documents")
     body = _text(event.body)
     if isinstance(listed, list) and listed and all(isinstance(d, str) for d in listed):
-        return Supplement(tuple(d.strip() for d in listed if d.strip()), body, moment(event.at))
+        return Supplement(tuple(d.strip() for d in listed if d.strip()), body, parse_timestamp(event.at))
     return Supplement(tuple(line.strip("-• ").strip() for line in body.splitlines() if line.strip()), "",
-                      moment(event.at))
+                      parse_timestamp(event.at))
 
 
 def reason_for(item: Item, status: str) -> str:
@@ -122,13 +112,13 @@ def extension(item: Item) -> Extension | None:
     """The newest extension: the unsent `extend` (from the cached due date), else the `extended` event."""
     action = _last_action(item, "extend")
     if action is not None:
-        return Extension(moment(item.due_at), moment(action.payload.get("new_due_at")),
-                         _text(action.payload.get("apology_letter")), moment(action.created_at))
+        return Extension(parse_timestamp(item.due_at), parse_timestamp(action.payload.get("new_due_at")),
+                         _text(action.payload.get("apology_letter")), parse_timestamp(action.created_at))
     event = _last_event(item, "extended")
     if event is None:
         return None
-    return Extension(moment(event.data.get("from")), moment(event.data.get("to")), _text(event.body),
-                     moment(event.at))
+    return Extension(parse_timestamp(event.data.get("from")), parse_timestamp(event.data.get("to")), _text(event.body),
+                     parse_timestamp(event.at))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +135,7 @@ class Step:
 
 def steps(item: Item) -> list[Step]:
     """The dossier's timeline oldest first, then the officer's unsent actions."""
-    lines = [Step(moment(e.at), e.author_id, e.type, e.data, _text(e.body)) for e in events_in_order(item)]
+    lines = [Step(parse_timestamp(e.at), e.author_id, e.type, e.data, _text(e.body)) for e in events_in_order(item)]
     for action in unsent(item):
         kind = wording.ACTION_EVENT.get(action.type)
         data: dict[str, Any] = dict(action.payload)
@@ -158,12 +148,12 @@ def steps(item: Item) -> list[Step]:
         elif action.type == "extend":
             data = {"to": action.payload.get("new_due_at")}
         body = _text(action.payload.get("body") or action.payload.get("reason_text"))
-        lines.append(Step(moment(action.created_at), action.author_id, kind or action.type, data, body, unsent=True))
+        lines.append(Step(parse_timestamp(action.created_at), action.author_id, kind or action.type, data, body, unsent=True))
     return lines
 
 
 def original_due(item: Item) -> datetime | None:
     """The appointment before any extension: the first extension's `from`, else the current due date."""
     first = next((e for e in events_in_order(item) if e.type == "extended"), None)
-    return moment(first.data.get("from")) if first is not None and moment(first.data.get("from")) else \
-        moment(item.due_at)
+    return parse_timestamp(first.data.get("from")) if first is not None and parse_timestamp(first.data.get("from")) else \
+        parse_timestamp(item.due_at)

@@ -18,6 +18,7 @@ from triage_desktop.core.masking import mask_phone
 from triage_desktop.core.papers import facts, wording
 from triage_desktop.core.papers import html as h
 from triage_desktop.core.papers.model import Paper, PaperContext
+from triage_desktop.core.timestamps import parse_timestamp
 
 RECEIPT, SUPPLEMENT, REFUSAL, APOLOGY, STOP, CONTROL, SUMMARY = (
     "receipt", "supplement", "refusal", "apology", "stop", "control", "summary")
@@ -148,7 +149,7 @@ def _receipt(context: PaperContext) -> str:
         h.para("2. Số lượng hồ sơ: 01 (bộ)."),
         h.para(f"3. Thời gian giải quyết hồ sơ theo quy định là: {h.or_dots(days)} ngày làm việc."),
         h.para(f"4. Thời gian nhận hồ sơ: {wording.clock_text(received)}."),
-        h.para(f"5. Thời gian trả kết quả giải quyết hồ sơ: {wording.clock_text(facts.moment(item.due_at))}."),
+        h.para(f"5. Thời gian trả kết quả giải quyết hồ sơ: {wording.clock_text(parse_timestamp(item.due_at))}."),
         h.para(f"6. Phí, lệ phí: {_money(fee)}."),
         h.para(f"7. Đăng ký nhận kết quả tại: Bộ phận Một cửa {_office(context)}."),
         h.signatures(("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", item.person_name),
@@ -178,7 +179,7 @@ def _refusal(context: PaperContext) -> str:
         h.title("Phiếu từ chối tiếp nhận giải quyết hồ sơ", _code_line(context)),
         h.para(f"Bộ phận Một cửa {_office(context)}"),
         _applicant(context, "Tiếp nhận hồ sơ của"),
-        h.field("Ngày nộp hồ sơ", wording.date_text(facts.moment(context.item.data.get("submitted_at")))),
+        h.field("Ngày nộp hồ sơ", wording.date_text(parse_timestamp(context.item.data.get("submitted_at")))),
         h.para(f"Qua xem xét, {_office(context)} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể "
                f"như sau: {h.or_dots(reason)}", indent=True),
         h.para("Xin thông báo để ông/bà được biết và thực hiện./.", indent=True),
@@ -235,7 +236,7 @@ def _control(context: PaperContext) -> str:
         h.field("Thủ tục hành chính", _procedure_name(context)),
         h.field("Cơ quan giải quyết hồ sơ", context.letterhead.unit_name),
         h.field("Ngày tiếp nhận", wording.date_text(facts.received_at(item))),
-        h.field("Ngày hẹn trả kết quả", wording.date_text(facts.moment(item.due_at))),
+        h.field("Ngày hẹn trả kết quả", wording.date_text(parse_timestamp(item.due_at))),
         h.grid(("STT", "Thời gian", "Người thực hiện", "Nội dung", "Giao, nhận hồ sơ", "Kết quả"), rows),
         h.signatures(("NGƯỜI LẬP PHIẾU", "(Ký và ghi rõ họ tên)", context.officer_name)))
 
@@ -247,7 +248,7 @@ def _with_due(item: Item) -> list[tuple[facts.Step, datetime | None]]:
     for step in facts.steps(item):
         paired.append((step, due))
         if step.type == "extended":
-            due = facts.moment(step.data.get("to")) or due
+            due = parse_timestamp(step.data.get("to")) or due
     return paired
 
 
@@ -293,8 +294,8 @@ def _summary(context: PaperContext) -> str:
                   h.field("Người nộp", item.person_name), h.field("Địa chỉ", item.address)]
     lines += [h.field("Trạng thái", wording.status_name(item.kind, item.effective_status)),
               h.field("Người xử lý", context.member(item.effective_assignee_id) or "Chưa phân công"),
-              h.field("Ngày gửi", wording.date_time_text(facts.moment(item.data.get("submitted_at")))),
-              h.field("Hạn xử lý", wording.date_time_text(facts.moment(item.due_at)))]
+              h.field("Ngày gửi", wording.date_time_text(parse_timestamp(item.data.get("submitted_at")))),
+              h.field("Hạn xử lý", wording.date_time_text(parse_timestamp(item.due_at)))]
     if item.description:
         lines += [h.para("<b>Nội dung phản ánh:</b>"), h.para(h.esc(item.description))]
     rows = [[wording.date_time_text(s.at), context.member(s.author_id) or "Công dân",

@@ -15,9 +15,10 @@ from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QDateTimeEdit, QSpinBox, QWidget
 
 from triage_desktop.core.entities import Item, User
+from triage_desktop.core.timestamps import parse_timestamp
 from triage_desktop.core.workdays import WorkCalendar, add_working_time
 from triage_desktop.ui.dialogs.action_dialogs import TemplatedDialog
-from triage_desktop.ui.formatting import format_date, format_datetime, format_vnd, parse_timestamp
+from triage_desktop.ui.formatting import format_date, format_datetime, format_vnd
 from triage_desktop.ui.safe_text import value_label
 
 translate = QCoreApplication.translate  # called by this bare name so pyside6-lupdate extracts the strings
