@@ -1034,22 +1034,22 @@
 <context>
     <name>ListExporter</name>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="74"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="75"/>
         <source>Xuất danh sách…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="77"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="78"/>
         <source>Xuất danh sách đang xem (cả bộ lọc) ra Excel hoặc CSV (Ctrl+Shift+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="89"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="90"/>
         <source>Chọn một danh sách trước.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="92"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="93"/>
         <source>Đang xuất một danh sách; chờ xong hoặc hủy trước.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,73 +1064,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="103"/>
-        <source>Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="103"/>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="104"/>
-        <location filename="../../triage_desktop/ui/list_export.py" line="168"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="102"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="157"/>
         <source>Xuất danh sách</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="164"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="153"/>
         <source>Đang xuất danh sách vào “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="164"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="153"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="183"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="172"/>
         <source>Đang xuất danh sách vào “{name}”…
 Đã ghi {done} / {total} mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="200"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="189"/>
         <source>Đã xuất danh sách</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/list_export.py" line="201"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="190"/>
         <source>Đã xuất %n mục vào tệp:</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="205"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="194"/>
         <source>Thư mục: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="206"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="195"/>
         <source>Mở thư mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="209"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="198"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/list_export.py" line="210"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="199"/>
         <source>Đã xuất %n mục vào “{name}”</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_export.py" line="218"/>
+        <location filename="../../triage_desktop/ui/list_export.py" line="207"/>
         <source>Đã hủy xuất danh sách: tệp đang ghi dở đã được xóa, tệp cũ cùng tên (nếu có) vẫn giữ nguyên.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2791,27 +2781,27 @@
 <context>
     <name>TableExporter</name>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="79"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="62"/>
         <source>Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="79"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="63"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="80"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="92"/>
         <source>Lưu bảng số liệu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="90"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="98"/>
         <source>Đang lưu “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="98"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="106"/>
         <source>Đã lưu {names}</source>
         <translation type="unfinished"></translation>
     </message>

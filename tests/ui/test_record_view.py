@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from tests.support import record_seed as seed
 from tests.support.keys import TEST_KEY
@@ -21,7 +21,7 @@ from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service
 from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.record_view import RecordWindow, help_text
-from triage_desktop.ui.table_export import TableExporter, write_tables
+from triage_desktop.ui.table_export import write_tables
 from triage_desktop.ui.tasks import TaskRunner
 
 
@@ -156,7 +156,7 @@ def test_the_export_buttons_save_what_the_tables_show(qtbot, main: MainWindow, t
     """"Xuất Excel" under the officers' table, through the window's exporter (write lane, audit trail)."""
     record = _opened(qtbot, main)
     target = tmp_path / "can-bo.xlsx"
-    monkeypatch.setattr(TableExporter, "ask_path", lambda _self, _stem, _fmt: target)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), "Excel (*.xlsx)"))
     record.findChild(QPushButton, "excel_by_officer").click()
     qtbot.waitUntil(target.exists, timeout=10_000)
     book = openpyxl.load_workbook(target)
@@ -165,7 +165,7 @@ def test_the_export_buttons_save_what_the_tables_show(qtbot, main: MainWindow, t
     assert officers["Trần Văn Bình"]["Đã giải quyết trễ hạn"] == 2
     assert officers["Lê Thị Mai"]["Tỷ lệ trễ hạn"] == pytest.approx(1 / 3)
     csv_target = tmp_path / "can-bo.csv"
-    monkeypatch.setattr(TableExporter, "ask_path", lambda _self, _stem, _fmt: csv_target)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(csv_target), "Excel (*.xlsx)"))
     record.findChild(QPushButton, "csv_by_officer").click()
     qtbot.waitUntil(csv_target.exists, timeout=10_000)
     assert csv_target.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -17,21 +17,22 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from triage_desktop.core.entities import ItemQuery
 from triage_desktop.core.errors import Cancelled
 from triage_desktop.core.list_table import ListNames, ListWords, list_rows, list_table
 from triage_desktop.core.ports import CancelToken, Workspace
 from triage_desktop.core.tables import Table
-from triage_desktop.core.workdays import VN, WorkCalendar
+from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.ui import icons
 from triage_desktop.ui.formatting import format_number
 from triage_desktop.ui.list_file import Format, counted, write_list_file
 from triage_desktop.ui.list_words import FixedListWords, list_note, list_title
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line
+from triage_desktop.ui.table_export import ask_spreadsheet_path
 from triage_desktop.ui.tasks import TaskRunner
 from triage_desktop.ui.whole_file import why_not_written
 
@@ -97,20 +98,8 @@ class ListExporter(QObject):
 
     def ask_path(self, kind: str) -> tuple[Path, Format] | None:
         """The save dialog: Excel or CSV, named "danh-sach-phan-anh-05-12-2026.xlsx" in Documents."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         stem = self.tr("danh-sach-ho-so") if kind == "dossier" else self.tr("danh-sach-phan-anh")
-        suggested = Path(folder) / f"{stem}-{self._now().astimezone(VN).strftime('%d-%m-%Y')}.xlsx"
-        excel, csv = self.tr("Excel (*.xlsx)"), self.tr("CSV (*.csv)")
-        path, chosen = QFileDialog.getSaveFileName(self._window, self.tr("Xuất danh sách"), str(suggested),
-                                                   f"{excel};;{csv}", excel)
-        if not path:
-            return None
-        target = Path(path)
-        typed = target.suffix.lower()
-        if typed in (".xlsx", ".csv"):  # the name the officer typed says which, whatever filter is selected
-            return target, "csv" if typed == ".csv" else "xlsx"
-        fmt: Format = "csv" if chosen == csv else "xlsx"
-        return target.with_name(f"{target.name}.{fmt}"), fmt
+        return ask_spreadsheet_path(self._window, self.tr("Xuất danh sách"), stem, now=self._now())
 
     def start(self, query: ItemQuery, path: Path, fmt: Format) -> None:
         """Write the list `query` shows to `path` on the export lane, with a progress dialog that can cancel."""

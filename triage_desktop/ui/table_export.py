@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pathvalidate import sanitize_filename
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from triage_desktop.core import spreadsheet
@@ -53,6 +53,27 @@ def csv_path(path: Path, title: str) -> Path:
     return path.with_name(f"{path.stem} - {part}.csv")
 
 
+def ask_spreadsheet_path(parent: QWidget, title: str, stem: str, fmt: Format = "xlsx",
+                         now: datetime | None = None) -> tuple[Path, Format] | None:
+    """The save dialog for a table: Excel or CSV (`fmt` offered first), named "<stem>-05-12-2026.<fmt>" in
+    Documents. The extension the officer typed decides the format over the selected filter."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    today = (now or datetime.now(VN)).astimezone(VN).strftime("%d-%m-%Y")
+    excel = QCoreApplication.translate("TableExporter", "Excel (*.xlsx)")
+    csv = QCoreApplication.translate("TableExporter", "CSV (*.csv)")
+    filters = (excel, csv) if fmt == "xlsx" else (csv, excel)
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / f"{stem}-{today}.{fmt}"),
+                                               ";;".join(filters), filters[0])
+    if not path:
+        return None
+    target = Path(path)
+    typed = target.suffix.lower()
+    if typed in (".xlsx", ".csv"):
+        return target, "csv" if typed == ".csv" else "xlsx"
+    picked: Format = "csv" if chosen == csv else "xlsx"
+    return target.with_name(f"{target.name}.{picked}"), picked
+
+
 class TableExporter(QObject):
     """`save(tables, stem=…, what=…)`: ask where, write on the write lane, tell the officer, record it."""
 
@@ -68,22 +89,9 @@ class TableExporter(QObject):
     def save(self, tables: Sequence[Table], *, stem: str, what: str, kind: str | None = None,
              fmt: Format = "xlsx") -> None:
         """`stem`: the suggested file name without date or extension; `what`: the audit word (e.g. "record")."""
-        path = self.ask_path(stem, fmt)
-        if path is not None:
-            self.write(tables, path, "csv" if path.suffix.lower() == ".csv" else "xlsx", what=what, kind=kind)
-
-    def ask_path(self, stem: str, fmt: Format) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        today = datetime.now(VN).strftime("%d-%m-%Y")
-        suggested = Path(folder) / f"{stem}-{today}.{fmt}"
-        excel, csv = self.tr("Excel (*.xlsx)"), self.tr("CSV (*.csv)")
-        path, chosen = QFileDialog.getSaveFileName(self._window, self.tr("Lưu bảng số liệu"), str(suggested),
-                                                   ";;".join((excel, csv) if fmt == "xlsx" else (csv, excel)))
-        if not path:
-            return None
-        wanted = ".csv" if chosen == csv else ".xlsx"
-        target = Path(path)
-        return target if target.suffix.lower() == wanted else target.with_name(target.name + wanted)
+        chosen = ask_spreadsheet_path(self._window, self.tr("Lưu bảng số liệu"), stem, fmt)
+        if chosen is not None:
+            self.write(tables, *chosen, what=what, kind=kind)
 
     def write(self, tables: Sequence[Table], path: Path, fmt: Format, *, what: str, kind: str | None = None) -> None:
         frozen = list(tables)
