@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
@@ -157,7 +156,6 @@ def test_esc_asks_and_each_answer_does_what_it_says(qtbot, sandbox: SandboxServe
         window.shutdown()
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: the open composer is raised
 def test_composers_are_not_modal_one_per_item_and_action_and_hidden_by_the_lock(
         qtbot, sandbox: SandboxServer, services: Services, runner: TaskRunner, tmp_path: Path) -> None:
     first, second = new_report(sandbox), new_report(sandbox)

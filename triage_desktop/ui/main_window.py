@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         self._locked = False
         self._saved_view: tuple[ItemQuery | None, tuple[str, str] | None, tuple[str, str] | None, str, bool] | None
         self._saved_view = None
-        self._hidden_dialogs: list[QDialog] = []
+        # Windows hidden by the lock, each with whether it reopens modal (a composer, the papers and Thống kê don't).
+        self._hidden_dialogs: list[tuple[QWidget, bool]] = []
         self._disabled_actions: list[QAction] = []
         self._stale = False  # sync changed things while locked: refresh everything at unlock
         self.workspace = workspace
@@ -778,6 +779,8 @@ class MainWindow(QMainWindow):
 
     def open_record_cell(self, cell: RecordCell) -> None:
         """List exactly the items a number of the record counted: its kind's whole list, no other filter."""
+        if self._locked:  # the list must stay empty behind the lock page
+            return
         self.queues.select(cell.kind, "all")
         self.filters.clear()
         self.search.blockSignals(True)
@@ -1029,10 +1032,10 @@ class MainWindow(QMainWindow):
         if popup is not None:
             popup.close()
         self.composers.save_all()  # kept in the cache too, should the program not come back from the lock
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.hide()
-                self._hidden_dialogs.append(dialog)
+        for shown in self.findChildren(QWidget):  # dialogs and our own windows (Thống kê): nothing stays on screen
+            if shown.isWindow() and shown.isVisible():
+                shown.hide()
+                self._hidden_dialogs.append((shown, shown.windowModality() != Qt.WindowModality.NonModal))
         self._disabled_actions = [a for a in self.findChildren(QAction) if a.isEnabled()]
         for action in self._disabled_actions:
             action.setEnabled(False)  # their shortcuts too
@@ -1083,12 +1086,12 @@ class MainWindow(QMainWindow):
         self.show_current_item()
         self.refresh_counts()
         dialogs, self._hidden_dialogs = self._hidden_dialogs, []
-        for dialog in dialogs:
+        for dialog, modal in dialogs:
             try:
-                if isinstance(dialog, ActionDialog):
-                    dialog.show()  # a composer is not modal
-                else:
+                if modal and isinstance(dialog, QDialog):
                     dialog.open()  # as it was, or as it would have opened had the window not been locked
+                else:
+                    dialog.show()  # a composer, the papers, Thống kê: not modal
             except RuntimeError:  # deleted meanwhile
                 log.debug("a dialog hidden by the lock is gone")
         if self._sync_state == "login_required" and not self._login_prompted:
@@ -1159,7 +1162,7 @@ class MainWindow(QMainWindow):
         self.active_dialog = dialog
         dialog.finished.connect(self._on_dialog_finished)
         if self._locked:  # e.g. a photo that finished downloading after the lock: opened at unlock
-            self._hidden_dialogs.append(dialog)
+            self._hidden_dialogs.append((dialog, not isinstance(dialog, ActionDialog)))
             return
         if isinstance(dialog, ActionDialog):
             dialog.show()  # not modal: the officer may look at other items while writing
