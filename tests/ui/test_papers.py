@@ -296,6 +296,30 @@ def test_the_detail_pane_offers_the_paper_of_the_step_just_queued(qtbot, window:
     assert window.keys.papers_action.shortcut().toString() == "Ctrl+P"
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: no raise(), no size hints
+def test_events_whose_data_is_not_an_object_leave_the_detail_pane_and_every_form_whole(
+        qtbot, store: Store, window: MainWindow, workspace: LocalWorkspace) -> None:
+    """A faulty server's event `data` (a list, a string: §4 says an object) broke the suggested paper, asked for
+    each time an item is shown, and Mẫu 04/06."""
+    store.apply_page([upsert(dossier(
+        "d_odd", 905, status="suspended", applicant=applicant(), received_at="2026-03-02T08:15:00+07:00", events=[
+            event(1, "2026-03-02T08:15:00+07:00", "u_21", "acknowledged", ["received"], visibility="public"),
+            event(2, "2026-03-05T16:00:00+07:00", "u_01", "extended", "…", body=APOLOGY, visibility="public"),
+            event(3, "2026-03-06T10:00:00+07:00", "u_17", "status_changed", ["processing", "suspended"],
+                  body=STOP, visibility="public")]))], "cursor-odd")
+    window.queues.select("dossier", "all")
+    qtbot.waitUntil(lambda: window.select_item("dossier", "d_odd"), timeout=5_000)
+    offer = window.detail.paper_offer
+    qtbot.waitUntil(lambda: offer.isVisibleTo(window), timeout=5_000)
+    assert offer.any.isVisibleTo(window) and not offer.suggested.isVisibleTo(window)
+    item = workspace.item("dossier", "d_odd")
+    assert item is not None
+    fitting = [form_id for form_id, reason in papers.fitting(item).items() if reason is None]
+    assert fitting == [forms.RECEIPT, forms.APOLOGY, forms.STOP, forms.CONTROL, forms.SUMMARY]
+    for form_id in fitting:
+        assert squeezed(item.code) in squeezed(pdf_of(workspace, "d_odd", form_id)), form_id
+
+
 def test_a_page_image_has_the_decree_margins(qapp, cached: Store, workspace: LocalWorkspace) -> None:
     item = workspace.item("dossier", "d_worked")
     assert item is not None

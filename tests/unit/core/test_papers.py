@@ -79,3 +79,22 @@ def test_the_letterhead_is_what_the_officer_typed_over_what_the_lists_say() -> N
 ])
 def test_a_file_name_comes_from_the_code_but_never_a_path(code: str, stem: str) -> None:
     assert papers.file_stem(item(dossier("d_9", 9, code=code)), "receipt") == stem
+
+
+def test_events_whose_data_is_not_an_object_read_as_empty_and_every_form_still_builds() -> None:
+    """§4: an event's `data` is an object; a list or a string from a faulty server reads as {} (it broke the
+    suggested paper, which the detail pane asks for each time an item is shown, and Mẫu 04/06)."""
+    odd = item(dossier("d_odd", 5, status="suspended", received_at="2026-03-02T08:15:00+07:00", events=[
+        event(1, "2026-03-02T08:15:00+07:00", "u_21", "acknowledged", ["received"], visibility="public"),
+        event(2, "2026-03-03T09:00:00+07:00", "u_17", "supplement_requested", "…", body="- Bản sao CCCD"),
+        event(3, "2026-03-05T16:00:00+07:00", "u_01", "extended", "…", body="Xin lỗi", visibility="public"),
+        event(4, "2026-03-06T10:00:00+07:00", "u_17", "status_changed", ["processing", "suspended"],
+              body="Công dân đề nghị", visibility="public")]))
+    assert all(e.data == {} for e in odd.events)
+    assert papers.suggested(odd) is None  # a status change that does not say to what calls for no paper
+    context = papers.PaperContext(item=odd, letterhead=papers.letterhead_for("w_0101", None, UNITS, []),
+                                  officer=None, now=datetime(2026, 3, 12, 2, 0, tzinfo=UTC))
+    fitting = [form_id for form_id, reason in papers.fitting(odd).items() if reason is None]
+    assert fitting == ["receipt", "supplement", "apology", "stop", "control", "summary"]
+    for form_id in fitting:
+        assert odd.code in papers.build(form_id, context).html
