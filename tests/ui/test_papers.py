@@ -95,8 +95,10 @@ def pdf_of(workspace: LocalWorkspace, item_id: str, form_id: str, kind: str = "d
 
 
 CASES = [
+    # The appointment given at reception (05/03, the extension's `from`), not the one in force since (10/03):
+    # Mẫu 04 apologises for missing the date the receipt gave.
     ("d_worked", forms.RECEIPT, ["GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "08 giờ 15 phút, ngày 02/03/2026",
-                                 "17 giờ 00 phút, ngày 10/03/2026", "Nguyễn Thị Hồng"]),
+                                 "kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 05/03/2026", "Nguyễn Thị Hồng"]),
     ("d_worked", forms.SUPPLEMENT, ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Ngày yêu cầu: 11/03/2026",
                                     f"1. {DOCUMENTS[0]}", f"2. {DOCUMENTS[1]}"]),
     ("d_rejected", forms.REFUSAL, ["PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", REFUSAL,

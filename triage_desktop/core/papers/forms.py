@@ -149,7 +149,8 @@ def _receipt(context: PaperContext) -> str:
         h.para("2. Số lượng hồ sơ: 01 (bộ)."),
         h.para(f"3. Thời gian giải quyết hồ sơ theo quy định là: {h.or_dots(days)} ngày làm việc."),
         h.para(f"4. Thời gian nhận hồ sơ: {wording.clock_text(received)}."),
-        h.para(f"5. Thời gian trả kết quả giải quyết hồ sơ: {wording.clock_text(parse_timestamp(item.due_at))}."),
+        # The appointment given at reception: an extension since does not move it (Mẫu 04 apologises for it).
+        h.para(f"5. Thời gian trả kết quả giải quyết hồ sơ: {wording.clock_text(facts.original_due(item))}."),
         h.para(f"6. Phí, lệ phí: {_money(fee)}."),
         h.para(f"7. Đăng ký nhận kết quả tại: Bộ phận Một cửa {_office(context)}."),
         h.signatures(("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", item.person_name),
