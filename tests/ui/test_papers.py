@@ -123,6 +123,8 @@ def test_each_form_comes_out_of_the_pdf_whole(qapp, cached: Store, workspace: Lo
     assert re.search(r"\b\d\d/\d\d/\d{4}\b", text)
     if form_id in (forms.RECEIPT, forms.SUPPLEMENT, forms.REFUSAL, forms.SUMMARY):  # the forms with the address
         assert squeezed(LETTERS) in squeezed(text)
+    if form_id in (forms.RECEIPT, forms.SUPPLEMENT, forms.REFUSAL):  # the applicant's own papers: the phone whole
+        assert squeezed(applicant()["phone"]) in squeezed(text)
 
 
 def test_the_control_slip_lists_every_step_with_who_and_whether_on_time(qapp, cached: Store,
