@@ -8,14 +8,17 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QImage, QStandardItemModel
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThread, QTimer, QUrl
+from PySide6.QtGui import QColor, QImage, QStandardItemModel, QTextDocument
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 
 from tests.support.papers import pdf_text, squeezed, vietnamese_letters
@@ -27,7 +30,7 @@ from triage_desktop.core.workdays import VN
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.ui.main_window import MainWindow
-from triage_desktop.ui.papers import printing, render
+from triage_desktop.ui.papers import fonts, printing, render
 from triage_desktop.ui.papers.dialog import PapersDialog
 from triage_desktop.ui.tasks import TaskRunner
 
@@ -221,6 +224,91 @@ def test_the_dialog_greys_what_does_not_fit_and_saves_the_edited_text(qtbot, cac
     entries = [e for e in cached.audit_entries() if e.action == "printed"]
     assert [(e.kind, e.item_id, e.details) for e in entries] == [
         ("dossier", "d_worked", {"form": "receipt", "to": "pdf"})]
+
+
+class GuiTicks:
+    """Slow work wrapped so that, off the GUI thread, it waits for the GUI thread's timer to tick once before it
+    goes on: the events then read started, tick, done. On the GUI thread it cannot wait (nothing would tick), and
+    they read started, done. The order is the assertion, not a clock."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+        self._ticked = threading.Event()
+        self._running = ""
+
+    def tick(self) -> None:
+        if self._running and not self._ticked.is_set():
+            self.events.append(f"tick during {self._running}")
+            self._ticked.set()
+
+    def around(self, what: str, work: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            self._ticked.clear()
+            self._running = what
+            self.events.append(f"{what} started")
+            if not QThread.isMainThread():
+                self._ticked.wait(30)  # a safety net only: the timer ticks every few milliseconds
+            try:
+                return work(*args, **kwargs)
+            finally:
+                self._running = ""
+                self.events.append(f"{what} done")
+        return wrapped
+
+
+def big_photo(n: int) -> tuple[dict[str, Any], bytes]:
+    """A 12 MP JPEG, as a phone sends one."""
+    image = QImage(4000, 3000, QImage.Format.Format_RGB32)
+    image.fill(QColor.fromHsv(n * 50, 180, 200))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG")
+    jpeg = bytes(data.data())
+    return ({"id": f"a_big{n}", "filename": f"ảnh {n}.jpg", "content_type": "image/jpeg", "size": len(jpeg),
+             "sha256": hashlib.sha256(jpeg).hexdigest(), "uploaded_at": "2026-03-02T08:15:00+07:00",
+             "origin": "citizen"}, jpeg)
+
+
+def test_big_photos_are_decoded_and_the_pdf_built_while_the_dialog_keeps_ticking(
+        qtbot, store: Store, workspace: LocalWorkspace, runner: TaskRunner, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    photos = [big_photo(n) for n in range(4)]
+    store.apply_page([upsert(report("r_big", 78, attachments=[a for a, _ in photos]))], "c-big")
+    for attachment, jpeg in photos:
+        assert workspace.photo_cache().put(Attachment.from_json(attachment), jpeg, 100_000_000)
+    item = workspace.item("report", "r_big")
+    assert item is not None
+    ticks = GuiTicks()
+    monkeypatch.setattr(QImage, "fromData", staticmethod(ticks.around("decode", QImage.fromData)))
+    monkeypatch.setattr(render, "pdf_bytes", ticks.around("pdf", render.pdf_bytes))
+    timer = QTimer()
+    timer.timeout.connect(ticks.tick)
+    timer.start(5)
+    dialog = PapersDialog(workspace, runner, item, workspace.current_user(), form_id=forms.SUMMARY)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.pdf_button.isEnabled, timeout=30_000)
+    shown = dialog.editor.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("photo:a_big0"))
+    assert isinstance(shown, QImage) and shown.width() == 600  # the editor's copy, scaled on the worker too
+    with qtbot.waitSignal(dialog.printed, timeout=30_000) as printed:
+        dialog.save_pdf(tmp_path / "tom-tat.pdf")
+    timer.stop()
+    assert printed.args == [forms.SUMMARY, "pdf"]
+    assert ticks.events == ["decode started", "tick during decode", "decode done"] * 4 + [
+        "pdf started", "tick during pdf", "pdf done"]
+    pdf = (tmp_path / "tom-tat.pdf").read_bytes()
+    assert sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages) == 4
+    assert [e.details for e in store.audit_entries() if e.action == "printed"] == [{"form": "summary", "to": "pdf"}]
+
+
+def test_the_papers_font_is_registered_on_the_gui_thread_never_first_by_a_worker(
+        qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts, "_registered", [])
+    with ThreadPoolExecutor(1) as worker, pytest.raises(RuntimeError, match="GUI thread"):
+        worker.submit(fonts.register).result()
+    assert fonts.register() == fonts.FAMILY  # the GUI thread: registered
+    with ThreadPoolExecutor(1) as worker:
+        assert worker.submit(fonts.register).result() == fonts.FAMILY  # a worker may use it from then on
 
 
 def test_edits_to_a_form_survive_looking_at_another_until_refilled(qtbot, cached: Store,

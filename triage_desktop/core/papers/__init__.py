@@ -9,9 +9,18 @@ dossier, and the forms ask for it. The summary of a field report masks the repor
 like the screens: it is a working paper that goes round the office and out to the site, not the citizen's.
 """
 
-from triage_desktop.core.papers.forms import FORM_IDS, FORMS, build, file_stem, fits, fitting, suggested
+from triage_desktop.core.papers.forms import (
+    FORM_IDS,
+    FORMS,
+    build,
+    file_stem,
+    fits,
+    fitting,
+    photo_resource,
+    suggested,
+)
 from triage_desktop.core.papers.letterhead import Letterhead, letterhead_for
 from triage_desktop.core.papers.model import Paper, PaperContext
 
 __all__ = ["FORMS", "FORM_IDS", "Letterhead", "Paper", "PaperContext", "build", "file_stem", "fits", "fitting",
-           "letterhead_for", "suggested"]
+           "letterhead_for", "photo_resource", "suggested"]
