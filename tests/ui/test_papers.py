@@ -5,8 +5,10 @@ prints right after its action is queued offline; the dialog prints what the offi
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -22,6 +24,7 @@ from PySide6.QtGui import QColor, QImage, QStandardItemModel, QTextDocument
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 
 from tests.support.papers import pdf_text, squeezed, vietnamese_letters
+from tests.support.unwritable import unwritable_folder
 from tests.ui.seed import dossier, event, report, upsert
 from triage_desktop.core import papers
 from triage_desktop.core.entities import Attachment
@@ -33,6 +36,7 @@ from triage_desktop.ui.main_window import MainWindow
 from triage_desktop.ui.papers import fonts, printing, render
 from triage_desktop.ui.papers.dialog import PapersDialog
 from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.whole_file import why_not_written
 
 LETTERS = vietnamese_letters()
 ADDRESS = " ".join(LETTERS[i:i + 12] for i in range(0, len(LETTERS), 12))  # words of 12 letters
@@ -309,6 +313,21 @@ def test_the_papers_font_is_registered_on_the_gui_thread_never_first_by_a_worker
     assert fonts.register() == fonts.FAMILY  # the GUI thread: registered
     with ThreadPoolExecutor(1) as worker:
         assert worker.submit(fonts.register).result() == fonts.FAMILY  # a worker may use it from then on
+
+
+def test_a_pdf_that_cannot_be_written_says_why_in_the_shared_sentence(qtbot, cached: Store,
+                                                                      workspace: LocalWorkspace,
+                                                                      runner: TaskRunner, tmp_path: Path) -> None:
+    item = workspace.item("dossier", "d_worked")
+    assert item is not None
+    dialog = PapersDialog(workspace, runner, item, workspace.current_user(), form_id=forms.RECEIPT)
+    qtbot.addWidget(dialog)
+    with unwritable_folder(tmp_path) as folder:
+        target = folder / "giay tiep nhan.pdf"
+        dialog.save_pdf(target)
+        refused = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        qtbot.waitUntil(lambda: dialog.status.text() == why_not_written(refused, target), timeout=10_000)
+    assert not [e for e in cached.audit_entries() if e.action == "printed"]
 
 
 def test_edits_to_a_form_survive_looking_at_another_until_refilled(qtbot, cached: Store,

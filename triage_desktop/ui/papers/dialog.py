@@ -40,6 +40,7 @@ from triage_desktop.ui.papers.letterhead_dialog import LetterheadDialog
 from triage_desktop.ui.papers.printing import PDF, save_pdf
 from triage_desktop.ui.papers.wording import form_name, reason_text
 from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.whole_file import why_not_written
 
 PRINTER = "printer"  # the audit entry's "to" (PDF: a saved file)
 
@@ -276,7 +277,15 @@ class PapersDialog(QDialog):
         work = functools.partial(save_pdf, self._workspace, self.item, paper.form_id, self.edited_html(),
                                  self._images(), paper.title, path)
         self.status.setText(self.tr("Đang lưu…"))
-        self._runner.run(work, functools.partial(self._saved, paper.form_id), self._failed)
+        self._runner.run(work, functools.partial(self._saved, paper.form_id),
+                         functools.partial(self._not_saved, path))
+
+    def _not_saved(self, path: Path, error: BaseException) -> None:
+        """The file's failure in the sentence every save shows (whole_file); anything else as any failure."""
+        if isinstance(error, OSError):
+            self.status.setText(why_not_written(error, path))
+        else:
+            self._failed(error)
 
     def _saved(self, form_id: str, path: Path) -> None:
         self.status.setText(self.tr("Đã lưu {name}").format(name=path.name))
@@ -293,5 +302,4 @@ class PapersDialog(QDialog):
         self._runner.run(work, lambda _none: self.printed.emit(form_id, where), self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(error_message(error) if not isinstance(error, OSError)
-                            else self.tr("Không lưu được tệp: {reason}").format(reason=error.strerror or error))
+        self.status.setText(error_message(error))
