@@ -641,8 +641,7 @@ def cmd_print(args: argparse.Namespace, profile: Path) -> int:
             raise CommandError(translate("cli", "Không lập được {form}: {reason}.").format(
                 form=form_name(args.form), reason=reason_text(refused.reason))) from None
         except OSError as exc:
-            raise CommandError(translate("cli", "Không ghi được tệp {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc)) from None
+            raise CommandError(why_not_written(exc, path)) from None
     say(path)
     return EXIT_OK
 

@@ -5,6 +5,8 @@ kind is one line and exit 2; a receipt prints right after "Tiếp nhận" was qu
 
 from __future__ import annotations
 
+import errno
+import os
 import subprocess
 import sys
 from datetime import datetime
@@ -15,9 +17,11 @@ import pytest
 from tests.support.cli_sandbox import run_cli
 from tests.support.file_keyring import file_keyring_env, profile_keyring
 from tests.support.papers import pdf_text, squeezed
+from tests.support.unwritable import unwritable_folder
 from triage_desktop.core.workdays import VN
 from triage_desktop.sandbox import seed
 from triage_desktop.sandbox.server import SandboxServer
+from triage_desktop.ui.whole_file import why_not_written
 
 PASSWORD = "demo123\n"
 EXIT_ERROR = 2
@@ -104,3 +108,15 @@ def test_the_default_file_is_the_code_and_the_form_in_the_current_folder(server:
     written = tmp_path / f"{report['code']}-summary.pdf"
     assert [p.name for p in tmp_path.iterdir()] == [written.name]
     assert squeezed(report["title"]) in squeezed(pdf_text(written.read_bytes()))
+
+
+def test_a_pdf_that_cannot_be_written_says_why_in_the_shared_sentence(server: SandboxServer, profile: Path,
+                                                                      tmp_path: Path) -> None:
+    dossier = _dossier(server, "received", "processing")
+    with unwritable_folder(tmp_path) as folder:
+        out = folder / "biên nhận.pdf"
+        done = run_cli(profile, "print", "dossier", dossier["id"], "receipt", "--output", str(out))
+    assert done.returncode == EXIT_ERROR
+    refused = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    assert done.stderr.strip().splitlines() == [f"triage-desktop: {why_not_written(refused, out)}"]
+    assert "Không có quyền ghi vào thư mục" in done.stderr

@@ -129,8 +129,14 @@ class Event:
         return cls(
             id=str(data.get("id", "")), at=str(data.get("at", "")), author_id=data.get("author_id"),
             type=str(data.get("type", "")), visibility=str(data.get("visibility", "internal")),
-            body=data.get("body"), data=data.get("data") or {},
+            body=data.get("body"), data=_object(data.get("data")),
         )
+
+
+def _object(value: Any) -> Mapping[str, Any]:
+    """§4: an event's `data` holds its type's details as an object; anything else (null, a list, a string from
+    a faulty server) reads as none, so every reader may call .get on it."""
+    return value if isinstance(value, Mapping) else {}
 
 
 @dataclass(frozen=True, slots=True)

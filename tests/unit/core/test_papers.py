@@ -3,6 +3,7 @@ paper that goes with the step just taken, the letterhead's defaults, and file na
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -79,3 +80,41 @@ def test_the_letterhead_is_what_the_officer_typed_over_what_the_lists_say() -> N
 ])
 def test_a_file_name_comes_from_the_code_but_never_a_path(code: str, stem: str) -> None:
     assert papers.file_stem(item(dossier("d_9", 9, code=code)), "receipt") == stem
+
+
+def test_events_whose_data_is_not_an_object_read_as_empty_and_every_form_still_builds() -> None:
+    """§4: an event's `data` is an object; a list or a string from a faulty server reads as {} (it broke the
+    suggested paper, which the detail pane asks for each time an item is shown, and Mẫu 04/06)."""
+    odd = item(dossier("d_odd", 5, status="suspended", received_at="2026-03-02T08:15:00+07:00", events=[
+        event(1, "2026-03-02T08:15:00+07:00", "u_21", "acknowledged", ["received"], visibility="public"),
+        event(2, "2026-03-03T09:00:00+07:00", "u_17", "supplement_requested", "…", body="- Bản sao CCCD"),
+        event(3, "2026-03-05T16:00:00+07:00", "u_01", "extended", "…", body="Xin lỗi", visibility="public"),
+        event(4, "2026-03-06T10:00:00+07:00", "u_17", "status_changed", ["processing", "suspended"],
+              body="Công dân đề nghị", visibility="public")]))
+    assert all(e.data == {} for e in odd.events)
+    assert papers.suggested(odd) is None  # a status change that does not say to what calls for no paper
+    context = papers.PaperContext(item=odd, letterhead=papers.letterhead_for("w_0101", None, UNITS, []),
+                                  officer=None, now=datetime(2026, 3, 12, 2, 0, tzinfo=UTC))
+    fitting = [form_id for form_id, reason in papers.fitting(odd).items() if reason is None]
+    assert fitting == ["receipt", "supplement", "apology", "stop", "control", "summary"]
+    for form_id in fitting:
+        assert odd.code in papers.build(form_id, context).html
+
+
+def test_the_receipt_gives_the_appointment_made_at_reception_whatever_came_after() -> None:
+    """Mẫu 01 is the paper handed over at reception: an extension since (sent twice, and a third one unsent)
+    does not move its date, which Mẫu 04 then apologises for missing."""
+    extended = item(dossier("d_4", 4, status="processing", received_at="2026-03-02T08:15:00+07:00",
+                            due_at="2026-03-12T17:00:00+07:00", events=[
+        event(1, "2026-03-04T16:00:00+07:00", "u_01", "extended",
+              {"from": "2026-03-05T17:00:00+07:00", "to": "2026-03-09T17:00:00+07:00"}, body="Xin lỗi"),
+        event(2, "2026-03-08T16:00:00+07:00", "u_01", "extended",
+              {"from": "2026-03-09T17:00:00+07:00", "to": "2026-03-12T17:00:00+07:00"}, body="Xin lỗi lần nữa")]),
+        ("extend", {"new_due_at": "2026-03-16T17:00:00+07:00", "apology_letter": "Xin lỗi lần ba"}))
+    context = papers.PaperContext(item=extended, letterhead=papers.letterhead_for("w_0101", None, UNITS, []),
+                                  officer=None, now=datetime(2026, 3, 12, 2, 0, tzinfo=UTC))
+    html = papers.build(forms.RECEIPT, context).html
+    assert "17 giờ 00 phút, ngày 05/03/2026" in html
+    assert not any(f"ngày {day}/03/2026" in html for day in ("09", "12", "16"))
+    unextended = item(dossier("d_5", 5, status="received", received_at="2026-03-02T08:15:00+07:00"))
+    assert "17 giờ 00 phút, ngày 05/03/2026" in papers.build(forms.RECEIPT, replace(context, item=unextended)).html

@@ -155,5 +155,4 @@ def steps(item: Item) -> list[Step]:
 def original_due(item: Item) -> datetime | None:
     """The appointment before any extension: the first extension's `from`, else the current due date."""
     first = next((e for e in events_in_order(item) if e.type == "extended"), None)
-    return parse_timestamp(first.data.get("from")) if first is not None and parse_timestamp(first.data.get("from")) else \
-        parse_timestamp(item.due_at)
+    return (parse_timestamp(first.data.get("from")) if first is not None else None) or parse_timestamp(item.due_at)

@@ -59,8 +59,13 @@ def build(form_id: str, context: PaperContext) -> Paper:
     if reason is not None:
         raise ValueError(f"{form_id}: {reason}")
     form = FORMS[form_id]
-    resources = {f"photo:{k}": v for k, v in context.photos.items()} if form_id == SUMMARY else {}
+    resources = {photo_resource(k): v for k, v in context.photos.items()} if form_id == SUMMARY else {}
     return Paper(form_id, form.title, form.build(context), resources)
+
+
+def photo_resource(attachment_id: str) -> str:
+    """The name a photo goes by in a paper's HTML (its <img src>) and resources."""
+    return f"photo:{attachment_id}"
 
 
 # The action just taken → the paper it calls for (the detail pane offers it).
@@ -149,7 +154,8 @@ def _receipt(context: PaperContext) -> str:
         h.para("2. Số lượng hồ sơ: 01 (bộ)."),
         h.para(f"3. Thời gian giải quyết hồ sơ theo quy định là: {h.or_dots(days)} ngày làm việc."),
         h.para(f"4. Thời gian nhận hồ sơ: {wording.clock_text(received)}."),
-        h.para(f"5. Thời gian trả kết quả giải quyết hồ sơ: {wording.clock_text(parse_timestamp(item.due_at))}."),
+        # The appointment given at reception: an extension since does not move it (Mẫu 04 apologises for it).
+        h.para(f"5. Thời gian trả kết quả giải quyết hồ sơ: {wording.clock_text(facts.original_due(item))}."),
         h.para(f"6. Phí, lệ phí: {_money(fee)}."),
         h.para(f"7. Đăng ký nhận kết quả tại: Bộ phận Một cửa {_office(context)}."),
         h.signatures(("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", item.person_name),
@@ -307,7 +313,8 @@ def _summary(context: PaperContext) -> str:
     if photos:
         pictures = h.para("<b>Ảnh hiện trường:</b>") if report else h.para("<b>Ảnh đính kèm:</b>")
         if kept:
-            pictures += h.para(" ".join(f'<img src="photo:{h.esc(a.id)}" width="{h.PHOTO_WIDTH}">' for a in kept))
+            pictures += h.para(" ".join(f'<img src="{h.esc(photo_resource(a.id))}" width="{h.PHOTO_WIDTH}">'
+                                        for a in kept))
         pictures += "".join(h.para(f"- {h.esc(a.filename)}") for a in photos if a not in kept)
     return h.document(
         h.heading(context.letterhead), _date_line(context),

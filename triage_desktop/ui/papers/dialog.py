@@ -3,7 +3,9 @@ tooltip), edit the filled form, then "In…", "Xem trước khi in" or "Lưu PDF
 
 Not modal: the officer may look at the item while writing. What is printed is what the editor holds, so an
 edit shows on paper. Every print and every saved PDF leaves an audit entry ("printed", form and where to:
-words only, never the citizen's text). The PDF is made in memory here and written on the write lane.
+words only, never the citizen's text). Nothing slow runs on the GUI thread: the summary's photos are read and
+decoded on the fetch lane (ui.papers.photos), and a PDF is laid out from the editor's HTML, written and recorded
+on the write lane.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QImage, QStandardItemModel
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,15 +34,15 @@ from triage_desktop.core import papers
 from triage_desktop.core.entities import Item, User
 from triage_desktop.core.ports import Workspace
 from triage_desktop.ui.messages import error_message
-from triage_desktop.ui.papers import render, source
+from triage_desktop.ui.papers import fonts, photos, render, source
 from triage_desktop.ui.papers.fonts import paper_font
 from triage_desktop.ui.papers.letterhead_dialog import LetterheadDialog
-from triage_desktop.ui.papers.printing import PDF, write_and_record
+from triage_desktop.ui.papers.printing import PDF, save_pdf
 from triage_desktop.ui.papers.wording import form_name, reason_text
 from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.whole_file import why_not_written
 
 PRINTER = "printer"  # the audit entry's "to" (PDF: a saved file)
-_SCREEN_PHOTO_PX = 600  # enough for the editor, which shows a photo at its width on paper
 
 
 class PapersDialog(QDialog):
@@ -56,6 +58,7 @@ class PapersDialog(QDialog):
         self._workspace, self._runner, self._user, self._clock = workspace, runner, user, clock
         self.item = item
         self.paper: papers.Paper | None = None
+        self._photos = photos.KeptPhotos()  # the paper's photos, decoded on the fetch lane
         # What the officer changed in each form, kept while she looks at another form (never dropped silently).
         self._edits: dict[str, str] = {}
         self._shown = ""  # the form in the editor
@@ -171,20 +174,22 @@ class PapersDialog(QDialog):
         self._set_ready(False)
         ids = source.photo_ids(self.item, form_id)
         if not ids:
-            self._fill(form_id, {})
+            self._fill(form_id, photos.KeptPhotos())
             return
         self.status.setText(self.tr("Đang đọc ảnh lưu trên máy…"))
         store = self._workspace.photo_cache()
-        self._runner.run(functools.partial(source.kept_photos, store, ids), functools.partial(self._fill, form_id),
-                         self._failed, lane="fetch")  # the photo cache's reads, like the thumbnails'
+        # The photo cache's reads, like the thumbnails', and their decoding with them.
+        self._runner.run(functools.partial(photos.read, store, ids), functools.partial(self._fill, form_id),
+                         self._failed, lane="fetch")
 
-    def _fill(self, form_id: str, photos: dict[str, bytes]) -> None:
+    def _fill(self, form_id: str, kept: photos.KeptPhotos) -> None:
         if form_id != self.form_id():
             return  # the officer chose another form meanwhile
         now = self._clock() if self._clock else None
-        context = source.context(self._workspace, self.item, self._user, now=now, photos=photos)
+        context = source.context(self._workspace, self.item, self._user, now=now, photos=kept.data)
         self.paper = papers.build(form_id, context)
-        render.add_images(self.editor.document(), self.paper.resources, _SCREEN_PHOTO_PX)
+        self._photos = kept
+        render.add_images(self.editor.document(), kept.shown)  # decoded already: no work here
         edited = self._edits.get(form_id)
         self.editor.setHtml(edited if edited is not None else self.paper.html)
         self.editor.document().setModified(edited is not None)
@@ -261,24 +266,34 @@ class PapersDialog(QDialog):
             self.save_pdf(Path(path))
 
     def save_pdf(self, path: Path) -> None:
-        """Lay the edited form out as PDF now (fast, in memory), write it on the write lane, then record it."""
+        """Lay the edited form out as PDF, write it and record it, all on the write lane: the worker gets the
+        editor's HTML (a worker never touches the editor's document) and the photos already decoded."""
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         paper = self.paper
         if paper is None:
             return
-        data = render.pdf_bytes(self.edited_html(), self._images(), paper.title)
-        work = functools.partial(write_and_record, self._workspace, self.item, paper.form_id, data, path)
+        fonts.register()  # here, on the GUI thread, before the worker lays the text out in that font
+        work = functools.partial(save_pdf, self._workspace, self.item, paper.form_id, self.edited_html(),
+                                 self._images(), paper.title, path)
         self.status.setText(self.tr("Đang lưu…"))
-        self._runner.run(work, functools.partial(self._saved, paper.form_id), self._failed)
+        self._runner.run(work, functools.partial(self._saved, paper.form_id),
+                         functools.partial(self._not_saved, path))
+
+    def _not_saved(self, path: Path, error: BaseException) -> None:
+        """The file's failure in the sentence every save shows (whole_file); anything else as any failure."""
+        if isinstance(error, OSError):
+            self.status.setText(why_not_written(error, path))
+        else:
+            self._failed(error)
 
     def _saved(self, form_id: str, path: Path) -> None:
         self.status.setText(self.tr("Đã lưu {name}").format(name=path.name))
         self.saved.emit(str(path))
         self.printed.emit(form_id, PDF)
 
-    def _images(self) -> dict[str, bytes]:
-        return dict(self.paper.resources) if self.paper else {}
+    def _images(self) -> dict[str, QImage]:
+        return dict(self._photos.printed)
 
     def _record(self, where: str) -> None:
         form_id = self.form_id()
@@ -287,5 +302,4 @@ class PapersDialog(QDialog):
         self._runner.run(work, lambda _none: self.printed.emit(form_id, where), self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(error_message(error) if not isinstance(error, OSError)
-                            else self.tr("Không lưu được tệp: {reason}").format(reason=error.strerror or error))
+        self.status.setText(error_message(error))

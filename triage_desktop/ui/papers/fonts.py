@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
+from PySide6.QtCore import QThread
 from PySide6.QtGui import QFont, QFontDatabase
 
 log = logging.getLogger(__name__)
@@ -17,8 +18,13 @@ _registered: list[str] = []
 
 
 def register() -> str:
-    """Register the four faces (once per process; needs a QGuiApplication) and return the family name."""
+    """Register the four faces (once per process; needs a QGuiApplication) and return the family name.
+
+    The first call must come from the GUI thread (the papers dialog's constructor, the command line's `print`):
+    a PDF is laid out on a worker, and Qt's font database is only written to from the GUI thread."""
     if not _registered:
+        if not QThread.isMainThread():
+            raise RuntimeError("the papers' font must be registered on the GUI thread before a worker uses it")
         folder = resources.files("triage_desktop") / "resources" / "fonts"
         for face in _FILES:
             data = (folder / f"LiberationSerif-{face}.ttf").read_bytes()

@@ -1,9 +1,10 @@
 """A paper from the cache to a PDF file, start to end: what the command line's `print` runs, and what the
-dialog's "Lưu PDF…" finishes with (write_and_record) on its write lane."""
+dialog's "Lưu PDF…" runs on its write lane (save_pdf: laid out, written, recorded)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -55,7 +56,13 @@ def write_and_record(workspace: Workspace, item: Item, form_id: str, data: bytes
     return path
 
 
+def save_pdf(workspace: Workspace, item: Item, form_id: str, html: str, images: Mapping[str, render.Photo],
+             title: str, path: Path) -> Path:
+    """Lay `html` out as a PDF, write it, record it. Blocks (layout and disk): the dialog's write lane, once the
+    papers' font is registered on the GUI thread (fonts.register)."""
+    return write_and_record(workspace, item, form_id, render.pdf_bytes(html, images, title), path)
+
+
 def print_to_pdf(workspace: Workspace, item: Item, user: User | None, form_id: str, path: Path) -> Path:
     paper = build(workspace, item, user, form_id)
-    return write_and_record(workspace, item, form_id, render.pdf_bytes(paper.html, paper.resources, paper.title),
-                            path)
+    return save_pdf(workspace, item, form_id, paper.html, paper.resources, paper.title, path)

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 
 from triage_desktop.ui.papers.fonts import paper_font
 
+type Photo = bytes | QImage  # a cached photo's bytes, or the image already decoded (on a worker)
+
 MARGINS_MM = QMarginsF(30, 20, 15, 20)  # left, top, right, bottom
 PDF_DPI = 300
 LAYOUT_DPI = 96  # CSS pixels: what "8px" or "1cm" in the papers' HTML mean
@@ -32,15 +34,13 @@ PHOTO_PIXELS = 1200  # a photo's widest side kept for printing (its printed widt
 
 
 def _layout_device() -> QImage:
-    """A 96 dpi paint device for the layout, whatever the screen's scaling (a 125% Windows desktop is 120 dpi)."""
+    """A 96 dpi paint device for the layout, whatever the screen's scaling (a 125% Windows desktop is 120 dpi);
+    one per layout, as a PDF is laid out on a worker while the GUI thread may lay out a page image."""
     image = QImage(1, 1, QImage.Format.Format_RGB32)
     dots = round(LAYOUT_DPI / 0.0254)
     image.setDotsPerMeterX(dots)
     image.setDotsPerMeterY(dots)
     return image
-
-
-_DEVICE = _layout_device()
 
 
 def page_layout() -> QPageLayout:
@@ -53,21 +53,31 @@ def text_width() -> int:
     return page_layout().paintRectPixels(LAYOUT_DPI).width()
 
 
-def add_images(document: QTextDocument, images: Mapping[str, bytes], widest: int = PHOTO_PIXELS) -> None:
-    """The photos the HTML names ("photo:<id>"), at most `widest` pixels wide; one that does not decode is left
-    out (its box stays empty)."""
-    for name, data in images.items():
-        image = QImage.fromData(data)
+def decode_photos(photos: Mapping[str, Photo], widest: int = PHOTO_PIXELS) -> dict[str, QImage]:
+    """The photos as images at most `widest` pixels wide, by name; one that does not decode is left out. Slow
+    for bytes (a 12 MP photo: about 0.1 s): call it on the worker that read them (QImage is safe off the GUI
+    thread, QPixmap is not)."""
+    decoded: dict[str, QImage] = {}
+    for name, photo in photos.items():
+        image = photo if isinstance(photo, QImage) else QImage.fromData(photo)
         if not image.isNull():
-            if image.width() > widest:
-                image = image.scaledToWidth(widest, Qt.TransformationMode.SmoothTransformation)
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            decoded[name] = image.scaledToWidth(widest, Qt.TransformationMode.SmoothTransformation) \
+                if image.width() > widest else image
+    return decoded
 
 
-def layout(html: str, images: Mapping[str, bytes], page: QSizeF) -> QTextDocument:
-    """The paper laid out at 96 dpi, paginated to `page` (96 dpi pixels)."""
+def add_images(document: QTextDocument, images: Mapping[str, Photo], widest: int = PHOTO_PIXELS) -> None:
+    """The photos the HTML names ("photo:<id>"), at most `widest` pixels wide; one that does not decode is left
+    out (its box stays empty). Instant for images already decoded to that width (decode_photos)."""
+    for name, image in decode_photos(images, widest).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+
+
+def layout(html: str, images: Mapping[str, Photo], page: QSizeF) -> QTextDocument:
+    """The paper laid out at 96 dpi, paginated to `page` (96 dpi pixels): a new document, so a worker may lay
+    out what the editor holds (its HTML) while the editor's own document stays on the GUI thread."""
     document = QTextDocument()
-    document.documentLayout().setPaintDevice(_DEVICE)
+    document.documentLayout().setPaintDevice(_layout_device())
     document.setDefaultFont(paper_font())
     document.setDocumentMargin(0)
     add_images(document, images)
@@ -76,7 +86,7 @@ def layout(html: str, images: Mapping[str, bytes], page: QSizeF) -> QTextDocumen
     return document
 
 
-def paint_pages(html: str, images: Mapping[str, bytes], device: QPagedPaintDevice) -> int:
+def paint_pages(html: str, images: Mapping[str, Photo], device: QPagedPaintDevice) -> int:
     """Paint every page onto `device` with its current page layout; returns the number of pages."""
     painter = QPainter(device)
     try:
@@ -101,8 +111,10 @@ def _paint_page(painter: QPainter, document: QTextDocument, page: QSizeF, number
     painter.restore()
 
 
-def pdf_bytes(html: str, images: Mapping[str, bytes], title: str) -> bytes:
-    """The paper as a PDF, in memory (the file is written on the write lane): A4, fonts embedded."""
+def pdf_bytes(html: str, images: Mapping[str, Photo], title: str) -> bytes:
+    """The paper as a PDF, in memory: A4, fonts embedded. Takes a while (about 0.75 s with six photos): the
+    dialog calls it on its write lane, with the write (QTextDocument and QPdfWriter work on any thread once the
+    papers' font is registered, which fonts.register does on the GUI thread)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -117,7 +129,7 @@ def pdf_bytes(html: str, images: Mapping[str, bytes], title: str) -> bytes:
     return bytes(data.data())
 
 
-def page_image(html: str, images: Mapping[str, bytes], dpi: int = 110, number: int = 0) -> QImage:
+def page_image(html: str, images: Mapping[str, Photo], dpi: int = 110, number: int = 0) -> QImage:
     """One page as the PDF lays it out, on white paper with its margins: the picture of a page in docs/."""
     size = QPageSize(QPageSize.PageSizeId.A4).sizePixels(dpi)
     image = QImage(size.width(), size.height(), QImage.Format.Format_RGB32)
