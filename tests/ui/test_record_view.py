@@ -74,7 +74,7 @@ def test_cards_and_tables_show_the_hand_count(qtbot, main: MainWindow) -> None:
     for key in ("received", "carried", "on_time", "late", "open_on_time", "open_late", "stopped", "extended",
                 "paused"):
         assert record.cards[key].text().splitlines()[-1] == str(expected[key]), key
-    assert record.cards["late_rate"].text().splitlines()[-1] == "50,0 %"
+    assert record.cards["late_rate"].text().splitlines()[-1] == "44,4 %"
     officers = record.models["by_officer"]
     row = _row(officers, "Trần Văn Bình")  # u_17, named from the cached members
     assert [officers.index(row, _column(officers, k)).data() for k in ("on_time", "late")] == ["2", "2"]
@@ -163,7 +163,7 @@ def test_the_export_buttons_save_what_the_tables_show(qtbot, main: MainWindow, t
     assert book.sheetnames == ["Theo cán bộ"]
     officers = _sheet_rows(book["Theo cán bộ"])
     assert officers["Trần Văn Bình"]["Đã giải quyết trễ hạn"] == 2
-    assert officers["Lê Thị Mai"]["Tỷ lệ trễ hạn"] == pytest.approx(1 / 3)
+    assert officers["Lê Thị Mai"]["Tỷ lệ trễ hạn"] == pytest.approx(1 / 4)
     csv_target = tmp_path / "can-bo.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(csv_target), "Excel (*.xlsx)"))
     record.findChild(QPushButton, "csv_by_officer").click()

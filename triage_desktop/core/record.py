@@ -11,7 +11,9 @@ work had not ended before `start` (storage.record_facts: `settled_at` is when th
   stopped (Dừng/rút/từ chối: refused, suspended, withdrawn; a report rejected or transferred) when it stopped
   before the cutoff — left out of both rates; settled on time (ended done before the cutoff, no later than its
   appointment); settled late (after it); open on time (not ended before the cutoff, appointment not passed or
-  none); open late (appointment before the cutoff).
+  none, or a dossier waiting for the citizen at the cutoff: supplement or fee, its clock paused, vocabulary.
+  CLOCK_PAUSED — the server moves due_at only when the citizen answers, §4); open late (appointment before the
+  cutoff, not waiting for the citizen).
 - The appointment in force decides: the `due_at` the server holds now, which it moves for pauses (supplement,
   fee) and for each extension with an apology letter. Items with an extension and with a pause are counted too.
 - Late rate = (settled late + open late) ÷ (settled + open), as national statistics count it (all that had to

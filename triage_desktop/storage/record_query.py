@@ -28,6 +28,7 @@ from triage_desktop.core.record import (
     tally,
     utc_text,
 )
+from triage_desktop.core.vocabulary import CLOCK_PAUSED
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.core.working_clock import DAY, OFFSET, WorkingClock
 from triage_desktop.storage.record_facts import SETTLED, STOPPED
@@ -77,12 +78,17 @@ def conditions(cell: RecordCell) -> dict[str, ColumnElement[bool]]:
     stopped = f.status.in_(sorted(STOPPED.get(cell.kind, ())))
     done = and_(ended, not_(stopped))
     on_time = or_(f.due_at.is_(None), f.settled_at <= f.due_at)
+    # A dossier waiting for the citizen at the cutoff (supplement, fee) has its clock paused: the server moves
+    # due_at only when the citizen answers (§4), so a due_at already passed does not make it late (the list
+    # says "Tạm dừng — chờ công dân" for it too).
+    waiting = sorted(CLOCK_PAUSED.get(cell.kind, ()))
+    past_due = and_(f.due_at < cutoff, f.status.not_in(waiting)) if waiting else f.due_at < cutoff
     return {
         "stopped": and_(ended, stopped),
         "on_time": and_(done, on_time),
         "late": and_(done, not_(on_time)),
-        "open_on_time": and_(still_open, or_(f.due_at.is_(None), f.due_at >= cutoff)),
-        "open_late": and_(still_open, f.due_at < cutoff),
+        "open_on_time": and_(still_open, or_(f.due_at.is_(None), not_(past_due))),
+        "open_late": and_(still_open, past_due),
         "received": f.received_at >= cell.start,
         "carried": f.received_at < cell.start,
         "extended": f.extended > 0,

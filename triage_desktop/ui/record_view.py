@@ -462,7 +462,8 @@ def help_text() -> str:
                   "ngày máy chủ đang giữ: đã lùi theo thời gian tạm dừng (bổ sung giấy tờ, nghĩa vụ tài chính) và theo "
                   "văn bản xin lỗi, hẹn lại. Trễ hạn: sau ngày hẹn."),
         translate("RecordWindow",
-                  "Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua."),
+                  "Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua. Hồ sơ đang chờ "
+                  "công dân bổ sung giấy tờ hoặc nộp phí ở cuối kỳ được tính trong hạn: thời hạn tạm dừng."),
         translate("RecordWindow",
                   "Dừng/rút/từ chối: dừng xử lý, công dân rút, không được tiếp nhận (phản ánh: từ chối, chuyển đơn vị "
                   "khác); không tính vào tỷ lệ."),

@@ -40,7 +40,7 @@ def test_dossier_record_equals_the_hand_count(workspace: LocalWorkspace) -> None
     assert total.received + total.carried == sum(_outcomes(total))  # each item in exactly one outcome
     assert {k: _outcomes(c) for k, c in record.by_officer.items()} == seed.EXPECTED_BY_OFFICER
     assert {k: _outcomes(c) for k, c in record.by_category.items()} == seed.EXPECTED_BY_PROCEDURE
-    assert record.by_officer["u_21"].late_rate == pytest.approx(1 / 3)
+    assert record.by_officer["u_21"].late_rate == pytest.approx(1 / 4)  # d_13 of d_06, d_03, d_14, d_13
     assert record.cutoff == seed.PERIOD.end  # judged at the period's end, not now
 
 
@@ -101,6 +101,10 @@ def test_the_late_dossiers_are_the_ones_counted(workspace: LocalWorkspace) -> No
     assert sorted(row.id for row in late) == ["d_02", "d_07"]
     open_late = workspace.page(ItemQuery(kind="dossier", record=record.cell("open_late", officer="")), 0, 10)
     assert [row.id for row in open_late] == ["d_04"]
+    open_late = workspace.page(ItemQuery(kind="dossier", record=record.cell("open_late")), 0, 10)
+    assert sorted(row.id for row in open_late) == ["d_04", "d_13"]
+    waiting = workspace.page(ItemQuery(kind="dossier", record=record.cell("open_on_time")), 0, 10)
+    assert sorted(row.id for row in waiting) == ["d_03", "d_14"]  # d_14 waits for the citizen: paused, on time
 
 
 def test_counted_over_index_ranges_only(workspace: LocalWorkspace) -> None:
