@@ -97,3 +97,11 @@ def test_xlsx_needs_a_file_and_dates_must_be_in_order(profile: Path) -> None:
     assert done.returncode == 2 and "--output" in done.stderr
     done = run_cli(profile, "record", "--from", "2026-03-31", "--to", "2026-03-01")
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_file_that_cannot_be_written_says_why_in_one_line(profile: Path, tmp_path: Path) -> None:
+    target = tmp_path / "khong-co" / "thong-ke.xlsx"  # a folder that does not exist
+    done = run_cli(profile, "record", *MARCH, "--format", "xlsx", "--output", str(target))
+    assert done.returncode != 0 and not target.exists()
+    [line] = done.stderr.strip().splitlines()
+    assert "thong-ke.xlsx" in line and "Traceback" not in done.stderr

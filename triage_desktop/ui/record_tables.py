@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import IO, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -19,9 +20,11 @@ from triage_desktop.core import names
 from triage_desktop.core.record import UNASSIGNED, CategoryReports, Counts, RecordCell, WardRecord
 from triage_desktop.core.spreadsheet import inert, write_csv, write_xlsx
 from triage_desktop.core.tables import Cell, CellType, Column, Table
+from triage_desktop.core.text import terminal_safe
 from triage_desktop.core.vocabulary import REPORT_STATUSES
 from triage_desktop.core.workdays import VN
 from triage_desktop.ui.labels import status_label
+from triage_desktop.ui.whole_file import whole_file
 
 translate = QCoreApplication.translate  # by this bare name, so pyside6-lupdate extracts the strings
 _CTX = "record"
@@ -184,26 +187,32 @@ def as_json(record: WardRecord, tables: Sequence[RecordTable]) -> dict[str, Any]
     }
 
 
-def write(fmt: str, tables: Sequence[RecordTable], output: str | None,
-          open_file: Callable[..., IO[Any]] = open) -> None:
+def write(fmt: str, tables: Sequence[RecordTable], output: Path | None, stream: IO[str] | None = None) -> None:
     """The tables as Excel (one sheet each; `output` required) or CSV (UTF-8 with BOM; one block per table, a
-    blank line between, to `output` or stdout). `open_file`: how the caller opens a file for citizens' data."""
+    blank line between). To `output` whole or not at all (ui.whole_file: a failed write keeps an earlier file of
+    that name); else to `stream` (stdout), each text cell cleaned for a terminal (a server-supplied name may hold
+    escape codes or bidi controls)."""
     if fmt == "xlsx":
-        if not output:
+        if output is None:
             raise ValueError("xlsx needs a file")
-        with open_file(output, "wb") as binary:
+        with whole_file(output) as binary:
             write_xlsx([t.table for t in tables], binary)
         return
-    out = open_file(output, "w", encoding="utf-8-sig", newline="") if output else None
-    stream = out or sys.stdout
-    try:
-        if out is None:
-            stream.write("\ufeff")
-        for index, one in enumerate(tables):
-            if index:
-                stream.write("\r\n")
-            stream.write(f"{inert(one.table.title)}\r\n")
-            write_csv(one.table, stream)
-    finally:
-        if out is not None:
-            out.close()
+    if output is not None:
+        with whole_file(output, "w", encoding="utf-8-sig", newline="") as out:
+            _write_csv_blocks(tables, out, None)
+        return
+    out = stream or sys.stdout
+    out.write("\ufeff")  # the BOM, as a file gets it
+    _write_csv_blocks(tables, out, terminal_safe)
+
+
+def _write_csv_blocks(tables: Sequence[RecordTable], out: IO[str], clean: Callable[[str], str] | None) -> None:
+    for index, one in enumerate(tables):
+        if index:
+            out.write("\r\n")
+        title = inert(one.table.title)
+        out.write(f"{clean(title) if clean else title}\r\n")
+        rows = one.table.rows if clean is None else (
+            [clean(cell) if isinstance(cell, str) else cell for cell in row] for row in one.table.rows)
+        write_csv(one.table, out, rows)
