@@ -8,8 +8,7 @@ On-time record (dossiers; reports the same way on their `due_at`), over the item
 work had not ended before `start` (storage.record_facts: `settled_at` is when the work ended, done or stopped):
 - Tiếp nhận trong kỳ: received in [start, end); Tồn kỳ trước: received before start, still open at start.
 - Each such item is in exactly one outcome at the cutoff:
-  stopped (Dừng/rút/từ chối: refused, suspended, withdrawn; a report rejected or transferred) when it stopped
-  before the cutoff — left out of both rates; settled on time (ended done before the cutoff, no later than its
+  stopped (Dừng/rút/từ chối: refused, suspended; a report rejected) when it stopped before the cutoff — left out of both rates; settled on time (ended done before the cutoff, no later than its
   appointment); settled late (after it); open on time (not ended before the cutoff, appointment not passed or
   none, or a dossier waiting for the citizen at the cutoff: supplement or fee, its clock paused, vocabulary.
   CLOCK_PAUSED — the server moves due_at only when the citizen answers, §4); open late (appointment before the
@@ -18,6 +17,10 @@ work had not ended before `start` (storage.record_facts: `settled_at` is when th
   fee) and for each extension with an apology letter. Items with an extension and with a pause are counted too.
 - Late rate = (settled late + open late) ÷ (settled + open), as national statistics count it (all that had to
   be settled); on-time rate = 1 − late rate. No rate when nothing had to be settled.
+
+Items that leave the feed (central-api.md §5 `op: "delete"`: a dossier withdrawn by the citizen, a report
+transferred to another unit or merged into another) leave the cache and their facts with them: they are in no
+number, not even "stopped", and a period already closed counts fewer received items after one leaves.
 
 Reports received in the period, per category: counts by status; median working days (the province's calendar,
 office hours only) from submission to the first public word from staff and to resolution, among those that

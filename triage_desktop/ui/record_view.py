@@ -465,8 +465,11 @@ def help_text() -> str:
                   "Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua. Hồ sơ đang chờ "
                   "công dân bổ sung giấy tờ hoặc nộp phí ở cuối kỳ được tính trong hạn: thời hạn tạm dừng."),
         translate("RecordWindow",
-                  "Dừng/rút/từ chối: dừng xử lý, công dân rút, không được tiếp nhận (phản ánh: từ chối, chuyển đơn vị "
-                  "khác); không tính vào tỷ lệ."),
+                  "Dừng/rút/từ chối: dừng xử lý, không được tiếp nhận (phản ánh: từ chối); không tính vào tỷ lệ."),
+        translate("RecordWindow",
+                  "Hồ sơ công dân đã rút, phản ánh đã chuyển đơn vị khác hoặc đã gộp vào phản ánh khác không còn trên "
+                  "máy (máy chủ không gửi nữa), nên không có trong số nào của thống kê: số tiếp nhận của một kỳ đã qua "
+                  "có thể giảm khi có hồ sơ, phản ánh như vậy."),
         translate("RecordWindow",
                   "Tỷ lệ trễ hạn = (đã giải quyết trễ hạn + đang quá hạn) ÷ (đã giải quyết + đang giải quyết), như "
                   "thống kê quốc gia; tỷ lệ đúng hạn = 1 − tỷ lệ trễ hạn."),
