@@ -120,6 +120,9 @@ def list_note(query: ItemQuery | None, names: ListNames, at: datetime) -> str:
                 state=labels.label(labels.DEADLINE_STATE, query.deadline)))
         if query.text:
             parts.append(translate("list_export", "Tìm: “{text}”").format(text=query.text))
+        if query.record is not None:  # a list opened from a number of "Thống kê": the filter line's words
+            parts.append(translate("list_export", "Từ Thống kê: {what}").format(
+                what=query.record.label or query.record.measure))
     parts.append(translate("list_export", "xuất lúc {moment}").format(moment=local_text(at)))
     return " · ".join(parts)
 
