@@ -190,13 +190,17 @@ def test_readable_at_double_text_size(qtbot, main: MainWindow, doubled_font: Non
     assert "Tỷ lệ trễ hạn" in help_text()
 
 
-def test_a_new_request_drops_the_older_answer(qtbot, main: MainWindow) -> None:
+def test_a_new_request_drops_the_older_answer(qtbot, main: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both answers come back (one lane, in order); only the newest is shown."""
     record = _opened(qtbot, main)
+    shown: list[str] = []
+    show = record._show_record
+    monkeypatch.setattr(record, "_show_record", lambda answer: (shown.append(answer[0].kind), show(answer)))
     record.set_period(seed.PERIOD, "report")
     record.set_period(seed.PERIOD, "dossier")  # asked again before the report one came back
-    qtbot.waitUntil(lambda: not record.computing, timeout=10_000)
-    assert record.record is not None and record.record.kind == "dossier"
+    qtbot.waitUntil(lambda: "dossier" in shown and not record.computing, timeout=10_000)
     QApplication.processEvents()
+    assert shown == ["dossier"]
 
 
 def test_stopping_drops_the_answer(qtbot, main: MainWindow) -> None:

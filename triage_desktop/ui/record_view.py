@@ -324,6 +324,9 @@ class RecordWindow(QWidget):
         if asked != self._asked:
             return  # the officer asked for another period or kind meanwhile
         self._show_busy(False)
+        self._show_record(answer)
+
+    def _show_record(self, answer: tuple[WardRecord, list[RecordTable]]) -> None:
         self.record, self.tables = answer
         record = self.record
         by_key = {t.key: t for t in self.tables}
