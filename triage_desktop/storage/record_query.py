@@ -162,23 +162,31 @@ def _clock_sql(epoch: str, day: str, clock: WorkingClock) -> str:
     return f"({day}.b + {day}.w * ({spans}))"
 
 
+def _days_sql(clock: WorkingClock) -> str:
+    """The clock's table of days (core.working_clock.day_rows) as a WITH clause named `days`."""
+    rows = ", ".join(f"({d}, {before}, {working})" for d, before, working in clock.day_rows())  # our own ints
+    return f"days(d, b, w) AS (VALUES {rows})"
+
+
+def _day_join(day: str, epoch: str) -> str:
+    """`day`: the row of `days` holding `epoch` (integer Unix seconds; NULL outside the clock's span)."""
+    return f"LEFT JOIN days {day} ON {day}.d = ({epoch} + {OFFSET}) / {DAY}"
+
+
 def _timed_sql(clock: WorkingClock, group_code: str) -> str:
     """Each report received in the period with its officer, its group code (_group_code: the on-time record of
     this range is counted from the same pass) and the working clock at its arrival, its first response and its
     end (when before the cutoff), computed in SQL over a table of the period's days."""
-    days = ", ".join(f"({d}, {before}, {working})" for d, before, working in clock.day_rows())  # our own ints
     moment = "CASE WHEN f.{x} >= f.r AND f.{x} < :cutoff THEN {clock} END"
     return (
-        f"WITH days(d, b, w) AS (VALUES {days}), "
+        f"WITH {_days_sql(clock)}, "
         "f AS (SELECT category AS c, status AS st, unixepoch(received_at) AS r, unixepoch(responded_at) AS p, "
         f"unixepoch(settled_at) AS s, assignee_id AS a, {group_code} AS g FROM record_facts "
         "WHERE kind = :kind AND received_at >= :start AND received_at < :end) "
         f"SELECT f.c, f.st, f.a, f.g, {_clock_sql('f.r', 'dr', clock)}, "
         f"{moment.format(x='p', clock=_clock_sql('f.p', 'dp', clock))}, "
         f"{moment.format(x='s', clock=_clock_sql('f.s', 'ds', clock))} "
-        f"FROM f LEFT JOIN days dr ON dr.d = (f.r + {OFFSET}) / {DAY} "
-        f"LEFT JOIN days dp ON dp.d = (f.p + {OFFSET}) / {DAY} "
-        f"LEFT JOIN days ds ON ds.d = (f.s + {OFFSET}) / {DAY}"
+        f"FROM f {_day_join('dr', 'f.r')} {_day_join('dp', 'f.p')} {_day_join('ds', 'f.s')}"
     )
 
 
