@@ -9,6 +9,11 @@ suspended): core.record tells the two apart by the status.
 Items that leave the feed (§5 `op: "delete"`: a dossier withdrawn by the citizen, a report transferred to
 another unit or merged into another) are dropped from the cache, and the r0008 trigger drops their facts with
 them: the record never counts them, and a closed period's "Tiếp nhận trong kỳ" drops when one leaves later.
+
+Rule: migration r0008 fills the table by calling this module's `facts` as it is at the time it runs, not a
+copy frozen with the migration. So any later change to what `facts` computes (or to SETTLED/STOPPED, which it
+reads) ships with a new migration that recomputes every row from the stored JSON; else the caches migrated
+before the change keep the old facts for every item not written again since.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The ward's record (issue 13) on a seeded month with every case: the numbers equal a hand count, a clicked
-number lists exactly that many items, and the r0008 backfill gives the facts the write path gives."""
+number lists exactly that many items, and the r0008 backfill writes a facts row for every stored aggregate."""
 
 from __future__ import annotations
 
@@ -119,7 +119,10 @@ def test_counted_over_index_ranges_only(workspace: LocalWorkspace) -> None:
             assert plan.startswith("SEARCH record_facts USING COVERING INDEX"), plan
 
 
-def test_backfill_gives_the_facts_the_write_path_gives(tmp_path: Path) -> None:
+def test_the_backfill_reaches_every_stored_aggregate(tmp_path: Path) -> None:
+    """Plumbing only: r0008 reads each aggregate's stored JSON and writes its row. Both sides call the same
+    record_facts.facts, so this cannot catch a wrong fact (the hand-counted tests do), nor a facts() changed
+    after r0008 ran (record_facts' rule: such a change ships with a migration that recomputes the facts)."""
     path = tmp_path / "cache.sqlite3"
     db = Database(path, key=TEST_KEY)
     seed.seed(Store(db))
