@@ -36,17 +36,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 
+from triage_desktop.core.deadlines import utc_text
 from triage_desktop.core.workdays import VN
 
 OUTCOMES = ("on_time", "late", "open_on_time", "open_late", "stopped")
 # What one number of the record counts (RecordCell.measure): an outcome, or one of these.
 MEASURES = ("received", "carried", *OUTCOMES, "extended", "paused", "all")
 UNASSIGNED = ""  # the officer key of items nobody was given; also "no category"
-
-
-def utc_text(moment: datetime) -> str:
-    """The stored form of a moment (storage.rows.utc_iso): UTC, seconds, sorts as text."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +92,13 @@ class RecordCell:
     listed by the same SQL predicate (storage.record_query). `None` means any; UNASSIGNED means none."""
 
     kind: str
-    start: str  # UTC text (utc_text)
+    start: str  # UTC text (core.deadlines.utc_text)
     end: str
     cutoff: str
     measure: str = "all"  # one of MEASURES
     officer: str | None = None
     category: str | None = None
     status: str | None = None  # the server's status (the reports table's columns)
-    received_only: bool = False  # only those received in the period (the reports table), not carried over
     label: str = ""  # what the list's filter line says ("Từ Thống kê: …"), made by the front end
 
     def __post_init__(self) -> None:

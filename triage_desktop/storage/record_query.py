@@ -26,7 +26,6 @@ from triage_desktop.core.record import (
     RecordCell,
     WardRecord,
     tally,
-    utc_text,
 )
 from triage_desktop.core.vocabulary import CLOCK_PAUSED
 from triage_desktop.core.workdays import WorkCalendar
@@ -38,7 +37,7 @@ f = RECORD_FACTS.c
 
 
 def _parts(cell: RecordCell, old: bool = False) -> list[list[ColumnElement[bool]]]:
-    """The index ranges (module docstring) of the period's population; only A for `received_only`.
+    """The index ranges (module docstring) of the period's population; only A for the measure "received".
 
     `old`: a period far back in the cache, where "ended at or after start" is most of the index: B is read as
     the items that ended within the period (a short range of the settled_at index) and those received before
@@ -47,7 +46,7 @@ def _parts(cell: RecordCell, old: bool = False) -> list[list[ColumnElement[bool]
     """
     kind = f.kind == cell.kind
     received = [kind, f.received_at >= cell.start, f.received_at < cell.end]
-    if cell.received_only or cell.measure == "received":
+    if cell.measure == "received":
         return [received]
     before = f.received_at.concat("") < cell.start
     if old:
@@ -251,4 +250,4 @@ def ward_record(conn: Connection, kind: str, period: Period, now: datetime, cale
     return WardRecord(kind, period, datetime.fromisoformat(cell.cutoff), now, total, officers, categories, reports)
 
 
-__all__ = ["conditions", "count", "matching_ids", "utc_text", "ward_record"]
+__all__ = ["conditions", "count", "matching_ids", "ward_record"]

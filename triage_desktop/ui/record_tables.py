@@ -162,8 +162,8 @@ def _reports_table(record: WardRecord, labels: Names) -> RecordTable:
                 one.resolution_median, target, one.within_target, one.past_target, one.target_share]
 
     def cells(category: str | None) -> list[RecordCell | None]:
-        received = record.cell("all", category=category, received_only=True)
-        per_status = [record.cell("all", category=category, status=s, received_only=True) for s in statuses]
+        received = record.cell("received", category=category)
+        per_status = [record.cell("received", category=category, status=s) for s in statuses]
         return [None, None, received, *per_status, None, None, None, None, None, None]
 
     rows = [row(labels.category(code), code or None, one, one.target_days) for code, one in ordered]
