@@ -708,7 +708,7 @@ def cmd_record(args: argparse.Namespace, profile: Path) -> int:
     try:
         period = Period(args.first, args.last)
     except ValueError:
-        raise CommandError(translate("cli", "Ngày --to phải sau ngày --from.")) from None
+        raise CommandError(translate("cli", "Ngày --to không được trước ngày --from.")) from None
     with _services(profile, args) as (_session, services):
         workspace = services.workspace
         result = workspace.ward_record(args.kind, period, datetime.now(UTC))

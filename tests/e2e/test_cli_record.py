@@ -97,6 +97,7 @@ def test_xlsx_needs_a_file_and_dates_must_be_in_order(profile: Path) -> None:
     assert done.returncode == 2 and "--output" in done.stderr
     done = run_cli(profile, "record", "--from", "2026-03-31", "--to", "2026-03-01")
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert "không được trước" in done.stderr
 
 
 def test_a_file_that_cannot_be_written_says_why_in_one_line(profile: Path, tmp_path: Path) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.support import record_seed as seed
 from tests.support.keys import TEST_KEY
+from triage_desktop.core.record import Counts, WardRecord
 from triage_desktop.core.tables import Column, Table
 from triage_desktop.storage.database import Database
 from triage_desktop.storage.store import Store
@@ -60,3 +62,12 @@ def test_a_failed_write_keeps_the_earlier_file(tables: list[RecordTable], tmp_pa
         record_tables.write(fmt, [*tables, broken], target)
     assert target.read_bytes() == b"earlier"
     assert [p.name for p in folder.iterdir()] == [target.name]  # no temporary left behind
+
+
+def test_the_note_names_the_last_day_of_a_finished_period() -> None:
+    """A period judged at its end says "to the end of 31/03", not "to 01/04 00:00"; a running one gives the hour."""
+    finished = WardRecord("dossier", seed.PERIOD, seed.PERIOD.end, seed.NOW, Counts(), {}, {})
+    assert record_tables.period_note(finished) == "Từ 01/03/2026 đến 31/03/2026; tính đến hết ngày 31/03/2026."
+    now = datetime(2026, 3, 12, 3, 0, tzinfo=UTC)
+    running = WardRecord("dossier", seed.PERIOD, seed.PERIOD.cutoff(now), now, Counts(), {}, {})
+    assert record_tables.period_note(running) == "Từ 01/03/2026 đến 31/03/2026; tính đến 12/03/2026 10:00."

@@ -30,8 +30,9 @@ class QtListWords:
             return {"report": translate("list_export", "Lĩnh vực"), "dossier": translate("list_export", "Thủ tục")
                     }.get(kind or "", translate("list_export", "Lĩnh vực / Thủ tục"))
         if key == lt.PERSON:
-            return {"report": translate("list_export", "Người gửi"), "dossier": translate("list_export", "Người nộp")
-                    }.get(kind or "", translate("list_export", "Người gửi / Người nộp"))
+            return {"report": translate("list_export", "Người phản ánh"),
+                    "dossier": translate("list_export", "Người nộp")
+                    }.get(kind or "", translate("list_export", "Người phản ánh / Người nộp"))
         headers = {
             lt.KIND: translate("list_export", "Loại"),
             lt.CODE: translate("list_export", "Mã"),

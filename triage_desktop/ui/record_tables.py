@@ -93,9 +93,10 @@ def _count_cells(record: WardRecord, **narrowed: object) -> list[RecordCell | No
 
 def period_note(record: WardRecord) -> str:
     first, last = record.period.first.strftime("%d/%m/%Y"), record.period.last.strftime("%d/%m/%Y")
-    note = translate(_CTX, "Từ {first} đến {last}; tính đến {cutoff}.").format(
+    if record.cutoff >= record.period.end:  # a finished period: its end is 00:00 of the next day, said as its last day
+        return translate(_CTX, "Từ {first} đến {last}; tính đến hết ngày {last}.").format(first=first, last=last)
+    return translate(_CTX, "Từ {first} đến {last}; tính đến {cutoff}.").format(
         first=first, last=last, cutoff=record.cutoff.astimezone(VN).strftime("%d/%m/%Y %H:%M"))
-    return note
 
 
 def kind_words(kind: str) -> str:

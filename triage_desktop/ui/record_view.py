@@ -283,7 +283,7 @@ class RecordWindow(QWidget):
     def refresh(self) -> None:
         period = self.period()
         if period is None:
-            self.note.setText(self.tr("Ngày kết thúc phải sau ngày bắt đầu."))
+            self.note.setText(self.tr("Ngày kết thúc không được trước ngày bắt đầu."))
             return
         kind = str(self.kind.currentData())
         self._asked += 1
@@ -393,7 +393,7 @@ class RecordWindow(QWidget):
             bars = [Bar(str(row[0]), [_count(row[columns.index(k)]) for k in keys]) for row in rows]
             title = self.tabs.tabText(self._tab_index[key])
         chart.set_data(title, series, bars)
-        # The chart takes the height its bars need, up to 45% of the window (it scrolls beyond); the table the rest.
+        # The chart takes the height its bars need, up to 40% of the window (it scrolls beyond); the table the rest.
         scroll = self.scrolls[key]
         scroll.setFixedHeight(min(chart.sizeHint().height() + 2 * scroll.frameWidth() + 2, int(self.height() * 0.4)))
 
@@ -459,7 +459,7 @@ def help_text() -> str:
                   "điểm hiện tại."),
         translate("RecordWindow",
                   "Số hồ sơ của kỳ: hồ sơ tiếp nhận trong kỳ và hồ sơ tồn kỳ trước (tiếp nhận trước kỳ, chưa giải quyết"
-                  " xong hoặc chưa dừng trước ngày đầu kỳ). Mỗi hồ sơ thuộc đúng một cột kết quả."),
+                  " xong và chưa dừng trước ngày đầu kỳ). Mỗi hồ sơ thuộc đúng một cột kết quả."),
         translate("RecordWindow",
                   "Đúng hạn: giải quyết xong (có kết quả) không muộn hơn ngày hẹn trả đang có hiệu lực. Ngày hẹn là "
                   "ngày máy chủ đang giữ: đã lùi theo thời gian tạm dừng (bổ sung giấy tờ, nghĩa vụ tài chính) và theo "
