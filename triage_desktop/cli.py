@@ -56,7 +56,7 @@ from triage_desktop.ui.list_file import export_everything
 from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.papers import printing
 from triage_desktop.ui.papers.wording import form_name, reason_text
-from triage_desktop.ui.whole_file import why_not_written
+from triage_desktop.ui.whole_file import whole_file, why_not_written
 
 EXIT_OK, EXIT_NOT_IN_STEP, EXIT_ERROR, EXIT_LOGIN, EXIT_BUG, EXIT_AUDIT_BROKEN = 0, 1, 2, 3, 4, 5
 LONG_POLL_SECONDS = 25  # as the window
@@ -707,20 +707,24 @@ def cmd_record(args: argparse.Namespace, profile: Path) -> int:
     try:
         period = Period(args.first, args.last)
     except ValueError:
-        raise CommandError(translate("cli", "Ngày --to phải sau ngày --from.")) from None
+        raise CommandError(translate("cli", "Ngày --to không được trước ngày --from.")) from None
     with _services(profile, args) as (_session, services):
         workspace = services.workspace
         result = workspace.ward_record(args.kind, period, datetime.now(UTC))
         tables = record_tables.record_tables(result, record_tables.Names.of(args.kind, workspace.reference))
-        if args.format == "json":
-            text = json.dumps(record_tables.as_json(result, tables), ensure_ascii=False, indent=1)
-            if args.output:
-                with open_private(args.output, "w", encoding="utf-8") as out:
-                    out.write(text + "\n")
+        output = Path(args.output) if args.output else None
+        try:  # to a file whole or not at all (ui.whole_file): a failed write keeps an earlier file
+            if args.format == "json":
+                text = json.dumps(record_tables.as_json(result, tables), ensure_ascii=False, indent=1)
+                if output is not None:
+                    with whole_file(output, "w", encoding="utf-8") as out:
+                        out.write(text + "\n")
+                else:
+                    say(json_safe(text))
             else:
-                say(json_safe(text))
-        else:
-            record_tables.write(args.format, tables, args.output, open_private)
+                record_tables.write(args.format, tables, output)
+        except OSError as exc:
+            raise CommandError(why_not_written(exc, output or Path("-"))) from None
         workspace.record("exported", args.kind, None, {"what": "record", "format": args.format,
                                                        "to": "file" if args.output else "stdout"})
     return EXIT_OK

@@ -29,7 +29,7 @@ HOSTILE = {
     "r_at": "@SUM(1+1)*cmd|' /C calc'!A0",
     "r_minus": "-1+1 cây đổ",
 }
-REPORT_HEADERS = ["Mã", "Tiêu đề", "Trạng thái", "Mức độ", "Lĩnh vực", "Người xử lý", "Kênh", "Người gửi",
+REPORT_HEADERS = ["Mã", "Tiêu đề", "Trạng thái", "Mức độ", "Lĩnh vực", "Người xử lý", "Kênh", "Người phản ánh",
                   "Điện thoại", "Địa chỉ", "Ngày gửi", "Hạn xử lý", "Còn lại (ngày làm việc, âm: quá hạn)", "Đơn vị"]
 STATUS_WORDS = {"new": "Mới", "acknowledged": "Đã tiếp nhận", "in_progress": "Đang xử lý", "resolved": "Đã xử lý",
                 "closed": "Đã đóng", "transferred": "Đã chuyển đơn vị khác", "rejected": "Từ chối"}

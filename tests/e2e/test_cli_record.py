@@ -74,8 +74,8 @@ def test_csv_has_a_bom_and_the_same_numbers(profile: Path, tmp_path: Path) -> No
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert lines[0] == ["Tổng hợp"] and lines[1][:3] == ["Phạm vi", "Tiếp nhận trong kỳ", "Tồn kỳ trước"]
-    assert lines[2][:8] == ["Toàn đơn vị", "8", "1", "3", "2", "1", "2", "1"]
-    assert lines[2][9] == "50,0%"
+    assert lines[2][:8] == ["Toàn đơn vị", "9", "1", "3", "2", "2", "2", "1"]
+    assert lines[2][9] == "44,4%"
 
 
 def test_excel_reads_back_with_the_same_numbers(profile: Path, tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_excel_reads_back_with_the_same_numbers(profile: Path, tmp_path: Path) -
     whole = dict(zip(values[header_at], values[header_at + 1], strict=False))
     assert (whole["Đã giải quyết đúng hạn"], whole["Đã giải quyết trễ hạn"], whole["Đang giải quyết quá hạn"]) == (
         3, 2, 2)
-    assert whole["Tỷ lệ đúng hạn"] == pytest.approx(0.5)
+    assert whole["Tỷ lệ đúng hạn"] == pytest.approx(5 / 9)
 
 
 def test_xlsx_needs_a_file_and_dates_must_be_in_order(profile: Path) -> None:
@@ -97,3 +97,12 @@ def test_xlsx_needs_a_file_and_dates_must_be_in_order(profile: Path) -> None:
     assert done.returncode == 2 and "--output" in done.stderr
     done = run_cli(profile, "record", "--from", "2026-03-31", "--to", "2026-03-01")
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert "không được trước" in done.stderr
+
+
+def test_a_file_that_cannot_be_written_says_why_in_one_line(profile: Path, tmp_path: Path) -> None:
+    target = tmp_path / "khong-co" / "thong-ke.xlsx"  # a folder that does not exist
+    done = run_cli(profile, "record", *MARCH, "--format", "xlsx", "--output", str(target))
+    assert done.returncode != 0 and not target.exists()
+    [line] = done.stderr.strip().splitlines()
+    assert "thong-ke.xlsx" in line and "Traceback" not in done.stderr

@@ -104,6 +104,12 @@ def dossiers() -> list[dict[str, Any]]:
         # Resolved only after the period, appointment in it: open late at the period's end.
         _dossier("d_13", 13, _t("03-20"), _t("03-25", "17:00"), "resolved", [
             _ack(1, _t("03-20")), _resolved(2, _t("04-03"), "u_21")], "u_21"),
+        # Still waiting for a supplement at the period's end, its appointment (26/03) before it: the clock is
+        # paused (§4: the server moves due_at only when the citizen answers), so open on time, not late.
+        _dossier("d_14", 14, _t("03-23"), _t("03-26", "17:00"), "awaiting_supplement", [
+            _ack(1, _t("03-23")),
+            event(2, _t("03-24"), "u_21", "supplement_requested", {"documents": ["Tờ khai"]}, "Bổ sung tờ khai",
+                  visibility="public")], "u_21"),
     ]
 
 
@@ -157,15 +163,19 @@ def reports() -> list[dict[str, Any]]:
     ]
 
 
-# Hand-counted from the comments above (dossiers, March 2026, judged at 31/03 24:00).
+# Hand-counted from the comments above (dossiers, March 2026, judged at 31/03 24:00):
+# received in March: d_01–d_06, d_09, d_13, d_14 (9; d_10 never received, d_11 in April); carried: d_07 (1).
+# on time d_01, d_05, d_06 (3); late d_02, d_07 (2); open on time d_03, d_14 (2: d_14's clock is paused);
+# open late d_04, d_13 (2); stopped d_09 (1); extended d_06 (1); paused d_05, d_14 (2).
+# Late rate (late + open late) ÷ (settled + open) = 4 ÷ 9.
 EXPECTED_DOSSIERS = {
-    "received": 8, "carried": 1, "on_time": 3, "late": 2, "open_on_time": 1, "open_late": 2, "stopped": 1,
-    "extended": 1, "paused": 1, "late_rate": 0.5, "on_time_rate": 0.5,
+    "received": 9, "carried": 1, "on_time": 3, "late": 2, "open_on_time": 2, "open_late": 2, "stopped": 1,
+    "extended": 1, "paused": 2, "late_rate": 4 / 9, "on_time_rate": 5 / 9,
 }
 EXPECTED_BY_OFFICER = {  # (on time, late, open on time, open late, stopped)
-    "u_17": (2, 2, 0, 0, 0), "u_21": (1, 0, 1, 1, 1), "": (0, 0, 0, 1, 0),
+    "u_17": (2, 2, 0, 0, 0), "u_21": (1, 0, 2, 1, 1), "": (0, 0, 0, 1, 0),
 }
-EXPECTED_BY_PROCEDURE = {"HT-KS": (3, 1, 1, 1, 1), "CT-BS": (0, 1, 0, 1, 0)}
+EXPECTED_BY_PROCEDURE = {"HT-KS": (3, 1, 2, 1, 1), "CT-BS": (0, 1, 0, 1, 0)}
 EXPECTED_REPORTS = {  # per category: statuses, medians (working days), within and past the target
     "CAY_XANH": {"by_status": {"closed": 1, "resolved": 2, "new": 1}, "response": 0.25, "resolution": 3.0,
                  "within": 1, "past": 3, "share": 0.25},

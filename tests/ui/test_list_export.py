@@ -12,7 +12,7 @@ import os
 import stat
 import threading
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QToolBar
 
 from tests.support.unwritable import unwritable_folder
 from triage_desktop.core.entities import ItemQuery
-from triage_desktop.core.list_table import ListedItem
+from triage_desktop.core.list_table import ListedItem, ListNames
 from triage_desktop.core.ports import CancelToken
+from triage_desktop.core.record import Period, RecordCell
 from triage_desktop.core.tables import Column, Table
 from triage_desktop.core.workdays import VN
 from triage_desktop.security.credentials import CredentialStore
@@ -33,7 +34,7 @@ from triage_desktop.storage import listed
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 from triage_desktop.sync.engine import build_sync_service
-from triage_desktop.ui import list_export, list_file, whole_file
+from triage_desktop.ui import list_export, list_file, list_words, whole_file
 from triage_desktop.ui.filter_bar import STATUS
 from triage_desktop.ui.list_words import FixedListWords, QtListWords
 from triage_desktop.ui.main_window import MainWindow
@@ -256,6 +257,16 @@ def test_the_audit_names_the_filters_set_never_their_values() -> None:
     assert detail["filters"] == "status+assignee_id+text"
     assert "Lê" not in str(detail)
     assert list_export.audit_detail(ItemQuery(kind="report"), "csv", 0, masked=True, complete=True)["filters"] == "none"
+
+
+def test_a_list_opened_from_the_record_says_so_in_its_note_and_audit() -> None:
+    """A clicked number of "Thống kê" is a filter too: the file's note names it, the audit counts it (no values)."""
+    cell = RecordCell.of("dossier", Period(date(2026, 3, 1), date(2026, 3, 31)), datetime(2026, 4, 10, tzinfo=VN),
+                         measure="late", officer="u_17", label="Đã giải quyết trễ hạn · Trần Văn Bình")
+    query = ItemQuery(kind="dossier", record=cell)
+    assert list_export.audit_detail(query, "csv", 2, masked=True, complete=True)["filters"] == "record"
+    note = list_words.list_note(query, ListNames(), datetime(2026, 4, 10, 9, 0, tzinfo=VN))
+    assert "Từ Thống kê: Đã giải quyết trễ hạn · Trần Văn Bình" in note
 
 
 def test_a_target_open_in_excel_is_named_as_such(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

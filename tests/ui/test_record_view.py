@@ -74,7 +74,7 @@ def test_cards_and_tables_show_the_hand_count(qtbot, main: MainWindow) -> None:
     for key in ("received", "carried", "on_time", "late", "open_on_time", "open_late", "stopped", "extended",
                 "paused"):
         assert record.cards[key].text().splitlines()[-1] == str(expected[key]), key
-    assert record.cards["late_rate"].text().splitlines()[-1] == "50,0 %"
+    assert record.cards["late_rate"].text().splitlines()[-1] == "44,4 %"
     officers = record.models["by_officer"]
     row = _row(officers, "Trần Văn Bình")  # u_17, named from the cached members
     assert [officers.index(row, _column(officers, k)).data() for k in ("on_time", "late")] == ["2", "2"]
@@ -163,7 +163,7 @@ def test_the_export_buttons_save_what_the_tables_show(qtbot, main: MainWindow, t
     assert book.sheetnames == ["Theo cán bộ"]
     officers = _sheet_rows(book["Theo cán bộ"])
     assert officers["Trần Văn Bình"]["Đã giải quyết trễ hạn"] == 2
-    assert officers["Lê Thị Mai"]["Tỷ lệ trễ hạn"] == pytest.approx(1 / 3)
+    assert officers["Lê Thị Mai"]["Tỷ lệ trễ hạn"] == pytest.approx(1 / 4)
     csv_target = tmp_path / "can-bo.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(csv_target), "Excel (*.xlsx)"))
     record.findChild(QPushButton, "csv_by_officer").click()
@@ -190,13 +190,17 @@ def test_readable_at_double_text_size(qtbot, main: MainWindow, doubled_font: Non
     assert "Tỷ lệ trễ hạn" in help_text()
 
 
-def test_a_new_request_drops_the_older_answer(qtbot, main: MainWindow) -> None:
+def test_a_new_request_drops_the_older_answer(qtbot, main: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both answers come back (one lane, in order); only the newest is shown."""
     record = _opened(qtbot, main)
+    shown: list[str] = []
+    show = record._show_record
+    monkeypatch.setattr(record, "_show_record", lambda answer: (shown.append(answer[0].kind), show(answer)))
     record.set_period(seed.PERIOD, "report")
     record.set_period(seed.PERIOD, "dossier")  # asked again before the report one came back
-    qtbot.waitUntil(lambda: not record.computing, timeout=10_000)
-    assert record.record is not None and record.record.kind == "dossier"
+    qtbot.waitUntil(lambda: "dossier" in shown and not record.computing, timeout=10_000)
     QApplication.processEvents()
+    assert shown == ["dossier"]
 
 
 def test_stopping_drops_the_answer(qtbot, main: MainWindow) -> None:

@@ -8,14 +8,19 @@ On-time record (dossiers; reports the same way on their `due_at`), over the item
 work had not ended before `start` (storage.record_facts: `settled_at` is when the work ended, done or stopped):
 - Tiếp nhận trong kỳ: received in [start, end); Tồn kỳ trước: received before start, still open at start.
 - Each such item is in exactly one outcome at the cutoff:
-  stopped (Dừng/rút/từ chối: refused, suspended, withdrawn; a report rejected or transferred) when it stopped
-  before the cutoff — left out of both rates; settled on time (ended done before the cutoff, no later than its
+  stopped (Dừng/rút/từ chối: refused, suspended; a report rejected) when it stopped before the cutoff — left out of both rates; settled on time (ended done before the cutoff, no later than its
   appointment); settled late (after it); open on time (not ended before the cutoff, appointment not passed or
-  none); open late (appointment before the cutoff).
+  none, or a dossier waiting for the citizen at the cutoff: supplement or fee, its clock paused, vocabulary.
+  CLOCK_PAUSED — the server moves due_at only when the citizen answers, §4); open late (appointment before the
+  cutoff, not waiting for the citizen).
 - The appointment in force decides: the `due_at` the server holds now, which it moves for pauses (supplement,
   fee) and for each extension with an apology letter. Items with an extension and with a pause are counted too.
 - Late rate = (settled late + open late) ÷ (settled + open), as national statistics count it (all that had to
   be settled); on-time rate = 1 − late rate. No rate when nothing had to be settled.
+
+Items that leave the feed (central-api.md §5 `op: "delete"`: a dossier withdrawn by the citizen, a report
+transferred to another unit or merged into another) leave the cache and their facts with them: they are in no
+number, not even "stopped", and a period already closed counts fewer received items after one leaves.
 
 Reports received in the period, per category: counts by status; median working days (the province's calendar,
 office hours only) from submission to the first public word from staff and to resolution, among those that
@@ -31,17 +36,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 
+from triage_desktop.core.deadlines import utc_text
 from triage_desktop.core.workdays import VN
 
 OUTCOMES = ("on_time", "late", "open_on_time", "open_late", "stopped")
 # What one number of the record counts (RecordCell.measure): an outcome, or one of these.
 MEASURES = ("received", "carried", *OUTCOMES, "extended", "paused", "all")
 UNASSIGNED = ""  # the officer key of items nobody was given; also "no category"
-
-
-def utc_text(moment: datetime) -> str:
-    """The stored form of a moment (storage.rows.utc_iso): UTC, seconds, sorts as text."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +92,13 @@ class RecordCell:
     listed by the same SQL predicate (storage.record_query). `None` means any; UNASSIGNED means none."""
 
     kind: str
-    start: str  # UTC text (utc_text)
+    start: str  # UTC text (core.deadlines.utc_text)
     end: str
     cutoff: str
     measure: str = "all"  # one of MEASURES
     officer: str | None = None
     category: str | None = None
     status: str | None = None  # the server's status (the reports table's columns)
-    received_only: bool = False  # only those received in the period (the reports table), not carried over
     label: str = ""  # what the list's filter line says ("Từ Thống kê: …"), made by the front end
 
     def __post_init__(self) -> None:

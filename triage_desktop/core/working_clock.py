@@ -2,10 +2,11 @@
 
 `WorkCalendar.working_seconds` answers one pair in ~22 µs; the ward's record asks it for 10^5 items. Here each
 day of the span gets, once, the office seconds of all days before it (a prefix sum) and its own office spans
-in seconds after local midnight; an instant's clock is then one division, one list lookup and a few
-comparisons, and the working time between two instants is the difference of their clocks. Equal to
-`WorkCalendar.working_seconds` (tests/unit/test_working_clock.py checks it on random instants); instants
-outside the span are answered by the calendar itself, so the clock is never wrong, only slower there.
+in seconds after local midnight; an instant's clock is then one division, one lookup and a few comparisons,
+and the working time between two instants is the difference of their clocks. storage.record_query computes
+it in SQL from `day_rows` and `spans`, `at` in Python (the moment the record is judged at). Both equal
+`WorkCalendar.working_seconds` (tests/unit/core/test_working_clock.py checks them on random instants); `at`
+answers instants outside the span with the calendar itself, so it is never wrong, only slower there.
 """
 
 from __future__ import annotations
@@ -74,11 +75,3 @@ class WorkingClock:
         each day of the span: the same clock as a table, for SQL to join (storage.record_query)."""
         first = (self._base + OFFSET) // DAY
         return [(first + i, self._before[i], int(working)) for i, working in enumerate(self._working)]
-
-    def between(self, start: float, end: float) -> float:
-        """Office seconds from `start` to `end` (0 when `end` is not after `start`), as WorkCalendar counts."""
-        return max(self.at(end) - self.at(start), 0.0) if end > start else 0.0
-
-    def working_days(self, start: float, end: float) -> float:
-        """The same in working days (one day = the office hours of one working day)."""
-        return self.between(start, end) / (self.day_seconds or 8 * 3600.0)

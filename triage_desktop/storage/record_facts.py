@@ -4,7 +4,16 @@ Read from the server's copy only (never the officer's unsent actions: the record
 fields and event types of central-api.md §4. Kept here at every write of an aggregate, and removed with it by a
 trigger of r0008, so the dashboard reads two covering indexes of one narrow table instead of a million JSON
 documents. `settled_at` is when the item's work ended, done (its result ready, resolved) or stopped (refused,
-suspended, withdrawn, transferred): core.record tells the two apart by the status.
+suspended): core.record tells the two apart by the status.
+
+Items that leave the feed (§5 `op: "delete"`: a dossier withdrawn by the citizen, a report transferred to
+another unit or merged into another) are dropped from the cache, and the r0008 trigger drops their facts with
+them: the record never counts them, and a closed period's "Tiếp nhận trong kỳ" drops when one leaves later.
+
+Rule: migration r0008 fills the table by calling this module's `facts` as it is at the time it runs, not a
+copy frozen with the migration. So any later change to what `facts` computes (or to SETTLED/STOPPED, which it
+reads) ships with a new migration that recomputes every row from the stored JSON; else the caches migrated
+before the change keep the old facts for every item not written again since.
 """
 
 from __future__ import annotations
@@ -16,17 +25,19 @@ from sqlalchemy import Connection
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from triage_desktop.core import fields
+from triage_desktop.core.vocabulary import CLOCK_STOPPED, KINDS
 from triage_desktop.storage.rows import text_or_none, utc_iso
 from triage_desktop.storage.schema import RECORD_FACTS
 
-# The statuses in which an item's work is done, and those in which it stopped without being done (refused at
-# intake or later, suspended, withdrawn by the citizen; a report sent to another unit): neither is open work.
+# The statuses in which an item's work is done; the others in which its deadline stopped (vocabulary.
+# CLOCK_STOPPED) are those in which it stopped without being done (refused at intake or later, suspended), but
+# for the statuses of items that leave the feed (module docstring), never found in the cache.
 SETTLED = {"report": frozenset({"resolved", "closed"}), "dossier": frozenset({"resolved", "returned"})}
-STOPPED = {"report": frozenset({"rejected", "transferred"}),
-           "dossier": frozenset({"rejected", "suspended", "withdrawn"})}
+_LEAVE_THE_FEED = {"report": frozenset({"transferred"}), "dossier": frozenset({"withdrawn"})}
+STOPPED: dict[str, frozenset[str]] = {kind: CLOCK_STOPPED[kind] - SETTLED[kind] - _LEAVE_THE_FEED[kind] for kind in KINDS}
 _PAUSING_EVENTS = frozenset({"supplement_requested", "fee_requested"})
 # Events that move an item into its final state (§4 event types; set_status may also say it as status_changed).
-_ENDING_EVENTS = frozenset({"resolved", "result_returned", "rejected", "suspended", "withdrawn", "transferred"})
+_ENDING_EVENTS = frozenset({"resolved", "result_returned", "rejected", "suspended"})
 
 
 def facts(kind: str, item_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -49,7 +60,8 @@ def facts(kind: str, item_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _settled_at(kind: str, status: str, data: Mapping[str, Any], events: list[Mapping[str, Any]]) -> str | None:
-    """When the item's work ended, if it has ended now: done (resolved, returned, closed) or stopped.
+    """When the item's work ended, if it has ended now: done (resolved, returned, closed) or stopped (refused,
+    suspended).
 
     The moment it first reached its final stretch: a dossier is settled when its result is ready (`resolved`),
     not when the applicant comes for it (`result_returned`, later), and a report when it is resolved, not when

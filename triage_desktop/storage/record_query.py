@@ -26,8 +26,8 @@ from triage_desktop.core.record import (
     RecordCell,
     WardRecord,
     tally,
-    utc_text,
 )
+from triage_desktop.core.vocabulary import CLOCK_PAUSED
 from triage_desktop.core.workdays import WorkCalendar
 from triage_desktop.core.working_clock import DAY, OFFSET, WorkingClock
 from triage_desktop.storage.record_facts import SETTLED, STOPPED
@@ -37,7 +37,7 @@ f = RECORD_FACTS.c
 
 
 def _parts(cell: RecordCell, old: bool = False) -> list[list[ColumnElement[bool]]]:
-    """The index ranges (module docstring) of the period's population; only A for `received_only`.
+    """The index ranges (module docstring) of the period's population; only A for the measure "received".
 
     `old`: a period far back in the cache, where "ended at or after start" is most of the index: B is read as
     the items that ended within the period (a short range of the settled_at index) and those received before
@@ -46,7 +46,7 @@ def _parts(cell: RecordCell, old: bool = False) -> list[list[ColumnElement[bool]
     """
     kind = f.kind == cell.kind
     received = [kind, f.received_at >= cell.start, f.received_at < cell.end]
-    if cell.received_only or cell.measure == "received":
+    if cell.measure == "received":
         return [received]
     before = f.received_at.concat("") < cell.start
     if old:
@@ -77,12 +77,17 @@ def conditions(cell: RecordCell) -> dict[str, ColumnElement[bool]]:
     stopped = f.status.in_(sorted(STOPPED.get(cell.kind, ())))
     done = and_(ended, not_(stopped))
     on_time = or_(f.due_at.is_(None), f.settled_at <= f.due_at)
+    # A dossier waiting for the citizen at the cutoff (supplement, fee) has its clock paused: the server moves
+    # due_at only when the citizen answers (§4), so a due_at already passed does not make it late (the list
+    # says "Tạm dừng — chờ công dân" for it too).
+    waiting = sorted(CLOCK_PAUSED.get(cell.kind, ()))
+    past_due = and_(f.due_at < cutoff, f.status.not_in(waiting)) if waiting else f.due_at < cutoff
     return {
         "stopped": and_(ended, stopped),
         "on_time": and_(done, on_time),
         "late": and_(done, not_(on_time)),
-        "open_on_time": and_(still_open, or_(f.due_at.is_(None), f.due_at >= cutoff)),
-        "open_late": and_(still_open, f.due_at < cutoff),
+        "open_on_time": and_(still_open, or_(f.due_at.is_(None), not_(past_due))),
+        "open_late": and_(still_open, past_due),
         "received": f.received_at >= cell.start,
         "carried": f.received_at < cell.start,
         "extended": f.extended > 0,
@@ -156,23 +161,31 @@ def _clock_sql(epoch: str, day: str, clock: WorkingClock) -> str:
     return f"({day}.b + {day}.w * ({spans}))"
 
 
+def _days_sql(clock: WorkingClock) -> str:
+    """The clock's table of days (core.working_clock.day_rows) as a WITH clause named `days`."""
+    rows = ", ".join(f"({d}, {before}, {working})" for d, before, working in clock.day_rows())  # our own ints
+    return f"days(d, b, w) AS (VALUES {rows})"
+
+
+def _day_join(day: str, epoch: str) -> str:
+    """`day`: the row of `days` holding `epoch` (integer Unix seconds; NULL outside the clock's span)."""
+    return f"LEFT JOIN days {day} ON {day}.d = ({epoch} + {OFFSET}) / {DAY}"
+
+
 def _timed_sql(clock: WorkingClock, group_code: str) -> str:
     """Each report received in the period with its officer, its group code (_group_code: the on-time record of
     this range is counted from the same pass) and the working clock at its arrival, its first response and its
     end (when before the cutoff), computed in SQL over a table of the period's days."""
-    days = ", ".join(f"({d}, {before}, {working})" for d, before, working in clock.day_rows())  # our own ints
     moment = "CASE WHEN f.{x} >= f.r AND f.{x} < :cutoff THEN {clock} END"
     return (
-        f"WITH days(d, b, w) AS (VALUES {days}), "
+        f"WITH {_days_sql(clock)}, "
         "f AS (SELECT category AS c, status AS st, unixepoch(received_at) AS r, unixepoch(responded_at) AS p, "
         f"unixepoch(settled_at) AS s, assignee_id AS a, {group_code} AS g FROM record_facts "
         "WHERE kind = :kind AND received_at >= :start AND received_at < :end) "
         f"SELECT f.c, f.st, f.a, f.g, {_clock_sql('f.r', 'dr', clock)}, "
         f"{moment.format(x='p', clock=_clock_sql('f.p', 'dp', clock))}, "
         f"{moment.format(x='s', clock=_clock_sql('f.s', 'ds', clock))} "
-        f"FROM f LEFT JOIN days dr ON dr.d = (f.r + {OFFSET}) / {DAY} "
-        f"LEFT JOIN days dp ON dp.d = (f.p + {OFFSET}) / {DAY} "
-        f"LEFT JOIN days ds ON ds.d = (f.s + {OFFSET}) / {DAY}"
+        f"FROM f {_day_join('dr', 'f.r')} {_day_join('dp', 'f.p')} {_day_join('ds', 'f.s')}"
     )
 
 
@@ -237,4 +250,4 @@ def ward_record(conn: Connection, kind: str, period: Period, now: datetime, cale
     return WardRecord(kind, period, datetime.fromisoformat(cell.cutoff), now, total, officers, categories, reports)
 
 
-__all__ = ["conditions", "count", "matching_ids", "utc_text", "ward_record"]
+__all__ = ["conditions", "count", "matching_ids", "ward_record"]

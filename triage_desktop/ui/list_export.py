@@ -38,7 +38,7 @@ from triage_desktop.ui.whole_file import why_not_written
 
 log = logging.getLogger(__name__)
 
-FILTER_NAMES = ("status", "category", "assignee_id", "channel", "deadline", "text")  # ItemQuery's filters
+FILTER_NAMES = ("status", "category", "assignee_id", "channel", "deadline", "text", "record")  # ItemQuery's
 
 
 def audit_detail(query: ItemQuery, fmt: str, count: int, *, masked: bool, complete: bool) -> dict[str, object]:

@@ -30,8 +30,9 @@ class QtListWords:
             return {"report": translate("list_export", "Lĩnh vực"), "dossier": translate("list_export", "Thủ tục")
                     }.get(kind or "", translate("list_export", "Lĩnh vực / Thủ tục"))
         if key == lt.PERSON:
-            return {"report": translate("list_export", "Người gửi"), "dossier": translate("list_export", "Người nộp")
-                    }.get(kind or "", translate("list_export", "Người gửi / Người nộp"))
+            return {"report": translate("list_export", "Người phản ánh"),
+                    "dossier": translate("list_export", "Người nộp")
+                    }.get(kind or "", translate("list_export", "Người phản ánh / Người nộp"))
         headers = {
             lt.KIND: translate("list_export", "Loại"),
             lt.CODE: translate("list_export", "Mã"),
@@ -120,6 +121,9 @@ def list_note(query: ItemQuery | None, names: ListNames, at: datetime) -> str:
                 state=labels.label(labels.DEADLINE_STATE, query.deadline)))
         if query.text:
             parts.append(translate("list_export", "Tìm: “{text}”").format(text=query.text))
+        if query.record is not None:  # a list opened from a number of "Thống kê": the filter line's words
+            parts.append(translate("list_export", "Từ Thống kê: {what}").format(
+                what=query.record.label or query.record.measure))
     parts.append(translate("list_export", "xuất lúc {moment}").format(moment=local_text(at)))
     return " · ".join(parts)
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import IO, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -19,9 +20,11 @@ from triage_desktop.core import names
 from triage_desktop.core.record import UNASSIGNED, CategoryReports, Counts, RecordCell, WardRecord
 from triage_desktop.core.spreadsheet import inert, write_csv, write_xlsx
 from triage_desktop.core.tables import Cell, CellType, Column, Table
+from triage_desktop.core.text import terminal_safe
 from triage_desktop.core.vocabulary import REPORT_STATUSES
 from triage_desktop.core.workdays import VN
 from triage_desktop.ui.labels import status_label
+from triage_desktop.ui.whole_file import whole_file
 
 translate = QCoreApplication.translate  # by this bare name, so pyside6-lupdate extracts the strings
 _CTX = "record"
@@ -90,9 +93,10 @@ def _count_cells(record: WardRecord, **narrowed: object) -> list[RecordCell | No
 
 def period_note(record: WardRecord) -> str:
     first, last = record.period.first.strftime("%d/%m/%Y"), record.period.last.strftime("%d/%m/%Y")
-    note = translate(_CTX, "Từ {first} đến {last}; tính đến {cutoff}.").format(
+    if record.cutoff >= record.period.end:  # a finished period: its end is 00:00 of the next day, said as its last day
+        return translate(_CTX, "Từ {first} đến {last}; tính đến hết ngày {last}.").format(first=first, last=last)
+    return translate(_CTX, "Từ {first} đến {last}; tính đến {cutoff}.").format(
         first=first, last=last, cutoff=record.cutoff.astimezone(VN).strftime("%d/%m/%Y %H:%M"))
-    return note
 
 
 def kind_words(kind: str) -> str:
@@ -159,8 +163,8 @@ def _reports_table(record: WardRecord, labels: Names) -> RecordTable:
                 one.resolution_median, target, one.within_target, one.past_target, one.target_share]
 
     def cells(category: str | None) -> list[RecordCell | None]:
-        received = record.cell("all", category=category, received_only=True)
-        per_status = [record.cell("all", category=category, status=s, received_only=True) for s in statuses]
+        received = record.cell("received", category=category)
+        per_status = [record.cell("received", category=category, status=s) for s in statuses]
         return [None, None, received, *per_status, None, None, None, None, None, None]
 
     rows = [row(labels.category(code), code or None, one, one.target_days) for code, one in ordered]
@@ -184,26 +188,32 @@ def as_json(record: WardRecord, tables: Sequence[RecordTable]) -> dict[str, Any]
     }
 
 
-def write(fmt: str, tables: Sequence[RecordTable], output: str | None,
-          open_file: Callable[..., IO[Any]] = open) -> None:
+def write(fmt: str, tables: Sequence[RecordTable], output: Path | None, stream: IO[str] | None = None) -> None:
     """The tables as Excel (one sheet each; `output` required) or CSV (UTF-8 with BOM; one block per table, a
-    blank line between, to `output` or stdout). `open_file`: how the caller opens a file for citizens' data."""
+    blank line between). To `output` whole or not at all (ui.whole_file: a failed write keeps an earlier file of
+    that name); else to `stream` (stdout), each text cell cleaned for a terminal (a server-supplied name may hold
+    escape codes or bidi controls)."""
     if fmt == "xlsx":
-        if not output:
+        if output is None:
             raise ValueError("xlsx needs a file")
-        with open_file(output, "wb") as binary:
+        with whole_file(output) as binary:
             write_xlsx([t.table for t in tables], binary)
         return
-    out = open_file(output, "w", encoding="utf-8-sig", newline="") if output else None
-    stream = out or sys.stdout
-    try:
-        if out is None:
-            stream.write("\ufeff")
-        for index, one in enumerate(tables):
-            if index:
-                stream.write("\r\n")
-            stream.write(f"{inert(one.table.title)}\r\n")
-            write_csv(one.table, stream)
-    finally:
-        if out is not None:
-            out.close()
+    if output is not None:
+        with whole_file(output, "w", encoding="utf-8-sig", newline="") as out:
+            _write_csv_blocks(tables, out, None)
+        return
+    out = stream or sys.stdout
+    out.write("\ufeff")  # the BOM, as a file gets it
+    _write_csv_blocks(tables, out, terminal_safe)
+
+
+def _write_csv_blocks(tables: Sequence[RecordTable], out: IO[str], clean: Callable[[str], str] | None) -> None:
+    for index, one in enumerate(tables):
+        if index:
+            out.write("\r\n")
+        title = inert(one.table.title)
+        out.write(f"{clean(title) if clean else title}\r\n")
+        rows = one.table.rows if clean is None else (
+            [clean(cell) if isinstance(cell, str) else cell for cell in row] for row in one.table.rows)
+        write_csv(one.table, out, rows)

@@ -283,7 +283,7 @@ class RecordWindow(QWidget):
     def refresh(self) -> None:
         period = self.period()
         if period is None:
-            self.note.setText(self.tr("Ngày kết thúc phải sau ngày bắt đầu."))
+            self.note.setText(self.tr("Ngày kết thúc không được trước ngày bắt đầu."))
             return
         kind = str(self.kind.currentData())
         self._asked += 1
@@ -324,6 +324,9 @@ class RecordWindow(QWidget):
         if asked != self._asked:
             return  # the officer asked for another period or kind meanwhile
         self._show_busy(False)
+        self._show_record(answer)
+
+    def _show_record(self, answer: tuple[WardRecord, list[RecordTable]]) -> None:
         self.record, self.tables = answer
         record = self.record
         by_key = {t.key: t for t in self.tables}
@@ -390,7 +393,7 @@ class RecordWindow(QWidget):
             bars = [Bar(str(row[0]), [_count(row[columns.index(k)]) for k in keys]) for row in rows]
             title = self.tabs.tabText(self._tab_index[key])
         chart.set_data(title, series, bars)
-        # The chart takes the height its bars need, up to 45% of the window (it scrolls beyond); the table the rest.
+        # The chart takes the height its bars need, up to 40% of the window (it scrolls beyond); the table the rest.
         scroll = self.scrolls[key]
         scroll.setFixedHeight(min(chart.sizeHint().height() + 2 * scroll.frameWidth() + 2, int(self.height() * 0.4)))
 
@@ -456,16 +459,20 @@ def help_text() -> str:
                   "điểm hiện tại."),
         translate("RecordWindow",
                   "Số hồ sơ của kỳ: hồ sơ tiếp nhận trong kỳ và hồ sơ tồn kỳ trước (tiếp nhận trước kỳ, chưa giải quyết"
-                  " xong hoặc chưa dừng trước ngày đầu kỳ). Mỗi hồ sơ thuộc đúng một cột kết quả."),
+                  " xong và chưa dừng trước ngày đầu kỳ). Mỗi hồ sơ thuộc đúng một cột kết quả."),
         translate("RecordWindow",
                   "Đúng hạn: giải quyết xong (có kết quả) không muộn hơn ngày hẹn trả đang có hiệu lực. Ngày hẹn là "
                   "ngày máy chủ đang giữ: đã lùi theo thời gian tạm dừng (bổ sung giấy tờ, nghĩa vụ tài chính) và theo "
                   "văn bản xin lỗi, hẹn lại. Trễ hạn: sau ngày hẹn."),
         translate("RecordWindow",
-                  "Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua."),
+                  "Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua. Hồ sơ đang chờ "
+                  "công dân bổ sung giấy tờ hoặc nộp phí ở cuối kỳ được tính trong hạn: thời hạn tạm dừng."),
         translate("RecordWindow",
-                  "Dừng/rút/từ chối: dừng xử lý, công dân rút, không được tiếp nhận (phản ánh: từ chối, chuyển đơn vị "
-                  "khác); không tính vào tỷ lệ."),
+                  "Dừng/rút/từ chối: dừng xử lý, không được tiếp nhận (phản ánh: từ chối); không tính vào tỷ lệ."),
+        translate("RecordWindow",
+                  "Hồ sơ công dân đã rút, phản ánh đã chuyển đơn vị khác hoặc đã gộp vào phản ánh khác không còn trên "
+                  "máy (máy chủ không gửi nữa), nên không có trong số nào của thống kê: số tiếp nhận của một kỳ đã qua "
+                  "có thể giảm khi có hồ sơ, phản ánh như vậy."),
         translate("RecordWindow",
                   "Tỷ lệ trễ hạn = (đã giải quyết trễ hạn + đang quá hạn) ÷ (đã giải quyết + đang giải quyết), như "
                   "thống kê quốc gia; tỷ lệ đúng hạn = 1 − tỷ lệ trễ hạn."),

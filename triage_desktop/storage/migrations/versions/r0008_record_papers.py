@@ -5,7 +5,9 @@
 - `letterheads`: how each unit signs its papers (parent authority, address, leader, place), typed once.
 
 The facts of the items already cached are computed by the same Python function the write path uses (so both
-agree by construction), reading the raw JSON in batches; nothing in `aggregates` is rewritten.
+agree by construction), reading the raw JSON in batches; nothing in `aggregates` is rewritten. That function is
+imported live, not frozen here: a later change to storage.record_facts.facts must ship with its own migration
+that recomputes the facts (the rule in storage.record_facts' docstring).
 
 Revision ID: 0008
 Revises: 0007
