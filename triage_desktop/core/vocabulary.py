@@ -68,6 +68,12 @@ CLOCK_STOPPED: Final[dict[str, frozenset[str]]] = {
     "report": FINAL_STATUSES["report"] | {"resolved"},
     "dossier": FINAL_STATUSES["dossier"] | {"resolved"},
 }
+# Statuses an item reaches as it leaves the caller's feed (§5 `op: "delete"`: transferred away, withdrawn), so a
+# cached item never holds them: no count of the cache can show them.
+LEAVE_THE_FEED: Final[dict[str, frozenset[str]]] = {
+    "report": frozenset({"transferred"}),
+    "dossier": frozenset({"withdrawn"}),
+}
 CLOCK_PAUSED: Final[dict[str, frozenset[str]]] = {
     "report": frozenset(),
     "dossier": frozenset({"awaiting_supplement", "awaiting_fee"}),

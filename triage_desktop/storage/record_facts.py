@@ -25,7 +25,7 @@ from sqlalchemy import Connection
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from triage_desktop.core import fields
-from triage_desktop.core.vocabulary import CLOCK_STOPPED, KINDS
+from triage_desktop.core.vocabulary import CLOCK_STOPPED, KINDS, LEAVE_THE_FEED
 from triage_desktop.storage.rows import text_or_none, utc_iso
 from triage_desktop.storage.schema import RECORD_FACTS
 
@@ -33,8 +33,7 @@ from triage_desktop.storage.schema import RECORD_FACTS
 # CLOCK_STOPPED) are those in which it stopped without being done (refused at intake or later, suspended), but
 # for the statuses of items that leave the feed (module docstring), never found in the cache.
 SETTLED = {"report": frozenset({"resolved", "closed"}), "dossier": frozenset({"resolved", "returned"})}
-_LEAVE_THE_FEED = {"report": frozenset({"transferred"}), "dossier": frozenset({"withdrawn"})}
-STOPPED: dict[str, frozenset[str]] = {kind: CLOCK_STOPPED[kind] - SETTLED[kind] - _LEAVE_THE_FEED[kind] for kind in KINDS}
+STOPPED: dict[str, frozenset[str]] = {kind: CLOCK_STOPPED[kind] - SETTLED[kind] - LEAVE_THE_FEED[kind] for kind in KINDS}
 _PAUSING_EVENTS = frozenset({"supplement_requested", "fee_requested"})
 # Events that move an item into its final state (§4 event types; set_status may also say it as status_changed).
 _ENDING_EVENTS = frozenset({"resolved", "result_returned", "rejected", "suspended"})

@@ -21,7 +21,7 @@ from triage_desktop.core.record import UNASSIGNED, CategoryReports, Counts, Reco
 from triage_desktop.core.spreadsheet import inert, write_csv, write_xlsx
 from triage_desktop.core.tables import Cell, CellType, Column, Table
 from triage_desktop.core.text import terminal_safe
-from triage_desktop.core.vocabulary import REPORT_STATUSES
+from triage_desktop.core.vocabulary import LEAVE_THE_FEED, REPORT_STATUSES
 from triage_desktop.core.workdays import VN
 from triage_desktop.ui.labels import status_label
 from triage_desktop.ui.whole_file import whole_file
@@ -140,7 +140,7 @@ def record_tables(record: WardRecord, labels: Names) -> list[RecordTable]:
 
 
 def _reports_table(record: WardRecord, labels: Names) -> RecordTable:
-    statuses = list(REPORT_STATUSES)
+    statuses = [s for s in REPORT_STATUSES if s not in LEAVE_THE_FEED["report"]]  # never in the cache
     columns = [
         Column(translate(_CTX, "Lĩnh vực"), CellType.TEXT, 24, "name"),
         Column(translate(_CTX, "Mã"), CellType.TEXT, 14, "code"),

@@ -379,9 +379,9 @@ class RecordWindow(QWidget):
         columns = table.table.keys()
         rows = [row for row in table.table.rows[:len(table.table.rows) - table.footer]]
         if key == "reports":
-            groups = (("new", "acknowledged", "in_progress"), ("resolved", "closed"), ("transferred", "rejected"))
+            groups = (("new", "acknowledged", "in_progress"), ("resolved", "closed"), ("rejected",))
             series = [Series(self.tr("Đang xử lý"), "RECORD_OPEN"), Series(self.tr("Đã xử lý"), "RECORD_ON_TIME"),
-                      Series(self.tr("Chuyển, từ chối"), "PAUSED_FG")]
+                      Series(self.tr("Từ chối"), "PAUSED_FG")]
             bars = [Bar(str(row[0]), [sum(_count(row[columns.index(s)]) for s in group) for group in groups])
                     for row in rows]
             title = self.tr("Phản ánh tiếp nhận trong kỳ theo lĩnh vực")
