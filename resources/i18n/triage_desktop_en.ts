@@ -1336,159 +1336,159 @@ Written {done} / {total} items</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="153"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation>Search code, title, name, address… (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="153"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="316"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="205"/>
         <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
         <translation>Warning: the data on this computer is NOT encrypted (as configured by IT). Do not let others use this computer before you log out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="303"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="305"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="307"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="309"/>
         <source>Đăng nhập lại…</source>
         <translation>Log in again…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="311"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="313"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="319"/>
         <source>Chữ to hơn</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="322"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="325"/>
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="327"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="681"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="682"/>
         <source>Phân công nhiều mục…</source>
         <translation>Assign several items…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="332"/>
         <source>Bỏ lọc</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="334"/>
         <source>Lưu chế độ xem…</source>
         <translation>Save view…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="336"/>
         <source>Thống kê</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="338"/>
         <source>Thống kê kết quả giải quyết đúng hạn, trễ hạn</source>
         <translation>Statistics on on-time and late settlement</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="341"/>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="346"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="349"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="358"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="359"/>
         <source>&amp;Danh sách</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="367"/>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="514"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation>{name}&apos;s — waits for that officer to log in and send it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="515"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="516"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation>Made by an unknown officer — it can only be discarded</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="641"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="642"/>
         <source>Lưu chế độ xem</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="642"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="643"/>
         <source>Tên chế độ xem (hàng việc, bộ lọc và thứ tự đang dùng):</source>
         <translation>Name of the view (the queue, filters and order in use):</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="643"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="644"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="644"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="645"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="659"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="660"/>
         <source>Đã lưu chế độ xem “{name}”</source>
         <translation>Saved the view “{name}”</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="666"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="667"/>
         <source>Đã xóa chế độ xem “{name}”</source>
         <translation>Deleted the view “{name}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="680"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="681"/>
         <source>Phân công %n mục…</source>
         <translation>
             <numerusform>Assign %n item…</numerusform>
@@ -1496,7 +1496,7 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="716"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="717"/>
         <source>Đã lưu phân công %n mục — đang chờ gửi</source>
         <translation>
             <numerusform>Saved the assignment of %n item — waiting to be sent</numerusform>
@@ -1504,7 +1504,7 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="735"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="736"/>
         <source>Đã phân công %n mục</source>
         <translation>
             <numerusform>Assigned %n item</numerusform>
@@ -1512,7 +1512,7 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="736"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="737"/>
         <source>%n xung đột</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -1520,7 +1520,7 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="737"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="738"/>
         <source>%n mục không phân công được</source>
         <translation>
             <numerusform>%n item could not be assigned</numerusform>
@@ -1528,17 +1528,17 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="740"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="741"/>
         <source>(mã {codes})</source>
         <translation>(codes {codes})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="758"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="759"/>
         <source>Việc của {name} — quá hạn trước</source>
         <translation>{name}&apos;s work — overdue first</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="813"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="816"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation>
             <numerusform>Showing the newest result — type more to narrow it</numerusform>
@@ -1546,7 +1546,7 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="815"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="818"/>
         <source>Tìm thấy %n kết quả</source>
         <translation>
             <numerusform>%n result found</numerusform>
@@ -1554,17 +1554,17 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="817"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="820"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="992"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="995"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation>The data file on this computer was damaged, so it was set aside ({file}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="993"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="996"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation>
             <numerusform>%Ln unsent action was kept.</numerusform>
@@ -1572,7 +1572,7 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="996"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="999"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation>
             <numerusform>%Ln action could not be read back: it may have been sent before the file was damaged; if not, please do it again.</numerusform>
@@ -1580,68 +1580,68 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="999"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1002"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation>It is not certain that every unsent action could be read back: please check the Outbox.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1000"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1003"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation>All reports and dossiers are being downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1001"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1004"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation>The local data was recovered</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1004"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1007"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1099"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1102"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation>Reports and dossiers</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1228"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1231"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation>Saved “{action}” — waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1239"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1242"/>
         <source>Đã hoàn tác “{action}” — không gửi</source>
         <translation>Undone “{action}” — not sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1253"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1256"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation>Re-applied “{action}” on the new version — waiting to send</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1267"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1271"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1270"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1274"/>
         <source>Bỏ thao tác</source>
         <translation>Discard action</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1268"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1271"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation>Discard “{action}”? It will not be sent to the server and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1272"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1275"/>
         <source>Giữ lại</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1323"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1326"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1325"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1328"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1927,105 +1927,100 @@ Written {done} / {total} items</translation>
 <context>
     <name>PapersDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="63"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="66"/>
         <source>Giấy tờ — {code}</source>
         <translation>Documents — {code}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="67"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="70"/>
         <source>Mẫu giấy tờ</source>
         <translation>Document forms</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="71"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="74"/>
         <source>Thông tin đơn vị…</source>
         <translation>Unit details…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="73"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="76"/>
         <source>Cơ quan chủ quản, địa chỉ, người ký, địa danh trên giấy tờ</source>
         <translation>Governing body, address, signatory and place name on documents</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="78"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="81"/>
         <source>Nội dung giấy tờ (sửa được trước khi in)</source>
         <translation>Document content (editable before printing)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="90"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="93"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="92"/>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="242"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="95"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="247"/>
         <source>Xem trước khi in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="94"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="97"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="96"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="99"/>
         <source>Điền lại từ hồ sơ</source>
         <translation>Refill from dossier</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="98"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="101"/>
         <source>Bỏ những chỗ đã sửa trong mẫu này, điền lại từ dữ liệu trên máy</source>
         <translation>Discard edits to this form and refill it from the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="100"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="103"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="107"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="110"/>
         <source>Mẫu:</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="176"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="179"/>
         <source>Đang đọc ảnh lưu trên máy…</source>
         <translation>Reading images stored on this computer…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="193"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="198"/>
         <source>Đang hiện bản đã sửa của mẫu này.</source>
         <translation>Showing the edited version of this form.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="229"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="234"/>
         <source>In giấy tờ</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="259"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="264"/>
         <source>Lưu PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="259"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="264"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="272"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="279"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="276"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="291"/>
         <source>Đã lưu {name}</source>
         <translation>Saved {name}</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="291"/>
-        <source>Không lưu được tệp: {reason}</source>
-        <translation>Could not save the file: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2299,8 +2294,33 @@ Written {done} / {total} items</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/record_view.py" line="286"/>
-        <source>Ngày kết thúc phải sau ngày bắt đầu.</source>
-        <translation>The end date must be after the start date.</translation>
+        <source>Ngày kết thúc không được trước ngày bắt đầu.</source>
+        <translation>The end date cannot be before the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="384"/>
+        <source>Từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="460"/>
+        <source>Số hồ sơ của kỳ: hồ sơ tiếp nhận trong kỳ và hồ sơ tồn kỳ trước (tiếp nhận trước kỳ, chưa giải quyết xong và chưa dừng trước ngày đầu kỳ). Mỗi hồ sơ thuộc đúng một cột kết quả.</source>
+        <translation>Dossiers of the period: those received in the period and those carried over (received before it, neither settled nor stopped before its first day). Each dossier falls in exactly one outcome column.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="467"/>
+        <source>Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua. Hồ sơ đang chờ công dân bổ sung giấy tờ hoặc nộp phí ở cuối kỳ được tính trong hạn: thời hạn tạm dừng.</source>
+        <translation>Open on time / overdue: not finished at the end of the period, appointment not yet passed / passed. A dossier waiting for the citizen's documents or fee at the end of the period counts as on time: its clock is paused.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="470"/>
+        <source>Dừng/rút/từ chối: dừng xử lý, không được tiếp nhận (phản ánh: từ chối); không tính vào tỷ lệ.</source>
+        <translation>Stopped/withdrawn/refused: processing stopped or not accepted (reports: rejected); left out of the rates.</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="472"/>
+        <source>Hồ sơ công dân đã rút, phản ánh đã chuyển đơn vị khác hoặc đã gộp vào phản ánh khác không còn trên máy (máy chủ không gửi nữa), nên không có trong số nào của thống kê: số tiếp nhận của một kỳ đã qua có thể giảm khi có hồ sơ, phản ánh như vậy.</source>
+        <translation>Dossiers the citizen withdrew and reports transferred to another unit or merged into another report are no longer on this computer (the server stops sending them), so they are in no number of the statistics: the received count of a past period can drop when that happens.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/record_view.py" line="306"/>
@@ -2313,117 +2333,97 @@ Written {done} / {total} items</translation>
         <translation>Could not calculate the statistics (see the log).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="331"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="334"/>
         <source>Đúng hạn: xong không muộn hơn ngày hẹn trả đang có hiệu lực (sau tạm dừng, gia hạn) — xem “Cách tính”.</source>
         <translation>On time: completed no later than the appointment date in effect (after pauses and extensions) — see “How figures are calculated”.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="334"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="337"/>
         <source>Theo cán bộ</source>
         <translation>By officer</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="335"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="338"/>
         <source>Theo {what}</source>
         <translation>By {what}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="336"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="339"/>
         <source>Phản ánh theo lĩnh vực và trạng thái</source>
         <translation>Reports by category and status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="380"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="383"/>
         <source>Đang xử lý</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="380"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="383"/>
         <source>Đã xử lý</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="381"/>
-        <source>Chuyển, từ chối</source>
-        <translation>Transferred, rejected</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="384"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="387"/>
         <source>Phản ánh tiếp nhận trong kỳ theo lĩnh vực</source>
         <translation>Reports received in the period by category</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="387"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="390"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="387"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="390"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="388"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="391"/>
         <source>Đang trong hạn</source>
         <translation>In progress, within deadline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="389"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="392"/>
         <source>Đang quá hạn</source>
         <translation>In progress, overdue</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="414"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="417"/>
         <source>{what} ({period})</source>
         <translation>{what} ({period})</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="424"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="427"/>
         <source>Thong-ke-{kind}</source>
         <translation>Statistics-{kind}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="429"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="432"/>
         <source>Cách tính số liệu thống kê</source>
         <translation>How the statistics are calculated</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="431"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="434"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="454"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="457"/>
         <source>Kỳ: từ 00:00 ngày bắt đầu đến hết ngày kết thúc (giờ Việt Nam). Kỳ chưa kết thúc được tính đến thời điểm hiện tại.</source>
         <translation>Period: from 00:00 on the start date to the end of the end date (Viet Nam time). A period that has not yet ended is counted up to the present moment.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="457"/>
-        <source>Số hồ sơ của kỳ: hồ sơ tiếp nhận trong kỳ và hồ sơ tồn kỳ trước (tiếp nhận trước kỳ, chưa giải quyết xong hoặc chưa dừng trước ngày đầu kỳ). Mỗi hồ sơ thuộc đúng một cột kết quả.</source>
-        <translation>Dossiers in the period: dossiers received in the period and dossiers carried over (received before the period and not yet settled or stopped before its first day). Each dossier falls into exactly one result column.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="460"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="463"/>
         <source>Đúng hạn: giải quyết xong (có kết quả) không muộn hơn ngày hẹn trả đang có hiệu lực. Ngày hẹn là ngày máy chủ đang giữ: đã lùi theo thời gian tạm dừng (bổ sung giấy tờ, nghĩa vụ tài chính) và theo văn bản xin lỗi, hẹn lại. Trễ hạn: sau ngày hẹn.</source>
         <translation>On time: settled (with a result) no later than the appointment date in effect. The appointment date is the one held by the server: moved back by paused time (additional documents, financial obligations) and by letters of apology with a new appointment. Late: after the appointment date.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="464"/>
-        <source>Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua.</source>
-        <translation>Being settled, within deadline / overdue: not completed at the end of the period, with the appointment date not yet passed / already passed.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="466"/>
-        <source>Dừng/rút/từ chối: dừng xử lý, công dân rút, không được tiếp nhận (phản ánh: từ chối, chuyển đơn vị khác); không tính vào tỷ lệ.</source>
-        <translation>Stopped/withdrawn/rejected: processing stopped, withdrawn by the citizen, or not received (reports: rejected, transferred to another unit); not counted in the rates.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="469"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="476"/>
         <source>Tỷ lệ trễ hạn = (đã giải quyết trễ hạn + đang quá hạn) ÷ (đã giải quyết + đang giải quyết), như thống kê quốc gia; tỷ lệ đúng hạn = 1 − tỷ lệ trễ hạn.</source>
         <translation>Late rate = (settled late + currently overdue) ÷ (settled + being settled), as in the national statistics; on-time rate = 1 − late rate.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="472"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="479"/>
         <source>Phản ánh: thời gian tính bằng ngày làm việc theo lịch của tỉnh (chỉ giờ hành chính). Phản hồi đầu tiên: lần đầu cán bộ trả lời công khai. Tỷ lệ trong thời hạn = số đã xử lý trong thời hạn của lĩnh vực ÷ (số đã xử lý + số chưa xử lý đã quá thời hạn ở cuối kỳ); phản ánh chưa quá thời hạn chưa được tính.</source>
         <translation>Reports: time is counted in working days according to the provincial calendar (office hours only). First response: the first time an officer replies publicly. Within-deadline rate = number handled within the category’s deadline ÷ (number handled + number unhandled and past the deadline at the end of the period); reports not yet past the deadline are not counted.</translation>
     </message>
@@ -3362,12 +3362,12 @@ Written {done} / {total} items</translation>
         <translation>Could not create {form}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="644"/>
-        <source>Không ghi được tệp {path}: {reason}</source>
-        <translation>Could not write file {path}: {reason}</translation>
+        <location filename="../../triage_desktop/cli.py" line="710"/>
+        <source>Ngày --to không được trước ngày --from.</source>
+        <translation>--to cannot be before --from.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="660"/>
+        <location filename="../../triage_desktop/cli.py" line="659"/>
         <source>Đã xuất %n mục nhật ký.</source>
         <translation>
             <numerusform>Exported %n audit entry.</numerusform>
@@ -3375,52 +3375,47 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="684"/>
+        <location filename="../../triage_desktop/cli.py" line="683"/>
         <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation>Entry {seq}: its content was edited (it does not match its hash).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="685"/>
+        <location filename="../../triage_desktop/cli.py" line="684"/>
         <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
         <translation>Entry {seq}: it does not link to the entry before it (that entry was edited or replaced).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="686"/>
+        <location filename="../../triage_desktop/cli.py" line="685"/>
         <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
         <translation>Entry {seq}: entry {span} before it was removed.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="687"/>
+        <location filename="../../triage_desktop/cli.py" line="686"/>
         <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
         <translation>Entry {seq}: entry {span} was removed from the end of the log.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="688"/>
+        <location filename="../../triage_desktop/cli.py" line="687"/>
         <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
         <translation>Entry {seq}: the log&apos;s counter was edited.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="707"/>
+        <location filename="../../triage_desktop/cli.py" line="706"/>
         <source>Định dạng xlsx cần --output TỆP.xlsx.</source>
         <translation>The xlsx format requires --output FILE.xlsx.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="711"/>
-        <source>Ngày --to phải sau ngày --from.</source>
-        <translation>The --to date must be after the --from date.</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="734"/>
+        <location filename="../../triage_desktop/cli.py" line="737"/>
         <source>cần một ngày YYYY-MM-DD</source>
         <translation>expected a date YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="745"/>
+        <location filename="../../triage_desktop/cli.py" line="748"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="755"/>
+        <location filename="../../triage_desktop/cli.py" line="758"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation>
             <numerusform>%n action is unsent: deleting the data would lose it. Sync first, or add --force.</numerusform>
@@ -3428,32 +3423,32 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="758"/>
+        <location filename="../../triage_desktop/cli.py" line="761"/>
         <source>Đã đăng xuất.</source>
         <translation>Logged out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="758"/>
+        <location filename="../../triage_desktop/cli.py" line="761"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation>The data on this computer was deleted.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="786"/>
+        <location filename="../../triage_desktop/cli.py" line="789"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="789"/>
+        <location filename="../../triage_desktop/cli.py" line="792"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="832"/>
+        <location filename="../../triage_desktop/cli.py" line="835"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation>The data on this computer is encrypted and this computer has no secure keyring: the password is needed, use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="844"/>
+        <location filename="../../triage_desktop/cli.py" line="847"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>
@@ -4097,117 +4092,122 @@ Written {done} / {total} items</translation>
         <translation>Category / Procedure</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="33"/>
-        <source>Người gửi</source>
-        <translation>Sender</translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="33"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="34"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="34"/>
-        <source>Người gửi / Người nộp</source>
-        <translation>Sender / Applicant</translation>
+        <location filename="../../triage_desktop/ui/list_words.py" line="33"/>
+        <source>Người phản ánh</source>
+        <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="36"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="35"/>
+        <source>Người phản ánh / Người nộp</source>
+        <translation>Reported by / Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="37"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="37"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="38"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="38"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="39"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="39"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="40"/>
         <source>Mức độ</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="40"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="41"/>
         <source>Người xử lý</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="41"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="42"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="42"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="43"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="43"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="44"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="44"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="45"/>
         <source>Ngày gửi</source>
         <translation>Date sent</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="45"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="46"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="46"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="47"/>
         <source>Còn lại (ngày làm việc, âm: quá hạn)</source>
         <translation>Remaining (working days, negative: overdue)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="47"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="48"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="96"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="97"/>
         <source>Danh sách phản ánh</source>
         <translation>Report list</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="98"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="99"/>
         <source>Danh sách hồ sơ</source>
         <translation>Dossier list</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="99"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="100"/>
         <source>Danh sách phản ánh và hồ sơ</source>
         <translation>Report and dossier list</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="116"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="117"/>
         <source>{name}: {value}</source>
         <translation>{name}: {value}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="119"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="120"/>
         <source>Thời hạn: {state}</source>
         <translation>Deadline: {state}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="122"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="123"/>
         <source>Tìm: “{text}”</source>
         <translation>Search: “{text}”</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="123"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="125"/>
+        <source>Từ Thống kê: {what}</source>
+        <translation>From Statistics: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="127"/>
         <source>xuất lúc {moment}</source>
         <translation>exported at {moment}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="131"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="135"/>
         <source>Chưa phân công</source>
         <translation>Unassigned</translation>
     </message>

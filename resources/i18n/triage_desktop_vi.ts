@@ -1326,303 +1326,303 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="153"/>
         <source>Tìm theo mã, tiêu đề, tên, địa chỉ… (gõ không dấu cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="153"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="316"/>
         <source>Tìm kiếm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="205"/>
         <source>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hóa (theo cấu hình của bộ phận CNTT). Không để người khác dùng máy khi chưa đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="303"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="305"/>
         <source>Đồng bộ ngay (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="307"/>
         <source>Hộp thư đi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="309"/>
         <source>Đăng nhập lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="311"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="313"/>
         <source>Thoát</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="319"/>
         <source>Chữ to hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="322"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="325"/>
         <source>Cỡ chữ mặc định</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="327"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="681"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="682"/>
         <source>Phân công nhiều mục…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="332"/>
         <source>Bỏ lọc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="334"/>
         <source>Lưu chế độ xem…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="336"/>
         <source>Thống kê</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="338"/>
         <source>Thống kê kết quả giải quyết đúng hạn, trễ hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="341"/>
         <source>&amp;Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="346"/>
         <source>Đồng &amp;bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="349"/>
         <source>&amp;Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="358"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="359"/>
         <source>&amp;Danh sách</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="367"/>
         <source>Thanh công cụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="514"/>
         <source>Của {name} — chờ người này đăng nhập để gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="515"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="516"/>
         <source>Không rõ người tạo — chỉ có thể bỏ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="641"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="642"/>
         <source>Lưu chế độ xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="642"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="643"/>
         <source>Tên chế độ xem (hàng việc, bộ lọc và thứ tự đang dùng):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="643"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="644"/>
         <source>Lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="644"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="645"/>
         <source>Hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="659"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="660"/>
         <source>Đã lưu chế độ xem “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="666"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="667"/>
         <source>Đã xóa chế độ xem “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="680"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="681"/>
         <source>Phân công %n mục…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="716"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="717"/>
         <source>Đã lưu phân công %n mục — đang chờ gửi</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="735"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="736"/>
         <source>Đã phân công %n mục</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="736"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="737"/>
         <source>%n xung đột</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="737"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="738"/>
         <source>%n mục không phân công được</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="740"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="741"/>
         <source>(mã {codes})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="758"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="759"/>
         <source>Việc của {name} — quá hạn trước</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="813"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="816"/>
         <source>Hiện %n kết quả mới nhất — gõ thêm để thu hẹp</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="815"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="818"/>
         <source>Tìm thấy %n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="817"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="820"/>
         <source>Không tìm thấy kết quả nào</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="992"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="995"/>
         <source>Tệp dữ liệu trên máy bị hỏng nên đã được cất riêng ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="993"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="996"/>
         <source>Đã giữ lại %Ln thao tác chưa gửi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/ui/main_window.py" line="996"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="999"/>
         <source>Không đọc lại được %Ln thao tác: có thể chúng đã được gửi trước khi tệp hỏng; nếu chưa, xin làm lại.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="999"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1002"/>
         <source>Không chắc đã đọc lại được mọi thao tác chưa gửi: xin xem lại Hộp thư đi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1000"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1003"/>
         <source>Toàn bộ phản ánh và hồ sơ đang được tải lại từ máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1001"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1004"/>
         <source>Dữ liệu trên máy đã được khôi phục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1004"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1007"/>
         <source>Đã hiểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1099"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1102"/>
         <source>Tiếp nhận phản ánh, hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1228"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1231"/>
         <source>Đã lưu “{action}” — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1239"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1242"/>
         <source>Đã hoàn tác “{action}” — không gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1253"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1256"/>
         <source>Đã áp dụng lại “{action}” trên phiên bản mới — đang chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1267"/>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1271"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1270"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1274"/>
         <source>Bỏ thao tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1268"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1271"/>
         <source>Bỏ thao tác “{action}”? Thao tác sẽ không được gửi lên máy chủ và không thể khôi phục.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1272"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1275"/>
         <source>Giữ lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1323"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1326"/>
         <source>Không thực hiện được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/main_window.py" line="1325"/>
+        <location filename="../../triage_desktop/ui/main_window.py" line="1328"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,104 +1900,99 @@
 <context>
     <name>PapersDialog</name>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="63"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="66"/>
         <source>Giấy tờ — {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="67"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="70"/>
         <source>Mẫu giấy tờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="71"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="74"/>
         <source>Thông tin đơn vị…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="73"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="76"/>
         <source>Cơ quan chủ quản, địa chỉ, người ký, địa danh trên giấy tờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="78"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="81"/>
         <source>Nội dung giấy tờ (sửa được trước khi in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="90"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="93"/>
         <source>In…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="92"/>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="242"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="95"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="247"/>
         <source>Xem trước khi in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="94"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="97"/>
         <source>Lưu PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="96"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="99"/>
         <source>Điền lại từ hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="98"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="101"/>
         <source>Bỏ những chỗ đã sửa trong mẫu này, điền lại từ dữ liệu trên máy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="100"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="103"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="107"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="110"/>
         <source>Mẫu:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="176"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="179"/>
         <source>Đang đọc ảnh lưu trên máy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="193"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="198"/>
         <source>Đang hiện bản đã sửa của mẫu này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="229"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="234"/>
         <source>In giấy tờ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="259"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="264"/>
         <source>Lưu PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="259"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="264"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="272"/>
+        <location filename="../../triage_desktop/ui/papers/dialog.py" line="279"/>
         <source>Đang lưu…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/papers/dialog.py" line="276"/>
-        <source>Đã lưu {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../triage_desktop/ui/papers/dialog.py" line="291"/>
-        <source>Không lưu được tệp: {reason}</source>
+        <source>Đã lưu {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2271,7 +2266,32 @@
     </message>
     <message>
         <location filename="../../triage_desktop/ui/record_view.py" line="286"/>
-        <source>Ngày kết thúc phải sau ngày bắt đầu.</source>
+        <source>Ngày kết thúc không được trước ngày bắt đầu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="384"/>
+        <source>Từ chối</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="460"/>
+        <source>Số hồ sơ của kỳ: hồ sơ tiếp nhận trong kỳ và hồ sơ tồn kỳ trước (tiếp nhận trước kỳ, chưa giải quyết xong và chưa dừng trước ngày đầu kỳ). Mỗi hồ sơ thuộc đúng một cột kết quả.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="467"/>
+        <source>Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua. Hồ sơ đang chờ công dân bổ sung giấy tờ hoặc nộp phí ở cuối kỳ được tính trong hạn: thời hạn tạm dừng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="470"/>
+        <source>Dừng/rút/từ chối: dừng xử lý, không được tiếp nhận (phản ánh: từ chối); không tính vào tỷ lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/record_view.py" line="472"/>
+        <source>Hồ sơ công dân đã rút, phản ánh đã chuyển đơn vị khác hoặc đã gộp vào phản ánh khác không còn trên máy (máy chủ không gửi nữa), nên không có trong số nào của thống kê: số tiếp nhận của một kỳ đã qua có thể giảm khi có hồ sơ, phản ánh như vậy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2285,117 +2305,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="331"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="334"/>
         <source>Đúng hạn: xong không muộn hơn ngày hẹn trả đang có hiệu lực (sau tạm dừng, gia hạn) — xem “Cách tính”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="334"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="337"/>
         <source>Theo cán bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="335"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="338"/>
         <source>Theo {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="336"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="339"/>
         <source>Phản ánh theo lĩnh vực và trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="380"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="383"/>
         <source>Đang xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="380"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="383"/>
         <source>Đã xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="381"/>
-        <source>Chuyển, từ chối</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="384"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="387"/>
         <source>Phản ánh tiếp nhận trong kỳ theo lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="387"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="390"/>
         <source>Đúng hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="387"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="390"/>
         <source>Trễ hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="388"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="391"/>
         <source>Đang trong hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="389"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="392"/>
         <source>Đang quá hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="414"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="417"/>
         <source>{what} ({period})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="424"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="427"/>
         <source>Thong-ke-{kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="429"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="432"/>
         <source>Cách tính số liệu thống kê</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="431"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="434"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="454"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="457"/>
         <source>Kỳ: từ 00:00 ngày bắt đầu đến hết ngày kết thúc (giờ Việt Nam). Kỳ chưa kết thúc được tính đến thời điểm hiện tại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="457"/>
-        <source>Số hồ sơ của kỳ: hồ sơ tiếp nhận trong kỳ và hồ sơ tồn kỳ trước (tiếp nhận trước kỳ, chưa giải quyết xong hoặc chưa dừng trước ngày đầu kỳ). Mỗi hồ sơ thuộc đúng một cột kết quả.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="460"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="463"/>
         <source>Đúng hạn: giải quyết xong (có kết quả) không muộn hơn ngày hẹn trả đang có hiệu lực. Ngày hẹn là ngày máy chủ đang giữ: đã lùi theo thời gian tạm dừng (bổ sung giấy tờ, nghĩa vụ tài chính) và theo văn bản xin lỗi, hẹn lại. Trễ hạn: sau ngày hẹn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="464"/>
-        <source>Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="466"/>
-        <source>Dừng/rút/từ chối: dừng xử lý, công dân rút, không được tiếp nhận (phản ánh: từ chối, chuyển đơn vị khác); không tính vào tỷ lệ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="469"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="476"/>
         <source>Tỷ lệ trễ hạn = (đã giải quyết trễ hạn + đang quá hạn) ÷ (đã giải quyết + đang giải quyết), như thống kê quốc gia; tỷ lệ đúng hạn = 1 − tỷ lệ trễ hạn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/record_view.py" line="472"/>
+        <location filename="../../triage_desktop/ui/record_view.py" line="479"/>
         <source>Phản ánh: thời gian tính bằng ngày làm việc theo lịch của tỉnh (chỉ giờ hành chính). Phản hồi đầu tiên: lần đầu cán bộ trả lời công khai. Tỷ lệ trong thời hạn = số đã xử lý trong thời hạn của lĩnh vực ÷ (số đã xử lý + số chưa xử lý đã quá thời hạn ở cuối kỳ); phản ánh chưa quá thời hạn chưa được tính.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3330,96 +3330,91 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="644"/>
-        <source>Không ghi được tệp {path}: {reason}</source>
+        <location filename="../../triage_desktop/cli.py" line="710"/>
+        <source>Ngày --to không được trước ngày --from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="660"/>
+        <location filename="../../triage_desktop/cli.py" line="659"/>
         <source>Đã xuất %n mục nhật ký.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="684"/>
+        <location filename="../../triage_desktop/cli.py" line="683"/>
         <source>Mục {seq}: nội dung đã bị sửa (không khớp mã băm của nó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="685"/>
+        <location filename="../../triage_desktop/cli.py" line="684"/>
         <source>Mục {seq}: không nối với mục trước nó (mục trước đã bị sửa hoặc thay).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="686"/>
+        <location filename="../../triage_desktop/cli.py" line="685"/>
         <source>Mục {seq}: trước nó đã bị xóa mục {span}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="687"/>
+        <location filename="../../triage_desktop/cli.py" line="686"/>
         <source>Mục {seq}: đã bị xóa mục {span} ở cuối nhật ký.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="688"/>
+        <location filename="../../triage_desktop/cli.py" line="687"/>
         <source>Mục {seq}: bộ đếm của nhật ký đã bị sửa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="707"/>
+        <location filename="../../triage_desktop/cli.py" line="706"/>
         <source>Định dạng xlsx cần --output TỆP.xlsx.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="711"/>
-        <source>Ngày --to phải sau ngày --from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/cli.py" line="734"/>
+        <location filename="../../triage_desktop/cli.py" line="737"/>
         <source>cần một ngày YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="745"/>
+        <location filename="../../triage_desktop/cli.py" line="748"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="755"/>
+        <location filename="../../triage_desktop/cli.py" line="758"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="758"/>
+        <location filename="../../triage_desktop/cli.py" line="761"/>
         <source>Đã đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="758"/>
+        <location filename="../../triage_desktop/cli.py" line="761"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="786"/>
+        <location filename="../../triage_desktop/cli.py" line="789"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="789"/>
+        <location filename="../../triage_desktop/cli.py" line="792"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="832"/>
+        <location filename="../../triage_desktop/cli.py" line="835"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="844"/>
+        <location filename="../../triage_desktop/cli.py" line="847"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4063,117 +4058,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="33"/>
-        <source>Người gửi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="33"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="34"/>
         <source>Người nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="34"/>
-        <source>Người gửi / Người nộp</source>
+        <location filename="../../triage_desktop/ui/list_words.py" line="33"/>
+        <source>Người phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="36"/>
-        <source>Loại</source>
+        <location filename="../../triage_desktop/ui/list_words.py" line="35"/>
+        <source>Người phản ánh / Người nộp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="37"/>
-        <source>Mã</source>
+        <source>Loại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="38"/>
-        <source>Trạng thái</source>
+        <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="39"/>
-        <source>Mức độ</source>
+        <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="40"/>
-        <source>Người xử lý</source>
+        <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="41"/>
-        <source>Kênh</source>
+        <source>Người xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="42"/>
-        <source>Điện thoại</source>
+        <source>Kênh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="43"/>
-        <source>Địa chỉ</source>
+        <source>Điện thoại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="44"/>
-        <source>Ngày gửi</source>
+        <source>Địa chỉ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="45"/>
-        <source>Hạn xử lý</source>
+        <source>Ngày gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="46"/>
-        <source>Còn lại (ngày làm việc, âm: quá hạn)</source>
+        <source>Hạn xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/list_words.py" line="47"/>
+        <source>Còn lại (ngày làm việc, âm: quá hạn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="48"/>
         <source>Đơn vị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="96"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="97"/>
         <source>Danh sách phản ánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="98"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="99"/>
         <source>Danh sách hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="99"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="100"/>
         <source>Danh sách phản ánh và hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="116"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="117"/>
         <source>{name}: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="119"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="120"/>
         <source>Thời hạn: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="122"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="123"/>
         <source>Tìm: “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="123"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="125"/>
+        <source>Từ Thống kê: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../triage_desktop/ui/list_words.py" line="127"/>
         <source>xuất lúc {moment}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/list_words.py" line="131"/>
+        <location filename="../../triage_desktop/ui/list_words.py" line="135"/>
         <source>Chưa phân công</source>
         <translation type="unfinished"></translation>
     </message>
