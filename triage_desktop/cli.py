@@ -724,7 +724,9 @@ def cmd_record(args: argparse.Namespace, profile: Path) -> int:
             else:
                 record_tables.write(args.format, tables, output)
         except OSError as exc:
-            raise CommandError(why_not_written(exc, output or Path("-"))) from None
+            if output is None:
+                raise  # stdout: a closed pipe is main's to handle, not a file that failed
+            raise CommandError(why_not_written(exc, output)) from None
         workspace.record("exported", args.kind, None, {"what": "record", "format": args.format,
                                                        "to": "file" if args.output else "stdout"})
     return EXIT_OK
@@ -824,6 +826,10 @@ def _run(args: argparse.Namespace, profile: Path, explicit_profile: str | None, 
                    "queues": cmd_queues, "photos": cmd_photos, "print": cmd_print,
                    "record": cmd_record}[args.command]
         return handler(args, profile)
+    except BrokenPipeError:
+        # The reader stopped reading (`… | head`): nothing is wrong. Later writes, and the flush at exit, go nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except CommandError as exc:
         say(f"triage-desktop: {exc}", file=sys.stderr)
         return exc.code

@@ -5,6 +5,8 @@ office's words, and the deadline queues counted at the moment of the command."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli_sandbox import run_cli
-from tests.support.file_keyring import cache_key_of
+from tests.support.file_keyring import cache_key_of, file_keyring_env, profile_keyring
 from triage_desktop.core import queues
 from triage_desktop.core.deadlines import DeadlineBounds, state_of
 from triage_desktop.core.entities import SavedView
@@ -129,3 +131,19 @@ def test_a_builtin_view_lists_what_the_window_shows_under_it(server: SandboxServ
     assert listed == _listed(profile, "report", "--queue", "overdue", "--sort", "due_at", "--asc")
     assert listed and all(row["deadline"] == "overdue" for row in listed)
     assert [row["due_at"] for row in listed] == sorted(row["due_at"] for row in listed)
+
+
+
+def test_a_reader_that_stops_reading_is_no_error(profile: Path) -> None:
+    """`triage-desktop list report | head -1`: the pipe closes early; that is the reader's choice, not a bug."""
+    for command in (("list", "report"), ("export", "--format", "jsonl"), ("record", "--from", "2026-01-01",
+                                                                          "--to", "2026-12-31")):
+        with subprocess.Popen([sys.executable, "-m", "triage_desktop", *command, "--profile", str(profile)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=file_keyring_env(profile_keyring(profile))) as reader:
+            assert reader.stdout is not None and reader.stderr is not None
+            reader.stdout.readline()  # what `head -1` reads, then it goes away
+            reader.stdout.close()
+            errors = reader.stderr.read().decode()
+            assert reader.wait(timeout=60) == 0, (command, errors)
+        assert "Lỗi không mong đợi" not in errors and "Broken pipe" not in errors, (command, errors)
