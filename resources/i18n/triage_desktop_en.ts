@@ -118,42 +118,42 @@
 <context>
     <name>AttachmentOpener</name>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="78"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="77"/>
         <source>Đang mở “{name}”…</source>
         <translation>Opening “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="104"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="103"/>
         <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
         <translation>This file is not a readable image. You can save it to this computer and open it with another program.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="107"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="106"/>
         <source>Không tải được tệp đính kèm. {reason}</source>
         <translation>Could not download the attachment. {reason}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="123"/>
         <source>Tệp này không phải ảnh đọc được.</source>
         <translation>This file is not a readable photo.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="125"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
         <source>Không tải được ảnh. {reason}</source>
         <translation>The photo could not be loaded. {reason}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="134"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="133"/>
         <source>Lưu tệp đính kèm</source>
         <translation>Save attachment</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="141"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="140"/>
         <source>Đã lưu “{name}”</source>
         <translation>Saved “{name}”</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="145"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="144"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation>Could not save the file (the disk is full or this folder cannot be written to). Please choose another place.</translation>
     </message>
@@ -2246,32 +2246,32 @@
 <context>
     <name>TableExporter</name>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="79"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="79"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="96"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="80"/>
         <source>Lưu bảng số liệu</source>
         <translation>Save the tables</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="106"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="90"/>
         <source>Đang lưu “{name}”…</source>
         <translation>Saving “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="114"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="98"/>
         <source>Đã lưu {names}</source>
         <translation>Saved {names}</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="119"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="103"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation>Could not save the file (the disk is full or this folder cannot be written to). Choose another place.</translation>
     </message>

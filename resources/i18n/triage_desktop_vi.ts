@@ -118,42 +118,42 @@
 <context>
     <name>AttachmentOpener</name>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="78"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="77"/>
         <source>Đang mở “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="104"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="103"/>
         <source>Tệp này không phải ảnh đọc được. Bạn có thể lưu về máy để xem bằng chương trình khác.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="107"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="106"/>
         <source>Không tải được tệp đính kèm. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="123"/>
         <source>Tệp này không phải ảnh đọc được.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="125"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="124"/>
         <source>Không tải được ảnh. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="134"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="133"/>
         <source>Lưu tệp đính kèm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="141"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="140"/>
         <source>Đã lưu “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/attachment_opener.py" line="145"/>
+        <location filename="../../triage_desktop/ui/attachment_opener.py" line="144"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2218,32 +2218,32 @@
 <context>
     <name>TableExporter</name>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="79"/>
         <source>Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="95"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="79"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="96"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="80"/>
         <source>Lưu bảng số liệu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="106"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="90"/>
         <source>Đang lưu “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="114"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="98"/>
         <source>Đã lưu {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/ui/table_export.py" line="119"/>
+        <location filename="../../triage_desktop/ui/table_export.py" line="103"/>
         <source>Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi vào thư mục này). Hãy chọn nơi khác.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from triage_desktop.ui.messages import error_message
 from triage_desktop.ui.offline_photos import OfflinePhotos
 from triage_desktop.ui.safe_text import FILENAME_LIMIT, one_line
 from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.whole_file import write_whole
 
 log = logging.getLogger(__name__)
 
@@ -147,16 +146,7 @@ class AttachmentOpener(QObject):
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write all of `data` or nothing: a full disk never leaves half a file under the chosen name. The file gets
-    the Mark-of-the-Web on Windows: it came from a citizen, through the Internet."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".triage-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write all of `data` or nothing (ui.whole_file). The file gets the Mark-of-the-Web on Windows: it came
+    from a citizen, through the Internet."""
+    write_whole(path, data)
     mark_from_internet(path)

@@ -1,8 +1,7 @@
 """TableExporter: "Xuất Excel" / "Xuất CSV" for tables the window shows (the ward's record, issue 13).
 
-The officer picks a file name; the tables are written on the write lane (never on the GUI thread), to a temporary
-file beside the target that replaces it only when whole, so a full disk or a cancelled write never leaves half a
-file under the chosen name. Excel: one workbook, a sheet per table. CSV: one table per file (a CSV has no
+The officer picks a file name; the tables are written on the write lane (never on the GUI thread), whole or not at
+all (ui.whole_file). Excel: one workbook, a sheet per table. CSV: one table per file (a CSV has no
 sheets), named "<chosen name> - <table title>.csv" when there are several. Every export is recorded in the audit
 trail (words and counts only).
 """
@@ -11,10 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
-import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -26,8 +22,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from triage_desktop.core import spreadsheet
 from triage_desktop.core.tables import Table
 from triage_desktop.core.workdays import VN
-from triage_desktop.security.private_files import FILE_MODE
 from triage_desktop.ui.tasks import TaskRunner
+from triage_desktop.ui.whole_file import whole_file
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +33,17 @@ Recorder = Callable[[str, str | None, str | None, Mapping[str, Any]], None]  # W
 
 
 def write_tables(tables: Sequence[Table], path: Path, fmt: Format) -> list[Path]:
-    """Write the tables to `path` (several CSV files beside it for several tables); returns the files written."""
+    """Write the tables to `path` (several CSV files beside it for several tables), each whole or not at all;
+    returns the files written."""
     if fmt == "xlsx":
-        with _replacing(path) as temporary:
-            spreadsheet.write_xlsx(tables, str(temporary))
+        with whole_file(path) as out:
+            spreadsheet.write_xlsx(tables, out)
         return [path]
     targets = [path] if len(tables) == 1 else [csv_path(path, table.title) for table in tables]
     for table, target in zip(tables, targets, strict=True):
-        with _replacing(target) as temporary, temporary.open("w", encoding="utf-8-sig", newline="") as out:
-            spreadsheet.write_csv(table, out)  # utf-8-sig: Excel reads Vietnamese right only with the BOM
+        # utf-8-sig: Excel reads Vietnamese right only with the BOM.
+        with whole_file(target, "w", encoding="utf-8-sig", newline="") as out:
+            spreadsheet.write_csv(table, out)
     return targets
 
 
@@ -53,20 +51,6 @@ def csv_path(path: Path, title: str) -> Path:
     """"Thống kê.csv" + "Theo cán bộ" → "Thống kê - Theo cán bộ.csv" (the title cleaned as a file name)."""
     part = sanitize_filename(" ".join(title.split())[:TITLE_IN_NAME], platform="universal").strip(" .") or "bang"
     return path.with_name(f"{path.stem} - {part}.csv")
-
-
-@contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=".triage-", suffix=".part")
-    os.close(fd)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.chmod(temporary, FILE_MODE)  # citizens' data and officers' names: the user's alone
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 class TableExporter(QObject):
