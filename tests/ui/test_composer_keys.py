@@ -24,7 +24,7 @@ from triage_desktop.ui.dialogs.action_dialogs import (
     template_context,
 )
 from triage_desktop.ui.dialogs.dossier_action_dialogs import ExtendDialog, FeeDialog
-from triage_desktop.ui.i18n import install_translators
+from triage_desktop.ui.i18n import install_translators, remove_translators
 
 leader = User.from_json(LEADER)
 NOW = datetime(2026, 3, 3, 2, 0, tzinfo=UTC)
@@ -65,12 +65,18 @@ def test_ctrl_enter_sends_in_every_composer(qtbot, workspace: LocalWorkspace, ki
     assert dialog.payload is not None and dialog.payload["type"] == action_type
 
 
-def test_the_keypad_enter_sends_too(qtbot, workspace: LocalWorkspace) -> None:
+def _active_note(qtbot, workspace: LocalWorkspace) -> NoteDialog:
+    """A note composer on screen with the keyboard focus, where its keys act."""
     dialog = NoteDialog(workspace.item("report", "r_0001"), leader)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    return dialog
+
+
+def test_the_keypad_enter_sends_too(qtbot, workspace: LocalWorkspace) -> None:
+    dialog = _active_note(qtbot, workspace)
     dialog.body.insertPlainText("Đã xử lý")
     with qtbot.waitSignal(dialog.accepted, timeout=2_000):
         qtbot.keyClick(dialog.body, Qt.Key.Key_Enter,
@@ -78,11 +84,7 @@ def test_the_keypad_enter_sends_too(qtbot, workspace: LocalWorkspace) -> None:
 
 
 def test_ctrl_enter_with_an_invalid_form_shows_why_and_stays(qtbot, workspace: LocalWorkspace) -> None:
-    dialog = NoteDialog(workspace.item("report", "r_0001"), leader)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    dialog = _active_note(qtbot, workspace)
     qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # an empty note
     assert dialog.isVisible() and dialog.payload is None and not dialog.error.isHidden()
 
@@ -158,14 +160,9 @@ def test_ctrl_enter_sends_under_the_vietnamese_translation(qtbot, qapp, workspac
     fired neither (an ambiguous shortcut), so in the program's own language Ctrl+Enter sent nothing."""
     installed = install_translators(qapp, "vi")
     try:
-        dialog = NoteDialog(workspace.item("report", "r_0001"), leader)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        dialog.activateWindow()
-        qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+        dialog = _active_note(qtbot, workspace)
         dialog.body.insertPlainText("Đã xử lý")
         with qtbot.waitSignal(dialog.accepted, timeout=2_000):
             qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
+        remove_translators(qapp, installed)
