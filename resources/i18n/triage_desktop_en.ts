@@ -2310,7 +2310,7 @@ Written {done} / {total} items</translation>
     <message>
         <location filename="../../triage_desktop/ui/record_view.py" line="467"/>
         <source>Đang giải quyết trong hạn / quá hạn: chưa xong ở cuối kỳ, ngày hẹn còn / đã qua. Hồ sơ đang chờ công dân bổ sung giấy tờ hoặc nộp phí ở cuối kỳ được tính trong hạn: thời hạn tạm dừng.</source>
-        <translation>Open on time / overdue: not finished at the end of the period, appointment not yet passed / passed. A dossier waiting for the citizen's documents or fee at the end of the period counts as on time: its clock is paused.</translation>
+        <translation>Open on time / overdue: not finished at the end of the period, appointment not yet passed / passed. A dossier waiting for the citizen&apos;s documents or fee at the end of the period counts as on time: its clock is paused.</translation>
     </message>
     <message>
         <location filename="../../triage_desktop/ui/record_view.py" line="470"/>
@@ -3405,17 +3405,17 @@ Written {done} / {total} items</translation>
         <translation>The xlsx format requires --output FILE.xlsx.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="737"/>
+        <location filename="../../triage_desktop/cli.py" line="739"/>
         <source>cần một ngày YYYY-MM-DD</source>
         <translation>expected a date YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="748"/>
+        <location filename="../../triage_desktop/cli.py" line="750"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation>Could not start the sandbox server at {host}:{port} ({reason}). Choose another port with --port.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="758"/>
+        <location filename="../../triage_desktop/cli.py" line="760"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation>
             <numerusform>%n action is unsent: deleting the data would lose it. Sync first, or add --force.</numerusform>
@@ -3423,32 +3423,32 @@ Written {done} / {total} items</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="761"/>
+        <location filename="../../triage_desktop/cli.py" line="763"/>
         <source>Đã đăng xuất.</source>
         <translation>Logged out.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="761"/>
+        <location filename="../../triage_desktop/cli.py" line="763"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation>The data on this computer was deleted.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="789"/>
+        <location filename="../../triage_desktop/cli.py" line="791"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation>The damaged data file was set aside ({file}); {kept} unsent actions were kept.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="792"/>
+        <location filename="../../triage_desktop/cli.py" line="794"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation>Actions number {ids} could not be read back (they may have been sent before).</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="835"/>
+        <location filename="../../triage_desktop/cli.py" line="841"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation>The data on this computer is encrypted and this computer has no secure keyring: the password is needed, use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="847"/>
+        <location filename="../../triage_desktop/cli.py" line="853"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation>Unexpected error (a bug in the program). Details in the log: {path}</translation>
     </message>

@@ -3372,49 +3372,49 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="737"/>
+        <location filename="../../triage_desktop/cli.py" line="739"/>
         <source>cần một ngày YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="748"/>
+        <location filename="../../triage_desktop/cli.py" line="750"/>
         <source>Không mở được máy chủ thử nghiệm ở {host}:{port} ({reason}). Chọn cổng khác bằng --port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../triage_desktop/cli.py" line="758"/>
+        <location filename="../../triage_desktop/cli.py" line="760"/>
         <source>Còn %n thao tác chưa gửi: xóa dữ liệu sẽ làm mất chúng. Đồng bộ trước, hoặc thêm --force.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="761"/>
+        <location filename="../../triage_desktop/cli.py" line="763"/>
         <source>Đã đăng xuất.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="761"/>
+        <location filename="../../triage_desktop/cli.py" line="763"/>
         <source>Đã xóa dữ liệu trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="789"/>
+        <location filename="../../triage_desktop/cli.py" line="791"/>
         <source>Tệp dữ liệu bị hỏng đã được cất riêng ({file}); giữ lại {kept} thao tác chưa gửi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="792"/>
+        <location filename="../../triage_desktop/cli.py" line="794"/>
         <source>Không đọc lại được các thao tác số {ids} (có thể đã gửi trước đó).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="835"/>
+        <location filename="../../triage_desktop/cli.py" line="841"/>
         <source>Dữ liệu trên máy này đã được mã hóa và máy không có kho khóa an toàn: cần mật khẩu, dùng --password-stdin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../triage_desktop/cli.py" line="847"/>
+        <location filename="../../triage_desktop/cli.py" line="853"/>
         <source>Lỗi không mong đợi (lỗi của chương trình). Chi tiết trong nhật ký: {path}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -64,12 +64,18 @@ def test_ctrl_enter_sends_in_every_composer(qtbot, workspace: LocalWorkspace, ki
     assert dialog.payload is not None and dialog.payload["type"] == action_type
 
 
-def test_the_keypad_enter_sends_too(qtbot, workspace: LocalWorkspace) -> None:
+def _active_note(qtbot, workspace: LocalWorkspace) -> NoteDialog:
+    """A note composer on screen with the keyboard focus, where its keys act."""
     dialog = NoteDialog(workspace.item("report", "r_0001"), leader)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    return dialog
+
+
+def test_the_keypad_enter_sends_too(qtbot, workspace: LocalWorkspace) -> None:
+    dialog = _active_note(qtbot, workspace)
     dialog.body.insertPlainText("Đã xử lý")
     with qtbot.waitSignal(dialog.accepted, timeout=2_000):
         qtbot.keyClick(dialog.body, Qt.Key.Key_Enter,
@@ -77,11 +83,7 @@ def test_the_keypad_enter_sends_too(qtbot, workspace: LocalWorkspace) -> None:
 
 
 def test_ctrl_enter_with_an_invalid_form_shows_why_and_stays(qtbot, workspace: LocalWorkspace) -> None:
-    dialog = NoteDialog(workspace.item("report", "r_0001"), leader)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    dialog = _active_note(qtbot, workspace)
     qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # an empty note
     assert dialog.isVisible() and dialog.payload is None and not dialog.error.isHidden()
 
@@ -150,4 +152,3 @@ def test_ctrl_z_undoes_the_send_but_not_inside_a_text_field(qtbot, window, works
     qtbot.keyClick(window.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: reply.local_id not in [a.local_id for a in workspace.outbox()], timeout=5_000)
     qtbot.waitUntil(lambda: not window.undo_bar.isVisible(), timeout=5_000)
-

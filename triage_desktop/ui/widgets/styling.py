@@ -31,8 +31,9 @@ RECORD_OPEN = "#4a86c5"
 
 
 # The high-contrast scheme (theme.set_high_contrast): light text on black, every pair ≥ 7:1 (WCAG AAA); the
-# alert band turns black on yellow; the panels keep a dark hint of their hue, so each colour names one thing. `use_scheme` rebinds the names above, so code reading `styling.X` when it
-# draws follows; tint() and text_color() also map a light colour passed from before the switch.
+# alert band turns black on yellow; the panels keep a dark hint of their hue, so each colour names one thing.
+# `use_scheme` rebinds the names above, so code reading `styling.X` when it draws follows; tint() and
+# text_color() also map a light colour passed from before the switch.
 NORMAL = {name: value for name, value in globals().items() if name.isupper() and isinstance(value, str)}
 HIGH_CONTRAST = {
     "INTERNAL_BG": "#1f1800", "INTERNAL_FG": "#ffe066",
