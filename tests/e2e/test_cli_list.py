@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.cli_sandbox import run_cli
+from tests.support.cli_sandbox import run_cli, sign_in_and_sync
 from tests.support.file_keyring import cache_key_of, file_keyring_env, profile_keyring
 from triage_desktop.core import queues
 from triage_desktop.core.deadlines import DeadlineBounds, state_of
@@ -25,7 +25,6 @@ from triage_desktop.storage.rows import utc_iso
 from triage_desktop.storage.store import Store
 from triage_desktop.storage.workspace import LocalWorkspace
 
-PASSWORD = "demo123\n"
 ME = "u_02"  # canbo1, Trần Văn Bình, in the sandbox's unit
 ADDED: dict[str, str] = {}  # "late" / "soon" / "week" → the report's id
 
@@ -51,10 +50,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
 @pytest.fixture(scope="module")
 def profile(server: SandboxServer, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("officer") / "profile"
-    for args in (("login", "--server", server.url, "--username", "canbo1", "--password-stdin"),
-                 ("sync", "--once", "--password-stdin")):
-        done = run_cli(folder, *args, stdin=PASSWORD)
-        assert done.returncode == 0, done.stderr
+    sign_in_and_sync(folder, server.url, "canbo1")
     return folder
 
 

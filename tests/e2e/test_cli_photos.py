@@ -8,7 +8,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from tests.support.cli_sandbox import run_cli
+from tests.support.cli_sandbox import run_cli, sign_in_and_sync
 from tests.support.file_keyring import cache_key_of
 from triage_desktop.core import queues
 from triage_desktop.core.file_types import is_photo_type
@@ -30,10 +30,7 @@ def _photos(profile: Path) -> dict:
 def test_fetch_keeps_the_working_queues_photos_and_they_stay_offline(tmp_path: Path) -> None:
     profile = tmp_path / "profile"
     with SandboxServer(db=tmp_path / "server.sqlite3", reports=30, dossiers=10, seed=3) as server:
-        for args in (("login", "--server", server.url, "--username", "canbo1", "--password-stdin"),
-                     ("sync", "--once", "--password-stdin")):
-            done = run_cli(profile, *args, stdin=PASSWORD)
-            assert done.returncode == 0, done.stderr
+        sign_in_and_sync(profile, server.url, "canbo1")
         assert _photos(profile)["count"] == 0
         wanted = {a["id"]: a for item in server.all_aggregates()
                   if any(queues.holds(q, item["kind"], item["status"], item.get("assignee_id"), ME)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.cli_sandbox import run_cli
+from tests.support.cli_sandbox import run_cli, sign_in_and_sync
 from tests.support.file_keyring import file_keyring_env, profile_keyring
 from tests.support.papers import pdf_text, squeezed
 from tests.support.unwritable import unwritable_folder
@@ -23,7 +23,6 @@ from triage_desktop.sandbox import seed
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.ui.whole_file import why_not_written
 
-PASSWORD = "demo123\n"
 EXIT_ERROR = 2
 
 
@@ -37,10 +36,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a genera
 @pytest.fixture(scope="module")
 def profile(server: SandboxServer, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("officer") / "profile"
-    for args in (("login", "--server", server.url, "--username", "motcua", "--password-stdin"),
-                 ("sync", "--once", "--password-stdin")):
-        done = run_cli(folder, *args, stdin=PASSWORD)
-        assert done.returncode == 0, done.stderr
+    sign_in_and_sync(folder, server.url, "motcua")
     return folder
 
 

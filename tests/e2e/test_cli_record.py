@@ -15,13 +15,12 @@ import openpyxl
 import pytest
 
 from tests.support import record_seed as seed
-from tests.support.cli_sandbox import run_cli
+from tests.support.cli_sandbox import run_cli, sign_in_and_sync
 from tests.support.file_keyring import cache_key_of
 from triage_desktop.sandbox.server import SandboxServer
 from triage_desktop.storage.database import CACHE_FILE_NAME, Database
 from triage_desktop.storage.store import Store
 
-PASSWORD = "demo123\n"
 MARCH = ("--from", "2026-03-01", "--to", "2026-03-31")
 
 
@@ -30,10 +29,7 @@ def profile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("officer") / "profile"
     with SandboxServer(db=tmp_path_factory.mktemp("server") / "server.sqlite3", reports=10, dossiers=4,
                        seed=3) as server:
-        for args in (("login", "--server", server.url, "--username", "lanhdao", "--password-stdin"),
-                     ("sync", "--once", "--password-stdin")):
-            done = run_cli(folder, *args, stdin=PASSWORD)
-            assert done.returncode == 0, done.stderr
+        sign_in_and_sync(folder, server.url, "lanhdao")
     db = Database(folder / CACHE_FILE_NAME, key=cache_key_of(folder))
     try:
         seed.seed(Store(db), login=False)

@@ -50,3 +50,12 @@ def run_cli(profile: Path, *args: str, stdin: str | None = None, timeout: float 
     return subprocess.run([sys.executable, "-m", "triage_desktop", *args, "--profile", str(profile)],
                           input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=timeout, check=False,
                           env=env or file_keyring_env(profile_keyring(profile)))
+
+
+def sign_in_and_sync(profile: Path, server_url: str, username: str, password: str = "demo123") -> None:
+    """`login` then `sync --once` through the command line, as an officer's first day: the profile a CLI test
+    works on."""
+    for args in (("login", "--server", server_url, "--username", username, "--password-stdin"),
+                 ("sync", "--once", "--password-stdin")):
+        done = run_cli(profile, *args, stdin=password + "\n")
+        assert done.returncode == 0, done.stderr
